@@ -1,0 +1,206 @@
+//! Words and proclitics (ARABIC.md §2): splitting running text into words with
+//! their keys, and the forms a word takes with a proclitic chain removed.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::normalize::{letter_count, push_key};
+
+/// A word of a text: where it stands and where its key is in [`Words::keys`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    key_start: u32,
+    key_end: u32,
+}
+
+/// The words of one text (UAX #29 word boundaries), with their keys in one buffer
+/// so that splitting a long article costs two allocations, not one per word.
+#[derive(Debug, Default)]
+pub struct Words {
+    keys: String,
+    words: Vec<Word>,
+}
+
+impl Words {
+    pub fn of(text: &str) -> Self {
+        let mut words = Words::default();
+        words.fill(text);
+        words
+    }
+
+    /// Replaces the contents with the words of `text`, reusing the buffers.
+    pub fn fill(&mut self, text: &str) {
+        self.keys.clear();
+        self.words.clear();
+        for (start, word) in text.unicode_word_indices() {
+            let key_start = self.keys.len();
+            push_key(word, &mut self.keys);
+            if self.keys.len() == key_start {
+                // Only marks or controls: not a word once normalized.
+                continue;
+            }
+            self.words.push(Word {
+                start,
+                end: start + word.len(),
+                key_start: key_start as u32,
+                key_end: self.keys.len() as u32,
+            });
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Word> {
+        self.words.get(index)
+    }
+
+    pub fn key(&self, word: &Word) -> &str {
+        &self.keys[word.key_start as usize..word.key_end as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Word, &str)> {
+        self.words.iter().map(|w| (w, self.key(w)))
+    }
+}
+
+/// Whether the text between two words lets them form one multi-word name:
+/// spaces only (a comma or a full stop between them ends the name).
+pub fn joins_name(between: &str) -> bool {
+    !between.is_empty()
+        && between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '\u{0640}' | '\u{200C}'..='\u{200F}'))
+}
+
+/// A word key with a proclitic chain removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stripped {
+    /// `key[n..]`: و/ف and/or ب/ل/ك removed.
+    Rest(usize),
+    /// `"ال" + key[n..]`: the spelling rule ل + ال = لل (للأسد → الأسد).
+    ArticleAnd(usize),
+}
+
+const WAW_FA: [char; 2] = ['و', 'ف'];
+const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+const ARTICLE: &str = "ال";
+const LAM_LAM: &str = "لل";
+
+impl Stripped {
+    /// How many letters the stripped form has.
+    pub fn letters(self, key: &str) -> usize {
+        match self {
+            Stripped::Rest(n) => letter_count(&key[n..]),
+            Stripped::ArticleAnd(n) => 2 + letter_count(&key[n..]),
+        }
+    }
+
+    /// Writes the stripped form into `buf` and returns it.
+    pub fn write<'b>(self, key: &str, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        match self {
+            Stripped::Rest(n) => buf.push_str(&key[n..]),
+            Stripped::ArticleAnd(n) => {
+                buf.push_str(ARTICLE);
+                buf.push_str(&key[n..]);
+            }
+        }
+        buf
+    }
+}
+
+/// Writes into `variants` the forms of `key` with a proclitic chain `[و|ف]? [ب|ل|ك]?` removed, or لل read
+/// as ل + ال, in the order of ARABIC.md §2 (fewest letters removed first); the
+/// word itself is not included. A form is returned only when it keeps at least 3
+/// letters, so that no short name ever matches inside a longer word.
+pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
+    let bases: &[usize] = if key.starts_with(WAW_FA) { &[0, 'و'.len_utf8()] } else { &[0] };
+    for &base in bases {
+        if base > 0 {
+            variants.push(Stripped::Rest(base));
+        }
+        let rest = &key[base..];
+        if rest.starts_with(LAM_LAM) {
+            variants.push(Stripped::ArticleAnd(base + LAM_LAM.len()));
+        }
+        if rest.starts_with(PREPOSITIONS) {
+            variants.push(Stripped::Rest(base + 'ب'.len_utf8()));
+        }
+    }
+    variants.retain(|v| v.letters(key) >= 3);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::key;
+
+    fn stripped_forms(word: &str) -> Vec<String> {
+        let k = key(word);
+        let mut buf = String::new();
+        let mut variants = Vec::new();
+        proclitic_variants(&k, &mut variants);
+        variants
+            .into_iter()
+            .map(|v| v.write(&k, &mut buf).to_owned())
+            .collect()
+    }
+
+    /// ARABIC.md §2: the proclitic chain, with words from the seeds.
+    #[test]
+    fn proclitic_table() {
+        let table: [(&str, &[&str]); 12] = [
+            // Every chain is tried; only equality with a name decides.
+            ("وبوتين", &["بوتين", "وتين"]),
+            ("لبوتين", &["بوتين"]),
+            ("بموسكو", &["موسكو"]),
+            ("وموسكو", &["موسكو"]),
+            ("لموسكو", &["موسكو"]),
+            ("والأسد", &["الاسد"]),
+            ("للأسد", &["الاسد", "لاسد"]),
+            ("وسوريا", &["سوريا"]),
+            ("لسوريا", &["سوريا"]),
+            ("وبالقاهرة", &["بالقاهره", "القاهره"]),
+            ("فللأسد", &["للاسد", "الاسد", "لاسد"]),
+            // Too short to strip: at least three letters must stay.
+            ("بها", &[]),
+        ];
+        for (word, expected) in table {
+            assert_eq!(stripped_forms(word), expected, "variants of {word}");
+        }
+    }
+
+    #[test]
+    fn words_keep_marks_and_tatweel_inside() {
+        let text = "قال بُوتِيـــن، في «موسكو»: 2024";
+        let words = Words::of(text);
+        let found: Vec<(&str, &str)> =
+            words.iter().map(|(w, k)| (&text[w.start..w.end], k)).collect();
+        assert_eq!(
+            found,
+            [
+                ("قال", "قال"),
+                ("بُوتِيـــن", "بوتين"),
+                ("في", "في"),
+                ("موسكو", "موسكو"),
+                ("2024", "2024")
+            ]
+        );
+    }
+
+    #[test]
+    fn only_spaces_join_a_name() {
+        assert!(joins_name(" "));
+        assert!(joins_name("\u{00A0}"));
+        assert!(!joins_name("، "));
+        assert!(!joins_name(""));
+        assert!(!joins_name("-"));
+    }
+}

@@ -1,0 +1,14 @@
+//! One module per command; each is thin and returns what `main` prints.
+
+pub mod build;
+pub mod check;
+
+use crate::diagnostics::Diagnostics;
+
+/// How a command ended, for `main` to print and turn into an exit code.
+pub enum Outcome {
+    /// Done; a summary line and any warnings.
+    Done { summary: String, warnings: Diagnostics },
+    /// Problems in the user's site (exit 1).
+    Failed(Diagnostics),
+}

@@ -1,0 +1,236 @@
+//! `site.toml`: the raw shape the file has, then a validated [`Config`] with every
+//! default filled in. Only `title` and `base_url` are required.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::arabic::dates::{DateStyle, Digits, MonthNames};
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Which mentions of an entity become links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkMentions {
+    /// The first mention of each entity in an article.
+    #[default]
+    First,
+    All,
+    None,
+}
+
+/// `site.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    description: Option<String>,
+    #[serde(default)]
+    link_mentions: LinkMentions,
+    /// One month column, or two joined by `/`: `"levant/egypt"`.
+    date_months: Option<String>,
+    date_digits: Option<Digits>,
+    #[serde(default)]
+    date_weekday: bool,
+    output_dir: Option<PathBuf>,
+    domain: Option<String>,
+    related_days: Option<u32>,
+    related_max: Option<usize>,
+    home_articles: Option<usize>,
+    home_entities: Option<usize>,
+    entity_page_size: Option<usize>,
+    sanitize_html: Option<bool>,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+/// The validated configuration of a site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub description: String,
+    pub link_mentions: LinkMentions,
+    pub dates: DateStyle,
+    pub output_dir: PathBuf,
+    pub domain: Option<String>,
+    /// Other coverage of the same story is looked for within this many days.
+    pub related_days: u32,
+    pub related_max: usize,
+    pub home_articles: usize,
+    pub home_entities: usize,
+    pub entity_page_size: usize,
+    pub sanitize_html: bool,
+    pub extra: toml::Table,
+}
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+impl Config {
+    /// Reads and validates `ROOT/site.toml`.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|err| {
+            vec![Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}"))
+                .in_file(CONFIG_FILE)
+                .with_help("run fihris in the folder of a site, pass --root DIR, or create one with `fihris init DIR`")]
+        })?;
+        Config::parse(&text)
+    }
+
+    /// Validates the text of a `site.toml`.
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let file = Path::new(CONFIG_FILE);
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let raw: RawConfig = crate::parse::toml(file, text, text, 0).map_err(|d| vec![d])?;
+        let mut problems = Vec::new();
+        let at_key = |key: &str| {
+            let offset = text.find(&format!("\n{key}")).map_or(0, |i| i + 1);
+            Location::at(text, offset)
+        };
+
+        let base_url = normalize_base_url(&raw.base_url).unwrap_or_else(|help| {
+            problems.push(
+                Diagnostic::error(format!("`base_url` is not an absolute http(s) URL: {:?}", raw.base_url))
+                    .in_file(file)
+                    .at(at_key("base_url"))
+                    .with_help(help),
+            );
+            String::from("https://example.org/")
+        });
+        let months = match raw.date_months.as_deref() {
+            None => DateStyle::default().months,
+            Some(spec) => parse_months(spec).unwrap_or_else(|| {
+                problems.push(
+                    Diagnostic::error(format!("unknown `date_months`: {spec:?}"))
+                        .in_file(file)
+                        .at(at_key("date_months"))
+                        .with_help("use egypt, levant, maghreb or morocco, or two of them joined by `/` (\"levant/egypt\")"),
+                );
+                DateStyle::default().months
+            }),
+        };
+        for (key, value) in [("related_max", raw.related_max), ("home_articles", raw.home_articles), ("entity_page_size", raw.entity_page_size)] {
+            if value == Some(0) {
+                problems.push(
+                    Diagnostic::error(format!("`{key}` must be at least 1"))
+                        .in_file(file)
+                        .at(at_key(key))
+                        .with_help("remove the line to use the default"),
+                );
+            }
+        }
+        if raw.title.trim().is_empty() {
+            problems.push(Diagnostic::error("`title` is empty").in_file(file).at(at_key("title")).with_help("give the site a name"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            title: raw.title,
+            base_url,
+            description: raw.description.unwrap_or_default(),
+            link_mentions: raw.link_mentions,
+            dates: DateStyle { months, digits: raw.date_digits.unwrap_or_default(), weekday: raw.date_weekday },
+            output_dir: raw.output_dir.unwrap_or_else(|| PathBuf::from("public")),
+            domain: raw.domain.filter(|d| !d.trim().is_empty()),
+            related_days: raw.related_days.unwrap_or(3),
+            related_max: raw.related_max.unwrap_or(5),
+            home_articles: raw.home_articles.unwrap_or(20),
+            home_entities: raw.home_entities.unwrap_or(10),
+            entity_page_size: raw.entity_page_size.unwrap_or(50),
+            sanitize_html: raw.sanitize_html.unwrap_or(true),
+            extra: raw.extra,
+        })
+    }
+
+    /// Replaces the base URL (the `--base-url` option).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        self.base_url = normalize_base_url(url)
+            .map_err(|help| Diagnostic::error(format!("--base-url is not an absolute http(s) URL: {url:?}")).with_help(help))?;
+        Ok(())
+    }
+
+    /// The path part of the base URL, always starting and ending with `/`:
+    /// `/` at a domain root, `/fihris/` for a project site.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
+        let path_start = self.base_url[after_scheme..].find('/').map_or(self.base_url.len(), |i| after_scheme + i);
+        &self.base_url[path_start..]
+    }
+
+    /// A configuration for tests.
+    pub fn for_test() -> Config {
+        Config::parse("title = \"أرشيف\"\nbase_url = \"https://example.org/\"\n").expect("the test configuration is valid")
+    }
+}
+
+fn normalize_base_url(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("write the full address, e.g. https://example.org/ or https://USER.github.io/REPO/")?;
+    if rest.is_empty() || rest.starts_with('/') || url.contains(['?', '#', ' ']) {
+        return Err("write the full address, e.g. https://example.org/ or https://USER.github.io/REPO/");
+    }
+    let mut url = url.to_owned();
+    if !rest.contains('/') || !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+fn parse_months(spec: &str) -> Option<Vec<MonthNames>> {
+    spec.split('/')
+        .map(|part| match part.trim() {
+            "egypt" => Some(MonthNames::Egypt),
+            "levant" => Some(MonthNames::Levant),
+            "maghreb" => Some(MonthNames::Maghreb),
+            "morocco" => Some(MonthNames::Morocco),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let config = Config::for_test();
+        assert_eq!(config.link_mentions, LinkMentions::First);
+        assert_eq!(config.output_dir, PathBuf::from("public"));
+        assert_eq!(config.base_path(), "/");
+        assert!(config.sanitize_html);
+    }
+
+    #[test]
+    fn base_path_of_a_project_site() {
+        let mut config = Config::for_test();
+        config.set_base_url("https://example.org/fihris").expect("valid URL");
+        assert_eq!(config.base_url, "https://example.org/fihris/");
+        assert_eq!(config.base_path(), "/fihris/");
+        config.set_base_url("http://127.0.0.1:1111").expect("valid URL");
+        assert_eq!(config.base_path(), "/");
+        assert!(config.set_base_url("example.org").is_err());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_its_line() {
+        let errors = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nlink_mention = \"all\"\n").expect_err("typo");
+        assert_eq!(errors[0].location.as_ref().map(|l| l.line), Some(3));
+        assert!(errors[0].help.as_deref().unwrap_or_default().contains("link_mentions"));
+    }
+
+    #[test]
+    fn months_spec() {
+        let config = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\ndate_months = \"maghreb\"\ndate_digits = \"arab\"\n").expect("valid");
+        assert_eq!(config.dates.months, [MonthNames::Maghreb]);
+        assert_eq!(config.dates.digits, Digits::Arab);
+        assert!(Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\ndate_months = \"paris\"\n").is_err());
+    }
+}

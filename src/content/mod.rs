@@ -1,0 +1,243 @@
+//! Articles: reading `content/**/*.md` into a [`Corpus`] of validated articles.
+//! Entity references in front matter stay as written here (with their place in
+//! the file); the index resolves them against the entity lists.
+
+pub mod front_matter;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::arabic::slug::slugify;
+use crate::diagnostics::{Diagnostic, Location};
+pub use front_matter::Published;
+use front_matter::{RawFrontMatter, Split};
+
+pub const CONTENT_DIR: &str = "content";
+/// Larger files are not articles; reading them would only exhaust memory.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A value from front matter with the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub location: Location,
+}
+
+/// An article as its file gives it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file, relative to the site's root.
+    pub path: PathBuf,
+    /// The URL segment: from `slug:` or the file name (ARABIC.md §4).
+    pub slug: String,
+    pub title: String,
+    pub published: Option<Published>,
+    pub source: Option<Located<String>>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    pub people: Vec<Located<String>>,
+    pub places: Vec<Located<String>>,
+    pub sources: Vec<Located<String>>,
+    pub not: Vec<Located<String>>,
+    pub tags: Vec<String>,
+    pub aliases: Vec<String>,
+    pub extra: serde_json::Value,
+    /// The Markdown body.
+    pub body: String,
+    /// The line of the file the body starts on (1-based).
+    pub body_line: usize,
+}
+
+impl Article {
+    /// The place in the file of byte `offset` of the body.
+    pub fn body_location(&self, offset: usize) -> Location {
+        let mut location = Location::at(&self.body, offset);
+        location.line += self.body_line - 1;
+        location
+    }
+}
+
+/// All articles of a site, in file-name order.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+}
+
+/// Reads every article under `ROOT/content`. Problems in one file do not stop
+/// the others: all of them are returned together.
+pub fn load(root: &Path) -> (Corpus, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let mut diagnostics = Vec::new();
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(&content).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => paths.push(entry.into_path()),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diagnostics.push(Diagnostic::error(format!("cannot read the content folder: {err}")).in_file(path));
+            }
+        }
+    }
+    let results: Vec<Result<Article, Diagnostic>> =
+        paths.par_iter().map(|path| load_article(path, &relative(root, path))).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (Corpus { articles }, diagnostics)
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+    !hidden && path.extension().is_some_and(|e| e == "md")
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads one article file; an empty file comes back as a warning.
+fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Diagnostic::error(format!("the file is too large for an article ({} MiB)", size / (1024 * 1024)))
+            .in_file(shown)
+            .with_help(format!("articles are at most {} MiB; split it or move it out of content/", MAX_ARTICLE_BYTES / (1024 * 1024))));
+    }
+    let bytes = std::fs::read(path).map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?;
+    let text = decode(&bytes).map_err(|d| d.in_file(shown))?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::warning("the file is empty; it was skipped").in_file(shown).with_help("delete it, or write an article in it"));
+    }
+    parse_article(shown, &text)
+}
+
+/// UTF-8 with or without BOM, with CRLF or CR line ends, as LF text.
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(Diagnostic::error("the file is binary, not text").with_help("only Markdown articles belong in content/; move this file out"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+        Diagnostic::error("the file is not valid UTF-8")
+            .at(Location::at(valid, valid.len()))
+            .with_help("save it as UTF-8; `fihris import` converts Windows-1256 and other legacy encodings")
+    })?;
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
+}
+
+/// Parses the text of an article file (already decoded).
+pub fn parse_article(path: &Path, text: &str) -> Result<Article, Diagnostic> {
+    let split = front_matter::split(path, text)?;
+    let raw = front_matter::parse(path, text, &split)?;
+    from_raw(path, text, &split, raw)
+}
+
+fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Result<Article, Diagnostic> {
+    let title = raw.title.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).ok_or_else(|| {
+        Diagnostic::error("the article has no `title`")
+            .in_file(path)
+            .at(Location::at(text, split.front_matter_offset))
+            .with_help("add a line `title: …` to the front matter")
+    })?;
+    let published = raw.date.as_ref().map(|d| front_matter::parse_date(path, text, split, d)).transpose()?;
+    let slug_source = raw.slug.clone().unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    let slug = slugify(&slug_source).ok_or_else(|| {
+        Diagnostic::error(format!("no URL can be made from the slug {slug_source:?}"))
+            .in_file(path)
+            .at(front_matter::locate(text, split, "slug", None))
+            .with_help("use letters or digits in `slug:` (or in the file name)")
+    })?;
+    let locate_all = |key: &str, values: Vec<String>| -> Vec<Located<String>> {
+        values
+            .into_iter()
+            .map(|value| {
+                let location = front_matter::locate(text, split, key, Some(&value));
+                Located { value: value.trim().to_owned(), location }
+            })
+            .collect()
+    };
+    Ok(Article {
+        path: path.to_path_buf(),
+        slug,
+        title,
+        published,
+        source: raw.source.map(|s| {
+            let location = front_matter::locate(text, split, "source", Some(&s));
+            Located { value: s.trim().to_owned(), location }
+        }),
+        url: raw.url.filter(|u| !u.trim().is_empty()),
+        author: raw.author.filter(|a| !a.trim().is_empty()),
+        summary: raw.summary.filter(|s| !s.trim().is_empty()),
+        people: locate_all("people", raw.people),
+        places: locate_all("places", raw.places),
+        sources: locate_all("sources", raw.sources),
+        not: locate_all("not", raw.not),
+        tags: raw.tags,
+        aliases: raw.aliases,
+        extra: raw.extra.unwrap_or(serde_json::Value::Null),
+        body: split.body.to_owned(),
+        body_line: text[..split.body_offset].matches('\n').count() + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Article, Diagnostic> {
+        parse_article(Path::new("content/articles/x.md"), text)
+    }
+
+    #[test]
+    fn yaml_article() {
+        let article = parse("---\ntitle: بوتين يجتمع مع الأسد\ndate: 2024-07-25\nsource: alhurra\npeople: [putin]\n---\n\nنص.\n").expect("valid");
+        assert_eq!(article.title, "بوتين يجتمع مع الأسد");
+        assert_eq!(article.slug, "x");
+        assert_eq!(article.published.map(|p| p.date.to_string()).as_deref(), Some("2024-07-25"));
+        assert_eq!(article.source.as_ref().map(|s| s.value.as_str()), Some("alhurra"));
+        assert_eq!(article.people[0].location.line, 5);
+        assert_eq!(article.body, "\nنص.\n");
+    }
+
+    #[test]
+    fn toml_article_with_native_date() {
+        let article = parse("+++\ntitle = \"عنوان\"\ndate = 2024-07-25\nslug = \"my-slug\"\n+++\nنص\n").expect("valid");
+        assert_eq!(article.published.map(|p| p.date.to_string()).as_deref(), Some("2024-07-25"));
+        assert_eq!(article.slug, "my-slug");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            ("---\ntitle: x\ndate: 2024-02-30\n---\n", 3, "not a date"),
+            ("---\ntitle: x\nsorce: alhurra\n---\n", 3, "sorce"),
+            ("---\ndate: 2024-02-03\n---\n", 2, "no `title`"),
+            ("---\ntitle: [unclosed\n---\n", 2, "invalid front matter"),
+        ];
+        for (text, line, message) in cases {
+            let err = parse(text).expect_err(text);
+            assert_eq!(err.location.as_ref().map(|l| l.line), Some(line), "{err}");
+            assert!(err.message.contains(message), "{err}");
+            assert!(err.help.is_some(), "{err}");
+        }
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").expect("valid"), "---\ntitle: x\n");
+        assert_eq!(decode(b"a\rb").expect("valid"), "a\nb");
+        assert!(decode(b"abc\0def").expect_err("binary").message.contains("binary"));
+        let err = decode(b"line one\nab\xE1\xFF").expect_err("invalid");
+        assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 3)));
+    }
+}

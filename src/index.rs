@@ -1,0 +1,263 @@
+//! The index of a site: who is mentioned where, newest first; who is mentioned
+//! with whom; other coverage of the same story; the order of the entity indexes;
+//! and the permalink of every page, with collisions reported. Built from the
+//! analysed articles, read-only afterwards.
+
+use std::cmp::Reverse;
+
+use rustc_hash::FxHashMap;
+
+use crate::arabic::collate::{ArabicCollator, Heading, filing_name};
+use crate::config::Config;
+use crate::content::{Article, Corpus};
+use crate::diagnostics::Diagnostic;
+use crate::entities::{Catalog, EntityId, Kind};
+use crate::mentions::ArticleEntities;
+
+/// Index of an article in [`Corpus::articles`].
+pub type ArticleId = u32;
+
+/// How many co-mentioned entities an entity page lists, per kind.
+const CO_MENTIONS_PER_KIND: usize = 10;
+/// Other coverage must share at least this many people and places.
+const RELATED_MIN_SHARED: usize = 2;
+
+/// One letter section of an entity index page.
+#[derive(Debug, Clone)]
+pub struct LetterGroup {
+    pub heading: Heading,
+    pub entities: Vec<EntityId>,
+}
+
+pub struct Index<'a> {
+    pub config: &'a Config,
+    pub corpus: &'a Corpus,
+    pub catalog: &'a Catalog,
+    /// Parallel to `corpus.articles`.
+    pub found: Vec<ArticleEntities>,
+    /// All articles, newest first (undated last).
+    pub newest_first: Vec<ArticleId>,
+    /// Entity → its articles, newest first.
+    pub articles_of: Vec<Vec<ArticleId>>,
+    /// Entity → the entities mentioned in the same articles, with how many.
+    pub co_mentions: Vec<Vec<(EntityId, u32)>>,
+    /// Article → other coverage of the same story.
+    pub related: Vec<Vec<ArticleId>>,
+    /// Kind → its entities in Arabic alphabetical order, by letter.
+    pub letters: FxHashMap<Kind, Vec<LetterGroup>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(config: &'a Config, corpus: &'a Corpus, catalog: &'a Catalog, found: Vec<ArticleEntities>) -> Result<Index<'a>, Vec<Diagnostic>> {
+        check_collisions(corpus, catalog)?;
+        let articles = &corpus.articles;
+        let mut newest_first: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
+        newest_first.sort_by(|&a, &b| newest_order(&articles[a as usize], &articles[b as usize]));
+        let mut rank = vec![0u32; articles.len()];
+        for (position, &id) in newest_first.iter().enumerate() {
+            rank[id as usize] = position as u32;
+        }
+
+        let mut articles_of: Vec<Vec<ArticleId>> = vec![Vec::new(); catalog.len()];
+        for &id in &newest_first {
+            for &(entity, _) in &found[id as usize].entities {
+                articles_of[entity as usize].push(id);
+            }
+        }
+        let co_mentions = co_mentions(catalog, &found);
+        let related = related_coverage(config, corpus, catalog, &found, &newest_first);
+        let letters = letters(catalog);
+        Ok(Index { config, corpus, catalog, found, newest_first, articles_of, co_mentions, related, letters })
+    }
+
+    pub fn article(&self, id: ArticleId) -> &'a Article {
+        &self.corpus.articles[id as usize]
+    }
+
+    /// The entities of `kind` with the most articles, most first.
+    pub fn most_mentioned(&self, kind: Kind, limit: usize) -> Vec<EntityId> {
+        let mut ids: Vec<EntityId> = self.catalog.ids().filter(|&e| self.catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty()).collect();
+        ids.sort_by_key(|&e| (Reverse(self.articles_of[e as usize].len()), e));
+        ids.truncate(limit);
+        ids
+    }
+}
+
+/// Newest first; undated articles last; ties by slug so the order is stable.
+fn newest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    match (&a.published, &b.published) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// Two items writing the same page is an error naming both.
+fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut slugs: FxHashMap<&str, &Article> = FxHashMap::default();
+    for article in &corpus.articles {
+        if let Some(first) = slugs.insert(&article.slug, article) {
+            problems.push(
+                Diagnostic::error(format!("two articles have the URL /articles/{}/: {} and {}", article.slug, first.path.display(), article.path.display()))
+                    .in_file(&article.path)
+                    .with_help("give one of them another `slug:` in its front matter"),
+            );
+        }
+    }
+    let mut entity_slugs: FxHashMap<(Kind, &str), EntityId> = FxHashMap::default();
+    for id in catalog.ids() {
+        let entity = catalog.get(id);
+        if let Some(first) = entity_slugs.insert((entity.kind, &entity.slug), id) {
+            let first = catalog.get(first);
+            problems.push(
+                Diagnostic::error(format!("[{}] and [{}] have the same URL /{}/{}/", first.key, entity.key, entity.kind.section(), entity.slug))
+                    .in_file(entity.kind.list_path())
+                    .at(entity.location.clone())
+                    .with_help("keys that differ only in case or punctuation make the same URL; rename one"),
+            );
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// For each entity, the others that share its articles, most shared first, the
+/// top few of each kind.
+fn co_mentions(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<(EntityId, u32)>> {
+    let mut pairs: Vec<FxHashMap<EntityId, u32>> = vec![FxHashMap::default(); catalog.len()];
+    for article in found {
+        for &(a, _) in &article.entities {
+            for &(b, _) in &article.entities {
+                if a != b {
+                    *pairs[a as usize].entry(b).or_default() += 1;
+                }
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|counts| {
+            let mut list: Vec<(EntityId, u32)> = counts.into_iter().collect();
+            list.sort_by_key(|&(e, n)| (Reverse(n), e));
+            let mut per_kind: FxHashMap<Kind, usize> = FxHashMap::default();
+            list.retain(|&(e, _)| {
+                let n = per_kind.entry(catalog.get(e).kind).or_default();
+                *n += 1;
+                *n <= CO_MENTIONS_PER_KIND
+            });
+            list
+        })
+        .collect()
+}
+
+/// Other coverage of the same story: articles within `related_days` that share
+/// the most people and places (sources are left out of the measure: two outlets
+/// covering one story differ in them by definition). Newest first among equals.
+fn related_coverage(config: &Config, corpus: &Corpus, catalog: &Catalog, found: &[ArticleEntities], newest_first: &[ArticleId]) -> Vec<Vec<ArticleId>> {
+    let articles = &corpus.articles;
+    let subjects: Vec<Vec<EntityId>> = found
+        .iter()
+        .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
+        .collect();
+    // Dated articles, oldest first, to find each one's window with two cursors.
+    let mut dated: Vec<(i32, ArticleId)> = newest_first
+        .iter()
+        .filter_map(|&id| articles[id as usize].published.map(|p| (day_number(p.date), id)))
+        .collect();
+    dated.reverse();
+    let window = config.related_days as i32;
+    let mut related = vec![Vec::new(); articles.len()];
+    let mut low = 0;
+    for &(day, id) in &dated {
+        while dated[low].0 < day - window {
+            low += 1;
+        }
+        let mut scored: Vec<(usize, i32, ArticleId)> = Vec::new();
+        for &(other_day, other) in dated[low..].iter().take_while(|(d, _)| *d <= day + window) {
+            if other == id {
+                continue;
+            }
+            let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
+            if shared >= RELATED_MIN_SHARED {
+                scored.push((shared, other_day, other));
+            }
+        }
+        scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
+        related[id as usize] = scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect();
+    }
+    related
+}
+
+fn day_number(date: jiff::civil::Date) -> i32 {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    (date - epoch).get_days()
+}
+
+/// Size of the intersection of two sorted lists.
+fn count_shared(a: &[EntityId], b: &[EntityId]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Every kind's entities sorted by CLDR Arabic collation of their filing name,
+/// grouped by letter (ARABIC.md §3).
+fn letters(catalog: &Catalog) -> FxHashMap<Kind, Vec<LetterGroup>> {
+    let collator = ArabicCollator::new();
+    let filing = |e: EntityId| {
+        let entity = catalog.get(e);
+        filing_name(entity.sort.as_deref().unwrap_or(&entity.name)).to_owned()
+    };
+    Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let mut ids: Vec<(Heading, String, EntityId)> = catalog
+                .ids()
+                .filter(|&e| catalog.get(e).kind == kind)
+                .map(|e| {
+                    let name = filing(e);
+                    (Heading::of(&name), name, e)
+                })
+                .collect();
+            ids.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| collator.compare(&a.1, &b.1)).then(a.2.cmp(&b.2)));
+            let mut groups: Vec<LetterGroup> = Vec::new();
+            for (heading, _, id) in ids {
+                match groups.last_mut() {
+                    Some(group) if group.heading == heading => group.entities.push(id),
+                    _ => groups.push(LetterGroup { heading, entities: vec![id] }),
+                }
+            }
+            (kind, groups)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_counts() {
+        assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 5, 8]), 2);
+        assert_eq!(count_shared(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn day_numbers_are_consecutive() {
+        let a = day_number(jiff::civil::date(2024, 7, 25));
+        let b = day_number(jiff::civil::date(2024, 7, 28));
+        assert_eq!(b - a, 3);
+    }
+}

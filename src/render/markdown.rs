@@ -1,0 +1,238 @@
+//! An article body to HTML, as small passes over the Markdown events: the found
+//! mentions become links, root-relative links get the base path (and are checked
+//! against the site's pages), code blocks are highlighted with classes, and raw
+//! HTML from scraped text is sanitized. Linking never changes the visible text.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd, html};
+use rustc_hash::FxHashSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::content::Article;
+use crate::content::markdown;
+use crate::diagnostics::Diagnostic;
+use crate::entities::{Catalog, EntityId};
+use crate::mentions::LinkSite;
+
+use super::urls::Urls;
+
+/// What rendering a body needs that all articles share.
+pub struct BodyContext<'a> {
+    pub urls: &'a Urls,
+    pub catalog: &'a Catalog,
+    /// The link of every entity's page.
+    pub entity_urls: &'a [String],
+    /// Every page path of the site, for checking internal links.
+    pub pages: &'a FxHashSet<String>,
+    pub sanitize: bool,
+    pub highlighter: &'a Highlighter,
+}
+
+/// Syntax definitions, loaded on the first code block of a build (news text
+/// rarely has any, and loading them costs more than a small site's build).
+#[derive(Default)]
+pub struct Highlighter {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+impl Highlighter {
+    /// `code` as class-highlighted HTML lines, or `None` for an unknown language.
+    fn highlight(&self, language: &str, code: &str) -> Option<String> {
+        let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+        let syntax = syntaxes.find_syntax_by_token(language)?;
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+        for line in LinesWithEndings::from(code) {
+            generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        }
+        Some(generator.finalize())
+    }
+}
+
+/// Renders the body of `article` with `links` (sorted by run, then position).
+pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (String, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut has_raw_html = false;
+    let mut events: Vec<Event> = Vec::new();
+    let mut links = links.iter().peekable();
+    let mut run = 0u32;
+    let mut code: Option<(String, String)> = None;
+    for event in markdown::events(&article.body) {
+        match event {
+            Event::Text(text) => {
+                if let Some((_, buffer)) = code.as_mut() {
+                    buffer.push_str(&text);
+                } else {
+                    let mut here = Vec::new();
+                    while let Some(link) = links.next_if(|l| l.run == run) {
+                        here.push(*link);
+                    }
+                    push_linked_text(&mut events, text, &here, cx);
+                }
+                run += 1;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or_default().to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (language, source) = code.take().unwrap_or_default();
+                events.push(Event::Html(code_block_html(&language, &source, cx.highlighter).into()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = internal_link(article, &dest_url, cx, &mut diagnostics).map_or(dest_url, CowStr::from);
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(article.body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    if has_raw_html && cx.sanitize {
+        out = sanitizer().clean(&out).to_string();
+    }
+    (out, diagnostics)
+}
+
+/// Splits a text run around its mentions; the text itself is emitted unchanged.
+fn push_linked_text<'e>(events: &mut Vec<Event<'e>>, text: CowStr<'e>, links: &[LinkSite], cx: &BodyContext) {
+    if links.is_empty() {
+        events.push(Event::Text(text));
+        return;
+    }
+    let mut at = 0;
+    for link in links {
+        let (start, end) = (link.start as usize, link.end as usize);
+        let (Some(before), Some(name)) = (text.get(at..start), text.get(start..end)) else { continue };
+        if !before.is_empty() {
+            events.push(Event::Text(before.to_owned().into()));
+        }
+        events.push(Event::Html(mention_open(link.entity, cx).into()));
+        events.push(Event::Text(name.to_owned().into()));
+        events.push(Event::Html("</a>".into()));
+        at = end;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        events.push(Event::Text(rest.to_owned().into()));
+    }
+}
+
+fn mention_open(entity: EntityId, cx: &BodyContext) -> String {
+    let kind = cx.catalog.get(entity).kind.section();
+    format!("<a class=\"mention mention-{kind}\" href=\"{}\">", html_escape(&cx.entity_urls[entity as usize]))
+}
+
+/// A root-relative link (`/people/putin/`) gets the base path; a link to a page
+/// the site does not have is reported.
+fn internal_link(article: &Article, dest: &str, cx: &BodyContext, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let path = dest.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
+    let page = path.split(['#', '?']).next().unwrap_or_default();
+    let known = page.is_empty() || cx.pages.contains(page) || cx.pages.contains(&format!("{page}/"));
+    if !known {
+        let offset = article.body.find(dest).unwrap_or(0);
+        diagnostics.push(
+            Diagnostic::error(format!("broken link: the site has no page {dest}"))
+                .in_file(&article.path)
+                .at(article.body_location(offset))
+                .with_help("link to /articles/SLUG/, /people/KEY/, /places/KEY/ or /sources/KEY/ of an existing page"),
+        );
+    }
+    Some(format!("{}{path}", cx.urls.base_path()))
+}
+
+fn code_block_html(language: &str, source: &str, highlighter: &Highlighter) -> String {
+    let class = if language.is_empty() { String::new() } else { format!(" class=\"language-{}\"", html_escape(language)) };
+    let inner = if language.is_empty() { None } else { highlighter.highlight(language, source) };
+    let inner = inner.unwrap_or_else(|| html_escape(source));
+    format!("<pre dir=\"ltr\"><code{class}>{inner}</code></pre>\n")
+}
+
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An allow-list for scraped HTML: no script, style, iframe, object, embed or
+/// form, no event handlers, no `javascript:` or `data:` URLs (ammonia's
+/// defaults), plus the classes and direction our own markup uses.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder.add_generic_attributes(["class", "dir", "lang", "id"]);
+        builder.link_rel(None);
+        builder
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_article;
+    use crate::entities::Kind;
+    use std::path::Path;
+
+    fn render(body: &str, links: &[LinkSite], sanitize: bool) -> (String, Vec<Diagnostic>) {
+        let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), "[putin]\nname = \"بوتين\"\n".to_owned())]);
+        let urls = Urls::new("https://example.org/sub/", "/sub/");
+        let entity_urls = vec![urls.url("people/putin/")];
+        let pages: FxHashSet<String> = ["people/putin/".to_owned()].into_iter().collect();
+        let highlighter = Highlighter::default();
+        let cx = BodyContext { urls: &urls, catalog: &catalog, entity_urls: &entity_urls, pages: &pages, sanitize, highlighter: &highlighter };
+        let article = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
+        render_body(&article, links, &cx)
+    }
+
+    #[test]
+    fn mentions_become_links_around_the_same_text() {
+        let body = "قال بوتين.\n";
+        let start = "قال ".len() as u32;
+        let link = LinkSite { run: 0, start, end: start + "بوتين".len() as u32, entity: 0 };
+        let (html, _) = render(body, &[link], true);
+        assert_eq!(html, "<p>قال <a class=\"mention mention-people\" href=\"/sub/people/putin/\">بوتين</a>.</p>\n");
+    }
+
+    #[test]
+    fn internal_links_get_the_base_path_and_are_checked() {
+        let (html, problems) = render("[بوتين](/people/putin/) و[x](/people/nobody/)\n", &[], true);
+        assert!(html.contains("href=\"/sub/people/putin/\""), "{html}");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("/people/nobody/"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitized() {
+        let (html, _) = render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">نص</a>\n", &[], true);
+        assert!(!html.contains("script") && !html.contains("javascript") && !html.contains("onclick"), "{html}");
+        assert!(html.contains("نص"));
+        let (unsafe_html, _) = render("<b onclick=\"x()\">نص</b>\n", &[], false);
+        assert!(unsafe_html.contains("onclick"));
+    }
+
+    #[test]
+    fn code_is_left_to_right_and_highlighted() {
+        let (html, _) = render("```rust\nfn main() {}\n```\n", &[], true);
+        assert!(html.starts_with("<pre dir=\"ltr\"><code class=\"language-rust\"><span class=\"hl-"), "{html}");
+        let (plain, _) = render("```\n<b>\n```\n", &[], true);
+        assert_eq!(plain, "<pre dir=\"ltr\"><code>&lt;b&gt;\n</code></pre>\n");
+    }
+}

@@ -1,0 +1,333 @@
+//! Rendering: every page of the site from the index, through the templates, to
+//! an [`Output`]. Pages are independent jobs rendered in parallel; what they
+//! share (templates, cards, entity links, the highlighter) is built once.
+
+pub mod markdown;
+pub mod templates;
+pub mod urls;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use serde::Serialize;
+use tera::Context;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::entities::{EntityId, Kind};
+use crate::index::{ArticleId, Index};
+use crate::output::Output;
+use markdown::{BodyContext, Highlighter};
+use templates::Templates;
+use urls::Urls;
+use views::*;
+
+/// The default static files, compiled into the binary; a site's `static/`
+/// files override them by name.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../static/style.css"))];
+pub const STATIC_DIR: &str = "static";
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Job {
+    Home,
+    Article(ArticleId),
+    Entities(Kind),
+    /// Page `page` (1-based) of an entity's articles.
+    Entity(EntityId, usize),
+    NotFound,
+}
+
+/// What a build wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Renders every page of `index` into `output`. All problems are returned
+/// together; pages without problems are still written.
+pub fn render(index: &Index, templates: &mut Templates, root: &Path, output: &dyn Output) -> Result<Stats, Vec<Diagnostic>> {
+    let config = index.config;
+    let urls = Urls::new(&config.base_url, config.base_path());
+    let cards = Cards::new(index, &urls);
+    let jobs = jobs(index);
+    let mut globals = Context::new();
+    globals.insert("site", &SiteView::new(config, &urls));
+    templates.set_globals(globals);
+
+    let pages: FxHashSet<String> = jobs.iter().map(|&job| path_of(index, job)).collect();
+    let static_files = static_files(root)?;
+    check_static_collisions(&pages, &static_files)?;
+    let entity_urls: Vec<String> = cards.entities.iter().map(|c| c.url.clone()).collect();
+    let highlighter = Highlighter::default();
+    let body_context =
+        BodyContext { urls: &urls, catalog: index.catalog, entity_urls: &entity_urls, pages: &pages, sanitize: config.sanitize_html, highlighter: &highlighter };
+    let renderer = Renderer { index, templates, urls: &urls, cards: &cards, body: &body_context };
+
+    let mut problems: Vec<Diagnostic> = jobs
+        .par_iter()
+        .flat_map_iter(|&job| {
+            let path = path_of(index, job);
+            match renderer.page(job, &path) {
+                Ok((html, mut problems)) => {
+                    if let Err(err) = output.write(&Urls::file(&path), html.as_bytes()) {
+                        problems.push(write_error(&path, &err));
+                    }
+                    problems
+                }
+                Err(problem) => vec![problem],
+            }
+        })
+        .collect();
+
+    let site_files = renderer.site_files(&jobs).unwrap_or_else(|problem| {
+        problems.push(problem);
+        Vec::new()
+    });
+    let mut files = 0;
+    for (path, bytes) in site_files.iter().chain(&static_files) {
+        files += 1;
+        if let Err(err) = output.write(path, bytes) {
+            problems.push(write_error(path, &err));
+        }
+    }
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
+    Ok(Stats { pages: jobs.len(), files })
+}
+
+fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write {path}: {err}")).with_help("check that the output folder is writable and the disk is not full")
+}
+
+/// Every page, in a stable order.
+fn jobs(index: &Index) -> Vec<Job> {
+    let per_page = index.config.entity_page_size;
+    let mut jobs = vec![Job::Home, Job::NotFound];
+    jobs.extend(Kind::ALL.map(Job::Entities));
+    jobs.extend(index.newest_first.iter().map(|&id| Job::Article(id)));
+    for id in index.catalog.ids() {
+        let pages = index.articles_of[id as usize].len().div_ceil(per_page).max(1);
+        jobs.extend((1..=pages).map(|page| Job::Entity(id, page)));
+    }
+    jobs
+}
+
+/// The page path of a job (`""` is the home page).
+fn path_of(index: &Index, job: Job) -> String {
+    match job {
+        Job::Home => String::new(),
+        Job::NotFound => "404.html".to_owned(),
+        Job::Entities(kind) => format!("{}/", kind.section()),
+        Job::Article(id) => Urls::article(&index.article(id).slug),
+        Job::Entity(id, page) => Urls::paginated(&Urls::entity(index.catalog.get(id)), page),
+    }
+}
+
+/// The site's own `static/` files and the defaults it does not override.
+fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let mut files: Vec<(String, Vec<u8>)> = DEFAULT_STATIC.iter().map(|(p, b)| ((*p).to_owned(), b.to_vec())).collect();
+    let dir = root.join(STATIC_DIR);
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    let mut problems = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(Diagnostic::error(format!("cannot read the static folder: {err}")).in_file(STATIC_DIR));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let Some(name) = relative.to_str().map(|s| s.replace('\\', "/")) else {
+            problems.push(Diagnostic::error("a static file name is not valid UTF-8").in_file(entry.path()).with_help("rename the file"));
+            continue;
+        };
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => {
+                files.retain(|(p, _)| *p != name);
+                files.push((name, bytes));
+            }
+            Err(err) => problems.push(Diagnostic::error(format!("cannot read the file: {err}")).in_file(Path::new(STATIC_DIR).join(relative))),
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+/// A static file may not take the place of a page.
+fn check_static_collisions(pages: &FxHashSet<String>, static_files: &[(String, Vec<u8>)]) -> Result<(), Vec<Diagnostic>> {
+    let page_files: FxHashSet<String> = pages.iter().map(|p| Urls::file(p)).collect();
+    let reserved = ["sitemap.xml", "robots.txt", ".nojekyll", "CNAME"];
+    let problems: Vec<Diagnostic> = static_files
+        .iter()
+        .filter(|(path, _)| page_files.contains(path) || reserved.contains(&path.as_str()))
+        .map(|(path, _)| {
+            Diagnostic::error(format!("static/{path} and a generated page both write {path}"))
+                .in_file(Path::new(STATIC_DIR).join(path))
+                .with_help("rename or remove the static file")
+        })
+        .collect();
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+struct Renderer<'a> {
+    index: &'a Index<'a>,
+    templates: &'a Templates,
+    urls: &'a Urls,
+    cards: &'a Cards,
+    body: &'a BodyContext<'a>,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    permalink: String,
+    lastmod: Option<String>,
+}
+
+impl Renderer<'_> {
+    fn page_view(&self, kind: &'static str, section: &'static str, title: String, description: String, path: &str) -> PageView {
+        PageView { kind, section, title, description, url: self.urls.url(path), permalink: self.urls.permalink(path) }
+    }
+
+    /// Renders one page: its HTML and any problems found in its content.
+    fn page(&self, job: Job, path: &str) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+        let index = self.index;
+        let config = index.config;
+        let mut context = Context::new();
+        let mut problems = Vec::new();
+        let template = match job {
+            Job::Home => {
+                let articles: Vec<&ArticleCard> = index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
+                let top = ByKind::split(Kind::ALL.into_iter().flat_map(|kind| {
+                    index.most_mentioned(kind, config.home_entities).into_iter().map(move |id| (kind, self.cards.entity(id)))
+                }));
+                context.insert("page", &self.page_view("home", "home", config.title.clone(), config.description.clone(), path));
+                context.insert("articles", &articles);
+                context.insert("top", &top);
+                "home.html"
+            }
+            Job::NotFound => {
+                context.insert("page", &self.page_view("404", "", "الصفحة غير موجودة".to_owned(), String::new(), path));
+                "404.html"
+            }
+            Job::Entities(kind) => {
+                let groups: Vec<LetterView> = index.letters[&kind]
+                    .iter()
+                    .map(|g| LetterView { label: g.heading.label(), anchor: g.heading.anchor(), entities: g.entities.iter().map(|&e| self.cards.entity(e)).collect() })
+                    .collect();
+                let description = format!("{} في {}", kind.title(), config.title);
+                context.insert("page", &self.page_view("entities", kind.section(), kind.title().to_owned(), description, path));
+                context.insert("kind", &KindView { key: kind, section: kind.section(), title: kind.title() });
+                context.insert("groups", &groups);
+                "entities.html"
+            }
+            Job::Article(id) => {
+                let article = index.article(id);
+                let found = &index.found[id as usize];
+                let (body_html, body_problems) = markdown::render_body(article, &found.links, self.body);
+                problems = body_problems;
+                let card = self.cards.article(id);
+                let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
+                entities.sort_by_key(|&(n, e)| (std::cmp::Reverse(n), e));
+                let view = ArticleView {
+                    card,
+                    permalink: self.urls.permalink(path),
+                    author: article.author.as_deref(),
+                    original_url: article.url.as_deref(),
+                    tags: &article.tags,
+                    body_html,
+                    entities: ByKind::split(entities.into_iter().map(|(_, e)| (index.catalog.get(e).kind, self.cards.entity(e)))),
+                    related: index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
+                    extra: &article.extra,
+                };
+                context.insert("page", &self.page_view("article", "", article.title.clone(), card.summary.clone(), path));
+                context.insert("article", &view);
+                "article.html"
+            }
+            Job::Entity(id, page) => {
+                let entity = index.catalog.get(id);
+                let card = self.cards.entity(id);
+                let all = &index.articles_of[id as usize];
+                let per_page = config.entity_page_size;
+                let total = all.len().div_ceil(per_page).max(1);
+                let base = Urls::entity(entity);
+                let articles: Vec<&ArticleCard> = all.iter().skip((page - 1) * per_page).take(per_page).map(|&a| self.cards.article(a)).collect();
+                let pagination = Pagination {
+                    current: page,
+                    total,
+                    previous: (page > 1).then(|| self.urls.url(&Urls::paginated(&base, page - 1))),
+                    next: (page < total).then(|| self.urls.url(&Urls::paginated(&base, page + 1))),
+                };
+                let mentioned_with = ByKind::split(index.co_mentions[id as usize].iter().map(|&(other, count)| {
+                    (index.catalog.get(other).kind, CountedCard { entity: self.cards.entity(other), count, count_text: count_text(config, count) })
+                }));
+                let view = EntityView {
+                    card,
+                    permalink: self.urls.permalink(&base),
+                    kind_title: entity.kind.title(),
+                    kind_url: self.urls.url(&format!("{}/", entity.kind.section())),
+                    description: entity.description.as_deref(),
+                    aliases: entity.aliases().collect(),
+                    subkind: entity.subkind.as_deref(),
+                    wikidata: entity.wikidata.as_deref(),
+                    wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+                    website: entity.url.as_deref(),
+                    within: entity.within.map(|p| self.cards.entity(p)),
+                    contains: index.catalog.ids().filter(|&c| index.catalog.get(c).within == Some(id)).map(|c| self.cards.entity(c)).collect(),
+                    mentioned_with,
+                };
+                let title = if page > 1 { format!("{} (صفحة {})", entity.name, count_text(config, page)) } else { entity.name.clone() };
+                let description = entity.description.clone().unwrap_or_else(|| format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title));
+                context.insert("page", &self.page_view("entity", entity.kind.section(), title, description, path));
+                context.insert("entity", &view);
+                context.insert("articles", &articles);
+                context.insert("pagination", &pagination);
+                "entity.html"
+            }
+        };
+        let html = self.templates.render(template, &context)?;
+        Ok((html, problems))
+    }
+
+    /// sitemap.xml, robots.txt, .nojekyll and CNAME.
+    fn site_files(&self, jobs: &[Job]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let index = self.index;
+        let lastmod = |job: Job| match job {
+            Job::Article(id) => index.article(id).published.map(|p| p.date.to_string()),
+            _ => None,
+        };
+        let entries: Vec<SitemapEntry> = jobs
+            .iter()
+            .filter(|&&job| job != Job::NotFound)
+            .map(|&job| SitemapEntry { permalink: self.urls.permalink(&path_of(index, job)), lastmod: lastmod(job) })
+            .collect();
+        let mut context = Context::new();
+        context.insert("entries", &entries);
+        context.insert("sitemap_url", &self.urls.permalink("sitemap.xml"));
+        let mut files = vec![
+            ("sitemap.xml".to_owned(), self.templates.render("sitemap.xml", &context)?.into_bytes()),
+            ("robots.txt".to_owned(), self.templates.render("robots.txt", &context)?.into_bytes()),
+            (".nojekyll".to_owned(), Vec::new()),
+        ];
+        if let Some(domain) = &index.config.domain {
+            files.push(("CNAME".to_owned(), format!("{domain}\n").into_bytes()));
+        }
+        Ok(files)
+    }
+}
+
+#[derive(Serialize)]
+struct KindView {
+    key: Kind,
+    section: &'static str,
+    title: &'static str,
+}

@@ -1,0 +1,105 @@
+//! The Tera templates of a build: the defaults compiled into the binary, with a
+//! site's own `templates/` files overriding them by name. Parsed once per build.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, ErrorKind, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// The default templates, by name.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("entities.html", include_str!("../../templates/entities.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("partials/article_list.html", include_str!("../../templates/partials/article_list.html")),
+    ("partials/entity_list.html", include_str!("../../templates/partials/entity_list.html")),
+];
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+pub struct Templates {
+    tera: Tera,
+    /// Every template's name and text, for the lines shown in error messages.
+    sources: Vec<(String, String)>,
+    /// Names overridden by the site, for error messages that name the right file.
+    overridden: Vec<String>,
+}
+
+impl Templates {
+    /// The defaults with `ROOT/templates/**` on top.
+    pub fn load(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources: Vec<(String, String)> = DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
+        let mut overridden = Vec::new();
+        let mut problems = Vec::new();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+                let name = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                if name.starts_with('.') || name.contains("/.") {
+                    continue;
+                }
+                let shown = PathBuf::from(TEMPLATES_DIR).join(&name);
+                match std::fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8".to_owned())) {
+                    Ok(text) => {
+                        sources.retain(|(n, _)| *n != name);
+                        sources.push((name.clone(), text.replace("\r\n", "\n")));
+                        overridden.push(name);
+                    }
+                    Err(err) => problems.push(Diagnostic::error(format!("cannot read the template: {err}")).in_file(shown)),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let added = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())));
+        let templates = Templates { tera, sources, overridden };
+        match added {
+            Ok(()) => Ok(templates),
+            Err(err) => Err(vec![templates.diagnostic(&err, "")]),
+        }
+    }
+
+    /// Renders template `name`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|err| self.diagnostic(&err, name))
+    }
+
+    /// Sets what every template sees (`site`).
+    pub fn set_globals(&mut self, globals: Context) {
+        *self.tera.global_context() = globals;
+    }
+
+    /// A Tera error as a diagnostic in the template's file.
+    fn diagnostic(&self, err: &tera::Error, rendering: &str) -> Diagnostic {
+        let report = match err.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
+            _ => None,
+        };
+        let name = report.map(|r| r.filename()).filter(|n| !n.is_empty()).unwrap_or(rendering);
+        let shown = if self.overridden.iter().any(|o| o == name) {
+            PathBuf::from(TEMPLATES_DIR).join(name)
+        } else {
+            PathBuf::from(format!("(built-in template) {name}"))
+        };
+        let message = report.map_or_else(|| err.to_string(), |r| r.message().to_owned());
+        let mut diagnostic = Diagnostic::error(format!("template error: {message}"))
+            .in_file(shown)
+            .with_help("fix the template; `fihris check` shows all template errors without writing the site");
+        if let Some(report) = report {
+            let source = self.sources.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str()).unwrap_or_default();
+            let span = report.span();
+            diagnostic = diagnostic.at(Location { line: span.start_line, column: span.start_col + 1, source_line: source.lines().nth(span.start_line.saturating_sub(1)).unwrap_or_default().to_owned() });
+        }
+        diagnostic
+    }
+}

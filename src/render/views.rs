@@ -1,0 +1,296 @@
+//! What templates see: small serializable views built from the index, never the
+//! domain types themselves. These structs are the template contract documented
+//! in the README; every field is listed there.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Published;
+use crate::entities::{Entity, EntityId, Kind};
+use crate::index::{ArticleId, Index};
+
+use super::urls::Urls;
+
+/// `site`: the same on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub language: &'static str,
+    pub dir: &'static str,
+    pub nav: Vec<NavLink>,
+    pub extra: &'a toml::Table,
+    pub generator: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavLink {
+    pub title: &'static str,
+    pub url: String,
+    /// The `page.section` this link is current on.
+    pub section: &'static str,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(config: &'a Config, urls: &'a Urls) -> SiteView<'a> {
+        let nav = [("الرئيسية", "", "home"), ("الأشخاص", "people/", "people"), ("الأماكن", "places/", "places"), ("المصادر", "sources/", "sources")]
+            .into_iter()
+            .map(|(title, path, section)| NavLink { title, url: urls.url(path), section })
+            .collect();
+        SiteView {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            base_path: urls.base_path(),
+            language: "ar",
+            dir: "rtl",
+            nav,
+            extra: &config.extra,
+            generator: concat!("fihris ", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// `page`: what every page says about itself (for the `<head>`).
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// home, article, entities, entity, 404
+    pub kind: &'static str,
+    /// The navigation section it belongs to: home, people, places, sources, or empty.
+    pub section: &'static str,
+    pub title: String,
+    pub description: String,
+    /// Root-relative link to this page.
+    pub url: String,
+    /// Absolute address (canonical).
+    pub permalink: String,
+}
+
+/// A date as `<time datetime="{{ iso }}">{{ text }}</time>` needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+impl DateView {
+    pub fn new(published: &Published, config: &Config) -> DateView {
+        DateView { iso: published.rfc3339(), text: config.dates.format(published.date) }
+    }
+}
+
+/// A link to an entity, with its number of articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityCard {
+    pub key: String,
+    /// person, place, source
+    pub kind: Kind,
+    pub name: String,
+    pub url: String,
+    pub article_count: usize,
+    /// `article_count` in the site's digits.
+    pub article_count_text: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub date: Option<DateView>,
+    pub source: Option<EntityCard>,
+    pub summary: String,
+}
+
+/// An entity with how often it appears next to another.
+#[derive(Debug, Serialize)]
+pub struct CountedCard<'a> {
+    pub entity: &'a EntityCard,
+    pub count: u32,
+    pub count_text: String,
+}
+
+/// Entity cards grouped by kind.
+#[derive(Debug, Serialize)]
+pub struct ByKind<T> {
+    pub people: Vec<T>,
+    pub places: Vec<T>,
+    pub sources: Vec<T>,
+}
+
+impl<T> ByKind<T> {
+    pub fn split(items: impl IntoIterator<Item = (Kind, T)>) -> ByKind<T> {
+        let mut by_kind = ByKind { people: Vec::new(), places: Vec::new(), sources: Vec::new() };
+        for (kind, item) in items {
+            match kind {
+                Kind::Person => by_kind.people.push(item),
+                Kind::Place => by_kind.places.push(item),
+                Kind::Source => by_kind.sources.push(item),
+            }
+        }
+        by_kind
+    }
+}
+
+/// `article`: the page of one article.
+#[derive(Debug, Serialize)]
+pub struct ArticleView<'a> {
+    pub card: &'a ArticleCard,
+    pub permalink: String,
+    pub author: Option<&'a str>,
+    /// Where it was first published.
+    pub original_url: Option<&'a str>,
+    pub tags: &'a [String],
+    /// The body as HTML, with mentions linked.
+    pub body_html: String,
+    /// Its entities, most mentioned first.
+    pub entities: ByKind<&'a EntityCard>,
+    /// Other coverage of the same story.
+    pub related: Vec<&'a ArticleCard>,
+    pub extra: &'a serde_json::Value,
+}
+
+/// `entity`: the page of one person, place or source.
+#[derive(Debug, Serialize)]
+pub struct EntityView<'a> {
+    pub card: &'a EntityCard,
+    pub permalink: String,
+    /// الأشخاص, الأماكن, المصادر
+    pub kind_title: &'static str,
+    /// The link to the index of its kind.
+    pub kind_url: String,
+    pub description: Option<&'a str>,
+    pub aliases: Vec<&'a str>,
+    /// country, city, region, site; agency, newspaper, channel, website, think-tank
+    pub subkind: Option<&'a str>,
+    pub wikidata: Option<&'a str>,
+    pub wikidata_url: Option<String>,
+    pub website: Option<&'a str>,
+    /// The place that contains it, and the places it contains.
+    pub within: Option<&'a EntityCard>,
+    pub contains: Vec<&'a EntityCard>,
+    /// Who and what it is mentioned with most.
+    pub mentioned_with: ByKind<CountedCard<'a>>,
+}
+
+/// `pagination` of an entity page.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+/// One letter section of an index page.
+#[derive(Debug, Serialize)]
+pub struct LetterView<'a> {
+    pub label: String,
+    pub anchor: String,
+    pub entities: Vec<&'a EntityCard>,
+}
+
+/// The cards of every entity and article, made once per build and borrowed
+/// by every page that lists them.
+pub struct Cards {
+    pub entities: Vec<EntityCard>,
+    pub articles: Vec<ArticleCard>,
+}
+
+impl Cards {
+    pub fn new(index: &Index, urls: &Urls) -> Cards {
+        let config = index.config;
+        let entities: Vec<EntityCard> = index
+            .catalog
+            .ids()
+            .map(|id| {
+                let entity: &Entity = index.catalog.get(id);
+                let count = index.articles_of[id as usize].len();
+                EntityCard {
+                    key: entity.key.clone(),
+                    kind: entity.kind,
+                    name: entity.name.clone(),
+                    url: urls.url(&Urls::entity(entity)),
+                    article_count: count,
+                    article_count_text: config.dates.digits.apply(&count.to_string()),
+                }
+            })
+            .collect();
+        let articles = index
+            .corpus
+            .articles
+            .iter()
+            .zip(&index.found)
+            .map(|(article, found)| ArticleCard {
+                slug: article.slug.clone(),
+                title: article.title.clone(),
+                url: urls.url(&Urls::article(&article.slug)),
+                date: article.published.as_ref().map(|p| DateView::new(p, config)),
+                source: found.source.map(|s| entities[s as usize].clone()),
+                summary: article.summary.clone().unwrap_or_else(|| first_paragraph(&article.body)),
+            })
+            .collect();
+        Cards { entities, articles }
+    }
+
+    pub fn entity(&self, id: EntityId) -> &EntityCard {
+        &self.entities[id as usize]
+    }
+
+    pub fn article(&self, id: ArticleId) -> &ArticleCard {
+        &self.articles[id as usize]
+    }
+}
+
+/// The longest summary taken from the text, in characters.
+const SUMMARY_CHARS: usize = 200;
+
+/// The first paragraph of plain text in a Markdown body, cut at a word near
+/// [`SUMMARY_CHARS`] characters.
+pub fn first_paragraph(body: &str) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    for event in crate::content::markdown::events(body) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
+            Event::End(TagEnd::Paragraph) => in_paragraph = false,
+            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) => &cut[..space],
+        None => &cut,
+    };
+    format!("{}…", cut.trim_end_matches(['،', ',', '.', '؛', ':']))
+}
+
+/// The digits of the site for a count.
+pub fn count_text(config: &Config, count: impl ToString) -> String {
+    config.dates.digits.apply(&count.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_come_from_the_first_paragraph() {
+        assert_eq!(first_paragraph("## عنوان\n\nالفقرة الأولى\nتكملة.\n\nالثانية"), "الفقرة الأولى تكملة.");
+        let long = format!("{}\n", "كلمة ".repeat(100));
+        let summary = first_paragraph(&long);
+        assert!(summary.ends_with('…') && summary.chars().count() <= SUMMARY_CHARS + 1, "{summary}");
+        assert_eq!(first_paragraph(""), "");
+    }
+}
