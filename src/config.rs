@@ -72,11 +72,12 @@ impl Config {
     /// Reads and validates `ROOT/site.toml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|err| {
-            vec![Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}"))
-                .in_file(CONFIG_FILE)
-                .with_help("run fihris in the folder of a site, pass --root DIR, or create one with `fihris init DIR`")]
-        })?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|err| {
+                vec![Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}")).in_file(CONFIG_FILE).with_help(
+                    "run fihris in the folder of a site, pass --root DIR, or create one with `fihris init DIR`",
+                )]
+            })?;
         Config::parse(&text)
     }
 
@@ -107,12 +108,18 @@ impl Config {
                     Diagnostic::error(format!("unknown `date_months`: {spec:?}"))
                         .in_file(file)
                         .at(at_key("date_months"))
-                        .with_help("use egypt, levant, maghreb or morocco, or two of them joined by `/` (\"levant/egypt\")"),
+                        .with_help(
+                            "use egypt, levant, maghreb or morocco, or two of them joined by `/` (\"levant/egypt\")",
+                        ),
                 );
                 DateStyle::default().months
             }),
         };
-        for (key, value) in [("related_max", raw.related_max), ("home_articles", raw.home_articles), ("entity_page_size", raw.entity_page_size)] {
+        for (key, value) in [
+            ("related_max", raw.related_max),
+            ("home_articles", raw.home_articles),
+            ("entity_page_size", raw.entity_page_size),
+        ] {
             if value == Some(0) {
                 problems.push(
                     Diagnostic::error(format!("`{key}` must be at least 1"))
@@ -123,7 +130,12 @@ impl Config {
             }
         }
         if raw.title.trim().is_empty() {
-            problems.push(Diagnostic::error("`title` is empty").in_file(file).at(at_key("title")).with_help("give the site a name"));
+            problems.push(
+                Diagnostic::error("`title` is empty")
+                    .in_file(file)
+                    .at(at_key("title"))
+                    .with_help("give the site a name"),
+            );
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -148,8 +160,9 @@ impl Config {
 
     /// Replaces the base URL (the `--base-url` option).
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
-        self.base_url = normalize_base_url(url)
-            .map_err(|help| Diagnostic::error(format!("--base-url is not an absolute http(s) URL: {url:?}")).with_help(help))?;
+        self.base_url = normalize_base_url(url).map_err(|help| {
+            Diagnostic::error(format!("--base-url is not an absolute http(s) URL: {url:?}")).with_help(help)
+        })?;
         Ok(())
     }
 
@@ -163,7 +176,8 @@ impl Config {
 
     /// A configuration for tests.
     pub fn for_test() -> Config {
-        Config::parse("title = \"أرشيف\"\nbase_url = \"https://example.org/\"\n").expect("the test configuration is valid")
+        Config::parse("title = \"أرشيف\"\nbase_url = \"https://example.org/\"\n")
+            .expect("the test configuration is valid")
     }
 }
 
@@ -221,14 +235,18 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error_with_its_line() {
-        let errors = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nlink_mention = \"all\"\n").expect_err("typo");
+        let errors =
+            Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nlink_mention = \"all\"\n").expect_err("typo");
         assert_eq!(errors[0].location.as_ref().map(|l| l.line), Some(3));
         assert!(errors[0].help.as_deref().unwrap_or_default().contains("link_mentions"));
     }
 
     #[test]
     fn months_spec() {
-        let config = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\ndate_months = \"maghreb\"\ndate_digits = \"arab\"\n").expect("valid");
+        let config = Config::parse(
+            "title = \"x\"\nbase_url = \"https://e.org/\"\ndate_months = \"maghreb\"\ndate_digits = \"arab\"\n",
+        )
+        .expect("valid");
         assert_eq!(config.dates.months, [MonthNames::Maghreb]);
         assert_eq!(config.dates.digits, Digits::Arab);
         assert!(Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\ndate_months = \"paris\"\n").is_err());

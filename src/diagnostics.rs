@@ -107,7 +107,8 @@ impl fmt::Display for Diagnostic {
             let pad = " ".repeat(number.len());
             writeln!(f, " {pad} |")?;
             writeln!(f, " {number} | {}", loc.source_line)?;
-            let caret_pad: String = loc.source_line.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let caret_pad: String =
+                loc.source_line.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             writeln!(f, " {pad} | {caret_pad}^")?;
         }
         if let Some(help) = &self.help {

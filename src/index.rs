@@ -48,7 +48,12 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn build(config: &'a Config, corpus: &'a Corpus, catalog: &'a Catalog, found: Vec<ArticleEntities>) -> Result<Index<'a>, Vec<Diagnostic>> {
+    pub fn build(
+        config: &'a Config,
+        corpus: &'a Corpus,
+        catalog: &'a Catalog,
+        found: Vec<ArticleEntities>,
+    ) -> Result<Index<'a>, Vec<Diagnostic>> {
         check_collisions(corpus, catalog)?;
         let articles = &corpus.articles;
         let mut newest_first: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
@@ -76,7 +81,11 @@ impl<'a> Index<'a> {
 
     /// The entities of `kind` with the most articles, most first.
     pub fn most_mentioned(&self, kind: Kind, limit: usize) -> Vec<EntityId> {
-        let mut ids: Vec<EntityId> = self.catalog.ids().filter(|&e| self.catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty()).collect();
+        let mut ids: Vec<EntityId> = self
+            .catalog
+            .ids()
+            .filter(|&e| self.catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty())
+            .collect();
         ids.sort_by_key(|&e| (Reverse(self.articles_of[e as usize].len()), e));
         ids.truncate(limit);
         ids
@@ -101,9 +110,14 @@ fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagno
     for article in &corpus.articles {
         if let Some(first) = slugs.insert(&article.slug, article) {
             problems.push(
-                Diagnostic::error(format!("two articles have the URL /articles/{}/: {} and {}", article.slug, first.path.display(), article.path.display()))
-                    .in_file(&article.path)
-                    .with_help("give one of them another `slug:` in its front matter"),
+                Diagnostic::error(format!(
+                    "two articles have the URL /articles/{}/: {} and {}",
+                    article.slug,
+                    first.path.display(),
+                    article.path.display()
+                ))
+                .in_file(&article.path)
+                .with_help("give one of them another `slug:` in its front matter"),
             );
         }
     }
@@ -113,10 +127,16 @@ fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagno
         if let Some(first) = entity_slugs.insert((entity.kind, &entity.slug), id) {
             let first = catalog.get(first);
             problems.push(
-                Diagnostic::error(format!("[{}] and [{}] have the same URL /{}/{}/", first.key, entity.key, entity.kind.section(), entity.slug))
-                    .in_file(entity.kind.list_path())
-                    .at(entity.location.clone())
-                    .with_help("keys that differ only in case or punctuation make the same URL; rename one"),
+                Diagnostic::error(format!(
+                    "[{}] and [{}] have the same URL /{}/{}/",
+                    first.key,
+                    entity.key,
+                    entity.kind.section(),
+                    entity.slug
+                ))
+                .in_file(entity.kind.list_path())
+                .at(entity.location.clone())
+                .with_help("keys that differ only in case or punctuation make the same URL; rename one"),
             );
         }
     }
@@ -155,7 +175,13 @@ fn co_mentions(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<(EntityI
 /// Other coverage of the same story: articles within `related_days` that share
 /// the most people and places (sources are left out of the measure: two outlets
 /// covering one story differ in them by definition). Newest first among equals.
-fn related_coverage(config: &Config, corpus: &Corpus, catalog: &Catalog, found: &[ArticleEntities], newest_first: &[ArticleId]) -> Vec<Vec<ArticleId>> {
+fn related_coverage(
+    config: &Config,
+    corpus: &Corpus,
+    catalog: &Catalog,
+    found: &[ArticleEntities],
+    newest_first: &[ArticleId],
+) -> Vec<Vec<ArticleId>> {
     let articles = &corpus.articles;
     let subjects: Vec<Vec<EntityId>> = found
         .iter()

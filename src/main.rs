@@ -32,6 +32,8 @@ fn main() -> ExitCode {
 
 fn tally(problems: &Diagnostics) -> String {
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let plural = |n: usize, word: &str| {
+        if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    };
     format!("failed: {}, {}", plural(errors, "error"), plural(warnings, "warning"))
 }

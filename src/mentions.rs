@@ -48,8 +48,8 @@ pub struct Finder<'a> {
     pub link_mentions: LinkMentions,
 }
 
-struct Candidate {
-    found: Found,
+struct Candidate<'m> {
+    found: Found<'m>,
     /// The text run, or `None` for the title.
     run: Option<u32>,
     linkable: bool,
@@ -88,26 +88,38 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
         .collect();
 
     let candidates = find_candidates(article, finder.matcher, scratch);
-    // A weak spelling counts where a strong one of the same entity stands, or
-    // where the front matter names the entity.
+    // A weak or shared spelling counts for an entity that the article names
+    // with a certain spelling, or that its front matter names; a shared one
+    // only when exactly one of its claimants is so named.
     let supported: FxHashSet<EntityId> =
-        candidates.iter().filter(|c| !c.found.weak).map(|c| c.found.entity).chain(added.iter().copied()).collect();
-    let kept = candidates.into_iter().filter(|c| !excluded.contains(&c.found.entity) && (!c.found.weak || supported.contains(&c.found.entity)));
+        candidates.iter().filter_map(|c| c.found.certain()).chain(added.iter().copied()).collect();
+    let resolved = candidates.into_iter().filter_map(|c| {
+        let mut named = c
+            .found
+            .claimants
+            .iter()
+            .map(|cl| cl.entity)
+            .filter(|e| c.found.certain() == Some(*e) || supported.contains(e));
+        match (named.next(), named.next()) {
+            (Some(entity), None) if !excluded.contains(&entity) => Some((entity, c)),
+            _ => None,
+        }
+    });
 
     let mut counts: Vec<(EntityId, u32)> = Vec::new();
     let mut links = Vec::new();
     let mut linked: FxHashSet<EntityId> = FxHashSet::default();
-    for candidate in kept {
-        counts.push((candidate.found.entity, 1));
+    for (entity, candidate) in resolved {
+        counts.push((entity, 1));
         let wanted = match finder.link_mentions {
             LinkMentions::None => false,
             LinkMentions::All => true,
-            LinkMentions::First => !linked.contains(&candidate.found.entity),
+            LinkMentions::First => !linked.contains(&entity),
         };
         if let (true, true, Some(run)) = (wanted, candidate.linkable, candidate.run) {
-            linked.insert(candidate.found.entity);
+            linked.insert(entity);
             let found = candidate.found;
-            links.push(LinkSite { run, start: found.start as u32, end: found.end as u32, entity: found.entity });
+            links.push(LinkSite { run, start: found.start as u32, end: found.end as u32, entity });
         }
     }
     counts.extend(added.iter().filter(|e| !excluded.contains(e)).map(|&e| (e, 0)));
@@ -123,10 +135,11 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
 }
 
 /// Every name in the title and the body, in order (the title first).
-fn find_candidates(article: &Article, matcher: &Matcher, scratch: &mut Scratch) -> Vec<Candidate> {
+fn find_candidates<'m>(article: &Article, matcher: &'m Matcher, scratch: &mut Scratch) -> Vec<Candidate<'m>> {
     let mut found = Vec::new();
     matcher.find(&article.title, scratch, &mut found);
-    let mut candidates: Vec<Candidate> = found.drain(..).map(|found| Candidate { found, run: None, linkable: false }).collect();
+    let mut candidates: Vec<Candidate> =
+        found.drain(..).map(|found| Candidate { found, run: None, linkable: false }).collect();
     let mut tracker = PlaceTracker::default();
     let mut run = 0u32;
     for event in markdown::events(&article.body) {
@@ -143,7 +156,13 @@ fn find_candidates(article: &Article, matcher: &Matcher, scratch: &mut Scratch) 
     candidates
 }
 
-fn unknown_reference(article: &Article, catalog: &Catalog, kind: Kind, reference: &Located<String>, key: &str) -> Diagnostic {
+fn unknown_reference(
+    article: &Article,
+    catalog: &Catalog,
+    kind: Kind,
+    reference: &Located<String>,
+    key: &str,
+) -> Diagnostic {
     let keys = catalog.keys_of(kind);
     let help = match crate::diagnostics::closest(&reference.value, keys.iter().map(String::as_str)) {
         Some(near) => format!("did you mean `{near}`? Or add [{}] to {}", reference.value, kind.list_path().display()),
@@ -162,7 +181,8 @@ mod tests {
     use std::path::Path;
 
     const PEOPLE: &str = "[assad]\nname = \"بشار الأسد\"\nweak = [\"الأسد\"]\n\n[putin]\nname = \"فلاديمير بوتين\"\naliases = [\"بوتين\"]\n";
-    const SOURCES: &str = "[alhurra]\nname = \"الحرة\"\naliases = [\"قناة الحرة\"]\nweak = [\"الحرة\"]\n\n[sana]\nname = \"سانا\"\n";
+    const SOURCES: &str =
+        "[alhurra]\nname = \"الحرة\"\naliases = [\"قناة الحرة\"]\nweak = [\"الحرة\"]\n\n[sana]\nname = \"سانا\"\n";
     const PLACES: &str = "[vienna]\nname = \"فيينا\"\n";
 
     fn analyze_text(text: &str, policy: LinkMentions) -> (Vec<(String, u32)>, Vec<String>, Vec<Diagnostic>) {
@@ -200,6 +220,25 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_family_name_counts_for_the_one_named_in_full() {
+        let extra = "\n[maher]\nname = \"ماهر الشرع\"\naliases = [\"الشرع\"]\n\n[ahmed]\nname = \"أحمد الشرع\"\naliases = [\"الشرع\"]\n";
+        let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), format!("{PEOPLE}{extra}"))]);
+        let matcher = Matcher::new(&catalog);
+        let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: LinkMentions::All };
+        let keys_of = |text: &str| {
+            let article = parse_article(Path::new("a.md"), text).expect("valid");
+            let (found, _) = analyze(&article, &finder, &mut Scratch::default());
+            found.entities.iter().map(|&(e, n)| (catalog.get(e).key.clone(), n)).collect::<Vec<_>>()
+        };
+        assert_eq!(keys_of("---\ntitle: x\n---\nقال أحمد الشرع إن الشرع …\n"), [("ahmed".to_owned(), 2)]);
+        assert!(keys_of("---\ntitle: x\n---\nقال الشرع …\n").is_empty());
+        assert_eq!(
+            keys_of("---\ntitle: x\n---\nأحمد الشرع وماهر الشرع والشرع\n"),
+            [("ahmed".to_owned(), 1), ("maher".to_owned(), 1)]
+        );
+    }
+
+    #[test]
     fn not_drops_a_detection() {
         let text = "---\ntitle: x\nnot: [vienna]\n---\nاتفاقيات فيينا وبوتين\n";
         let (entities, links, diagnostics) = analyze_text(text, LinkMentions::First);
@@ -223,7 +262,8 @@ mod tests {
 
     #[test]
     fn front_matter_adds_and_unknown_keys_fail() {
-        let (entities, _, diagnostics) = analyze_text("---\ntitle: x\nsources: [sana]\npeople: [putn]\n---\nنص\n", LinkMentions::First);
+        let (entities, _, diagnostics) =
+            analyze_text("---\ntitle: x\nsources: [sana]\npeople: [putn]\n---\nنص\n", LinkMentions::First);
         assert_eq!(entities, [("sana".to_owned(), 0)]);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].location.as_ref().map(|l| l.line), Some(4));

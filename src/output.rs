@@ -26,7 +26,10 @@ fn check_path(path: &str) -> io::Result<()> {
     if is_safe_path(path) {
         Ok(())
     } else {
-        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {path:?}")))
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output folder: {path:?}"),
+        ))
     }
 }
 
@@ -41,7 +44,8 @@ impl DiskOutput {
     pub fn create(destination: &Path) -> io::Result<DiskOutput> {
         let parent = destination.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let name = destination.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
+        let name =
+            destination.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_owned());
         let staging = parent.join(format!(".{name}.fihris-new-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging)?;

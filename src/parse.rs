@@ -18,7 +18,12 @@ pub fn toml<T: DeserializeOwned>(path: &Path, file_text: &str, fragment: &str, o
 }
 
 /// Parses `fragment`, which starts on line `first_line` (1-based) of `file_text`.
-pub fn yaml<T: DeserializeOwned>(path: &Path, file_text: &str, fragment: &str, first_line: usize) -> Result<T, Diagnostic> {
+pub fn yaml<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    fragment: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     let options = serde_saphyr::options! { strict_booleans: true };
     serde_saphyr::from_str_with_options(fragment, options).map_err(|err| {
         let location = err

@@ -60,7 +60,8 @@ pub fn load(options: &SiteOptions, diagnostics: &mut Diagnostics) -> Option<Load
     {
         diagnostics.push(problem);
     }
-    let ((corpus, article_problems), (catalog, list_problems)) = rayon::join(|| content::load(root), || Catalog::load(root));
+    let ((corpus, article_problems), (catalog, list_problems)) =
+        rayon::join(|| content::load(root), || Catalog::load(root));
     diagnostics.extend(article_problems);
     diagnostics.extend(list_problems);
     Some(Loaded { config, corpus, catalog })
@@ -70,8 +71,12 @@ pub fn load(options: &SiteOptions, diagnostics: &mut Diagnostics) -> Option<Load
 pub fn find_mentions(loaded: &Loaded, diagnostics: &mut Diagnostics) -> Vec<ArticleEntities> {
     let matcher = Matcher::new(&loaded.catalog);
     let finder = Finder { catalog: &loaded.catalog, matcher: &matcher, link_mentions: loaded.config.link_mentions };
-    let results: Vec<(ArticleEntities, Vec<Diagnostic>)> =
-        loaded.corpus.articles.par_iter().map_init(Scratch::default, |scratch, article| mentions::analyze(article, &finder, scratch)).collect();
+    let results: Vec<(ArticleEntities, Vec<Diagnostic>)> = loaded
+        .corpus
+        .articles
+        .par_iter()
+        .map_init(Scratch::default, |scratch, article| mentions::analyze(article, &finder, scratch))
+        .collect();
     results
         .into_iter()
         .map(|(found, problems)| {
@@ -101,7 +106,9 @@ pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnos
             None
         }
     };
-    let Some(loaded) = loaded else { return Err(finish(diagnostics)) };
+    let Some(loaded) = loaded else {
+        return Err(finish(diagnostics));
+    };
     lap("load", &mut timings);
 
     let found = find_mentions(&loaded, &mut diagnostics);
@@ -116,11 +123,14 @@ pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnos
         }
     };
     lap("index", &mut timings);
-    let Some(templates) = templates.as_mut() else { return Err(finish(diagnostics)) };
+    let Some(templates) = templates.as_mut() else {
+        return Err(finish(diagnostics));
+    };
     if diagnostics.has_errors() {
         // Render anyway to report template and link errors in the same run,
         // but into nothing: a site with errors is never written.
-        let _ = render::render(&index, templates, &options.root, &crate::output::NullOutput).map_err(|p| diagnostics.extend(p));
+        let _ = render::render(&index, templates, &options.root, &crate::output::NullOutput)
+            .map_err(|p| diagnostics.extend(p));
         return Err(finish(diagnostics));
     }
     let stats = match render::render(&index, templates, &options.root, output) {

@@ -64,10 +64,7 @@ impl Heading {
         match folded {
             // Standalone hamza starts no Arabic name; it is filed with alef.
             Some('ء') => Heading::Arabic(0),
-            Some(c) => LETTERS
-                .chars()
-                .position(|l| l == c)
-                .map_or(Heading::Other, |i| Heading::Arabic(i as u8)),
+            Some(c) => LETTERS.chars().position(|l| l == c).map_or(Heading::Other, |i| Heading::Arabic(i as u8)),
             None => Heading::Other,
         }
     }

@@ -74,9 +74,7 @@ impl Words {
 /// spaces only (a comma or a full stop between them ends the name).
 pub fn joins_name(between: &str) -> bool {
     !between.is_empty()
-        && between
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '\u{0640}' | '\u{200C}'..='\u{200F}'))
+        && between.chars().all(|c| c.is_whitespace() || matches!(c, '\u{0640}' | '\u{200C}'..='\u{200F}'))
 }
 
 /// A word key with a proclitic chain removed.
@@ -147,10 +145,7 @@ mod tests {
         let mut buf = String::new();
         let mut variants = Vec::new();
         proclitic_variants(&k, &mut variants);
-        variants
-            .into_iter()
-            .map(|v| v.write(&k, &mut buf).to_owned())
-            .collect()
+        variants.into_iter().map(|v| v.write(&k, &mut buf).to_owned()).collect()
     }
 
     /// ARABIC.md §2: the proclitic chain, with words from the seeds.
@@ -181,18 +176,8 @@ mod tests {
     fn words_keep_marks_and_tatweel_inside() {
         let text = "قال بُوتِيـــن، في «موسكو»: 2024";
         let words = Words::of(text);
-        let found: Vec<(&str, &str)> =
-            words.iter().map(|(w, k)| (&text[w.start..w.end], k)).collect();
-        assert_eq!(
-            found,
-            [
-                ("قال", "قال"),
-                ("بُوتِيـــن", "بوتين"),
-                ("في", "في"),
-                ("موسكو", "موسكو"),
-                ("2024", "2024")
-            ]
-        );
+        let found: Vec<(&str, &str)> = words.iter().map(|(w, k)| (&text[w.start..w.end], k)).collect();
+        assert_eq!(found, [("قال", "قال"), ("بُوتِيـــن", "بوتين"), ("في", "في"), ("موسكو", "موسكو"), ("2024", "2024")]);
     }
 
     #[test]

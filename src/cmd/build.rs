@@ -15,7 +15,9 @@ pub fn run(args: &BuildArgs) -> Outcome {
     let options = args.site.options();
     let out = match &args.out {
         Some(out) => out.clone(),
-        None => options.root.join(Config::load(&options.root).map(|c| c.output_dir).unwrap_or_else(|_| "public".into())),
+        None => {
+            options.root.join(Config::load(&options.root).map(|c| c.output_dir).unwrap_or_else(|_| "public".into()))
+        }
     };
     let disk = match DiskOutput::create(&out) {
         Ok(disk) => disk,

@@ -71,13 +71,10 @@ impl Published {
         if text.len() == 10 {
             return Some(Published { date, instant: None });
         }
-        let instant = text
-            .parse::<Timestamp>()
-            .ok()
-            .or_else(|| {
-                let civil: civil::DateTime = text.replacen(' ', "T", 1).parse().ok()?;
-                jiff::tz::TimeZone::UTC.to_timestamp(civil).ok()
-            })?;
+        let instant = text.parse::<Timestamp>().ok().or_else(|| {
+            let civil: civil::DateTime = text.replacen(' ', "T", 1).parse().ok()?;
+            jiff::tz::TimeZone::UTC.to_timestamp(civil).ok()
+        })?;
         Some(Published { date, instant: Some(instant) })
     }
 
@@ -119,7 +116,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         return Err(Diagnostic::error("the article has no front matter")
             .in_file(path)
             .at(Location::at(text, 0))
-            .with_help("start the file with a `---` line, then `title: …` and `date: YYYY-MM-DD`, then another `---` line"));
+            .with_help(
+                "start the file with a `---` line, then `title: …` and `date: YYYY-MM-DD`, then another `---` line",
+            ));
     };
     let first_newline = text.find('\n').unwrap_or(text.len());
     if text[fence.len()..first_newline].trim() != "" {

@@ -28,7 +28,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for MergedText<'a, I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         let event = self.inner.next()?;
-        let Event::Text(first) = event else { return Some(event) };
+        let Event::Text(first) = event else {
+            return Some(event);
+        };
         if !matches!(self.inner.peek(), Some(Event::Text(_))) {
             return Some(Event::Text(first));
         }

@@ -110,12 +110,18 @@ fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
     if size > MAX_ARTICLE_BYTES {
         return Err(Diagnostic::error(format!("the file is too large for an article ({} MiB)", size / (1024 * 1024)))
             .in_file(shown)
-            .with_help(format!("articles are at most {} MiB; split it or move it out of content/", MAX_ARTICLE_BYTES / (1024 * 1024))));
+            .with_help(format!(
+                "articles are at most {} MiB; split it or move it out of content/",
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            )));
     }
-    let bytes = std::fs::read(path).map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?;
+    let bytes =
+        std::fs::read(path).map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?;
     let text = decode(&bytes).map_err(|d| d.in_file(shown))?;
     if text.trim().is_empty() {
-        return Err(Diagnostic::warning("the file is empty; it was skipped").in_file(shown).with_help("delete it, or write an article in it"));
+        return Err(Diagnostic::warning("the file is empty; it was skipped")
+            .in_file(shown)
+            .with_help("delete it, or write an article in it"));
     }
     parse_article(shown, &text)
 }
@@ -124,7 +130,8 @@ fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(Diagnostic::error("the file is binary, not text").with_help("only Markdown articles belong in content/; move this file out"));
+        return Err(Diagnostic::error("the file is binary, not text")
+            .with_help("only Markdown articles belong in content/; move this file out"));
     }
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
@@ -150,7 +157,10 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
             .with_help("add a line `title: …` to the front matter")
     })?;
     let published = raw.date.as_ref().map(|d| front_matter::parse_date(path, text, split, d)).transpose()?;
-    let slug_source = raw.slug.clone().unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    let slug_source = raw
+        .slug
+        .clone()
+        .unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
     let slug = slugify(&slug_source).ok_or_else(|| {
         Diagnostic::error(format!("no URL can be made from the slug {slug_source:?}"))
             .in_file(path)
@@ -200,7 +210,9 @@ mod tests {
 
     #[test]
     fn yaml_article() {
-        let article = parse("---\ntitle: بوتين يجتمع مع الأسد\ndate: 2024-07-25\nsource: alhurra\npeople: [putin]\n---\n\nنص.\n").expect("valid");
+        let article =
+            parse("---\ntitle: بوتين يجتمع مع الأسد\ndate: 2024-07-25\nsource: alhurra\npeople: [putin]\n---\n\nنص.\n")
+                .expect("valid");
         assert_eq!(article.title, "بوتين يجتمع مع الأسد");
         assert_eq!(article.slug, "x");
         assert_eq!(article.published.map(|p| p.date.to_string()).as_deref(), Some("2024-07-25"));

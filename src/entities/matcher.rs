@@ -7,21 +7,38 @@ use rustc_hash::FxHashMap;
 use super::catalog::{Catalog, EntityId};
 use crate::arabic::tokens::{Stripped, Words, joins_name, proclitic_variants};
 
-/// A name found in a text: the byte range of the words (proclitics included).
+/// An entity that a spelling may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
+pub struct Claimant {
+    pub entity: EntityId,
+    /// A weak spelling of this entity (see [`crate::entities::catalog::Spelling`]).
+    pub weak: bool,
+}
+
+/// A name found in a text: the byte range of the words (proclitics included)
+/// and who the spelling may name: one entity, or several when it is ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found<'m> {
     pub start: usize,
     pub end: usize,
-    pub entity: EntityId,
-    pub weak: bool,
+    pub claimants: &'m [Claimant],
+}
+
+impl Found<'_> {
+    /// The entity when the spelling is unambiguous and not weak.
+    pub fn certain(&self) -> Option<EntityId> {
+        match self.claimants {
+            [only] if !only.weak => Some(only.entity),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug)]
 struct Pattern {
-    entity: EntityId,
     /// Keys of the words after the first.
     rest: Box<[Box<str>]>,
-    weak: bool,
+    claimants: Vec<Claimant>,
 }
 
 /// Every spelling of every entity, indexed by the key of its first word.
@@ -46,18 +63,24 @@ impl Matcher {
                 let words = Words::of(&spelling.text);
                 let mut keys = words.iter().map(|(_, k)| Box::<str>::from(k));
                 let Some(first) = keys.next() else { continue };
-                by_first_word.entry(first).or_default().push(Pattern { entity: id, rest: keys.collect(), weak: spelling.weak });
+                let rest: Box<[Box<str>]> = keys.collect();
+                let claimant = Claimant { entity: id, weak: spelling.weak };
+                let patterns = by_first_word.entry(first).or_default();
+                match patterns.iter_mut().find(|p| p.rest == rest) {
+                    Some(pattern) => pattern.claimants.push(claimant),
+                    None => patterns.push(Pattern { rest, claimants: vec![claimant] }),
+                }
             }
         }
         // Longest first, so the first pattern that matches is the longest match.
         for patterns in by_first_word.values_mut() {
-            patterns.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()).then(a.entity.cmp(&b.entity)));
+            patterns.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()).then_with(|| a.rest.cmp(&b.rest)));
         }
         Matcher { by_first_word }
     }
 
     /// Appends the mentions in `text` to `found`, left to right.
-    pub fn find(&self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found>) {
+    pub fn find<'m>(&'m self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
         scratch.words.fill(text);
         let mut i = 0;
         while i < scratch.words.len() {
@@ -65,7 +88,7 @@ impl Matcher {
                 Some((pattern, words)) => {
                     let (first, last) = (scratch.words.get(i), scratch.words.get(i + words - 1));
                     if let (Some(first), Some(last)) = (first, last) {
-                        found.push(Found { start: first.start, end: last.end, entity: pattern.entity, weak: pattern.weak });
+                        found.push(Found { start: first.start, end: last.end, claimants: &pattern.claimants });
                     }
                     i += words;
                 }
@@ -107,7 +130,9 @@ fn rest_matches(text: &str, words: &Words, i: usize, rest: &[Box<str>]) -> bool 
         None => return false,
     };
     for (offset, expected) in rest.iter().enumerate() {
-        let Some(word) = words.get(i + 1 + offset) else { return false };
+        let Some(word) = words.get(i + 1 + offset) else {
+            return false;
+        };
         if words.key(word) != &**expected || !joins_name(&text[previous.end..word.start]) {
             return false;
         }
@@ -175,7 +200,10 @@ name = "فرانس برس"
         for (text, expected) in table {
             let mut found = Vec::new();
             matcher.find(text, &mut scratch, &mut found);
-            let got: Vec<(&str, &str)> = found.iter().map(|f| (&text[f.start..f.end], catalog.get(f.entity).key.as_str())).collect();
+            let got: Vec<(&str, &str)> = found
+                .iter()
+                .map(|f| (&text[f.start..f.end], catalog.get(f.claimants[0].entity).key.as_str()))
+                .collect();
             assert_eq!(&got, expected, "in {text:?}");
         }
     }
@@ -208,11 +236,7 @@ name = "فرانس برس"
     /// ARABIC.md §2: suffixes are never stripped, and names are never split.
     #[test]
     fn no_suffixes_and_no_splitting_names() {
-        check(&[
-            ("التلفزيون الروسي والقوات السورية", &[]),
-            ("بوتينا وموسكوية", &[]),
-            ("الموسكو", &[]),
-        ]);
+        check(&[("التلفزيون الروسي والقوات السورية", &[]), ("بوتينا وموسكوية", &[]), ("الموسكو", &[])]);
     }
 
     /// ARABIC.md §2: the longest name wins, and only the first word takes proclitics.
@@ -229,10 +253,24 @@ name = "فرانس برس"
     }
 
     #[test]
-    fn weak_spellings_are_marked() {
+    fn weak_spellings_are_not_certain() {
         let (_, matcher) = matcher();
         let mut found = Vec::new();
         matcher.find("الأسد وبشار الأسد", &mut Scratch::default(), &mut found);
-        assert_eq!(found.iter().map(|f| f.weak).collect::<Vec<_>>(), [true, false]);
+        assert_eq!(found.iter().map(|f| f.certain().is_some()).collect::<Vec<_>>(), [false, true]);
+    }
+
+    #[test]
+    fn a_shared_spelling_has_every_claimant() {
+        let people =
+            "[a]\nname = \"أحمد الشرع\"\naliases = [\"الشرع\"]\n\n[b]\nname = \"ماهر الشرع\"\naliases = [\"الشرع\"]\n";
+        let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), people.to_owned())]);
+        let matcher = Matcher::new(&catalog);
+        let mut found = Vec::new();
+        matcher.find("ناقش الشرع مع ماهر الشرع", &mut Scratch::default(), &mut found);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].claimants.len(), 2);
+        assert_eq!(found[0].certain(), None);
+        assert_eq!(found[1].certain(), catalog.resolve(Kind::Person, "b"));
     }
 }

@@ -43,7 +43,8 @@ impl Highlighter {
     fn highlight(&self, language: &str, code: &str) -> Option<String> {
         let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let syntax = syntaxes.find_syntax_by_token(language)?;
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, ClassStyle::SpacedPrefixed { prefix: "hl-" });
         for line in LinesWithEndings::from(code) {
             generator.parse_html_for_line_which_includes_newline(line).ok()?;
         }
@@ -112,7 +113,9 @@ fn push_linked_text<'e>(events: &mut Vec<Event<'e>>, text: CowStr<'e>, links: &[
     let mut at = 0;
     for link in links {
         let (start, end) = (link.start as usize, link.end as usize);
-        let (Some(before), Some(name)) = (text.get(at..start), text.get(start..end)) else { continue };
+        let (Some(before), Some(name)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
         if !before.is_empty() {
             events.push(Event::Text(before.to_owned().into()));
         }
@@ -150,7 +153,8 @@ fn internal_link(article: &Article, dest: &str, cx: &BodyContext, diagnostics: &
 }
 
 fn code_block_html(language: &str, source: &str, highlighter: &Highlighter) -> String {
-    let class = if language.is_empty() { String::new() } else { format!(" class=\"language-{}\"", html_escape(language)) };
+    let class =
+        if language.is_empty() { String::new() } else { format!(" class=\"language-{}\"", html_escape(language)) };
     let inner = if language.is_empty() { None } else { highlighter.highlight(language, source) };
     let inner = inner.unwrap_or_else(|| html_escape(source));
     format!("<pre dir=\"ltr\"><code{class}>{inner}</code></pre>\n")
@@ -192,12 +196,20 @@ mod tests {
     use std::path::Path;
 
     fn render(body: &str, links: &[LinkSite], sanitize: bool) -> (String, Vec<Diagnostic>) {
-        let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), "[putin]\nname = \"بوتين\"\n".to_owned())]);
+        let (catalog, _) =
+            Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), "[putin]\nname = \"بوتين\"\n".to_owned())]);
         let urls = Urls::new("https://example.org/sub/", "/sub/");
         let entity_urls = vec![urls.url("people/putin/")];
         let pages: FxHashSet<String> = ["people/putin/".to_owned()].into_iter().collect();
         let highlighter = Highlighter::default();
-        let cx = BodyContext { urls: &urls, catalog: &catalog, entity_urls: &entity_urls, pages: &pages, sanitize, highlighter: &highlighter };
+        let cx = BodyContext {
+            urls: &urls,
+            catalog: &catalog,
+            entity_urls: &entity_urls,
+            pages: &pages,
+            sanitize,
+            highlighter: &highlighter,
+        };
         let article = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
         render_body(&article, links, &cx)
     }
@@ -221,7 +233,8 @@ mod tests {
 
     #[test]
     fn raw_html_is_sanitized() {
-        let (html, _) = render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">نص</a>\n", &[], true);
+        let (html, _) =
+            render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">نص</a>\n", &[], true);
         assert!(!html.contains("script") && !html.contains("javascript") && !html.contains("onclick"), "{html}");
         assert!(html.contains("نص"));
         let (unsafe_html, _) = render("<b onclick=\"x()\">نص</b>\n", &[], false);

@@ -3,6 +3,7 @@
 //! share (templates, cards, entity links, the highlighter) is built once.
 
 pub mod markdown;
+pub mod structured;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -49,7 +50,12 @@ pub struct Stats {
 
 /// Renders every page of `index` into `output`. All problems are returned
 /// together; pages without problems are still written.
-pub fn render(index: &Index, templates: &mut Templates, root: &Path, output: &dyn Output) -> Result<Stats, Vec<Diagnostic>> {
+pub fn render(
+    index: &Index,
+    templates: &mut Templates,
+    root: &Path,
+    output: &dyn Output,
+) -> Result<Stats, Vec<Diagnostic>> {
     let config = index.config;
     let urls = Urls::new(&config.base_url, config.base_path());
     let cards = Cards::new(index, &urls);
@@ -63,8 +69,14 @@ pub fn render(index: &Index, templates: &mut Templates, root: &Path, output: &dy
     check_static_collisions(&pages, &static_files)?;
     let entity_urls: Vec<String> = cards.entities.iter().map(|c| c.url.clone()).collect();
     let highlighter = Highlighter::default();
-    let body_context =
-        BodyContext { urls: &urls, catalog: index.catalog, entity_urls: &entity_urls, pages: &pages, sanitize: config.sanitize_html, highlighter: &highlighter };
+    let body_context = BodyContext {
+        urls: &urls,
+        catalog: index.catalog,
+        entity_urls: &entity_urls,
+        pages: &pages,
+        sanitize: config.sanitize_html,
+        highlighter: &highlighter,
+    };
     let renderer = Renderer { index, templates, urls: &urls, cards: &cards, body: &body_context };
 
     let mut problems: Vec<Diagnostic> = jobs
@@ -78,13 +90,13 @@ pub fn render(index: &Index, templates: &mut Templates, root: &Path, output: &dy
                     }
                     problems
                 }
-                Err(problem) => vec![problem],
+                Err(problems) => problems,
             }
         })
         .collect();
 
-    let site_files = renderer.site_files(&jobs).unwrap_or_else(|problem| {
-        problems.push(problem);
+    let site_files = renderer.site_files(&jobs).unwrap_or_else(|more| {
+        problems.extend(more);
         Vec::new()
     });
     let mut files = 0;
@@ -101,7 +113,8 @@ pub fn render(index: &Index, templates: &mut Templates, root: &Path, output: &dy
 }
 
 fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write {path}: {err}")).with_help("check that the output folder is writable and the disk is not full")
+    Diagnostic::error(format!("cannot write {path}: {err}"))
+        .with_help("check that the output folder is writable and the disk is not full")
 }
 
 /// Every page, in a stable order.
@@ -149,7 +162,11 @@ fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> 
         }
         let relative = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let Some(name) = relative.to_str().map(|s| s.replace('\\', "/")) else {
-            problems.push(Diagnostic::error("a static file name is not valid UTF-8").in_file(entry.path()).with_help("rename the file"));
+            problems.push(
+                Diagnostic::error("a static file name is not valid UTF-8")
+                    .in_file(entry.path())
+                    .with_help("rename the file"),
+            );
             continue;
         };
         match std::fs::read(entry.path()) {
@@ -157,14 +174,19 @@ fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> 
                 files.retain(|(p, _)| *p != name);
                 files.push((name, bytes));
             }
-            Err(err) => problems.push(Diagnostic::error(format!("cannot read the file: {err}")).in_file(Path::new(STATIC_DIR).join(relative))),
+            Err(err) => problems.push(
+                Diagnostic::error(format!("cannot read the file: {err}")).in_file(Path::new(STATIC_DIR).join(relative)),
+            ),
         }
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
 /// A static file may not take the place of a page.
-fn check_static_collisions(pages: &FxHashSet<String>, static_files: &[(String, Vec<u8>)]) -> Result<(), Vec<Diagnostic>> {
+fn check_static_collisions(
+    pages: &FxHashSet<String>,
+    static_files: &[(String, Vec<u8>)],
+) -> Result<(), Vec<Diagnostic>> {
     let page_files: FxHashSet<String> = pages.iter().map(|p| Urls::file(p)).collect();
     let reserved = ["sitemap.xml", "robots.txt", ".nojekyll", "CNAME"];
     let problems: Vec<Diagnostic> = static_files
@@ -194,38 +216,91 @@ struct SitemapEntry {
 }
 
 impl Renderer<'_> {
-    fn page_view(&self, kind: &'static str, section: &'static str, title: String, description: String, path: &str) -> PageView {
-        PageView { kind, section, title, description, url: self.urls.url(path), permalink: self.urls.permalink(path) }
+    fn page_view(
+        &self,
+        kind: &'static str,
+        section: &'static str,
+        title: String,
+        description: String,
+        path: &str,
+    ) -> PageView {
+        PageView {
+            kind,
+            section,
+            title,
+            description,
+            url: self.urls.url(path),
+            permalink: self.urls.permalink(path),
+            jsonld: None,
+        }
     }
 
     /// Renders one page: its HTML and any problems found in its content.
-    fn page(&self, job: Job, path: &str) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    fn page(&self, job: Job, path: &str) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
         let index = self.index;
         let config = index.config;
         let mut context = Context::new();
         let mut problems = Vec::new();
         let template = match job {
             Job::Home => {
-                let articles: Vec<&ArticleCard> = index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
+                let articles: Vec<&ArticleCard> =
+                    index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
                 let top = ByKind::split(Kind::ALL.into_iter().flat_map(|kind| {
-                    index.most_mentioned(kind, config.home_entities).into_iter().map(move |id| (kind, self.cards.entity(id)))
+                    index
+                        .most_mentioned(kind, config.home_entities)
+                        .into_iter()
+                        .map(move |id| (kind, self.cards.entity(id)))
                 }));
-                context.insert("page", &self.page_view("home", "home", config.title.clone(), config.description.clone(), path));
+                let description = if config.description.is_empty() {
+                    format!(
+                        "أرشيف أخبار: {} مقالًا عن {} شخصًا ومكانًا ومصدرًا",
+                        count_text(config, index.corpus.articles.len()),
+                        count_text(config, index.catalog.len())
+                    )
+                } else {
+                    config.description.clone()
+                };
+                let mut page = self.page_view("home", "home", config.title.clone(), description, path);
+                page.jsonld = Some(structured::to_script(&structured::website(
+                    &config.title,
+                    &page.description,
+                    &page.permalink,
+                )));
+                context.insert("page", &page);
                 context.insert("articles", &articles);
                 context.insert("top", &top);
                 "home.html"
             }
             Job::NotFound => {
-                context.insert("page", &self.page_view("404", "", "الصفحة غير موجودة".to_owned(), String::new(), path));
+                context.insert(
+                    "page",
+                    &self.page_view(
+                        "404",
+                        "",
+                        "الصفحة غير موجودة".to_owned(),
+                        format!("هذه الصفحة غير موجودة في {}", config.title),
+                        path,
+                    ),
+                );
                 "404.html"
             }
             Job::Entities(kind) => {
                 let groups: Vec<LetterView> = index.letters[&kind]
                     .iter()
-                    .map(|g| LetterView { label: g.heading.label(), anchor: g.heading.anchor(), entities: g.entities.iter().map(|&e| self.cards.entity(e)).collect() })
+                    .map(|g| LetterView {
+                        label: g.heading.label(),
+                        anchor: g.heading.anchor(),
+                        entities: g.entities.iter().map(|&e| self.cards.entity(e)).collect(),
+                    })
                     .collect();
                 let description = format!("{} في {}", kind.title(), config.title);
-                context.insert("page", &self.page_view("entities", kind.section(), kind.title().to_owned(), description, path));
+                let mut page = self.page_view("entities", kind.section(), kind.title().to_owned(), description, path);
+                page.jsonld = Some(structured::to_script(&structured::collection(
+                    kind.title(),
+                    &page.description,
+                    &page.permalink,
+                )));
+                context.insert("page", &page);
                 context.insert("kind", &KindView { key: kind, section: kind.section(), title: kind.title() });
                 context.insert("groups", &groups);
                 "entities.html"
@@ -245,11 +320,42 @@ impl Renderer<'_> {
                     original_url: article.url.as_deref(),
                     tags: &article.tags,
                     body_html,
-                    entities: ByKind::split(entities.into_iter().map(|(_, e)| (index.catalog.get(e).kind, self.cards.entity(e)))),
+                    entities: ByKind::split(
+                        entities.into_iter().map(|(_, e)| (index.catalog.get(e).kind, self.cards.entity(e))),
+                    ),
                     related: index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
                     extra: &article.extra,
                 };
-                context.insert("page", &self.page_view("article", "", article.title.clone(), card.summary.clone(), path));
+                let mut page = self.page_view("article", "", article.title.clone(), card.summary.clone(), path);
+                let publisher = match found.source {
+                    Some(source) => structured::entity_ref(
+                        index.catalog.get(source),
+                        &self.urls.permalink(&Urls::entity(index.catalog.get(source))),
+                    ),
+                    None => {
+                        serde_json::json!({ "@type": "Organization", "name": config.title, "url": config.base_url })
+                    }
+                };
+                let mentions = found
+                    .entities
+                    .iter()
+                    .map(|&(e, _)| {
+                        structured::entity_ref(
+                            index.catalog.get(e),
+                            &self.urls.permalink(&Urls::entity(index.catalog.get(e))),
+                        )
+                    })
+                    .collect();
+                page.jsonld = Some(structured::to_script(&structured::news_article(structured::NewsArticle {
+                    headline: &article.title,
+                    description: &card.summary,
+                    permalink: &page.permalink,
+                    date_published: article.published.map(|p| p.rfc3339()),
+                    author: article.author.as_deref(),
+                    publisher,
+                    mentions,
+                })));
+                context.insert("page", &page);
                 context.insert("article", &view);
                 "article.html"
             }
@@ -260,7 +366,8 @@ impl Renderer<'_> {
                 let per_page = config.entity_page_size;
                 let total = all.len().div_ceil(per_page).max(1);
                 let base = Urls::entity(entity);
-                let articles: Vec<&ArticleCard> = all.iter().skip((page - 1) * per_page).take(per_page).map(|&a| self.cards.article(a)).collect();
+                let articles: Vec<&ArticleCard> =
+                    all.iter().skip((page - 1) * per_page).take(per_page).map(|&a| self.cards.article(a)).collect();
                 let pagination = Pagination {
                     current: page,
                     total,
@@ -268,7 +375,10 @@ impl Renderer<'_> {
                     next: (page < total).then(|| self.urls.url(&Urls::paginated(&base, page + 1))),
                 };
                 let mentioned_with = ByKind::split(index.co_mentions[id as usize].iter().map(|&(other, count)| {
-                    (index.catalog.get(other).kind, CountedCard { entity: self.cards.entity(other), count, count_text: count_text(config, count) })
+                    (
+                        index.catalog.get(other).kind,
+                        CountedCard { entity: self.cards.entity(other), count, count_text: count_text(config, count) },
+                    )
                 }));
                 let view = EntityView {
                     card,
@@ -282,12 +392,25 @@ impl Renderer<'_> {
                     wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
                     website: entity.url.as_deref(),
                     within: entity.within.map(|p| self.cards.entity(p)),
-                    contains: index.catalog.ids().filter(|&c| index.catalog.get(c).within == Some(id)).map(|c| self.cards.entity(c)).collect(),
+                    contains: index
+                        .catalog
+                        .ids()
+                        .filter(|&c| index.catalog.get(c).within == Some(id))
+                        .map(|c| self.cards.entity(c))
+                        .collect(),
                     mentioned_with,
                 };
-                let title = if page > 1 { format!("{} (صفحة {})", entity.name, count_text(config, page)) } else { entity.name.clone() };
-                let description = entity.description.clone().unwrap_or_else(|| format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title));
-                context.insert("page", &self.page_view("entity", entity.kind.section(), title, description, path));
+                let title = if page > 1 {
+                    format!("{} (صفحة {})", entity.name, count_text(config, page))
+                } else {
+                    entity.name.clone()
+                };
+                let description = entity.description.clone().unwrap_or_else(|| {
+                    format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title)
+                });
+                let mut page = self.page_view("entity", entity.kind.section(), title, description, path);
+                page.jsonld = Some(structured::to_script(&structured::entity_page(entity, &view.permalink)));
+                context.insert("page", &page);
                 context.insert("entity", &view);
                 context.insert("articles", &articles);
                 context.insert("pagination", &pagination);
@@ -299,7 +422,7 @@ impl Renderer<'_> {
     }
 
     /// sitemap.xml, robots.txt, .nojekyll and CNAME.
-    fn site_files(&self, jobs: &[Job]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    fn site_files(&self, jobs: &[Job]) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
         let index = self.index;
         let lastmod = |job: Job| match job {
             Job::Article(id) => index.article(id).published.map(|p| p.date.to_string()),

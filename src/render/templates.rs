@@ -35,24 +35,35 @@ pub struct Templates {
 impl Templates {
     /// The defaults with `ROOT/templates/**` on top.
     pub fn load(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
-        let mut sources: Vec<(String, String)> = DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
+        let mut sources: Vec<(String, String)> =
+            DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
         let mut overridden = Vec::new();
         let mut problems = Vec::new();
         let dir = root.join(TEMPLATES_DIR);
         if dir.is_dir() {
-            for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            for entry in WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
                 let name = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
                 if name.starts_with('.') || name.contains("/.") {
                     continue;
                 }
                 let shown = PathBuf::from(TEMPLATES_DIR).join(&name);
-                match std::fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8".to_owned())) {
+                match std::fs::read(entry.path())
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8".to_owned()))
+                {
                     Ok(text) => {
                         sources.retain(|(n, _)| *n != name);
                         sources.push((name.clone(), text.replace("\r\n", "\n")));
                         overridden.push(name);
                     }
-                    Err(err) => problems.push(Diagnostic::error(format!("cannot read the template: {err}")).in_file(shown)),
+                    Err(err) => {
+                        problems.push(Diagnostic::error(format!("cannot read the template: {err}")).in_file(shown))
+                    }
                 }
             }
         }
@@ -65,13 +76,13 @@ impl Templates {
         let templates = Templates { tera, sources, overridden };
         match added {
             Ok(()) => Ok(templates),
-            Err(err) => Err(vec![templates.diagnostic(&err, "")]),
+            Err(err) => Err(templates.diagnostics(&err, "")),
         }
     }
 
     /// Renders template `name`.
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|err| self.diagnostic(&err, name))
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {
+        self.tera.render(name, context).map_err(|err| self.diagnostics(&err, name))
     }
 
     /// Sets what every template sees (`site`).
@@ -79,26 +90,54 @@ impl Templates {
         *self.tera.global_context() = globals;
     }
 
-    /// A Tera error as a diagnostic in the template's file.
-    fn diagnostic(&self, err: &tera::Error, rendering: &str) -> Diagnostic {
-        let report = match err.kind() {
-            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
-            _ => None,
-        };
-        let name = report.map(|r| r.filename()).filter(|n| !n.is_empty()).unwrap_or(rendering);
+    /// A Tera error as diagnostics in the template's file. Syntax and
+    /// rendering errors carry their position; validation errors (an unknown
+    /// filter, say) come as rendered reports, one per problem, which are read
+    /// back for their message and position.
+    fn diagnostics(&self, err: &tera::Error, rendering: &str) -> Vec<Diagnostic> {
+        match err.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let name = Some(report.filename()).filter(|n| !n.is_empty()).unwrap_or(rendering);
+                let span = report.span();
+                vec![self.diagnostic(report.message(), name, Some((span.start_line, span.start_col + 1)))]
+            }
+            ErrorKind::Msg(text) if text.contains(" --> ") => text
+                .split("error: ")
+                .filter(|b| !b.trim().is_empty())
+                .map(|block| self.report_block(block, rendering))
+                .collect(),
+            _ => vec![self.diagnostic(&err.to_string(), rendering, None)],
+        }
+    }
+
+    /// Reads "MESSAGE\n --> NAME:LINE:COL\n…" as Tera renders its reports.
+    fn report_block(&self, block: &str, rendering: &str) -> Diagnostic {
+        let message = block.lines().next().unwrap_or_default().trim();
+        let place = block.lines().find_map(|l| l.trim_start().strip_prefix("--> "));
+        let parsed = place.and_then(|p| {
+            let mut parts = p.trim().rsplitn(3, ':');
+            let column = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_owned(), line, column))
+        });
+        match parsed {
+            Some((name, line, column)) => self.diagnostic(message, &name, Some((line, column))),
+            None => self.diagnostic(message, rendering, None),
+        }
+    }
+
+    fn diagnostic(&self, message: &str, name: &str, position: Option<(usize, usize)>) -> Diagnostic {
         let shown = if self.overridden.iter().any(|o| o == name) {
             PathBuf::from(TEMPLATES_DIR).join(name)
         } else {
             PathBuf::from(format!("(built-in template) {name}"))
         };
-        let message = report.map_or_else(|| err.to_string(), |r| r.message().to_owned());
-        let mut diagnostic = Diagnostic::error(format!("template error: {message}"))
+        let mut diagnostic = Diagnostic::error(format!("template error: {}", message.trim_start_matches("error: ")))
             .in_file(shown)
             .with_help("fix the template; `fihris check` shows all template errors without writing the site");
-        if let Some(report) = report {
+        if let Some((line, column)) = position {
             let source = self.sources.iter().find(|(n, _)| n == name).map(|(_, s)| s.as_str()).unwrap_or_default();
-            let span = report.span();
-            diagnostic = diagnostic.at(Location { line: span.start_line, column: span.start_col + 1, source_line: source.lines().nth(span.start_line.saturating_sub(1)).unwrap_or_default().to_owned() });
+            diagnostic = diagnostic.at(Location::at_line(source, line, column));
         }
         diagnostic
     }

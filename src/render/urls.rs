@@ -8,7 +8,22 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use crate::entities::Entity;
 
 /// Characters encoded in a path (RFC 3986): everything but unreserved ASCII and `/`.
-const PATH: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}').add(b'\\').add(b'^').add(b'|').add(b'[').add(b']');
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'[')
+    .add(b']');
 
 #[derive(Debug, Clone)]
 pub struct Urls {

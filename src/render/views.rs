@@ -35,10 +35,15 @@ pub struct NavLink {
 
 impl<'a> SiteView<'a> {
     pub fn new(config: &'a Config, urls: &'a Urls) -> SiteView<'a> {
-        let nav = [("الرئيسية", "", "home"), ("الأشخاص", "people/", "people"), ("الأماكن", "places/", "places"), ("المصادر", "sources/", "sources")]
-            .into_iter()
-            .map(|(title, path, section)| NavLink { title, url: urls.url(path), section })
-            .collect();
+        let nav = [
+            ("الرئيسية", "", "home"),
+            ("الأشخاص", "people/", "people"),
+            ("الأماكن", "places/", "places"),
+            ("المصادر", "sources/", "sources"),
+        ]
+        .into_iter()
+        .map(|(title, path, section)| NavLink { title, url: urls.url(path), section })
+        .collect();
         SiteView {
             title: &config.title,
             description: &config.description,
@@ -66,6 +71,8 @@ pub struct PageView {
     pub url: String,
     /// Absolute address (canonical).
     pub permalink: String,
+    /// JSON-LD for the `<head>`, already escaped for a script element.
+    pub jsonld: Option<String>,
 }
 
 /// A date as `<time datetime="{{ iso }}">{{ text }}</time>` needs it.

@@ -1,0 +1,203 @@
+//! Building a small site: every page is there, mentions are linked once, the
+//! indexes and entity pages link back, related coverage is found.
+
+use crate::harness::*;
+
+#[test]
+fn every_page_and_host_file_is_written() {
+    let site = build_ok(&fixture("basic"));
+    for path in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "style.css",
+        "people/index.html",
+        "places/index.html",
+        "sources/index.html",
+        "articles/putin-assad-moscow/index.html",
+        "articles/assad-visit/index.html",
+        "articles/tartus-base/index.html",
+        "people/putin/index.html",
+        "places/moscow/index.html",
+        "sources/alhurra/index.html",
+    ] {
+        assert!(site.files.contains_key(path), "missing {path}");
+    }
+    assert_eq!(site.report.articles, 3);
+    for (path, html) in site.html_pages() {
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), "{path}");
+        for needle in [
+            "<meta charset=\"utf-8\">",
+            "name=\"viewport\"",
+            "<link rel=\"canonical\" href=\"https://example.org/",
+            "property=\"og:title\"",
+        ] {
+            assert!(html.contains(needle), "{path} lacks {needle}");
+        }
+        if path != "404.html" {
+            assert!(
+                html.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\""),
+                "{path} lacks JSON-LD"
+            );
+        }
+        let description = attribute_values(&html, "content").into_iter().next().unwrap_or_default();
+        assert!(!html.contains("name=\"description\" content=\"\""), "{path} has an empty description {description}");
+    }
+}
+
+#[test]
+fn the_first_mention_of_each_entity_is_linked_in_prose_only() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("articles/putin-assad-moscow/index.html");
+    let body = &html[html.find("<div class=\"article-body\">").expect("body")..html.find("</article>").expect("end")];
+    assert_eq!(
+        body.matches("href=\"/people/putin/\"").count(),
+        2,
+        "one mention link and the author's own link: {body}"
+    );
+    assert_eq!(body.matches("class=\"mention mention-people\" href=\"/people/putin/\"").count(), 1);
+    assert!(body.contains("<a class=\"mention mention-people\" href=\"/people/putin/\">فلاديمير بوتين</a>"), "{body}");
+    assert!(body.contains("<a class=\"mention mention-people\" href=\"/people/assad/\">بشار الأسد</a>"), "{body}");
+    assert!(body.contains("<a class=\"mention mention-sources\" href=\"/sources/afp/\">لفرانس برس</a>"), "{body}");
+    assert!(body.contains("<h2>بوتين وموسكو</h2>"), "headings are not linked: {body}");
+    assert!(body.contains("<code>بوتين في الشيفرة لا يُربط\n</code>"), "code is not linked: {body}");
+    assert!(body.contains("<a href=\"/people/putin/\">صفحة بوتين</a>"), "link text is not linked again: {body}");
+    // موسكو appears first in a heading, then in prose: the prose one is linked.
+    assert!(body.contains("زار <a class=\"mention mention-places\" href=\"/places/moscow/\">موسكو</a>"), "{body}");
+}
+
+#[test]
+fn weak_aliases_and_not_shape_an_articles_entities() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("articles/tartus-base/index.html");
+    let panel = &html[html.find("<aside class=\"panel\"").expect("panel")..];
+    let panel = &panel[..panel.find("</aside>").expect("end of panel")];
+    for present in ["/people/erdogan/", "/places/tartus/", "/places/russia/", "/sources/afp/", "/places/cairo/"] {
+        assert!(panel.contains(present), "{present} missing from {panel}");
+    }
+    // الأسد alone is the lion here; فيينا is excluded by `not:`.
+    for absent in ["/people/assad/", "/places/vienna/"] {
+        assert!(!panel.contains(absent), "{absent} should not be in {panel}");
+    }
+    assert!(!html.contains("href=\"/people/assad/\""));
+}
+
+#[test]
+fn entity_pages_list_their_articles_newest_first_with_date_and_source() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("people/putin/index.html");
+    let newer = html.find("/articles/assad-visit/").expect("newer article listed");
+    let older = html.find("/articles/putin-assad-moscow/").expect("older article listed");
+    assert!(newer < older, "newest first");
+    assert!(html.contains("<time datetime=\"2024-07-26T09:30:00Z\">26 تموز/يوليو 2024</time>"));
+    assert!(html.contains("<a href=\"/sources/sana/\"><bdi>سانا</bdi></a>"));
+    // Mentioned with: Assad in both of Putin's articles.
+    let with = &html[html.find("يُذكر معه غالبًا").expect("co-mentions")..];
+    assert!(
+        with.contains(
+            "<a href=\"/people/assad/\"><bdi>بشار الأسد</bdi></a> <span class=\"count\" title=\"مقالات مشتركة\">2</span>"
+        ),
+        "{with}"
+    );
+    assert!(html.contains("https://www.wikidata.org/wiki/Q7747"));
+}
+
+#[test]
+fn related_coverage_is_within_a_few_days_and_shares_entities() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("articles/putin-assad-moscow/index.html");
+    let related = &html[html.find("class=\"related\"").expect("related section")..];
+    assert!(related.contains("/articles/assad-visit/"));
+    assert!(!related.contains("/articles/tartus-base/"), "a 2023 article is not the same story");
+    let old = site.page("articles/tartus-base/index.html");
+    assert!(!old.contains("class=\"related\""));
+}
+
+#[test]
+fn indexes_are_in_arabic_order_under_letter_headings_with_counts() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("places/index.html");
+    let order: Vec<&str> = ["روسيا", "سوريا", "طرطوس", "فيينا", "القاهرة", "موسكو"]
+        .into_iter()
+        .filter(|name| html.contains(&format!("<bdi>{name}</bdi>")))
+        .collect();
+    let mut positions: Vec<usize> =
+        order.iter().map(|n| html.find(&format!("<bdi>{n}</bdi>")).expect("listed")).collect();
+    let sorted = {
+        let mut p = positions.clone();
+        p.sort();
+        p
+    };
+    assert_eq!(positions, sorted, "order of {order:?}");
+    positions.clear();
+    assert!(html.contains("<h2 id=\"letter-20\">ق</h2>"), "القاهرة files under ق: {html}");
+    assert!(html.contains(
+        "<a href=\"/places/moscow/\"><bdi>موسكو</bdi></a> <span class=\"count\" title=\"عدد المقالات\">2</span>"
+    ));
+}
+
+#[test]
+fn home_lists_newest_articles_and_the_most_mentioned() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("index.html");
+    let first = html.find("/articles/assad-visit/").expect("listed");
+    let second = html.find("/articles/putin-assad-moscow/").expect("listed");
+    let third = html.find("/articles/tartus-base/").expect("listed");
+    assert!(first < second && second < third);
+    let most = &html[html.find("الأكثر ذكرًا").expect("most mentioned")..];
+    assert!(
+        most.find("/places/russia/").expect("russia") < most.find("/places/tartus/").expect("tartus"),
+        "3 articles before 1"
+    );
+}
+
+#[test]
+fn sitemap_robots_and_nojekyll() {
+    let site = build_ok(&fixture("basic"));
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/articles/assad-visit/</loc><lastmod>2024-07-26</lastmod>"));
+    assert!(sitemap.contains("<loc>https://example.org/people/putin/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert!(site.page("robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
+    assert!(site.files[".nojekyll"].is_empty());
+}
+
+#[test]
+fn a_sites_own_template_overrides_the_default_by_name() {
+    let dir = copy_fixture("basic");
+    std::fs::create_dir_all(dir.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("templates/article.html"),
+        "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">{{ article.card.title }} — {{ article.entities.people | length }}</p>{% endblock main %}",
+    )
+    .expect("write");
+    let site = build_ok(dir.path());
+    assert!(
+        site.page("articles/assad-visit/index.html").contains("<p class=\"mine\">الأسد في زيارة عمل إلى روسيا — 2</p>")
+    );
+    assert!(site.page("index.html").contains("أحدث المقالات"), "other templates stay the defaults");
+}
+
+#[test]
+fn the_main_of_pages_is_stable() {
+    let site = build_ok(&fixture("basic"));
+    insta::assert_snapshot!("article_main", main_of(&site.page("articles/putin-assad-moscow/index.html")));
+    insta::assert_snapshot!("entity_main", main_of(&site.page("people/putin/index.html")));
+    insta::assert_snapshot!("places_main", main_of(&site.page("places/index.html")));
+}
+
+#[test]
+fn the_cli_builds_and_checks() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let public = out.path().join("site");
+    let root = fixture("basic");
+    let result =
+        fihris(&["build", "--root", root.to_str().expect("utf-8 path"), "--out", public.to_str().expect("utf-8 path")]);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(String::from_utf8_lossy(&result.stdout).contains("built 3 articles"));
+    assert!(public.join("articles/assad-visit/index.html").exists());
+    let check = fihris(&["check", "--root", root.to_str().expect("utf-8 path")]);
+    assert!(check.status.success());
+}

@@ -1,0 +1,90 @@
+//! Building fixture sites and reading their pages.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use fihris::diagnostics::Diagnostics;
+use fihris::output::MemoryOutput;
+use fihris::site::{self, Report, SiteOptions};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testsuite/fixtures").join(name)
+}
+
+/// A built site in memory.
+pub struct Built {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub report: Report,
+}
+
+impl Built {
+    pub fn page(&self, path: &str) -> String {
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("no file {path}; files: {:?}", self.files.keys().take(20).collect::<Vec<_>>()));
+        String::from_utf8(bytes.clone()).expect("pages are UTF-8")
+    }
+
+    pub fn html_pages(&self) -> impl Iterator<Item = (&String, String)> {
+        self.files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+    }
+}
+
+pub fn build(root: &Path, base_url: Option<&str>) -> Result<Built, Diagnostics> {
+    let output = MemoryOutput::default();
+    let options = SiteOptions { root: root.to_path_buf(), base_url: base_url.map(String::from) };
+    let report = site::run(&options, &output)?;
+    Ok(Built { files: output.into_files(), report })
+}
+
+pub fn build_ok(root: &Path) -> Built {
+    build(root, None).unwrap_or_else(|problems| panic!("the build failed:\n{problems}"))
+}
+
+/// The inner HTML of the first `<main …>` element.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main> element");
+    let open_end = start + html[start..].find('>').expect("closing >") + 1;
+    let end = html.rfind("</main>").expect("</main>");
+    html[open_end..end].trim()
+}
+
+/// Every value of `attribute="…"` in `html`.
+pub fn attribute_values<'h>(html: &'h str, attribute: &str) -> Vec<&'h str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// Runs the `fihris` binary.
+pub fn fihris(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_fihris")).args(args).output().expect("fihris runs")
+}
+
+/// Copies a fixture into a temp folder that can be changed.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable fixture");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

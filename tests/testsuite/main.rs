@@ -1,0 +1,8 @@
+//! Integration tests: small fixture sites under `fixtures/`, built through the
+//! library (into memory) or the `fihris` binary (into a temp folder).
+
+mod build;
+mod errors;
+mod harness;
+mod properties;
+mod urls;
