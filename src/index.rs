@@ -5,6 +5,7 @@
 
 use std::cmp::Reverse;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::arabic::collate::{ArabicCollator, Heading, filing_name};
@@ -69,7 +70,7 @@ impl<'a> Index<'a> {
                 articles_of[entity as usize].push(id);
             }
         }
-        let co_mentions = co_mentions(catalog, &found);
+        let co_mentions = co_mentions(catalog, &found, &articles_of);
         let related = related_coverage(config, corpus, catalog, &found, &newest_first);
         let letters = letters(catalog);
         Ok(Index { config, corpus, catalog, found, newest_first, articles_of, co_mentions, related, letters })
@@ -144,31 +145,41 @@ fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagno
 }
 
 /// For each entity, the others that share its articles, most shared first, the
-/// top few of each kind.
-fn co_mentions(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<(EntityId, u32)>> {
-    let mut pairs: Vec<FxHashMap<EntityId, u32>> = vec![FxHashMap::default(); catalog.len()];
-    for article in found {
-        for &(a, _) in &article.entities {
-            for &(b, _) in &article.entities {
-                if a != b {
-                    *pairs[a as usize].entry(b).or_default() += 1;
+/// top few of each kind. Counted per entity over its own articles with one
+/// dense array, in parallel.
+fn co_mentions(
+    catalog: &Catalog,
+    found: &[ArticleEntities],
+    articles_of: &[Vec<ArticleId>],
+) -> Vec<Vec<(EntityId, u32)>> {
+    (0..catalog.len())
+        .into_par_iter()
+        .map_init(
+            || vec![0u32; catalog.len()],
+            |counts, entity| {
+                let mut touched: Vec<EntityId> = Vec::new();
+                for &article in &articles_of[entity] {
+                    for &(other, _) in &found[article as usize].entities {
+                        if other as usize != entity {
+                            if counts[other as usize] == 0 {
+                                touched.push(other);
+                            }
+                            counts[other as usize] += 1;
+                        }
+                    }
                 }
-            }
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|counts| {
-            let mut list: Vec<(EntityId, u32)> = counts.into_iter().collect();
-            list.sort_by_key(|&(e, n)| (Reverse(n), e));
-            let mut per_kind: FxHashMap<Kind, usize> = FxHashMap::default();
-            list.retain(|&(e, _)| {
-                let n = per_kind.entry(catalog.get(e).kind).or_default();
-                *n += 1;
-                *n <= CO_MENTIONS_PER_KIND
-            });
-            list
-        })
+                let mut list: Vec<(EntityId, u32)> =
+                    touched.iter().map(|&e| (e, std::mem::take(&mut counts[e as usize]))).collect();
+                list.sort_by_key(|&(e, n)| (Reverse(n), e));
+                let mut per_kind: FxHashMap<Kind, usize> = FxHashMap::default();
+                list.retain(|&(e, _)| {
+                    let n = per_kind.entry(catalog.get(e).kind).or_default();
+                    *n += 1;
+                    *n <= CO_MENTIONS_PER_KIND
+                });
+                list
+            },
+        )
         .collect()
 }
 
@@ -187,7 +198,7 @@ fn related_coverage(
         .iter()
         .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
         .collect();
-    // Dated articles, oldest first, to find each one's window with two cursors.
+    // Dated articles, oldest first, so each one's window is a slice.
     let mut dated: Vec<(i32, ArticleId)> = newest_first
         .iter()
         .filter_map(|&id| articles[id as usize].published.map(|p| (day_number(p.date), id)))
@@ -195,23 +206,25 @@ fn related_coverage(
     dated.reverse();
     let window = config.related_days as i32;
     let mut related = vec![Vec::new(); articles.len()];
-    let mut low = 0;
-    for &(day, id) in &dated {
-        while dated[low].0 < day - window {
-            low += 1;
-        }
-        let mut scored: Vec<(usize, i32, ArticleId)> = Vec::new();
-        for &(other_day, other) in dated[low..].iter().take_while(|(d, _)| *d <= day + window) {
-            if other == id {
-                continue;
-            }
-            let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
-            if shared >= RELATED_MIN_SHARED {
-                scored.push((shared, other_day, other));
-            }
-        }
-        scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
-        related[id as usize] = scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect();
+    let found_related: Vec<(ArticleId, Vec<ArticleId>)> = dated
+        .par_iter()
+        .map(|&(day, id)| {
+            let low = dated.partition_point(|&(d, _)| d < day - window);
+            let mut scored: Vec<(usize, i32, ArticleId)> = dated[low..]
+                .iter()
+                .take_while(|(d, _)| *d <= day + window)
+                .filter(|&&(_, other)| other != id)
+                .filter_map(|&(other_day, other)| {
+                    let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
+                    (shared >= RELATED_MIN_SHARED).then_some((shared, other_day, other))
+                })
+                .collect();
+            scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
+            (id, scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect())
+        })
+        .collect();
+    for (id, list) in found_related {
+        related[id as usize] = list;
     }
     related
 }

@@ -89,7 +89,13 @@ fn fold(c: char) -> Option<char> {
 
 /// Counts the letters of a key (what the "at least 3 letters" rules measure).
 pub fn letter_count(key: &str) -> usize {
-    key.chars().filter(|c| c.is_alphabetic()).count()
+    // Arabic letters first: `is_alphabetic` is a table search for them, and
+    // this runs for every word that starts like a proclitic.
+    key.chars()
+        .filter(|&c| {
+            matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+        })
+        .count()
 }
 
 #[cfg(test)]

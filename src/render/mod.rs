@@ -85,7 +85,7 @@ pub fn render(
             let path = path_of(index, job);
             match renderer.page(job, &path) {
                 Ok((html, mut problems)) => {
-                    if let Err(err) = output.write(&Urls::file(&path), html.as_bytes()) {
+                    if let Err(err) = output.write(&Urls::file(&path), &html) {
                         problems.push(write_error(&path, &err));
                     }
                     problems
@@ -236,14 +236,14 @@ impl Renderer<'_> {
     }
 
     /// Renders one page: its HTML and any problems found in its content.
-    fn page(&self, job: Job, path: &str) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    fn page(&self, job: Job, path: &str) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
         let index = self.index;
         let config = index.config;
         let mut context = Context::new();
         let mut problems = Vec::new();
         let template = match job {
             Job::Home => {
-                let articles: Vec<&ArticleCard> =
+                let articles: Vec<&tera::Value> =
                     index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
                 let top = ByKind::split(Kind::ALL.into_iter().flat_map(|kind| {
                     index
@@ -310,11 +310,11 @@ impl Renderer<'_> {
                 let found = &index.found[id as usize];
                 let (body_html, body_problems) = markdown::render_body(article, &found.links, self.body);
                 problems = body_problems;
-                let card = self.cards.article(id);
+                let card = &self.cards.articles[id as usize];
                 let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
                 entities.sort_by_key(|&(n, e)| (std::cmp::Reverse(n), e));
                 let view = ArticleView {
-                    card,
+                    card: self.cards.article(id),
                     permalink: self.urls.permalink(path),
                     author: article.author.as_deref(),
                     original_url: article.url.as_deref(),
@@ -366,7 +366,7 @@ impl Renderer<'_> {
                 let per_page = config.entity_page_size;
                 let total = all.len().div_ceil(per_page).max(1);
                 let base = Urls::entity(entity);
-                let articles: Vec<&ArticleCard> =
+                let articles: Vec<&tera::Value> =
                     all.iter().skip((page - 1) * per_page).take(per_page).map(|&a| self.cards.article(a)).collect();
                 let pagination = Pagination {
                     current: page,
@@ -437,8 +437,8 @@ impl Renderer<'_> {
         context.insert("entries", &entries);
         context.insert("sitemap_url", &self.urls.permalink("sitemap.xml"));
         let mut files = vec![
-            ("sitemap.xml".to_owned(), self.templates.render("sitemap.xml", &context)?.into_bytes()),
-            ("robots.txt".to_owned(), self.templates.render("robots.txt", &context)?.into_bytes()),
+            ("sitemap.xml".to_owned(), self.templates.render("sitemap.xml", &context)?),
+            ("robots.txt".to_owned(), self.templates.render("robots.txt", &context)?),
             (".nojekyll".to_owned(), Vec::new()),
         ];
         if let Some(domain) = &index.config.domain {

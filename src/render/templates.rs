@@ -80,9 +80,12 @@ impl Templates {
         }
     }
 
-    /// Renders template `name`.
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {
-        self.tera.render(name, context).map_err(|err| self.diagnostics(&err, name))
+    /// Renders template `name` into bytes (a page is written as it is, so it
+    /// is not checked again as a `String`).
+    pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.tera.render_to(name, context, &mut out).map_err(|err| self.diagnostics(&err, name))?;
+        Ok(out)
     }
 
     /// Sets what every template sees (`site`).

@@ -2,7 +2,9 @@
 //! domain types themselves. These structs are the template contract documented
 //! in the README; every field is listed there.
 
+use rayon::prelude::*;
 use serde::Serialize;
+use tera::Value;
 
 use crate::config::Config;
 use crate::content::Published;
@@ -115,7 +117,8 @@ pub struct ArticleCard {
 /// An entity with how often it appears next to another.
 #[derive(Debug, Serialize)]
 pub struct CountedCard<'a> {
-    pub entity: &'a EntityCard,
+    /// An [`EntityCard`].
+    pub entity: &'a Value,
     pub count: u32,
     pub count_text: String,
 }
@@ -145,7 +148,8 @@ impl<T> ByKind<T> {
 /// `article`: the page of one article.
 #[derive(Debug, Serialize)]
 pub struct ArticleView<'a> {
-    pub card: &'a ArticleCard,
+    /// Its [`ArticleCard`].
+    pub card: &'a Value,
     pub permalink: String,
     pub author: Option<&'a str>,
     /// Where it was first published.
@@ -154,16 +158,17 @@ pub struct ArticleView<'a> {
     /// The body as HTML, with mentions linked.
     pub body_html: String,
     /// Its entities, most mentioned first.
-    pub entities: ByKind<&'a EntityCard>,
+    pub entities: ByKind<&'a Value>,
     /// Other coverage of the same story.
-    pub related: Vec<&'a ArticleCard>,
+    pub related: Vec<&'a Value>,
     pub extra: &'a serde_json::Value,
 }
 
 /// `entity`: the page of one person, place or source.
 #[derive(Debug, Serialize)]
 pub struct EntityView<'a> {
-    pub card: &'a EntityCard,
+    /// Its [`EntityCard`].
+    pub card: &'a Value,
     pub permalink: String,
     /// الأشخاص, الأماكن, المصادر
     pub kind_title: &'static str,
@@ -177,8 +182,8 @@ pub struct EntityView<'a> {
     pub wikidata_url: Option<String>,
     pub website: Option<&'a str>,
     /// The place that contains it, and the places it contains.
-    pub within: Option<&'a EntityCard>,
-    pub contains: Vec<&'a EntityCard>,
+    pub within: Option<&'a Value>,
+    pub contains: Vec<&'a Value>,
     /// Who and what it is mentioned with most.
     pub mentioned_with: ByKind<CountedCard<'a>>,
 }
@@ -197,14 +202,17 @@ pub struct Pagination {
 pub struct LetterView<'a> {
     pub label: String,
     pub anchor: String,
-    pub entities: Vec<&'a EntityCard>,
+    pub entities: Vec<&'a Value>,
 }
 
-/// The cards of every entity and article, made once per build and borrowed
-/// by every page that lists them.
+/// The cards of every entity and article, made once per build. Pages take
+/// them as template values, which are shared, not copied, so a card listed on
+/// a thousand pages is serialized once.
 pub struct Cards {
     pub entities: Vec<EntityCard>,
     pub articles: Vec<ArticleCard>,
+    entity_values: Vec<Value>,
+    article_values: Vec<Value>,
 }
 
 impl Cards {
@@ -226,10 +234,10 @@ impl Cards {
                 }
             })
             .collect();
-        let articles = index
+        let articles: Vec<ArticleCard> = index
             .corpus
             .articles
-            .iter()
+            .par_iter()
             .zip(&index.found)
             .map(|(article, found)| ArticleCard {
                 slug: article.slug.clone(),
@@ -240,15 +248,19 @@ impl Cards {
                 summary: article.summary.clone().unwrap_or_else(|| first_paragraph(&article.body)),
             })
             .collect();
-        Cards { entities, articles }
+        let entity_values = entities.par_iter().map(Value::from_serializable).collect();
+        let article_values = articles.par_iter().map(Value::from_serializable).collect();
+        Cards { entities, articles, entity_values, article_values }
     }
 
-    pub fn entity(&self, id: EntityId) -> &EntityCard {
-        &self.entities[id as usize]
+    /// The card of an entity, as a template value.
+    pub fn entity(&self, id: EntityId) -> &Value {
+        &self.entity_values[id as usize]
     }
 
-    pub fn article(&self, id: ArticleId) -> &ArticleCard {
-        &self.articles[id as usize]
+    /// The card of an article, as a template value.
+    pub fn article(&self, id: ArticleId) -> &Value {
+        &self.article_values[id as usize]
     }
 }
 
