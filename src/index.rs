@@ -30,12 +30,9 @@ pub struct LetterGroup {
     pub entities: Vec<EntityId>,
 }
 
-pub struct Index<'a> {
-    pub config: &'a Config,
-    pub corpus: &'a Corpus,
-    pub catalog: &'a Catalog,
-    /// Parallel to `corpus.articles`.
-    pub found: Vec<ArticleEntities>,
+/// What the analysed articles add up to; derived data only, computed from a
+/// [`crate::site::Site`]'s corpus, catalog and mentions.
+pub struct Index {
     /// All articles, newest first (undated last).
     pub newest_first: Vec<ArticleId>,
     /// Entity → its articles, newest first.
@@ -48,21 +45,17 @@ pub struct Index<'a> {
     pub letters: FxHashMap<Kind, Vec<LetterGroup>>,
 }
 
-impl<'a> Index<'a> {
+impl Index {
     pub fn build(
-        config: &'a Config,
-        corpus: &'a Corpus,
-        catalog: &'a Catalog,
-        found: Vec<ArticleEntities>,
-    ) -> Result<Index<'a>, Vec<Diagnostic>> {
+        config: &Config,
+        corpus: &Corpus,
+        catalog: &Catalog,
+        found: &[ArticleEntities],
+    ) -> Result<Index, Vec<Diagnostic>> {
         check_collisions(corpus, catalog)?;
         let articles = &corpus.articles;
         let mut newest_first: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
         newest_first.sort_by(|&a, &b| newest_order(&articles[a as usize], &articles[b as usize]));
-        let mut rank = vec![0u32; articles.len()];
-        for (position, &id) in newest_first.iter().enumerate() {
-            rank[id as usize] = position as u32;
-        }
 
         let mut articles_of: Vec<Vec<ArticleId>> = vec![Vec::new(); catalog.len()];
         for &id in &newest_first {
@@ -70,22 +63,17 @@ impl<'a> Index<'a> {
                 articles_of[entity as usize].push(id);
             }
         }
-        let co_mentions = co_mentions(catalog, &found, &articles_of);
-        let related = related_coverage(config, corpus, catalog, &found, &newest_first);
+        let co_mentions = co_mentions(catalog, found, &articles_of);
+        let related = related_coverage(config, corpus, catalog, found, &newest_first);
         let letters = letters(catalog);
-        Ok(Index { config, corpus, catalog, found, newest_first, articles_of, co_mentions, related, letters })
-    }
-
-    pub fn article(&self, id: ArticleId) -> &'a Article {
-        &self.corpus.articles[id as usize]
+        Ok(Index { newest_first, articles_of, co_mentions, related, letters })
     }
 
     /// The entities of `kind` with the most articles, most first.
-    pub fn most_mentioned(&self, kind: Kind, limit: usize) -> Vec<EntityId> {
-        let mut ids: Vec<EntityId> = self
-            .catalog
+    pub fn most_mentioned(&self, catalog: &Catalog, kind: Kind, limit: usize) -> Vec<EntityId> {
+        let mut ids: Vec<EntityId> = catalog
             .ids()
-            .filter(|&e| self.catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty())
+            .filter(|&e| catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty())
             .collect();
         ids.sort_by_key(|&e| (Reverse(self.articles_of[e as usize].len()), e));
         ids.truncate(limit);

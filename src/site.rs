@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::Article;
 use crate::content::{self, Corpus};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
-use crate::index::Index;
+use crate::index::{ArticleId, Index};
 use crate::mentions::{self, ArticleEntities, Finder};
 use crate::output::Output;
 use crate::render::{self, Stats, templates::Templates};
@@ -31,6 +32,22 @@ pub struct Loaded {
     pub config: Config,
     pub corpus: Corpus,
     pub catalog: Catalog,
+}
+
+/// A site read and analysed: what rendering needs.
+pub struct Site {
+    pub config: Config,
+    pub corpus: Corpus,
+    pub catalog: Catalog,
+    /// What each article mentions, parallel to `corpus.articles`.
+    pub found: Vec<ArticleEntities>,
+    pub index: Index,
+}
+
+impl Site {
+    pub fn article(&self, id: ArticleId) -> &Article {
+        &self.corpus.articles[id as usize]
+    }
 }
 
 /// What a successful run produced, and the warnings on the way.
@@ -115,13 +132,15 @@ pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnos
     lap("find mentions", &mut timings);
     let mentions = found.iter().flat_map(|f| f.entities.iter()).map(|&(_, n)| n as usize).sum();
 
-    let index = match Index::build(&loaded.config, &loaded.corpus, &loaded.catalog, found) {
+    let index = match Index::build(&loaded.config, &loaded.corpus, &loaded.catalog, &found) {
         Ok(index) => index,
         Err(problems) => {
             diagnostics.extend(problems);
             return Err(finish(diagnostics));
         }
     };
+    let Loaded { config, corpus, catalog } = loaded;
+    let site = Site { config, corpus, catalog, found, index };
     lap("index", &mut timings);
     let Some(templates) = templates.as_mut() else {
         return Err(finish(diagnostics));
@@ -129,11 +148,11 @@ pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnos
     if diagnostics.has_errors() {
         // Render anyway to report template and link errors in the same run,
         // but into nothing: a site with errors is never written.
-        let _ = render::render(&index, templates, &options.root, &crate::output::NullOutput)
+        let _ = render::render(&site, templates, &options.root, &crate::output::NullOutput)
             .map_err(|p| diagnostics.extend(p));
         return Err(finish(diagnostics));
     }
-    let stats = match render::render(&index, templates, &options.root, output) {
+    let stats = match render::render(&site, templates, &options.root, output) {
         Ok(stats) => stats,
         Err(problems) => {
             diagnostics.extend(problems);
@@ -142,8 +161,8 @@ pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnos
     };
     lap("render and write", &mut timings);
     Ok(Report {
-        articles: loaded.corpus.articles.len(),
-        entities: loaded.catalog.len(),
+        articles: site.corpus.articles.len(),
+        entities: site.catalog.len(),
         mentions,
         stats,
         warnings: finish(diagnostics),

@@ -18,8 +18,9 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::entities::{EntityId, Kind};
-use crate::index::{ArticleId, Index};
+use crate::index::ArticleId;
 use crate::output::Output;
+use crate::site::Site;
 use markdown::{BodyContext, Highlighter};
 use templates::Templates;
 use urls::Urls;
@@ -27,7 +28,26 @@ use views::*;
 
 /// The default static files, compiled into the binary; a site's `static/`
 /// files override them by name.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../static/style.css"))];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("fonts/OFL.txt", include_bytes!("../../static/fonts/OFL.txt")),
+    (
+        "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+        include_bytes!("../../static/fonts/noto-naskh-arabic-arabic-400-normal.woff2"),
+    ),
+    (
+        "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+        include_bytes!("../../static/fonts/noto-naskh-arabic-arabic-700-normal.woff2"),
+    ),
+    (
+        "fonts/noto-naskh-arabic-latin-400-normal.woff2",
+        include_bytes!("../../static/fonts/noto-naskh-arabic-latin-400-normal.woff2"),
+    ),
+    (
+        "fonts/noto-naskh-arabic-latin-700-normal.woff2",
+        include_bytes!("../../static/fonts/noto-naskh-arabic-latin-700-normal.woff2"),
+    ),
+];
 pub const STATIC_DIR: &str = "static";
 
 /// One page of the site.
@@ -48,41 +68,41 @@ pub struct Stats {
     pub files: usize,
 }
 
-/// Renders every page of `index` into `output`. All problems are returned
+/// Renders every page of `site` into `output`. All problems are returned
 /// together; pages without problems are still written.
 pub fn render(
-    index: &Index,
+    site: &Site,
     templates: &mut Templates,
     root: &Path,
     output: &dyn Output,
 ) -> Result<Stats, Vec<Diagnostic>> {
-    let config = index.config;
+    let config = &site.config;
     let urls = Urls::new(&config.base_url, config.base_path());
-    let cards = Cards::new(index, &urls);
-    let jobs = jobs(index);
+    let cards = Cards::new(site, &urls);
+    let jobs = jobs(site);
     let mut globals = Context::new();
     globals.insert("site", &SiteView::new(config, &urls));
     templates.set_globals(globals);
 
-    let pages: FxHashSet<String> = jobs.iter().map(|&job| path_of(index, job)).collect();
+    let pages: FxHashSet<String> = jobs.iter().map(|&job| path_of(site, job)).collect();
     let static_files = static_files(root)?;
     check_static_collisions(&pages, &static_files)?;
     let entity_urls: Vec<String> = cards.entities.iter().map(|c| c.url.clone()).collect();
     let highlighter = Highlighter::default();
     let body_context = BodyContext {
         urls: &urls,
-        catalog: index.catalog,
+        catalog: &site.catalog,
         entity_urls: &entity_urls,
         pages: &pages,
         sanitize: config.sanitize_html,
         highlighter: &highlighter,
     };
-    let renderer = Renderer { index, templates, urls: &urls, cards: &cards, body: &body_context };
+    let renderer = Renderer { site, templates, urls: &urls, cards: &cards, body: &body_context };
 
     let mut problems: Vec<Diagnostic> = jobs
         .par_iter()
         .flat_map_iter(|&job| {
-            let path = path_of(index, job);
+            let path = path_of(site, job);
             match renderer.page(job, &path) {
                 Ok((html, mut problems)) => {
                     if let Err(err) = output.write(&Urls::file(&path), &html) {
@@ -118,26 +138,26 @@ fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
 }
 
 /// Every page, in a stable order.
-fn jobs(index: &Index) -> Vec<Job> {
-    let per_page = index.config.entity_page_size;
+fn jobs(site: &Site) -> Vec<Job> {
+    let per_page = site.config.entity_page_size;
     let mut jobs = vec![Job::Home, Job::NotFound];
     jobs.extend(Kind::ALL.map(Job::Entities));
-    jobs.extend(index.newest_first.iter().map(|&id| Job::Article(id)));
-    for id in index.catalog.ids() {
-        let pages = index.articles_of[id as usize].len().div_ceil(per_page).max(1);
+    jobs.extend(site.index.newest_first.iter().map(|&id| Job::Article(id)));
+    for id in site.catalog.ids() {
+        let pages = site.index.articles_of[id as usize].len().div_ceil(per_page).max(1);
         jobs.extend((1..=pages).map(|page| Job::Entity(id, page)));
     }
     jobs
 }
 
 /// The page path of a job (`""` is the home page).
-fn path_of(index: &Index, job: Job) -> String {
+fn path_of(site: &Site, job: Job) -> String {
     match job {
         Job::Home => String::new(),
         Job::NotFound => "404.html".to_owned(),
         Job::Entities(kind) => format!("{}/", kind.section()),
-        Job::Article(id) => Urls::article(&index.article(id).slug),
-        Job::Entity(id, page) => Urls::paginated(&Urls::entity(index.catalog.get(id)), page),
+        Job::Article(id) => Urls::article(&site.article(id).slug),
+        Job::Entity(id, page) => Urls::paginated(&Urls::entity(site.catalog.get(id)), page),
     }
 }
 
@@ -202,7 +222,7 @@ fn check_static_collisions(
 }
 
 struct Renderer<'a> {
-    index: &'a Index<'a>,
+    site: &'a Site,
     templates: &'a Templates,
     urls: &'a Urls,
     cards: &'a Cards,
@@ -237,25 +257,30 @@ impl Renderer<'_> {
 
     /// Renders one page: its HTML and any problems found in its content.
     fn page(&self, job: Job, path: &str) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let index = self.index;
-        let config = index.config;
+        let site = self.site;
+        let config = &site.config;
         let mut context = Context::new();
         let mut problems = Vec::new();
         let template = match job {
             Job::Home => {
-                let articles: Vec<&tera::Value> =
-                    index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
+                let articles: Vec<&tera::Value> = site
+                    .index
+                    .newest_first
+                    .iter()
+                    .take(config.home_articles)
+                    .map(|&id| self.cards.article(id))
+                    .collect();
                 let top = ByKind::split(Kind::ALL.into_iter().flat_map(|kind| {
-                    index
-                        .most_mentioned(kind, config.home_entities)
+                    site.index
+                        .most_mentioned(&site.catalog, kind, config.home_entities)
                         .into_iter()
                         .map(move |id| (kind, self.cards.entity(id)))
                 }));
                 let description = if config.description.is_empty() {
                     format!(
                         "أرشيف أخبار: {} مقالًا عن {} شخصًا ومكانًا ومصدرًا",
-                        count_text(config, index.corpus.articles.len()),
-                        count_text(config, index.catalog.len())
+                        count_text(config, site.corpus.articles.len()),
+                        count_text(config, site.catalog.len())
                     )
                 } else {
                     config.description.clone()
@@ -285,7 +310,7 @@ impl Renderer<'_> {
                 "404.html"
             }
             Job::Entities(kind) => {
-                let groups: Vec<LetterView> = index.letters[&kind]
+                let groups: Vec<LetterView> = site.index.letters[&kind]
                     .iter()
                     .map(|g| LetterView {
                         label: g.heading.label(),
@@ -306,8 +331,8 @@ impl Renderer<'_> {
                 "entities.html"
             }
             Job::Article(id) => {
-                let article = index.article(id);
-                let found = &index.found[id as usize];
+                let article = site.article(id);
+                let found = &site.found[id as usize];
                 let (body_html, body_problems) = markdown::render_body(article, &found.links, self.body);
                 problems = body_problems;
                 let card = &self.cards.articles[id as usize];
@@ -321,16 +346,16 @@ impl Renderer<'_> {
                     tags: &article.tags,
                     body_html,
                     entities: ByKind::split(
-                        entities.into_iter().map(|(_, e)| (index.catalog.get(e).kind, self.cards.entity(e))),
+                        entities.into_iter().map(|(_, e)| (site.catalog.get(e).kind, self.cards.entity(e))),
                     ),
-                    related: index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
+                    related: site.index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
                     extra: &article.extra,
                 };
                 let mut page = self.page_view("article", "", article.title.clone(), card.summary.clone(), path);
                 let publisher = match found.source {
                     Some(source) => structured::entity_ref(
-                        index.catalog.get(source),
-                        &self.urls.permalink(&Urls::entity(index.catalog.get(source))),
+                        site.catalog.get(source),
+                        &self.urls.permalink(&Urls::entity(site.catalog.get(source))),
                     ),
                     None => {
                         serde_json::json!({ "@type": "Organization", "name": config.title, "url": config.base_url })
@@ -341,8 +366,8 @@ impl Renderer<'_> {
                     .iter()
                     .map(|&(e, _)| {
                         structured::entity_ref(
-                            index.catalog.get(e),
-                            &self.urls.permalink(&Urls::entity(index.catalog.get(e))),
+                            site.catalog.get(e),
+                            &self.urls.permalink(&Urls::entity(site.catalog.get(e))),
                         )
                     })
                     .collect();
@@ -360,9 +385,9 @@ impl Renderer<'_> {
                 "article.html"
             }
             Job::Entity(id, page) => {
-                let entity = index.catalog.get(id);
+                let entity = site.catalog.get(id);
                 let card = self.cards.entity(id);
-                let all = &index.articles_of[id as usize];
+                let all = &site.index.articles_of[id as usize];
                 let per_page = config.entity_page_size;
                 let total = all.len().div_ceil(per_page).max(1);
                 let base = Urls::entity(entity);
@@ -374,12 +399,17 @@ impl Renderer<'_> {
                     previous: (page > 1).then(|| self.urls.url(&Urls::paginated(&base, page - 1))),
                     next: (page < total).then(|| self.urls.url(&Urls::paginated(&base, page + 1))),
                 };
-                let mentioned_with = ByKind::split(index.co_mentions[id as usize].iter().map(|&(other, count)| {
-                    (
-                        index.catalog.get(other).kind,
-                        CountedCard { entity: self.cards.entity(other), count, count_text: count_text(config, count) },
-                    )
-                }));
+                let mentioned_with =
+                    ByKind::split(site.index.co_mentions[id as usize].iter().map(|&(other, count)| {
+                        (
+                            site.catalog.get(other).kind,
+                            CountedCard {
+                                entity: self.cards.entity(other),
+                                count,
+                                count_text: count_text(config, count),
+                            },
+                        )
+                    }));
                 let view = EntityView {
                     card,
                     permalink: self.urls.permalink(&base),
@@ -392,10 +422,10 @@ impl Renderer<'_> {
                     wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
                     website: entity.url.as_deref(),
                     within: entity.within.map(|p| self.cards.entity(p)),
-                    contains: index
+                    contains: site
                         .catalog
                         .ids()
-                        .filter(|&c| index.catalog.get(c).within == Some(id))
+                        .filter(|&c| site.catalog.get(c).within == Some(id))
                         .map(|c| self.cards.entity(c))
                         .collect(),
                     mentioned_with,
@@ -423,15 +453,15 @@ impl Renderer<'_> {
 
     /// sitemap.xml, robots.txt, .nojekyll and CNAME.
     fn site_files(&self, jobs: &[Job]) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-        let index = self.index;
+        let site = self.site;
         let lastmod = |job: Job| match job {
-            Job::Article(id) => index.article(id).published.map(|p| p.date.to_string()),
+            Job::Article(id) => site.article(id).published.map(|p| p.date.to_string()),
             _ => None,
         };
         let entries: Vec<SitemapEntry> = jobs
             .iter()
             .filter(|&&job| job != Job::NotFound)
-            .map(|&job| SitemapEntry { permalink: self.urls.permalink(&path_of(index, job)), lastmod: lastmod(job) })
+            .map(|&job| SitemapEntry { permalink: self.urls.permalink(&path_of(site, job)), lastmod: lastmod(job) })
             .collect();
         let mut context = Context::new();
         context.insert("entries", &entries);
@@ -441,7 +471,7 @@ impl Renderer<'_> {
             ("robots.txt".to_owned(), self.templates.render("robots.txt", &context)?),
             (".nojekyll".to_owned(), Vec::new()),
         ];
-        if let Some(domain) = &index.config.domain {
+        if let Some(domain) = &site.config.domain {
             files.push(("CNAME".to_owned(), format!("{domain}\n").into_bytes()));
         }
         Ok(files)

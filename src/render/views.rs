@@ -9,7 +9,8 @@ use tera::Value;
 use crate::config::Config;
 use crate::content::Published;
 use crate::entities::{Entity, EntityId, Kind};
-use crate::index::{ArticleId, Index};
+use crate::index::ArticleId;
+use crate::site::Site;
 
 use super::urls::Urls;
 
@@ -216,14 +217,14 @@ pub struct Cards {
 }
 
 impl Cards {
-    pub fn new(index: &Index, urls: &Urls) -> Cards {
-        let config = index.config;
-        let entities: Vec<EntityCard> = index
+    pub fn new(site: &Site, urls: &Urls) -> Cards {
+        let config = &site.config;
+        let entities: Vec<EntityCard> = site
             .catalog
             .ids()
             .map(|id| {
-                let entity: &Entity = index.catalog.get(id);
-                let count = index.articles_of[id as usize].len();
+                let entity: &Entity = site.catalog.get(id);
+                let count = site.index.articles_of[id as usize].len();
                 EntityCard {
                     key: entity.key.clone(),
                     kind: entity.kind,
@@ -234,11 +235,11 @@ impl Cards {
                 }
             })
             .collect();
-        let articles: Vec<ArticleCard> = index
+        let articles: Vec<ArticleCard> = site
             .corpus
             .articles
             .par_iter()
-            .zip(&index.found)
+            .zip(&site.found)
             .map(|(article, found)| ArticleCard {
                 slug: article.slug.clone(),
                 title: article.title.clone(),
