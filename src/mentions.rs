@@ -5,7 +5,7 @@
 //! one article, mapped over the corpus in parallel.
 
 use pulldown_cmark::Event;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::LinkMentions;
 use crate::content::markdown::{self, Place, PlaceTracker};
@@ -106,22 +106,37 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
         }
     });
 
-    let mut counts: Vec<(EntityId, u32)> = Vec::new();
-    let mut links = Vec::new();
-    let mut linked: FxHashSet<EntityId> = FxHashSet::default();
-    for (entity, candidate) in resolved {
-        counts.push((entity, 1));
-        let wanted = match finder.link_mentions {
-            LinkMentions::None => false,
-            LinkMentions::All => true,
-            LinkMentions::First => !linked.contains(&entity),
-        };
-        if let (true, true, Some(run)) = (wanted, candidate.linkable, candidate.run) {
-            linked.insert(entity);
-            let found = candidate.found;
-            links.push(LinkSite { run, start: found.start as u32, end: found.end as u32, entity });
+    let resolved: Vec<(EntityId, Candidate)> = resolved.collect();
+    let mut counts: Vec<(EntityId, u32)> = resolved.iter().map(|&(entity, _)| (entity, 1)).collect();
+    let linkable = resolved.iter().filter_map(|(entity, c)| {
+        let run = c.run.filter(|_| c.linkable)?;
+        Some((
+            *entity,
+            c.found.certain() == Some(*entity),
+            LinkSite { run, start: c.found.start as u32, end: c.found.end as u32, entity: *entity },
+        ))
+    });
+    let links: Vec<LinkSite> = match finder.link_mentions {
+        LinkMentions::None => Vec::new(),
+        LinkMentions::All => linkable.map(|(_, _, site)| site).collect(),
+        LinkMentions::First => {
+            // The first certain spelling of each entity, else its first weak one:
+            // a weak spelling may be an ordinary word (سورية "Syrian").
+            let mut first: FxHashMap<EntityId, (bool, LinkSite)> = FxHashMap::default();
+            for (entity, certain, site) in linkable {
+                match first.get(&entity) {
+                    Some(&(true, _)) => {}
+                    Some(&(false, _)) if !certain => {}
+                    _ => {
+                        first.insert(entity, (certain, site));
+                    }
+                }
+            }
+            let mut links: Vec<LinkSite> = first.into_values().map(|(_, site)| site).collect();
+            links.sort_by_key(|l| (l.run, l.start));
+            links
         }
-    }
+    };
     counts.extend(added.iter().filter(|e| !excluded.contains(e)).map(|&e| (e, 0)));
     counts.sort_unstable();
     let mut entities: Vec<(EntityId, u32)> = Vec::with_capacity(counts.len());
@@ -236,6 +251,21 @@ mod tests {
             keys_of("---\ntitle: x\n---\nأحمد الشرع وماهر الشرع والشرع\n"),
             [("ahmed".to_owned(), 1), ("maher".to_owned(), 1)]
         );
+    }
+
+    #[test]
+    fn the_first_certain_spelling_is_linked_before_a_weak_one() {
+        let text = "---\ntitle: x\n---\nزار الأسد دمشق ثم قال بشار الأسد.\n";
+        let (_, links, _) = analyze_text(text, LinkMentions::First);
+        assert_eq!(links, ["assad"]);
+        let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), PEOPLE.to_owned())]);
+        let matcher = Matcher::new(&catalog);
+        let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: LinkMentions::First };
+        let article = parse_article(Path::new("a.md"), text).expect("valid");
+        let (found, _) = analyze(&article, &finder, &mut Scratch::default());
+        let run = "زار الأسد دمشق ثم قال بشار الأسد.";
+        assert_eq!(found.links.len(), 1);
+        assert_eq!(found.links[0].start as usize, run.find("بشار").expect("in the text"));
     }
 
     #[test]

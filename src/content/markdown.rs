@@ -93,9 +93,69 @@ impl PlaceTracker {
     }
 }
 
+/// The longest summary taken from the text, in characters.
+const SUMMARY_CHARS: usize = 200;
+
+/// A paragraph shorter than this is a dateline or a caption, not a summary.
+const SUMMARY_MIN_CHARS: usize = 40;
+
+/// The first real paragraph of a Markdown body (a dateline such as "موسكو" is
+/// skipped), cut at a word near [`SUMMARY_CHARS`] characters.
+pub fn first_paragraph(body: &str) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut paragraph = String::new();
+    let mut first = None;
+    let mut in_paragraph = false;
+    for event in events(body) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = true;
+                paragraph.clear();
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.chars().count() >= SUMMARY_MIN_CHARS {
+                    first = Some(text);
+                    break;
+                }
+                first = first.or(Some(text).filter(|t| !t.is_empty()));
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph => paragraph.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => paragraph.push(' '),
+            _ => {}
+        }
+    }
+    let text = first.unwrap_or_default();
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) => &cut[..space],
+        None => &cut,
+    };
+    format!("{}…", cut.trim_end_matches(['،', ',', '.', '؛', ':']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summaries_come_from_the_first_paragraph() {
+        assert_eq!(first_paragraph("## عنوان\n\nالفقرة الأولى\nتكملة.\n\nالثانية"), "الفقرة الأولى تكملة.");
+        let long = format!("{}\n", "كلمة ".repeat(100));
+        let summary = first_paragraph(&long);
+        assert!(summary.ends_with('…') && summary.chars().count() <= SUMMARY_CHARS + 1, "{summary}");
+        assert_eq!(first_paragraph(""), "");
+        // A dateline is not a summary.
+        assert_eq!(
+            first_paragraph("موسكو\n\nأجرى الرئيس السوري محادثات مع الرئيس الروسي في الكرملين.\n"),
+            "أجرى الرئيس السوري محادثات مع الرئيس الروسي في الكرملين."
+        );
+        assert_eq!(first_paragraph("موسكو\n"), "موسكو");
+    }
 
     #[test]
     fn escapes_and_entities_do_not_cut_text() {

@@ -38,7 +38,8 @@ pub struct Article {
     pub source: Option<Located<String>>,
     pub url: Option<String>,
     pub author: Option<String>,
-    pub summary: Option<String>,
+    /// From `summary:`, else the first real paragraph of the body.
+    pub summary: String,
     pub people: Vec<Located<String>>,
     pub places: Vec<Located<String>>,
     pub sources: Vec<Located<String>>,
@@ -187,7 +188,11 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         }),
         url: raw.url.filter(|u| !u.trim().is_empty()),
         author: raw.author.filter(|a| !a.trim().is_empty()),
-        summary: raw.summary.filter(|s| !s.trim().is_empty()),
+        summary: raw
+            .summary
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| markdown::first_paragraph(split.body)),
         people: locate_all("people", raw.people),
         places: locate_all("places", raw.places),
         sources: locate_all("sources", raw.sources),

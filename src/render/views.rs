@@ -246,7 +246,7 @@ impl Cards {
                 url: urls.url(&Urls::article(&article.slug)),
                 date: article.published.as_ref().map(|p| DateView::new(p, config)),
                 source: found.source.map(|s| entities[s as usize].clone()),
-                summary: article.summary.clone().unwrap_or_else(|| first_paragraph(&article.body)),
+                summary: article.summary.clone(),
             })
             .collect();
         let entity_values = entities.par_iter().map(Value::from_serializable).collect();
@@ -265,52 +265,7 @@ impl Cards {
     }
 }
 
-/// The longest summary taken from the text, in characters.
-const SUMMARY_CHARS: usize = 200;
-
-/// The first paragraph of plain text in a Markdown body, cut at a word near
-/// [`SUMMARY_CHARS`] characters.
-pub fn first_paragraph(body: &str) -> String {
-    use pulldown_cmark::{Event, Tag, TagEnd};
-    let mut text = String::new();
-    let mut in_paragraph = false;
-    for event in crate::content::markdown::events(body) {
-        match event {
-            Event::Start(Tag::Paragraph) => in_paragraph = true,
-            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
-            Event::End(TagEnd::Paragraph) => in_paragraph = false,
-            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
-            _ => {}
-        }
-    }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= SUMMARY_CHARS {
-        return text;
-    }
-    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
-    let cut = match cut.rfind(' ') {
-        Some(space) => &cut[..space],
-        None => &cut,
-    };
-    format!("{}…", cut.trim_end_matches(['،', ',', '.', '؛', ':']))
-}
-
 /// The digits of the site for a count.
 pub fn count_text(config: &Config, count: impl ToString) -> String {
     config.dates.digits.apply(&count.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summaries_come_from_the_first_paragraph() {
-        assert_eq!(first_paragraph("## عنوان\n\nالفقرة الأولى\nتكملة.\n\nالثانية"), "الفقرة الأولى تكملة.");
-        let long = format!("{}\n", "كلمة ".repeat(100));
-        let summary = first_paragraph(&long);
-        assert!(summary.ends_with('…') && summary.chars().count() <= SUMMARY_CHARS + 1, "{summary}");
-        assert_eq!(first_paragraph(""), "");
-    }
 }

@@ -12,6 +12,11 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testsuite/fixtures").join(name)
 }
 
+/// The demo site at the top of the repository.
+pub fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// A built site in memory.
 pub struct Built {
     pub files: BTreeMap<String, Vec<u8>>,

@@ -2,6 +2,7 @@
 //! library (into memory) or the `fihris` binary (into a temp folder).
 
 mod build;
+mod demo;
 mod errors;
 mod harness;
 mod properties;
