@@ -104,6 +104,14 @@ pub struct EntityCard {
     pub article_count_text: String,
 }
 
+/// A link to an entity, without its count (an article's source).
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+}
+
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleCard {
@@ -111,7 +119,7 @@ pub struct ArticleCard {
     pub title: String,
     pub url: String,
     pub date: Option<DateView>,
-    pub source: Option<EntityCard>,
+    pub source: Option<EntityLink>,
     pub summary: String,
 }
 
@@ -218,36 +226,10 @@ pub struct Cards {
 
 impl Cards {
     pub fn new(site: &Site, urls: &Urls) -> Cards {
-        let config = &site.config;
-        let entities: Vec<EntityCard> = site
-            .catalog
-            .ids()
-            .map(|id| {
-                let entity: &Entity = site.catalog.get(id);
-                let count = site.index.articles_of[id as usize].len();
-                EntityCard {
-                    key: entity.key.clone(),
-                    kind: entity.kind,
-                    name: entity.name.clone(),
-                    url: urls.url(&Urls::entity(entity)),
-                    article_count: count,
-                    article_count_text: config.dates.digits.apply(&count.to_string()),
-                }
-            })
-            .collect();
-        let articles: Vec<ArticleCard> = site
-            .corpus
-            .articles
-            .par_iter()
-            .zip(&site.found)
-            .map(|(article, found)| ArticleCard {
-                slug: article.slug.clone(),
-                title: article.title.clone(),
-                url: urls.url(&Urls::article(&article.slug)),
-                date: article.published.as_ref().map(|p| DateView::new(p, config)),
-                source: found.source.map(|s| entities[s as usize].clone()),
-                summary: article.summary.clone(),
-            })
+        let entities: Vec<EntityCard> = site.catalog.ids().map(|id| entity_card(site, urls, id)).collect();
+        let articles: Vec<ArticleCard> = (0..site.corpus.articles.len() as ArticleId)
+            .into_par_iter()
+            .map(|id| article_card(site, urls, id))
             .collect();
         let entity_values = entities.par_iter().map(Value::from_serializable).collect();
         let article_values = articles.par_iter().map(Value::from_serializable).collect();
@@ -262,6 +244,57 @@ impl Cards {
     /// The card of an article, as a template value.
     pub fn article(&self, id: ArticleId) -> &Value {
         &self.article_values[id as usize]
+    }
+
+    /// Remakes the card of entity `id` (its count changed).
+    pub fn update_entity(&mut self, site: &Site, urls: &Urls, id: EntityId) {
+        let card = entity_card(site, urls, id);
+        self.entity_values[id as usize] = Value::from_serializable(&card);
+        self.entities[id as usize] = card;
+    }
+
+    /// Remakes the card of article `id`, adding it if it is new.
+    pub fn update_article(&mut self, site: &Site, urls: &Urls, id: ArticleId) {
+        let card = article_card(site, urls, id);
+        let value = Value::from_serializable(&card);
+        match self.articles.get_mut(id as usize) {
+            Some(slot) => {
+                *slot = card;
+                self.article_values[id as usize] = value;
+            }
+            None => {
+                self.articles.push(card);
+                self.article_values.push(value);
+            }
+        }
+    }
+}
+
+fn entity_card(site: &Site, urls: &Urls, id: EntityId) -> EntityCard {
+    let entity: &Entity = site.catalog.get(id);
+    let count = site.index.articles_of[id as usize].len();
+    EntityCard {
+        key: entity.key.clone(),
+        kind: entity.kind,
+        name: entity.name.clone(),
+        url: urls.url(&Urls::entity(entity)),
+        article_count: count,
+        article_count_text: count_text(&site.config, count),
+    }
+}
+
+fn article_card(site: &Site, urls: &Urls, id: ArticleId) -> ArticleCard {
+    let article = site.article(id);
+    ArticleCard {
+        slug: article.slug.clone(),
+        title: article.title.clone(),
+        url: urls.url(&Urls::article(&article.slug)),
+        date: article.published.as_ref().map(|p| DateView::new(p, &site.config)),
+        source: site.found[id as usize].source.map(|s| {
+            let source = site.catalog.get(s);
+            EntityLink { key: source.key.clone(), name: source.name.clone(), url: urls.url(&Urls::entity(source)) }
+        }),
+        summary: article.summary.clone(),
     }
 }
 
