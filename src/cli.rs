@@ -17,6 +17,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check articles, entity lists, templates and links without writing the site
     Check(SiteArgs),
+    /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -24,7 +26,8 @@ pub struct SiteArgs {
     /// The site's folder (the one with site.toml)
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Use this base URL instead of the one in site.toml (e.g. https://example.org/fihris/)
+    /// Use this base URL instead of the one in site.toml (e.g. https://example.org/fihris/);
+    /// with serve, only its path is used (http://127.0.0.1:1111/fihris/ serves under /fihris/)
     #[arg(long)]
     pub base_url: Option<String>,
 }
@@ -39,6 +42,21 @@ pub struct BuildArgs {
     /// Print how long each step took
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port (default: 1111, or the next free one)
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// The address to listen on; the default serves this machine only
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
 }
 
 impl SiteArgs {

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::arabic::collate::{ArabicCollator, Heading, filing_name};
 use crate::config::Config;
-use crate::content::{Article, Corpus};
+use crate::content::{Article, Corpus, Published};
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Catalog, EntityId, Kind};
 use crate::mentions::ArticleEntities;
@@ -22,6 +22,13 @@ pub type ArticleId = u32;
 const CO_MENTIONS_PER_KIND: usize = 10;
 /// Other coverage must share at least this many people and places.
 const RELATED_MIN_SHARED: usize = 2;
+
+/// What an incremental update touched.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub entities: Vec<EntityId>,
+    pub articles: Vec<ArticleId>,
+}
 
 /// One letter section of an entity index page.
 #[derive(Debug, Clone)]
@@ -67,6 +74,67 @@ impl Index {
         let related = related_coverage(config, corpus, catalog, found, &newest_first);
         let letters = letters(catalog);
         Ok(Index { newest_first, articles_of, co_mentions, related, letters })
+    }
+
+    /// Brings the index up to date after article `id` changed in place (its
+    /// text, entities, date or slug); `before` is what it mentioned and when it
+    /// was published before. Returns what else changed: the entities whose
+    /// pages list it, and the articles whose related coverage changed or shows it.
+    pub fn update_article(
+        &mut self,
+        config: &Config,
+        corpus: &Corpus,
+        catalog: &Catalog,
+        found: &[ArticleEntities],
+        id: ArticleId,
+        before: (&ArticleEntities, Option<Published>),
+    ) -> Result<Changed, Vec<Diagnostic>> {
+        check_collisions(corpus, catalog)?;
+        let articles = &corpus.articles;
+        let order = |a: &ArticleId, b: &ArticleId| newest_order(&articles[*a as usize], &articles[*b as usize]);
+        let reinsert = |list: &mut Vec<ArticleId>, keep: bool| {
+            list.retain(|&a| a != id);
+            if keep {
+                let at = list.partition_point(|a| order(a, &id).is_lt());
+                list.insert(at, id);
+            }
+        };
+        reinsert(&mut self.newest_first, true);
+
+        let (old, old_published) = before;
+        let now = &found[id as usize];
+        let mut entities: Vec<EntityId> = old.entities.iter().chain(&now.entities).map(|&(e, _)| e).collect();
+        entities.sort_unstable();
+        entities.dedup();
+        for &entity in &entities {
+            reinsert(&mut self.articles_of[entity as usize], now.contains(entity));
+        }
+        let mut counts = vec![0u32; catalog.len()];
+        for &entity in &entities {
+            self.co_mentions[entity as usize] = co_mentions_of(catalog, found, &self.articles_of, entity, &mut counts);
+        }
+
+        let subjects = subjects(catalog, found);
+        let dated = dated(corpus, &self.newest_first);
+        let window = config.related_days as i32;
+        let days: Vec<i32> = [old_published, articles[id as usize].published]
+            .into_iter()
+            .flatten()
+            .map(|p| day_number(p.date))
+            .collect();
+        let near = |day: i32| days.iter().any(|&d| (day - d).abs() <= window);
+        let mut articles_changed = vec![id];
+        self.related[id as usize] = Vec::new();
+        for &(day, other) in dated.iter().filter(|&&(day, _)| near(day)) {
+            let list = related_of(config, &dated, &subjects, day, other);
+            if list != self.related[other as usize] || list.contains(&id) {
+                articles_changed.push(other);
+            }
+            self.related[other as usize] = list;
+        }
+        articles_changed.sort_unstable();
+        articles_changed.dedup();
+        Ok(Changed { entities, articles: articles_changed })
     }
 
     /// The entities of `kind` with the most articles, most first.
@@ -133,47 +201,73 @@ fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagno
 }
 
 /// For each entity, the others that share its articles, most shared first, the
-/// top few of each kind. Counted per entity over its own articles with one
-/// dense array, in parallel.
+/// top few of each kind; in parallel, each thread with one dense counter.
 fn co_mentions(
     catalog: &Catalog,
     found: &[ArticleEntities],
     articles_of: &[Vec<ArticleId>],
 ) -> Vec<Vec<(EntityId, u32)>> {
-    (0..catalog.len())
+    (0..catalog.len() as EntityId)
         .into_par_iter()
         .map_init(
             || vec![0u32; catalog.len()],
-            |counts, entity| {
-                let mut touched: Vec<EntityId> = Vec::new();
-                for &article in &articles_of[entity] {
-                    for &(other, _) in &found[article as usize].entities {
-                        if other as usize != entity {
-                            if counts[other as usize] == 0 {
-                                touched.push(other);
-                            }
-                            counts[other as usize] += 1;
-                        }
-                    }
-                }
-                let mut list: Vec<(EntityId, u32)> =
-                    touched.iter().map(|&e| (e, std::mem::take(&mut counts[e as usize]))).collect();
-                list.sort_by_key(|&(e, n)| (Reverse(n), e));
-                let mut per_kind: FxHashMap<Kind, usize> = FxHashMap::default();
-                list.retain(|&(e, _)| {
-                    let n = per_kind.entry(catalog.get(e).kind).or_default();
-                    *n += 1;
-                    *n <= CO_MENTIONS_PER_KIND
-                });
-                list
-            },
+            |counts, entity| co_mentions_of(catalog, found, articles_of, entity, counts),
         )
         .collect()
 }
 
-/// Other coverage of the same story: articles within `related_days` that share
-/// the most people and places (sources are left out of the measure: two outlets
-/// covering one story differ in them by definition). Newest first among equals.
+/// The co-mentions of one entity; `counts` is all zeros, and left so.
+fn co_mentions_of(
+    catalog: &Catalog,
+    found: &[ArticleEntities],
+    articles_of: &[Vec<ArticleId>],
+    entity: EntityId,
+    counts: &mut [u32],
+) -> Vec<(EntityId, u32)> {
+    let mut touched: Vec<EntityId> = Vec::new();
+    for &article in &articles_of[entity as usize] {
+        for &(other, _) in &found[article as usize].entities {
+            if other != entity {
+                if counts[other as usize] == 0 {
+                    touched.push(other);
+                }
+                counts[other as usize] += 1;
+            }
+        }
+    }
+    let mut list: Vec<(EntityId, u32)> =
+        touched.iter().map(|&e| (e, std::mem::take(&mut counts[e as usize]))).collect();
+    list.sort_by_key(|&(e, n)| (Reverse(n), e));
+    let mut per_kind: FxHashMap<Kind, usize> = FxHashMap::default();
+    list.retain(|&(e, _)| {
+        let n = per_kind.entry(catalog.get(e).kind).or_default();
+        *n += 1;
+        *n <= CO_MENTIONS_PER_KIND
+    });
+    list
+}
+
+/// The people and places of each article, sorted: what related coverage is
+/// measured on (sources are left out: two outlets covering one story differ
+/// in them by definition).
+fn subjects(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<EntityId>> {
+    found
+        .iter()
+        .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
+        .collect()
+}
+
+/// Dated articles as (day, id), oldest first, so each one's window is a slice.
+fn dated(corpus: &Corpus, newest_first: &[ArticleId]) -> Vec<(i32, ArticleId)> {
+    let mut dated: Vec<(i32, ArticleId)> = newest_first
+        .iter()
+        .filter_map(|&id| corpus.articles[id as usize].published.map(|p| (day_number(p.date), id)))
+        .collect();
+    dated.reverse();
+    dated
+}
+
+/// Other coverage of the same story for every article.
 fn related_coverage(
     config: &Config,
     corpus: &Corpus,
@@ -181,40 +275,40 @@ fn related_coverage(
     found: &[ArticleEntities],
     newest_first: &[ArticleId],
 ) -> Vec<Vec<ArticleId>> {
-    let articles = &corpus.articles;
-    let subjects: Vec<Vec<EntityId>> = found
-        .iter()
-        .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
-        .collect();
-    // Dated articles, oldest first, so each one's window is a slice.
-    let mut dated: Vec<(i32, ArticleId)> = newest_first
-        .iter()
-        .filter_map(|&id| articles[id as usize].published.map(|p| (day_number(p.date), id)))
-        .collect();
-    dated.reverse();
-    let window = config.related_days as i32;
-    let mut related = vec![Vec::new(); articles.len()];
-    let found_related: Vec<(ArticleId, Vec<ArticleId>)> = dated
-        .par_iter()
-        .map(|&(day, id)| {
-            let low = dated.partition_point(|&(d, _)| d < day - window);
-            let mut scored: Vec<(usize, i32, ArticleId)> = dated[low..]
-                .iter()
-                .take_while(|(d, _)| *d <= day + window)
-                .filter(|&&(_, other)| other != id)
-                .filter_map(|&(other_day, other)| {
-                    let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
-                    (shared >= RELATED_MIN_SHARED).then_some((shared, other_day, other))
-                })
-                .collect();
-            scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
-            (id, scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect())
-        })
-        .collect();
+    let subjects = subjects(catalog, found);
+    let dated = dated(corpus, newest_first);
+    let mut related = vec![Vec::new(); corpus.articles.len()];
+    let found_related: Vec<(ArticleId, Vec<ArticleId>)> =
+        dated.par_iter().map(|&(day, id)| (id, related_of(config, &dated, &subjects, day, id))).collect();
     for (id, list) in found_related {
         related[id as usize] = list;
     }
     related
+}
+
+/// Other coverage of the story of article `id`, published on `day`: articles
+/// within `related_days` sharing at least two people or places, the most
+/// shared first, then the newest.
+fn related_of(
+    config: &Config,
+    dated: &[(i32, ArticleId)],
+    subjects: &[Vec<EntityId>],
+    day: i32,
+    id: ArticleId,
+) -> Vec<ArticleId> {
+    let window = config.related_days as i32;
+    let low = dated.partition_point(|&(d, _)| d < day - window);
+    let mut scored: Vec<(usize, i32, ArticleId)> = dated[low..]
+        .iter()
+        .take_while(|(d, _)| *d <= day + window)
+        .filter(|&&(_, other)| other != id)
+        .filter_map(|&(other_day, other)| {
+            let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
+            (shared >= RELATED_MIN_SHARED).then_some((shared, other_day, other))
+        })
+        .collect();
+    scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
+    scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect()
 }
 
 fn day_number(date: jiff::civil::Date) -> i32 {

@@ -17,4 +17,5 @@ pub mod mentions;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod serve;
 pub mod site;

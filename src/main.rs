@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Serve(args) => fihris::serve::run(args),
     };
     let mut stderr = std::io::stderr().lock();
     match outcome {

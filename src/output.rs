@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, RwLock};
 
 /// A sink for the files of a site, written from many threads at once.
 pub trait Output: Sync {
@@ -96,23 +96,53 @@ impl Output for DiskOutput {
     }
 }
 
-/// Keeps the files in memory.
+/// Keeps the files in memory, readable while they are written (the preview
+/// server answers requests from it while it rebuilds).
 #[derive(Default)]
 pub struct MemoryOutput {
-    files: Mutex<BTreeMap<String, Vec<u8>>>,
+    files: RwLock<BTreeMap<String, Arc<[u8]>>>,
 }
 
 impl MemoryOutput {
+    pub fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.read().get(path).cloned()
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.read().contains_key(path)
+    }
+
+    pub fn remove(&self, path: &str) {
+        self.write_lock().remove(path);
+    }
+
+    /// Replaces every file with those of `other`.
+    pub fn replace_all(&self, other: MemoryOutput) {
+        *self.write_lock() = other.files.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    }
+
+    pub fn paths(&self) -> Vec<String> {
+        self.read().keys().cloned().collect()
+    }
+
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
+        let files = self.files.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+        files.into_iter().map(|(path, bytes)| (path, bytes.to_vec())).collect()
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, Arc<[u8]>>> {
+        self.files.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write_lock(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, Arc<[u8]>>> {
+        self.files.write().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 impl Output for MemoryOutput {
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
         check_path(path)?;
-        let mut files = self.files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.insert(path.to_owned(), contents.to_vec());
+        self.write_lock().insert(path.to_owned(), Arc::from(contents));
         Ok(())
     }
 }

@@ -1,22 +1,22 @@
 //! The build pipeline, one step after another on plain values:
 //! load (config, articles, entity lists) → find mentions → index → render →
 //! output. `build`, `check` and the preview server all run it; only the
-//! [`Output`] differs.
+//! [`Output`] differs, and the preview server keeps the analysed [`Site`] to
+//! update it one article at a time.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::Article;
-use crate::content::{self, Corpus};
+use crate::content::{self, Article, Corpus};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
-use crate::index::{ArticleId, Index};
+use crate::index::{ArticleId, Changed, Index};
 use crate::mentions::{self, ArticleEntities, Finder};
-use crate::output::Output;
+use crate::output::{NullOutput, Output};
 use crate::render::{self, Stats, templates::Templates};
 
 /// What a run was asked to do.
@@ -27,18 +27,13 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
 }
 
-/// A site read from disk, before any analysis.
-pub struct Loaded {
-    pub config: Config,
-    pub corpus: Corpus,
-    pub catalog: Catalog,
-}
-
 /// A site read and analysed: what rendering needs.
 pub struct Site {
+    pub root: PathBuf,
     pub config: Config,
     pub corpus: Corpus,
     pub catalog: Catalog,
+    pub matcher: Matcher,
     /// What each article mentions, parallel to `corpus.articles`.
     pub found: Vec<ArticleEntities>,
     pub index: Index,
@@ -47,6 +42,39 @@ pub struct Site {
 impl Site {
     pub fn article(&self, id: ArticleId) -> &Article {
         &self.corpus.articles[id as usize]
+    }
+
+    /// The article read from `path` (relative to the root), if the site has it.
+    pub fn article_at(&self, path: &Path) -> Option<ArticleId> {
+        self.corpus.articles.iter().position(|a| a.path == path).map(|i| i as ArticleId)
+    }
+
+    /// Reads article `id` again from its file and updates everything that
+    /// depends on it. On an error the site is left as it was.
+    pub fn reload_article(&mut self, id: ArticleId) -> Result<Changed, Vec<Diagnostic>> {
+        let path = self.article(id).path.clone();
+        let article = content::read_article(&self.root, &path)?;
+        let finder =
+            Finder { catalog: &self.catalog, matcher: &self.matcher, link_mentions: self.config.link_mentions };
+        let (found, problems) = mentions::analyze(&article, &finder, &mut Scratch::default());
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(problems);
+        }
+        let old_article = std::mem::replace(&mut self.corpus.articles[id as usize], article);
+        let old_found = std::mem::replace(&mut self.found[id as usize], found);
+        let updated = self.index.update_article(
+            &self.config,
+            &self.corpus,
+            &self.catalog,
+            &self.found,
+            id,
+            (&old_found, old_article.published),
+        );
+        if updated.is_err() {
+            self.corpus.articles[id as usize] = old_article;
+            self.found[id as usize] = old_found;
+        }
+        updated
     }
 }
 
@@ -61,10 +89,21 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Reads the configuration, the articles and the entity lists. Every problem
-/// of every file is collected before giving up.
-pub fn load(options: &SiteOptions, diagnostics: &mut Diagnostics) -> Option<Loaded> {
+/// Reads and analyses a site: configuration, articles and entity lists, then
+/// mentions and the index, and its templates. Every problem of every file is
+/// collected in `diagnostics`; `None` when nothing could be analysed.
+pub fn analyse(
+    options: &SiteOptions,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Option<(Site, Option<Templates>)> {
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
     let root = &options.root;
+    let templates = Templates::load(root).map_err(|problems| diagnostics.extend(problems)).ok();
     let mut config = match Config::load(root) {
         Ok(config) => config,
         Err(problems) => {
@@ -81,96 +120,66 @@ pub fn load(options: &SiteOptions, diagnostics: &mut Diagnostics) -> Option<Load
         rayon::join(|| content::load(root), || Catalog::load(root));
     diagnostics.extend(article_problems);
     diagnostics.extend(list_problems);
-    Some(Loaded { config, corpus, catalog })
-}
+    lap("load", timings);
 
-/// Finds the entities of every article, in parallel.
-pub fn find_mentions(loaded: &Loaded, diagnostics: &mut Diagnostics) -> Vec<ArticleEntities> {
-    let matcher = Matcher::new(&loaded.catalog);
-    let finder = Finder { catalog: &loaded.catalog, matcher: &matcher, link_mentions: loaded.config.link_mentions };
-    let results: Vec<(ArticleEntities, Vec<Diagnostic>)> = loaded
-        .corpus
+    let matcher = Matcher::new(&catalog);
+    let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: config.link_mentions };
+    let results: Vec<(ArticleEntities, Vec<Diagnostic>)> = corpus
         .articles
         .par_iter()
         .map_init(Scratch::default, |scratch, article| mentions::analyze(article, &finder, scratch))
         .collect();
-    results
+    let found: Vec<ArticleEntities> = results
         .into_iter()
         .map(|(found, problems)| {
             diagnostics.extend(problems);
             found
         })
-        .collect()
+        .collect();
+    lap("find mentions", timings);
+
+    let index =
+        Index::build(&config, &corpus, &catalog, &found).map_err(|problems| diagnostics.extend(problems)).ok()?;
+    lap("index", timings);
+    Some((Site { root: root.clone(), config, corpus, catalog, matcher, found, index }, templates))
 }
 
 /// Runs the whole pipeline into `output`. Returns the report, or every error
-/// found (with the warnings) when there was at least one.
+/// found (with the warnings) when there was at least one: a site with errors
+/// is rendered into nothing, to report template and link errors too, and
+/// never written.
 pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-
-    let templates = Templates::load(&options.root);
-    let loaded = load(options, &mut diagnostics);
-    let mut templates = match templates {
-        Ok(templates) => Some(templates),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            None
-        }
-    };
-    let Some(loaded) = loaded else {
+    let Some((site, templates)) = analyse(options, &mut diagnostics, &mut timings) else {
         return Err(finish(diagnostics));
     };
-    lap("load", &mut timings);
-
-    let found = find_mentions(&loaded, &mut diagnostics);
-    lap("find mentions", &mut timings);
-    let mentions = found.iter().flat_map(|f| f.entities.iter()).map(|&(_, n)| n as usize).sum();
-
-    let index = match Index::build(&loaded.config, &loaded.corpus, &loaded.catalog, &found) {
-        Ok(index) => index,
+    let Some(mut templates) = templates else {
+        return Err(finish(diagnostics));
+    };
+    let clock = Instant::now();
+    let target: &dyn Output = if diagnostics.has_errors() { &NullOutput } else { output };
+    let rendered = render::render(&site, &mut templates, &options.root, target);
+    timings.push(("render and write", clock.elapsed()));
+    let stats = match rendered {
+        Ok(stats) if !diagnostics.has_errors() => stats,
+        Ok(_) => return Err(finish(diagnostics)),
         Err(problems) => {
             diagnostics.extend(problems);
             return Err(finish(diagnostics));
         }
     };
-    let Loaded { config, corpus, catalog } = loaded;
-    let site = Site { config, corpus, catalog, found, index };
-    lap("index", &mut timings);
-    let Some(templates) = templates.as_mut() else {
-        return Err(finish(diagnostics));
-    };
-    if diagnostics.has_errors() {
-        // Render anyway to report template and link errors in the same run,
-        // but into nothing: a site with errors is never written.
-        let _ = render::render(&site, templates, &options.root, &crate::output::NullOutput)
-            .map_err(|p| diagnostics.extend(p));
-        return Err(finish(diagnostics));
-    }
-    let stats = match render::render(&site, templates, &options.root, output) {
-        Ok(stats) => stats,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return Err(finish(diagnostics));
-        }
-    };
-    lap("render and write", &mut timings);
     Ok(Report {
         articles: site.corpus.articles.len(),
         entities: site.catalog.len(),
-        mentions,
+        mentions: site.found.iter().flat_map(|f| f.entities.iter()).map(|&(_, n)| n as usize).sum(),
         stats,
         warnings: finish(diagnostics),
         timings,
     })
 }
 
-fn finish(mut diagnostics: Diagnostics) -> Diagnostics {
+pub fn finish(mut diagnostics: Diagnostics) -> Diagnostics {
     diagnostics.sort();
     diagnostics
 }

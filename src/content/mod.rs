@@ -105,6 +105,11 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Reads the article at `path` (relative to `root`) again.
+pub fn read_article(root: &Path, path: &Path) -> Result<Article, Vec<Diagnostic>> {
+    load_article(&root.join(path), path).map_err(|d| vec![d])
+}
+
 /// Reads one article file; an empty file comes back as a warning.
 fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);

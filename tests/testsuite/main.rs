@@ -5,5 +5,6 @@ mod build;
 mod demo;
 mod errors;
 mod harness;
+mod incremental;
 mod properties;
 mod urls;
