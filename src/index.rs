@@ -26,7 +26,10 @@ const RELATED_MIN_SHARED: usize = 2;
 /// What an incremental update touched.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Changed {
-    pub entities: Vec<EntityId>,
+    /// The entities of the article, before or after, with their article lists
+    /// as they were before the change.
+    pub entities: Vec<(EntityId, Vec<ArticleId>)>,
+    /// The article, and those whose related coverage changed or shows it.
     pub articles: Vec<ArticleId>,
 }
 
@@ -106,7 +109,9 @@ impl Index {
         let mut entities: Vec<EntityId> = old.entities.iter().chain(&now.entities).map(|&(e, _)| e).collect();
         entities.sort_unstable();
         entities.dedup();
+        let mut previous = Vec::with_capacity(entities.len());
         for &entity in &entities {
+            previous.push((entity, self.articles_of[entity as usize].clone()));
             reinsert(&mut self.articles_of[entity as usize], now.contains(entity));
         }
         let mut counts = vec![0u32; catalog.len()];
@@ -134,7 +139,7 @@ impl Index {
         }
         articles_changed.sort_unstable();
         articles_changed.dedup();
-        Ok(Changed { entities, articles: articles_changed })
+        Ok(Changed { entities: previous, articles: articles_changed })
     }
 
     /// The entities of `kind` with the most articles, most first.

@@ -18,8 +18,16 @@ fn main() -> ExitCode {
     };
     let mut stderr = std::io::stderr().lock();
     match outcome {
-        Outcome::Done { summary, warnings } => {
-            let _ = write!(stderr, "{warnings}");
+        Outcome::Done { summary, warnings, all_warnings } => {
+            let limit = if all_warnings { usize::MAX } else { MAX_WARNINGS_SHOWN };
+            let shown = warnings.iter().take(limit);
+            for warning in shown {
+                let _ = writeln!(stderr, "{warning}");
+            }
+            if warnings.warning_count() > limit {
+                let more = warnings.warning_count() - limit;
+                let _ = writeln!(stderr, "… and {more} more warnings: `fihris check` lists them all\n");
+            }
             let _ = writeln!(std::io::stdout().lock(), "{summary}");
             ExitCode::SUCCESS
         }
@@ -30,6 +38,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A build prints this many warnings at most; `check` prints them all.
+const MAX_WARNINGS_SHOWN: usize = 10;
 
 fn tally(problems: &Diagnostics) -> String {
     let (errors, warnings) = (problems.error_count(), problems.warning_count());

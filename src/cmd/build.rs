@@ -47,7 +47,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                     let _ = write!(summary, "\n  {step:<18} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
-            Outcome::Done { summary, warnings: report.warnings }
+            Outcome::Done { summary, warnings: report.warnings, all_warnings: false }
         }
         Err(problems) => {
             disk.abort();

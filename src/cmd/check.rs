@@ -11,6 +11,7 @@ pub fn run(args: &SiteArgs) -> Outcome {
         Ok(report) => Outcome::Done {
             summary: format!("checked {} articles and {} entities: no errors", report.articles, report.entities),
             warnings: report.warnings,
+            all_warnings: true,
         },
         Err(problems) => Outcome::Failed(problems),
     }

@@ -7,8 +7,8 @@ use crate::diagnostics::Diagnostics;
 
 /// How a command ended, for `main` to print and turn into an exit code.
 pub enum Outcome {
-    /// Done; a summary line and any warnings.
-    Done { summary: String, warnings: Diagnostics },
+    /// Done; a summary line and any warnings (all of them, or the first few).
+    Done { summary: String, warnings: Diagnostics, all_warnings: bool },
     /// Problems in the user's site (exit 1).
     Failed(Diagnostics),
 }

@@ -4,7 +4,7 @@
 //! path that tries to climb out, and streams reload events to open pages.
 
 use std::convert::Infallible;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::body::Body;
 use axum::extract::State;
@@ -38,6 +38,8 @@ pub struct App {
     pub events: broadcast::Sender<LiveEvent>,
     /// The problems open pages should show, if any.
     pub problems: RwLock<Option<String>>,
+    /// The problems last printed in the terminal.
+    pub printed: Mutex<String>,
     pub shutdown: watch::Receiver<bool>,
 }
 

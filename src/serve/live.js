@@ -36,21 +36,29 @@
     overlay.id = "fihris-errors";
     overlay.setAttribute("role", "alertdialog");
     overlay.setAttribute("aria-label", "Build error");
+    overlay.dir = "ltr";
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-      "background:rgba(20,18,16,.94);color:#fff;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;";
+      "background:rgba(20,18,16,.97);color:#fff;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;";
     var title = document.createElement("p");
-    title.style.cssText = "font:bold 1.2rem/1.6 sans-serif;margin:0 0 1rem;color:#ffb3a8;";
-    title.textContent = "خطأ في بناء الموقع — Build error. The page updates by itself once it is fixed.";
+    title.style.cssText = "font:bold 1.2rem/1.6 sans-serif;margin:0;color:#ffb3a8;";
+    title.dir = "rtl";
+    title.textContent = "خطأ في بناء الموقع. ستتحدث الصفحة من تلقاء نفسها عند إصلاحه.";
+    var english = document.createElement("p");
+    english.style.cssText = "font:1rem/1.6 sans-serif;margin:0 0 1rem;color:#ffb3a8;";
+    english.textContent = "Build error. The page updates by itself once it is fixed.";
     var text = document.createElement("pre");
     text.dir = "ltr";
     text.style.cssText = "white-space:pre-wrap;margin:0;text-align:left;unicode-bidi:plaintext;";
     text.textContent = problems;
     overlay.appendChild(title);
+    overlay.appendChild(english);
     overlay.appendChild(text);
     document.body.appendChild(overlay);
   }
 
   var events = new EventSource(base + "__fihris/events");
+  // Lets tests (and the curious) see that the page is listening.
+  events.addEventListener("open", function () { document.documentElement.dataset.fihrisLive = "open"; });
   events.addEventListener("reload", function (event) {
     var data = JSON.parse(event.data);
     var wasBroken = overlay !== null;

@@ -64,6 +64,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
         base_path: base_path.clone(),
         events,
         problems: RwLock::new(None),
+        printed: Mutex::new(String::new()),
         shutdown,
     });
     report(&app, &first);
@@ -84,7 +85,9 @@ async fn serve(args: &ServeArgs) -> Outcome {
         })
         .await;
     match served {
-        Ok(()) => Outcome::Done { summary: "stopped".to_owned(), warnings: Diagnostics::default() },
+        Ok(()) => {
+            Outcome::Done { summary: "stopped".to_owned(), warnings: Diagnostics::default(), all_warnings: false }
+        }
         Err(err) => Outcome::Failed(one(Diagnostic::error(format!("the server stopped: {err}")))),
     }
 }
@@ -168,8 +171,11 @@ fn watch_site(
 fn report(app: &App, rebuilt: &Rebuilt) {
     let errors = rebuilt.problems.has_errors();
     let text = rebuilt.problems.to_string();
-    if !rebuilt.problems.is_empty() {
+    // The terminal shows each set of problems once, not again on every save.
+    let mut printed = app.printed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if *printed != text {
         shout(&text);
+        *printed = text.clone();
     }
     say(&rebuilt.summary);
     if let Ok(mut problems) = app.problems.write() {

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::entities::Kind;
+use crate::entities::{EntityId, Kind};
+use crate::index::ArticleId;
 use crate::output::{MemoryOutput, Output};
 use crate::render::templates::Templates;
 use crate::render::urls::Urls;
@@ -248,12 +249,13 @@ impl Preview {
         self.problems.retain(|p| p.path.as_deref() != Some(path));
         let site = &built.site;
         let before: BTreeSet<String> = built.renderer_pages(site);
-        built.renderer.refresh(site, &changed.articles, &changed.entities);
+        let entities: Vec<_> = changed.entities.iter().map(|(e, _)| *e).collect();
+        built.renderer.refresh(site, &changed.articles, &entities);
         let mut jobs: Vec<Job> = vec![Job::Home];
         jobs.extend(Kind::ALL.map(Job::Entities));
         jobs.extend(changed.articles.iter().map(|&a| Job::Article(a)));
-        for &entity in &changed.entities {
-            jobs.extend(Renderer::entity_jobs(site, entity));
+        for (entity, previous) in &changed.entities {
+            jobs.extend(changed_entity_pages(site, *entity, previous, id));
         }
         let mut problems = built.renderer.render_pages(site, &built.templates, &jobs, &*self.files);
         problems.extend(built.renderer.render_site_files(site, &built.templates, &Renderer::jobs(site), &*self.files));
@@ -271,6 +273,25 @@ impl Preview {
         urls.extend(jobs.iter().map(|&job| built.renderer.urls().url(&Renderer::path(site, job))));
         (jobs.len(), urls)
     }
+}
+
+/// The pages of `entity` that show something else now that `article`
+/// changed: the first (its count and co-mentions), and those whose slice of
+/// the list differs or holds the article; all of them when their number did.
+fn changed_entity_pages(site: &Site, entity: EntityId, previous: &[ArticleId], article: ArticleId) -> Vec<Job> {
+    let per_page = site.config.entity_page_size;
+    let now = &site.index.articles_of[entity as usize];
+    let pages = |list: &[ArticleId]| list.len().div_ceil(per_page).max(1);
+    if pages(now) != pages(previous) {
+        return Renderer::entity_jobs(site, entity).collect();
+    }
+    let slice = |list: &[ArticleId], page: usize| -> Vec<ArticleId> {
+        list.iter().skip((page - 1) * per_page).take(per_page).copied().collect()
+    };
+    (1..=pages(now))
+        .filter(|&page| page == 1 || slice(now, page) != slice(previous, page) || slice(now, page).contains(&article))
+        .map(|page| Job::Entity(entity, page))
+        .collect()
 }
 
 impl Built {
