@@ -42,7 +42,10 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
         if std::env::var_os("FIHRIS_REQUIRE_BROWSER").is_some() {
             panic!("browser tests are required here, but {reason}");
         }
-        eprintln!("skipped: {reason}");
+        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+        {
+            eprintln!("skipped: {reason}");
+        }
         return None;
     };
     let port = free_port();
