@@ -15,6 +15,7 @@ use super::urls::Urls;
 /// files override them by name.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
     ("fonts/OFL.txt", include_bytes!("../../static/fonts/OFL.txt")),
     (
         "fonts/noto-naskh-arabic-arabic-400-normal.woff2",

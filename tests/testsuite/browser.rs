@@ -35,8 +35,15 @@ pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
+/// The colour scheme the browser asks pages for (`prefers-color-scheme`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
 /// Starts Chromium, or returns `None` (and says why) when it is not installed.
-pub async fn browser(width: u32, height: u32) -> Option<Browser> {
+pub async fn browser(width: u32, height: u32, scheme: Scheme) -> Option<Browser> {
     let (Some(chromium), Some(driver)) = (find(&["chromium", "chromium-browser"]), find(&["chromedriver"])) else {
         let reason = "chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)";
         if std::env::var_os("FIHRIS_REQUIRE_BROWSER").is_some() {
@@ -66,10 +73,16 @@ pub async fn browser(width: u32, height: u32) -> Option<Browser> {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 format!("--user-data-dir={}", profile.path().display()),
                 format!("--window-size={width},{height}"),
-                "--hide-scrollbars", "--lang=ar"
+                "--hide-scrollbars", "--lang=ar",
+                // Blink's preferredColorScheme: 0 is dark, 1 is light.
+                format!("--blink-settings=preferredColorScheme={}", if scheme == Scheme::Dark { 0 } else { 1 }),
             ]
         }),
     );
+    // Chromium's windows are at least 500px wide; a phone is emulated instead.
+    if width < 500 {
+        caps["goog:chromeOptions"]["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2, "touch": true, "mobile": true}});
+    }
     let url = format!("http://127.0.0.1:{port}");
     let started = Instant::now();
     loop {
@@ -115,4 +128,35 @@ pub async fn goto(client: &Client, url: &str) {
 
 pub async fn text_of(client: &Client, css: &str) -> String {
     client.find(Locator::Css(css)).await.expect("the element exists").text().await.expect("its text")
+}
+
+/// A running `fihris serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Serves the site at `root` with the base path `base_path` ("/" or "/fihris/").
+pub fn serve(root: &Path, base_path: &str) -> Server {
+    let port = free_port();
+    let base_url = format!("http://127.0.0.1:{port}{base_path}");
+    let child = Command::new(env!("CARGO_BIN_EXE_fihris"))
+        .args(["serve", "--root", root.to_str().expect("utf-8"), "--port", &port.to_string(), "--base-url", &base_url])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("fihris serve starts");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server { child, url: base_url }
 }

@@ -3,43 +3,11 @@
 //! matter shows an overlay naming the file and line; fixing it brings the page
 //! back. At the root and under a sub-path, as GitHub Pages serves a project.
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use crate::browser::*;
 use crate::harness::*;
 
-struct Server {
-    child: Child,
-    pub url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &std::path::Path, base_path: &str) -> Server {
-    let port = free_port();
-    let base_url = format!("http://127.0.0.1:{port}{base_path}");
-    let child = Command::new(env!("CARGO_BIN_EXE_fihris"))
-        .args(["serve", "--root", root.to_str().expect("utf-8"), "--port", &port.to_string(), "--base-url", &base_url])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("fihris serve starts");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Server { child, url: base_url }
-}
-
 async fn edit_and_recover(base_path: &str) {
-    let Some(browser) = browser(600, 500).await else { return };
+    let Some(browser) = browser(600, 500, Scheme::Light).await else { return };
     let site = copy_fixture("basic");
     let server = serve(site.path(), base_path);
     let client = &browser.client;

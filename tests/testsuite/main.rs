@@ -7,6 +7,7 @@ mod demo;
 mod errors;
 mod harness;
 mod incremental;
+mod layout;
 mod live_reload;
 mod properties;
 mod urls;

