@@ -19,6 +19,27 @@ pub enum Command {
     Check(SiteArgs),
     /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
     Serve(ServeArgs),
+    /// Turn raw scraped article text into articles in content/articles/
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Raw text files, or folders of them
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The site whose entity lists name the outlets and places (the one with site.toml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the articles (default: content/articles/ of the site)
+    #[arg(long)]
+    pub into: Option<PathBuf>,
+    /// Overwrite an article that already exists
+    #[arg(long)]
+    pub force: bool,
+    /// Print what would be written instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

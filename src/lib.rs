@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod entities;
+pub mod import;
 pub mod index;
 pub mod mentions;
 pub mod output;

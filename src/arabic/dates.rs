@@ -40,6 +40,8 @@ const MOROCCO: [&str; 12] =
     ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
 
 impl MonthNames {
+    pub const ALL: [MonthNames; 4] = [MonthNames::Egypt, MonthNames::Levant, MonthNames::Maghreb, MonthNames::Morocco];
+
     /// The month's name in this column (1 = January).
     pub fn name(self, month: i8) -> &'static str {
         let table = match self {
@@ -50,6 +52,82 @@ impl MonthNames {
         };
         table[(month.clamp(1, 12) - 1) as usize]
     }
+}
+
+/// Spellings found in print beside the table's (إبريل، يونيه، يوليه) and the
+/// English names, full and short, as in `25th, July 2024`.
+const OTHER_MONTH_NAMES: [(&str, i8); 27] = [
+    ("إبريل", 4),
+    ("ابريل", 4),
+    ("يونيه", 6),
+    ("يوليه", 7),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Reads the calendar dates written in `text`, in order (ARABIC.md §5,
+/// "Parsing"): `2024-07-25` (also `2025-02-16@21:10:59`), day-first numeric
+/// `16-02-2025` and `16/02/2025`, and a day, a month name and a year in any
+/// column of the month table or in English (`25 تموز 2024`, `25 يوليو 2024`,
+/// `١٦ فبراير ٢٠٢٥`, `25th, July 2024`, `15 مارس/آذار 2023`). Matching is on
+/// keys, so hamza and teh marbuta spellings and Eastern digits all read.
+/// Relative words (أمس، اليوم) are never dates; impossible dates are skipped.
+pub fn find_dates(text: &str) -> Vec<Date> {
+    static PATTERNS: std::sync::OnceLock<(regex::Regex, Vec<(String, i8)>)> = std::sync::OnceLock::new();
+    let (pattern, months) = PATTERNS.get_or_init(|| {
+        let mut months: Vec<(String, i8)> = MonthNames::ALL
+            .iter()
+            .flat_map(|column| (1..=12).map(move |m| (super::key(column.name(m)), m)))
+            .chain(OTHER_MONTH_NAMES.iter().map(|&(name, m)| (super::key(name), m)))
+            .collect();
+        months.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        months.dedup();
+        let names = months.iter().map(|(name, _)| regex::escape(name)).collect::<Vec<_>>().join("|");
+        // A second name after `/` or in brackets (مارس/آذار، نوفمبر (تشرين الثاني)) is the same month.
+        let month = format!(r"(?P<month>{names})(?:\s*(?:/|\()\s*(?:{names})\s*\)?)?");
+        let pattern = format!(
+            r"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))|(?P<num>\b(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>\d{{4}})\b)|(?P<text>\b(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:شهر\s+)?{month}\s*,?\s+(?:عام\s+|سنه\s+)?(?P<ty>\d{{4}})\b)"
+        );
+        (regex::Regex::new(&pattern).expect("the date pattern is valid"), months)
+    });
+    let text = super::key(text);
+    let number = |caps: &regex::Captures, name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+    pattern
+        .captures_iter(&text)
+        .filter_map(|caps| {
+            let (year, month, day) = if caps.name("iso").is_some() {
+                (number(&caps, "iy")?, number(&caps, "im")?, number(&caps, "id")?)
+            } else if caps.name("num").is_some() {
+                (number(&caps, "ny")?, number(&caps, "nm")?, number(&caps, "nd")?)
+            } else {
+                let name = caps.name("month")?.as_str();
+                let month = months.iter().find(|(m, _)| m == name)?.1;
+                (number(&caps, "ty")?, i16::from(month), number(&caps, "td")?)
+            };
+            Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+        })
+        .collect()
 }
 
 /// Which digits numbers are written with.
@@ -123,6 +201,32 @@ impl DateStyle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_the_forms_outlets_write_them() {
+        let day = |y, m, d| vec![Date::new(y, m, d).expect("a date")];
+        let cases: [(&str, Vec<Date>); 16] = [
+            ("2024-07-25", day(2024, 7, 25)),
+            ("2025-02-16@21:10:59 GMT", day(2025, 2, 16)),
+            ("16-02-2025 10:22 PM", day(2025, 2, 16)),
+            ("16/02/2025", day(2025, 2, 16)),
+            ("تاريخ النشر: 25th, July 2024 GMT", day(2024, 7, 25)),
+            ("25 يوليو 2024", day(2024, 7, 25)),
+            ("25 تموز 2024", day(2024, 7, 25)),
+            ("الخميس 25 تموز/يوليو 2024", day(2024, 7, 25)),
+            ("١٦ فبراير ٢٠٢٥", day(2025, 2, 16)),
+            ("15 مارس/آذار 2023", day(2023, 3, 15)),
+            ("3 نوفمبر (تشرين الثاني) 2022", day(2022, 11, 3)),
+            ("نشر في 5 جويلية 2023", day(2023, 7, 5)),
+            ("12 غشت 2021", day(2021, 8, 12)),
+            ("1 إبريل 2020 و 2 ابريل 2020", [day(2020, 4, 1), day(2020, 4, 2)].concat()),
+            ("أمس واليوم وفي آذار 2023", vec![]),
+            ("31-02-2024 و 2024-13-01", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(find_dates(text), expected, "{text}");
+        }
+    }
     use jiff::civil::date;
 
     #[test]

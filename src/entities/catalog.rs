@@ -127,76 +127,6 @@ pub struct Catalog {
 /// not a person (ARABIC.md §2, "Roles are not aliases").
 const TITLE_WORDS: [&str; 7] = ["الرئيس", "رئيس", "وزير", "الملك", "الأمير", "المتحدث", "السفير"];
 
-/// Common function words; a one-word alias whose key equals one of these would
-/// match everywhere (على becomes علي after folding).
-const FUNCTION_WORDS: &[&str] = &[
-    "على",
-    "الى",
-    "إلى",
-    "في",
-    "من",
-    "عن",
-    "مع",
-    "او",
-    "أو",
-    "ان",
-    "أن",
-    "إن",
-    "لا",
-    "ما",
-    "هو",
-    "هي",
-    "هم",
-    "التي",
-    "الذي",
-    "الذين",
-    "كان",
-    "كانت",
-    "قد",
-    "بعد",
-    "قبل",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "كل",
-    "بين",
-    "حتى",
-    "ثم",
-    "لم",
-    "لن",
-    "بل",
-    "غير",
-    "عند",
-    "منذ",
-    "حول",
-    "ضد",
-    "لكن",
-    "إذا",
-    "كما",
-    "أي",
-    "نحن",
-    "أنا",
-    "له",
-    "لها",
-    "فيه",
-    "فيها",
-    "عليه",
-    "يوم",
-    "اليوم",
-    "أمس",
-    "ليس",
-    "مثل",
-    "دون",
-    "عبر",
-    "خلال",
-    "قال",
-    "وقال",
-    "أيضا",
-    "فقط",
-    "حيث",
-];
-
 /// Joins the word keys of a spelling with single spaces.
 pub fn spelling_key(text: &str) -> String {
     let words = Words::of(text);
@@ -355,7 +285,10 @@ impl Catalog {
                         .with_help("roles name whoever holds the office (الرئيس السوري was الأسد in 2024 and الشرع in 2025); list the person's own names only"),
                 );
             }
-            if !weak && !spelling_key.contains(' ') && FUNCTION_WORDS.iter().any(|w| key(w) == spelling_key) {
+            if !weak
+                && !spelling_key.contains(' ')
+                && crate::arabic::stopwords::FUNCTION_WORDS.iter().any(|w| key(w) == spelling_key)
+            {
                 diagnostics.push(
                     Diagnostic::error(format!("the alias {written:?} of [{entity_key}] is also a common word"))
                         .in_file(path)

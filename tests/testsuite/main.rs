@@ -6,6 +6,7 @@ mod build;
 mod demo;
 mod errors;
 mod harness;
+mod import;
 mod incremental;
 mod layout;
 mod live_reload;
