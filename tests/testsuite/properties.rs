@@ -1,5 +1,6 @@
 //! Properties over generated text: linking never changes the visible text,
-//! and the matching key is idempotent.
+//! the matching key is idempotent, and imported front matter reads back as
+//! it was written.
 
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use fihris::config::LinkMentions;
 use fihris::content::parse_article;
 use fihris::entities::matcher::Scratch;
 use fihris::entities::{Catalog, Kind, Matcher};
+use fihris::import::{Block, Imported};
 use fihris::mentions::{Finder, analyze};
 use fihris::render::markdown::{BodyContext, Highlighter, render_body};
 use fihris::render::urls::Urls;
@@ -184,6 +186,58 @@ proptest! {
     fn the_key_is_idempotent_on_arabic(text in "[\\u{0600}-\\u{06FF}\\u{0750}-\\u{077F}\\u{FB50}-\\u{FDFF}\\u{FE70}-\\u{FEFF}\\u{200B}-\\u{200F} a-zA-Z0-9]{0,40}") {
         let once = key(&text);
         prop_assert_eq!(key(&once), once);
+    }
+}
+
+/// One line of scraped text: Arabic, Latin, digits, and the characters YAML
+/// and Markdown give meaning to.
+const LINE: &str = "[\\u{0621}-\\u{064A}a-zA-Z0-9 :#'\"\\\\*_\\[\\]{}|>&%@!?,.\\-]{1,60}";
+
+/// Import trims every line it keeps.
+fn trimmed_line() -> impl Strategy<Value = String> {
+    LINE.prop_map(|line| line.trim().to_owned()).prop_filter("not blank", |line| !line.is_empty())
+}
+
+fn imported(title: String, summary: String, author: String, tags: Vec<String>, paragraphs: Vec<String>) -> Imported {
+    Imported {
+        title: Some(title),
+        date: None,
+        source: None,
+        sources: Vec::new(),
+        url: Some("https://example.org/a?b=1&c=\"d\"".to_owned()),
+        author: Some(author),
+        summary: Some(summary),
+        tags,
+        slug: "undated-abcd".to_owned(),
+        blocks: paragraphs.into_iter().map(Block::Paragraph).collect(),
+        encoding: "UTF-8",
+        kept: 0,
+        dropped: 0,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// What import writes, `fihris build` reads back unchanged.
+    #[test]
+    fn imported_front_matter_reads_back_unchanged(
+        title in trimmed_line(),
+        summary in trimmed_line(),
+        author in trimmed_line(),
+        tags in proptest::collection::vec("[\\u{0621}-\\u{064A}]{1,8}", 0..3),
+        paragraphs in proptest::collection::vec(LINE, 1..4),
+    ) {
+        let article = imported(title.clone(), summary.clone(), author.clone(), tags.clone(), paragraphs);
+        let markdown = article.to_markdown();
+        let read = parse_article(Path::new("imported.md"), &markdown);
+        prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), markdown);
+        let read = read.expect("parsed");
+        prop_assert_eq!(read.title, title);
+        prop_assert_eq!(read.summary, summary);
+        prop_assert_eq!(read.author, Some(author));
+        prop_assert_eq!(read.tags, tags);
+        prop_assert_eq!(read.slug, "undated-abcd");
     }
 }
 
