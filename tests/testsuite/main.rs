@@ -3,11 +3,15 @@
 
 mod browser;
 mod build;
+mod data;
 mod demo;
 mod errors;
+mod feeds;
 mod harness;
 mod incremental;
 mod layout;
 mod live_reload;
+mod metadata;
 mod properties;
+mod redirects;
 mod urls;
