@@ -19,6 +19,14 @@ pub enum Command {
     Check(SiteArgs),
     /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
     Serve(ServeArgs),
+    /// Write a new site into DIR: site.toml, a sample article, entity lists and a GitHub Pages workflow
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site; it must not exist yet or be empty
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

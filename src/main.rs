@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Serve(args) => fihris::serve::run(args),
+        Command::Init(args) => cmd::init::run(args),
     };
     let mut stderr = std::io::stderr().lock();
     match outcome {

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 
 use crate::diagnostics::Diagnostics;
 

@@ -9,6 +9,7 @@ mod errors;
 mod feeds;
 mod harness;
 mod incremental;
+mod init;
 mod layout;
 mod live_reload;
 mod metadata;
