@@ -115,8 +115,9 @@ impl Job {
 /// What a build wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
-    /// Pages and feeds made from templates.
+    /// HTML pages, redirects included.
     pub pages: usize,
+    pub feeds: usize,
 }
 
 /// The files [`Renderer::render_site_files`] may write, which a static file
@@ -168,7 +169,8 @@ pub fn render(
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-    Ok(Stats { pages: jobs.len() })
+    let feeds = jobs.iter().filter(|job| matches!(job, Job::SiteFeed | Job::EntityFeed(_))).count();
+    Ok(Stats { pages: jobs.len() - feeds, feeds })
 }
 
 pub fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
