@@ -21,6 +21,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Turn raw scraped article text into articles in content/articles/
     Import(ImportArgs),
+    /// Write a new site into DIR: site.toml, a sample article, entity lists and a GitHub Pages workflow
+    Init(InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -40,6 +42,12 @@ pub struct ImportArgs {
     /// Print what would be written instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site; it must not exist yet or be empty
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

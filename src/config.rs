@@ -40,6 +40,7 @@ struct RawConfig {
     home_articles: Option<usize>,
     home_entities: Option<usize>,
     entity_page_size: Option<usize>,
+    feed_entries: Option<usize>,
     sanitize_html: Option<bool>,
     #[serde(default)]
     extra: toml::Table,
@@ -62,6 +63,8 @@ pub struct Config {
     pub home_articles: usize,
     pub home_entities: usize,
     pub entity_page_size: usize,
+    /// The newest this many articles are in each feed.
+    pub feed_entries: usize,
     pub sanitize_html: bool,
     pub extra: toml::Table,
 }
@@ -119,6 +122,7 @@ impl Config {
             ("related_max", raw.related_max),
             ("home_articles", raw.home_articles),
             ("entity_page_size", raw.entity_page_size),
+            ("feed_entries", raw.feed_entries),
         ] {
             if value == Some(0) {
                 problems.push(
@@ -153,6 +157,7 @@ impl Config {
             home_articles: raw.home_articles.unwrap_or(20),
             home_entities: raw.home_entities.unwrap_or(10),
             entity_page_size: raw.entity_page_size.unwrap_or(50),
+            feed_entries: raw.feed_entries.unwrap_or(20),
             sanitize_html: raw.sanitize_html.unwrap_or(true),
             extra: raw.extra,
         })

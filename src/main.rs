@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Serve(args) => fihris::serve::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Init(args) => cmd::init::run(args),
     };
     let mut stderr = std::io::stderr().lock();
     match outcome {

@@ -35,11 +35,12 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 return Outcome::Failed([problem].into_iter().collect());
             }
             let mut summary = format!(
-                "built {} articles, {} entities, {} mentions: {} pages in {}",
+                "built {} articles, {} entities, {} mentions: {} pages and {} feeds in {}",
                 report.articles,
                 report.entities,
                 report.mentions,
                 report.stats.pages,
+                report.stats.feeds,
                 out.display()
             );
             if args.timings {

@@ -78,7 +78,17 @@ impl Published {
         Some(Published { date, instant: Some(instant) })
     }
 
-    /// RFC 3339, for `<time datetime>`, feeds and JSON-LD.
+    /// A full RFC 3339 timestamp, as feeds need one: the instant, else
+    /// midnight UTC of the day.
+    pub fn timestamp(&self) -> String {
+        match self.instant {
+            Some(instant) => instant.to_string(),
+            None => format!("{}T00:00:00Z", self.date),
+        }
+    }
+
+    /// RFC 3339, for `<time datetime>` and JSON-LD: the date alone when
+    /// no time was given.
     pub fn rfc3339(&self) -> String {
         match self.instant {
             Some(instant) => instant.to_string(),

@@ -45,7 +45,8 @@ pub struct Article {
     pub sources: Vec<Located<String>>,
     pub not: Vec<Located<String>>,
     pub tags: Vec<String>,
-    pub aliases: Vec<String>,
+    /// Old page paths (`old/path/` or `old.html`) that redirect to the article.
+    pub aliases: Vec<Located<String>>,
     pub extra: serde_json::Value,
     /// The Markdown body.
     pub body: String,
@@ -182,6 +183,19 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
             })
             .collect()
     };
+    let mut aliases = Vec::with_capacity(raw.aliases.len());
+    for written in raw.aliases {
+        let location = front_matter::locate(text, split, "aliases", Some(&written));
+        match old_path(&written) {
+            Ok(value) => aliases.push(Located { value, location }),
+            Err(help) => {
+                return Err(Diagnostic::error(format!("the old path {written:?} in `aliases` cannot be redirected"))
+                    .in_file(path)
+                    .at(location)
+                    .with_help(help));
+            }
+        }
+    }
     Ok(Article {
         path: path.to_path_buf(),
         slug,
@@ -203,16 +217,62 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         sources: locate_all("sources", raw.sources),
         not: locate_all("not", raw.not),
         tags: raw.tags,
-        aliases: raw.aliases,
+        aliases,
         extra: raw.extra.unwrap_or(serde_json::Value::Null),
         body: split.body.to_owned(),
         body_line: text[..split.body_offset].matches('\n').count() + 1,
     })
 }
 
+/// The page path of an old link that should redirect to a page (`aliases` of
+/// an article, `old_paths` of an entity), relative to the base path:
+/// `/old/path/` and `/old/path` give `old/path/`, `/old.html` stays a file.
+/// Percent-encoded paths are decoded, since the file is written by its name.
+/// Only paths that stay inside the output folder pass.
+pub fn old_path(written: &str) -> Result<String, &'static str> {
+    const EXAMPLE: &str = "write the path of the old page under the site, e.g. \"/old/path/\"";
+    let written = written.trim();
+    if written.contains("://") || written.starts_with("//") || written.contains(['?', '#']) {
+        return Err(EXAMPLE);
+    }
+    let decoded = percent_encoding::percent_decode_str(written).decode_utf8().map_err(|_| EXAMPLE)?;
+    let trimmed = decoded.trim_start_matches('/');
+    let bare = trimmed.strip_suffix('/').unwrap_or(trimmed);
+    if bare.is_empty() {
+        return Err("the home page cannot be an old path; write the path of the old page, e.g. \"/old/path/\"");
+    }
+    let segments_ok = bare.split('/').all(|s| !s.is_empty() && s != "." && s != "..");
+    if !segments_ok || !crate::output::is_safe_path(bare) {
+        return Err("an old path is a path inside the site: no `.` or `..` segments, no `//`, no backslash");
+    }
+    Ok(if bare.ends_with(".html") { bare.to_owned() } else { format!("{bare}/") })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_paths() {
+        let table = [
+            ("/old/path/", Ok("old/path/")),
+            ("old/path", Ok("old/path/")),
+            ("/2024/07/story.html", Ok("2024/07/story.html")),
+            ("/people/%D8%A8%D9%88%D8%AA%D9%8A%D9%86/", Ok("people/بوتين/")),
+            ("/", Err(())),
+            ("", Err(())),
+            ("/../etc/", Err(())),
+            ("/a/./b/", Err(())),
+            ("/a//b/", Err(())),
+            ("/a/%2e%2e/b/", Err(())),
+            ("https://example.org/old/", Err(())),
+            ("/old/?page=2", Err(())),
+            ("/a\\b/", Err(())),
+        ];
+        for (written, expected) in table {
+            assert_eq!(old_path(written).as_deref().map_err(|_| ()), expected, "{written:?}");
+        }
+    }
 
     fn parse(text: &str) -> Result<Article, Diagnostic> {
         parse_article(Path::new("content/articles/x.md"), text)

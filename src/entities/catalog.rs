@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::arabic::{key, slug::slugify, tokens::Words};
-use crate::content::CONTENT_DIR;
+use crate::content::{CONTENT_DIR, Located, old_path};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Index of an entity in [`Catalog::entities`].
@@ -75,6 +75,10 @@ struct RawEntity {
     within: Option<Spanned<String>>,
     url: Option<String>,
     sort: Option<String>,
+    /// Old page paths that redirect to the entity's page (`aliases` means
+    /// other spellings here, so old links have a name of their own).
+    #[serde(default)]
+    old_paths: Vec<Spanned<String>>,
 }
 
 /// A spelling of an entity's name that the matcher looks for.
@@ -103,6 +107,8 @@ pub struct Entity {
     pub url: Option<String>,
     /// What the indexes sort by, when not the name.
     pub sort: Option<String>,
+    /// Old page paths (`old/path/` or `old.html`) that redirect to its page.
+    pub old_paths: Vec<Located<String>>,
     /// Where the entry starts in its list.
     pub location: Location,
 }
@@ -302,6 +308,21 @@ impl Catalog {
             seen_keys.push(spelling_key);
             spellings.push(Spelling { text: written.to_owned(), weak });
         }
+        let mut old_paths = Vec::with_capacity(raw.old_paths.len());
+        for written in &raw.old_paths {
+            match old_path(written.get_ref()) {
+                Ok(value) => old_paths.push(Located { value, location: at(written.span()) }),
+                Err(help) => diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the old path {:?} of [{entity_key}] cannot be redirected",
+                        written.get_ref()
+                    ))
+                    .in_file(path)
+                    .at(at(written.span()))
+                    .with_help(help),
+                ),
+            }
+        }
         let entity = Entity {
             kind,
             key: entity_key.to_owned(),
@@ -314,6 +335,7 @@ impl Catalog {
             within: None,
             url: raw.url,
             sort: raw.sort,
+            old_paths,
             location,
         };
         Some((entity, raw.within))

@@ -16,6 +16,7 @@ use super::urls::Urls;
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("social.png", include_bytes!("../../static/social.png")),
     ("fonts/OFL.txt", include_bytes!("../../static/fonts/OFL.txt")),
     (
         "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
@@ -83,10 +84,9 @@ pub fn check_static_collisions(
     static_files: &[(String, Vec<u8>)],
 ) -> Result<(), Vec<Diagnostic>> {
     let page_files: FxHashSet<String> = pages.iter().map(|p| Urls::file(p)).collect();
-    let reserved = ["sitemap.xml", "robots.txt", ".nojekyll", "CNAME"];
     let problems: Vec<Diagnostic> = static_files
         .iter()
-        .filter(|(path, _)| page_files.contains(path) || reserved.contains(&path.as_str()))
+        .filter(|(path, _)| page_files.contains(path) || super::SITE_FILES.contains(&path.as_str()))
         .map(|(path, _)| {
             Diagnostic::error(format!("static/{path} and a generated page both write {path}"))
                 .in_file(Path::new(STATIC_DIR).join(path))

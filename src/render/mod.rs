@@ -4,6 +4,8 @@
 //! once in a [`Renderer`], which the preview server keeps and updates.
 
 pub mod assets;
+pub mod data;
+mod feeds;
 pub mod markdown;
 mod pages;
 pub mod structured;
@@ -11,14 +13,16 @@ pub mod templates;
 pub mod urls;
 pub mod views;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostics::Diagnostic;
+use crate::content::Article;
+use crate::content::Located;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
 use crate::output::Output;
@@ -37,14 +41,97 @@ pub enum Job {
     Article(ArticleId),
     /// Page `page` (1-based) of an entity's articles.
     Entity(EntityId, usize),
+    /// The Atom feed of the whole site.
+    SiteFeed,
+    /// The Atom feed of an entity.
+    EntityFeed(EntityId),
+    /// A page that sends an old link on to the page it became.
+    Redirect(OldPath),
+}
+
+/// An old path of a page: the `n`th of an article's `aliases` or of an
+/// entity's `old_paths`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OldPath {
+    Article(ArticleId, usize),
+    Entity(EntityId, usize),
+}
+
+impl OldPath {
+    /// The old page path and where it was written.
+    fn located(self, site: &Site) -> &Located<String> {
+        match self {
+            OldPath::Article(id, n) => &site.article(id).aliases[n],
+            OldPath::Entity(id, n) => &site.catalog.get(id).old_paths[n],
+        }
+    }
+
+    /// The page it leads to.
+    fn target(self) -> Job {
+        match self {
+            OldPath::Article(id, _) => Job::Article(id),
+            OldPath::Entity(id, _) => Job::Entity(id, 1),
+        }
+    }
+}
+
+impl Job {
+    /// Whether the sitemap lists it: pages people should find, not the 404
+    /// page, feeds or redirects.
+    pub fn in_sitemap(self) -> bool {
+        matches!(self, Job::Home | Job::Entities(_) | Job::Article(_) | Job::Entity(..))
+    }
+
+    /// What writes this page, for an error naming both writers of one path:
+    /// a description, and the file and place when it comes from one.
+    fn origin(self, site: &Site) -> (String, Option<(PathBuf, Option<Location>)>) {
+        match self {
+            Job::Article(id) => {
+                let path = &site.article(id).path;
+                (format!("the article {}", path.display()), Some((path.clone(), None)))
+            }
+            Job::Entity(id, _) | Job::EntityFeed(id) => {
+                let entity = site.catalog.get(id);
+                let list = entity.kind.list_path();
+                (format!("[{}] in {}", entity.key, list.display()), Some((list, Some(entity.location.clone()))))
+            }
+            Job::Redirect(old) => {
+                let located = old.located(site);
+                let (what, file) = match old {
+                    OldPath::Article(id, _) => ("`aliases`", site.article(id).path.clone()),
+                    OldPath::Entity(id, _) => ("`old_paths`", site.catalog.get(id).kind.list_path()),
+                };
+                let owner = match old {
+                    OldPath::Article(..) => file.display().to_string(),
+                    OldPath::Entity(id, _) => format!("[{}] in {}", site.catalog.get(id).key, file.display()),
+                };
+                (format!("an old path in {what} of {owner}"), Some((file, Some(located.location.clone()))))
+            }
+            Job::Home | Job::NotFound | Job::Entities(_) | Job::SiteFeed => ("a page of the site".to_owned(), None),
+        }
+    }
 }
 
 /// What a build wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
+    /// HTML pages, redirects included.
     pub pages: usize,
-    pub files: usize,
+    pub feeds: usize,
 }
+
+/// The files [`Renderer::render_site_files`] may write, which a static file
+/// may not replace.
+pub const SITE_FILES: [&str; 8] = [
+    ".nojekyll",
+    "CNAME",
+    "sitemap.xml",
+    "robots.txt",
+    data::ARTICLES_PATH,
+    data::ENTITIES_PATH,
+    data::ARTICLES_SCHEMA_PATH,
+    data::ENTITIES_SCHEMA_PATH,
+];
 
 /// What every page shares, prepared once per build.
 pub struct Renderer {
@@ -65,9 +152,13 @@ pub fn render(
     output: &dyn Output,
 ) -> Result<Stats, Vec<Diagnostic>> {
     let renderer = Renderer::new(site, templates);
+    let jobs = Renderer::jobs(site);
+    let clashes = Renderer::check_paths(site, &jobs);
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
     let static_files = assets::static_files(root)?;
     assets::check_static_collisions(&renderer.pages, &static_files)?;
-    let jobs = Renderer::jobs(site);
     let mut problems = renderer.render_pages(site, templates, &jobs, output);
     problems.extend(renderer.render_site_files(site, templates, &jobs, output));
     for (path, bytes) in &static_files {
@@ -78,7 +169,8 @@ pub fn render(
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-    Ok(Stats { pages: jobs.len(), files: static_files.len() + 3 })
+    let feeds = jobs.iter().filter(|job| matches!(job, Job::SiteFeed | Job::EntityFeed(_))).count();
+    Ok(Stats { pages: jobs.len() - feeds, feeds })
 }
 
 pub fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
@@ -103,15 +195,50 @@ impl Renderer {
         &self.urls
     }
 
-    /// Every page, in a stable order.
+    /// Every page and feed, in a stable order.
     pub fn jobs(site: &Site) -> Vec<Job> {
-        let mut jobs = vec![Job::Home, Job::NotFound];
+        let mut jobs = vec![Job::Home, Job::NotFound, Job::SiteFeed];
         jobs.extend(Kind::ALL.map(Job::Entities));
         jobs.extend(site.index.newest_first.iter().map(|&id| Job::Article(id)));
         for id in site.catalog.ids() {
             jobs.extend(Renderer::entity_jobs(site, id));
+            jobs.push(Job::EntityFeed(id));
+        }
+        for (id, article) in site.corpus.articles.iter().enumerate() {
+            jobs.extend(Renderer::redirect_jobs(id as ArticleId, article));
+        }
+        for id in site.catalog.ids() {
+            jobs.extend((0..site.catalog.get(id).old_paths.len()).map(|n| Job::Redirect(OldPath::Entity(id, n))));
         }
         jobs
+    }
+
+    /// The redirects to an article from its old paths.
+    pub fn redirect_jobs(id: ArticleId, article: &Article) -> impl Iterator<Item = Job> {
+        (0..article.aliases.len()).map(move |n| Job::Redirect(OldPath::Article(id, n)))
+    }
+
+    /// Two jobs writing one path is an error naming both; the index has
+    /// already told slugs and keys apart, so what is left is an old path
+    /// equal to a page, or to another old path.
+    pub fn check_paths(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+        let mut writers: FxHashMap<String, Job> = FxHashMap::default();
+        let mut problems = Vec::new();
+        for &job in jobs {
+            let path = Renderer::path(site, job);
+            let Some(first) = writers.insert(path.clone(), job) else { continue };
+            let ((first_what, _), (what, place)) = (first.origin(site), job.origin(site));
+            let mut problem = Diagnostic::error(format!("/{path} is written twice: by {first_what} and by {what}"))
+                .with_help("an old path must lead to a page that moved, not be the address of another page; remove or change it");
+            if let Some((file, location)) = place {
+                problem = problem.in_file(file);
+                if let Some(location) = location {
+                    problem = problem.at(location);
+                }
+            }
+            problems.push(problem);
+        }
+        problems
     }
 
     /// The pages of one entity.
@@ -128,6 +255,9 @@ impl Renderer {
             Job::Entities(kind) => format!("{}/", kind.section()),
             Job::Article(id) => Urls::article(&site.article(id).slug),
             Job::Entity(id, page) => Urls::paginated(&Urls::entity(site.catalog.get(id)), page),
+            Job::SiteFeed => Urls::feed(""),
+            Job::EntityFeed(id) => Urls::feed(&Urls::entity(site.catalog.get(id))),
+            Job::Redirect(old) => old.located(site).value.clone(),
         }
     }
 
@@ -157,7 +287,8 @@ impl Renderer {
             .collect()
     }
 
-    /// sitemap.xml, robots.txt, .nojekyll and CNAME.
+    /// The files of the whole site that are not pages: sitemap.xml,
+    /// robots.txt, .nojekyll, CNAME, and the data files with their schemas.
     pub fn render_site_files(
         &self,
         site: &Site,
@@ -171,7 +302,7 @@ impl Renderer {
         };
         let entries: Vec<SitemapEntry> = jobs
             .iter()
-            .filter(|&&job| job != Job::NotFound)
+            .filter(|job| job.in_sitemap())
             .map(|&job| SitemapEntry {
                 permalink: self.urls.permalink(&Renderer::path(site, job)),
                 lastmod: lastmod(job),
@@ -181,7 +312,12 @@ impl Renderer {
         context.insert("entries", &entries);
         context.insert("sitemap_url", &self.urls.permalink("sitemap.xml"));
         let mut problems = Vec::new();
-        let mut files = vec![(".nojekyll", Vec::new())];
+        let mut files = vec![
+            (".nojekyll", Vec::new()),
+            (data::ARTICLES_PATH, data::articles_json(site, &self.urls)),
+            (data::ENTITIES_PATH, data::entities_json(site, &self.urls)),
+        ];
+        files.extend(data::SCHEMAS.map(|(path, text)| (path, text.as_bytes().to_vec())));
         for name in ["sitemap.xml", "robots.txt"] {
             match templates.render(name, &context) {
                 Ok(bytes) => files.push((name, bytes)),

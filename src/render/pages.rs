@@ -40,6 +40,15 @@ impl Renderer {
                 "article.html"
             }
             Job::Entity(id, page) => self.entity(site, id, page, path, &mut context),
+            Job::SiteFeed => {
+                self.feed(site, None, path, &mut context);
+                "atom.xml"
+            }
+            Job::EntityFeed(id) => {
+                self.feed(site, Some(id), path, &mut context);
+                "atom.xml"
+            }
+            Job::Redirect(old) => self.redirect(site, old.target(), path, &mut context),
         };
         PageContext { template, context, problems }
     }
@@ -60,7 +69,22 @@ impl Renderer {
             url: self.urls.url(path),
             permalink: self.urls.permalink(path),
             jsonld: None,
+            feed: None,
         }
+    }
+
+    /// A page that sends an old path on to `target`.
+    fn redirect(&self, site: &Site, target: Job, path: &str, context: &mut Context) -> &'static str {
+        let title = match target {
+            Job::Article(id) => site.article(id).title.clone(),
+            Job::Entity(id, _) => site.catalog.get(id).name.clone(),
+            _ => site.config.title.clone(),
+        };
+        let target_path = Renderer::path(site, target);
+        let view = RedirectView { url: self.urls.url(&target_path), permalink: self.urls.permalink(&target_path) };
+        context.insert("page", &self.page_view("redirect", "", title, String::new(), path));
+        context.insert("redirect", &view);
+        "redirect.html"
     }
 
     fn home(&self, site: &Site, path: &str, context: &mut Context) -> &'static str {
@@ -155,6 +179,7 @@ impl Renderer {
             headline: &article.title,
             description: &article.summary,
             permalink: &page.permalink,
+            image: &self.urls.permalink(SOCIAL_IMAGE),
             date_published: article.published.map(|p| p.rfc3339()),
             author: article.author.as_deref(),
             publisher,
@@ -214,6 +239,10 @@ impl Renderer {
             .clone()
             .unwrap_or_else(|| format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title));
         let mut page = self.page_view("entity", entity.kind.section(), title, description, path);
+        page.feed = Some(FeedLink {
+            title: format!("{} | {}", entity.name, config.title),
+            url: self.urls.url(&Urls::feed(&base)),
+        });
         page.jsonld = Some(structured::to_script(&structured::entity_page(entity, &view.permalink)));
         context.insert("page", &page);
         context.insert("entity", &view);
@@ -221,6 +250,14 @@ impl Renderer {
         context.insert("pagination", &pagination);
         "entity.html"
     }
+}
+
+#[derive(serde::Serialize)]
+struct RedirectView {
+    /// The link to the page (root-relative).
+    url: String,
+    /// Its absolute address (canonical).
+    permalink: String,
 }
 
 #[derive(serde::Serialize)]

@@ -43,6 +43,8 @@ pub struct NewsArticle<'a> {
     pub headline: &'a str,
     pub description: &'a str,
     pub permalink: &'a str,
+    /// A picture for search results (the site's link-preview image).
+    pub image: &'a str,
     pub date_published: Option<String>,
     pub author: Option<&'a str>,
     pub publisher: Value,
@@ -57,6 +59,7 @@ pub fn news_article(article: NewsArticle) -> Value {
         "description": article.description,
         "url": article.permalink,
         "mainEntityOfPage": article.permalink,
+        "image": article.image,
         "inLanguage": "ar",
         "publisher": article.publisher,
         "mentions": article.mentions,

@@ -48,6 +48,11 @@ impl Urls {
         format!("{}/{}/", entity.kind.section(), entity.slug)
     }
 
+    /// The Atom feed beside the page at `path` (`""` for the site's).
+    pub fn feed(path: &str) -> String {
+        format!("{path}atom.xml")
+    }
+
     /// The path of page `page` (1-based) of a paginated list at `path`.
     pub fn paginated(path: &str, page: usize) -> String {
         if page <= 1 { path.to_owned() } else { format!("{path}page/{page}/") }

@@ -14,6 +14,9 @@ use crate::site::Site;
 
 use super::urls::Urls;
 
+/// The default picture of link previews, a static file a site may replace.
+pub const SOCIAL_IMAGE: &str = "social.png";
+
 /// `site`: the same on every page.
 #[derive(Debug, Serialize)]
 pub struct SiteView<'a> {
@@ -26,6 +29,11 @@ pub struct SiteView<'a> {
     pub nav: Vec<NavLink>,
     pub extra: &'a toml::Table,
     pub generator: &'static str,
+    /// The site's feed (root-relative).
+    pub feed_url: String,
+    /// The default picture for link previews (absolute), and its description.
+    pub image: String,
+    pub image_alt: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +65,9 @@ impl<'a> SiteView<'a> {
             nav,
             extra: &config.extra,
             generator: concat!("fihris ", env!("CARGO_PKG_VERSION")),
+            feed_url: urls.url(&Urls::feed("")),
+            image: urls.permalink(SOCIAL_IMAGE),
+            image_alt: format!("{}: أرشيف أخبار", config.title),
         }
     }
 }
@@ -76,6 +87,16 @@ pub struct PageView {
     pub permalink: String,
     /// JSON-LD for the `<head>`, already escaped for a script element.
     pub jsonld: Option<String>,
+    /// The page's own feed (entity pages), besides the site's.
+    pub feed: Option<FeedLink>,
+}
+
+/// A feed to announce with `<link rel="alternate">`.
+#[derive(Debug, Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    /// Root-relative.
+    pub url: String,
 }
 
 /// A date as `<time datetime="{{ iso }}">{{ text }}</time>` needs it.

@@ -158,7 +158,8 @@ impl Preview {
         let renderer = Renderer::new(&site, &mut templates);
         let files = MemoryOutput::default();
         let jobs = Renderer::jobs(&site);
-        let mut problems = renderer.render_pages(&site, &templates, &jobs, &files);
+        let mut problems = Renderer::check_paths(&site, &jobs);
+        problems.extend(renderer.render_pages(&site, &templates, &jobs, &files));
         problems.extend(renderer.render_site_files(&site, &templates, &jobs, &files));
         match assets::static_files(&self.options.root) {
             Ok(statics) => {
@@ -251,13 +252,16 @@ impl Preview {
         let before: BTreeSet<String> = built.renderer_pages(site);
         let entities: Vec<_> = changed.entities.iter().map(|(e, _)| *e).collect();
         built.renderer.refresh(site, &changed.articles, &entities);
-        let mut jobs: Vec<Job> = vec![Job::Home];
+        let mut jobs: Vec<Job> = vec![Job::Home, Job::SiteFeed];
         jobs.extend(Kind::ALL.map(Job::Entities));
         jobs.extend(changed.articles.iter().map(|&a| Job::Article(a)));
+        jobs.extend(Renderer::redirect_jobs(id, site.article(id)));
         for (entity, previous) in &changed.entities {
             jobs.extend(changed_entity_pages(site, *entity, previous, id));
+            jobs.push(Job::EntityFeed(*entity));
         }
-        let mut problems = built.renderer.render_pages(site, &built.templates, &jobs, &*self.files);
+        let mut problems = Renderer::check_paths(site, &Renderer::jobs(site));
+        problems.extend(built.renderer.render_pages(site, &built.templates, &jobs, &*self.files));
         problems.extend(built.renderer.render_site_files(site, &built.templates, &Renderer::jobs(site), &*self.files));
         self.problems.extend(problems);
         // Pages that no longer exist (a new slug, fewer pages of an entity).
@@ -309,6 +313,8 @@ pub fn uses_template(job: Job, name: &str) -> bool {
         "article.html" => matches!(job, Job::Article(_)),
         "entity.html" => matches!(job, Job::Entity(..)),
         "entities.html" => matches!(job, Job::Entities(_)),
+        "atom.xml" => matches!(job, Job::SiteFeed | Job::EntityFeed(_)),
+        "redirect.html" => matches!(job, Job::Redirect(_)),
         "sitemap.xml" | "robots.txt" => false,
         _ => true,
     }

@@ -75,6 +75,11 @@ pub fn fihris(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_fihris")).args(args).output().expect("fihris runs")
 }
 
+/// Runs the `fihris` binary in folder `dir`.
+pub fn fihris_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_fihris")).args(args).current_dir(dir).output().expect("fihris runs")
+}
+
 /// Copies a fixture into a temp folder that can be changed.
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -3,12 +3,17 @@
 
 mod browser;
 mod build;
+mod data;
 mod demo;
 mod errors;
+mod feeds;
 mod harness;
 mod import;
 mod incremental;
+mod init;
 mod layout;
 mod live_reload;
+mod metadata;
 mod properties;
+mod redirects;
 mod urls;

@@ -1,0 +1,184 @@
+//! The archive as data for other sites and tools: `data/articles.json` and
+//! `data/entities.json`, serialized from the structs below, and their JSON
+//! Schemas (`schemas/*.schema.json`, shipped beside them). The structs and the
+//! schemas change together; `DATA_VERSION` changes when a field is removed or
+//! changes meaning (adding one does not).
+
+use serde::Serialize;
+
+use crate::entities::{EntityId, Kind};
+use crate::site::Site;
+
+use super::urls::Urls;
+
+/// The version of both files' shape, written in each as `"version"`.
+pub const DATA_VERSION: u32 = 1;
+
+pub const ARTICLES_PATH: &str = "data/articles.json";
+pub const ENTITIES_PATH: &str = "data/entities.json";
+pub const ARTICLES_SCHEMA_PATH: &str = "data/articles.schema.json";
+pub const ENTITIES_SCHEMA_PATH: &str = "data/entities.schema.json";
+
+/// The schemas, as published with every site.
+pub const SCHEMAS: [(&str, &str); 2] = [
+    (ARTICLES_SCHEMA_PATH, include_str!("../../schemas/articles.schema.json")),
+    (ENTITIES_SCHEMA_PATH, include_str!("../../schemas/entities.schema.json")),
+];
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticlesFile<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    version: u32,
+    site: SiteInfo<'a>,
+    /// Newest first; undated last.
+    articles: Vec<ArticleRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    /// RFC 3339: a date, or a date and time when the front matter has one.
+    date: Option<String>,
+    /// The key of the publishing outlet in `entities.json`.
+    source: Option<&'a str>,
+    summary: &'a str,
+    author: Option<&'a str>,
+    original_url: Option<&'a str>,
+    tags: &'a [String],
+    entities: MentionsByKind<'a>,
+}
+
+#[derive(Serialize, Default)]
+struct MentionsByKind<'a> {
+    people: Vec<Mention<'a>>,
+    places: Vec<Mention<'a>>,
+    sources: Vec<Mention<'a>>,
+}
+
+#[derive(Serialize)]
+struct Mention<'a> {
+    key: &'a str,
+    /// How often the text names it; 0 when only the front matter adds it.
+    mentions: u32,
+}
+
+#[derive(Serialize)]
+struct EntitiesFile<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    version: u32,
+    site: SiteInfo<'a>,
+    entities: Vec<EntityRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    kind: Kind,
+    key: &'a str,
+    url: String,
+    feed: String,
+    name: &'a str,
+    aliases: Vec<&'a str>,
+    description: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    /// country, city, region, site; agency, newspaper, channel, website, think-tank
+    subkind: Option<&'a str>,
+    /// The key of the place that contains it.
+    within: Option<&'a str>,
+    website: Option<&'a str>,
+    article_count: usize,
+    mention_count: u64,
+}
+
+/// `data/articles.json`.
+pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
+    let articles = site
+        .index
+        .newest_first
+        .iter()
+        .map(|&id| {
+            let article = site.article(id);
+            let found = &site.found[id as usize];
+            let mut entities = MentionsByKind::default();
+            let mut by_count: Vec<(EntityId, u32)> = found.entities.clone();
+            by_count.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+            for (entity, mentions) in by_count {
+                let entity = site.catalog.get(entity);
+                let list = match entity.kind {
+                    Kind::Person => &mut entities.people,
+                    Kind::Place => &mut entities.places,
+                    Kind::Source => &mut entities.sources,
+                };
+                list.push(Mention { key: &entity.key, mentions });
+            }
+            ArticleRecord {
+                slug: &article.slug,
+                url: urls.permalink(&Urls::article(&article.slug)),
+                title: &article.title,
+                date: article.published.map(|p| p.rfc3339()),
+                source: found.source.map(|s| site.catalog.get(s).key.as_str()),
+                summary: &article.summary,
+                author: article.author.as_deref(),
+                original_url: article.url.as_deref(),
+                tags: &article.tags,
+                entities,
+            }
+        })
+        .collect();
+    let file = ArticlesFile {
+        schema: urls.permalink(ARTICLES_SCHEMA_PATH),
+        version: DATA_VERSION,
+        site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
+        articles,
+    };
+    serde_json::to_vec(&file).expect("plain structs serialize")
+}
+
+/// `data/entities.json`.
+pub fn entities_json(site: &Site, urls: &Urls) -> Vec<u8> {
+    let mut mention_counts = vec![0u64; site.catalog.len()];
+    for found in &site.found {
+        for &(entity, n) in &found.entities {
+            mention_counts[entity as usize] += u64::from(n);
+        }
+    }
+    let entities = site
+        .catalog
+        .ids()
+        .map(|id| {
+            let entity = site.catalog.get(id);
+            let page = Urls::entity(entity);
+            EntityRecord {
+                kind: entity.kind,
+                key: &entity.key,
+                url: urls.permalink(&page),
+                feed: urls.permalink(&Urls::feed(&page)),
+                name: &entity.name,
+                aliases: entity.aliases().collect(),
+                description: entity.description.as_deref(),
+                wikidata: entity.wikidata.as_deref(),
+                subkind: entity.subkind.as_deref(),
+                within: entity.within.map(|p| site.catalog.get(p).key.as_str()),
+                website: entity.url.as_deref(),
+                article_count: site.index.articles_of[id as usize].len(),
+                mention_count: mention_counts[id as usize],
+            }
+        })
+        .collect();
+    let file = EntitiesFile {
+        schema: urls.permalink(ENTITIES_SCHEMA_PATH),
+        version: DATA_VERSION,
+        site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
+        entities,
+    };
+    serde_json::to_vec(&file).expect("plain structs serialize")
+}

@@ -1,0 +1,78 @@
+//! `data/articles.json` and `data/entities.json`: valid against the JSON
+//! Schemas shipped beside them, and saying what the site says.
+
+use serde_json::Value;
+
+use crate::harness::*;
+
+fn json(site: &Built, path: &str) -> Value {
+    serde_json::from_str(&site.page(path)).unwrap_or_else(|err| panic!("{path} is not JSON: {err}"))
+}
+
+fn assert_valid(site: &Built, data: &str, schema: &str) {
+    let schema = json(site, schema);
+    let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
+    let instance = json(site, data);
+    let errors: Vec<String> =
+        validator.iter_errors(&instance).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{data} does not follow its schema: {errors:#?}");
+    let mut changed = instance;
+    changed["version"] = 2.into();
+    assert!(!validator.is_valid(&changed), "the schema pins the version");
+}
+
+#[test]
+fn the_data_files_follow_their_schemas() {
+    for root in [fixture("basic"), demo()] {
+        let site = build_ok(&root);
+        assert_valid(&site, "data/articles.json", "data/articles.schema.json");
+        assert_valid(&site, "data/entities.json", "data/entities.schema.json");
+    }
+}
+
+#[test]
+fn the_schemas_in_the_repository_are_the_ones_shipped() {
+    let site = build_ok(&fixture("basic"));
+    for name in ["articles", "entities"] {
+        let in_repo = std::fs::read_to_string(demo().join(format!("schemas/{name}.schema.json"))).expect("read");
+        assert_eq!(site.page(&format!("data/{name}.schema.json")), in_repo);
+    }
+}
+
+#[test]
+fn articles_json_has_each_articles_url_date_source_and_entities() {
+    let site = build(&fixture("basic"), Some("https://example.org/fihris/")).expect("builds");
+    let data = json(&site, "data/articles.json");
+    assert_eq!(data["version"], 1);
+    assert_eq!(data["$schema"], "https://example.org/fihris/data/articles.schema.json");
+    let articles = data["articles"].as_array().expect("a list");
+    assert_eq!(articles.len(), 3);
+    let first = &articles[0];
+    assert_eq!(first["url"], "https://example.org/fihris/articles/assad-visit/");
+    assert_eq!(first["title"], "الأسد في زيارة عمل إلى روسيا");
+    assert_eq!(first["date"], "2024-07-26T09:30:00Z");
+    assert_eq!(first["source"], "sana");
+    let people: Vec<&str> =
+        first["entities"]["people"].as_array().expect("people").iter().filter_map(|m| m["key"].as_str()).collect();
+    assert!(people.contains(&"putin") && people.contains(&"assad"), "{people:?}");
+    assert_eq!(articles[1]["date"], "2024-07-25");
+}
+
+#[test]
+fn entities_json_has_names_aliases_counts_and_wikidata() {
+    let site = build_ok(&fixture("basic"));
+    let data = json(&site, "data/entities.json");
+    assert_eq!(data["version"], 1);
+    let entities = data["entities"].as_array().expect("a list");
+    let putin = entities.iter().find(|e| e["kind"] == "person" && e["key"] == "putin").expect("putin");
+    assert_eq!(putin["url"], "https://example.org/people/putin/");
+    assert_eq!(putin["feed"], "https://example.org/people/putin/atom.xml");
+    assert_eq!(putin["name"], "فلاديمير بوتين");
+    assert_eq!(putin["aliases"], serde_json::json!(["بوتين", "بوتن"]));
+    assert_eq!(putin["wikidata"], "Q7747");
+    assert_eq!(putin["article_count"], 2);
+    assert!(putin["mention_count"].as_u64().is_some_and(|n| n >= 4), "{putin}");
+    let moscow = entities.iter().find(|e| e["key"] == "moscow").expect("moscow");
+    assert_eq!(moscow["within"], "russia");
+    assert_eq!(moscow["subkind"], "city");
+}
