@@ -87,7 +87,7 @@ const OTHER_MONTH_NAMES: [(&str, i8); 27] = [
 ];
 
 /// Reads the calendar dates written in `text`, in order (ARABIC.md §5,
-/// "Parsing"): `2024-07-25` (also `2025-02-16@21:10:59`), day-first numeric
+/// "Parsing"): `2024-07-25` and `2024/11/09` (also `2025-02-16@21:10:59`), day-first numeric
 /// `16-02-2025` and `16/02/2025`, and a day, a month name and a year in any
 /// column of the month table or in English (`25 تموز 2024`, `25 يوليو 2024`,
 /// `١٦ فبراير ٢٠٢٥`, `25th, July 2024`, `15 مارس/آذار 2023`). Matching is on
@@ -107,7 +107,7 @@ pub fn find_dates(text: &str) -> Vec<Date> {
         // A second name after `/` or in brackets (مارس/آذار، نوفمبر (تشرين الثاني)) is the same month.
         let month = format!(r"(?P<month>{names})(?:\s*(?:/|\()\s*(?:{names})\s*\)?)?");
         let pattern = format!(
-            r"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))|(?P<num>\b(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>\d{{4}})\b)|(?P<text>\b(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:شهر\s+)?{month}\s*,?\s+(?:عام\s+|سنه\s+)?(?P<ty>\d{{4}})\b)"
+            r"(?P<iso>\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}}))|(?P<num>\b(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>\d{{4}})\b)|(?P<text>\b(?P<td>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:شهر\s+)?{month}\s*[,،]?\s+(?:عام\s+|سنه\s+)?(?P<ty>\d{{4}})\b)"
         );
         (regex::Regex::new(&pattern).expect("the date pattern is valid"), months)
     });
@@ -205,7 +205,9 @@ mod tests {
     #[test]
     fn dates_in_the_forms_outlets_write_them() {
         let day = |y, m, d| vec![Date::new(y, m, d).expect("a date")];
-        let cases: [(&str, Vec<Date>); 16] = [
+        let cases: [(&str, Vec<Date>); 18] = [
+            ("الأحد 9 شباط، 2025 - 11:30", day(2025, 2, 9)),
+            ("نُشر: ٢٠٢٤/١١/٠٩", day(2024, 11, 9)),
             ("2024-07-25", day(2024, 7, 25)),
             ("2025-02-16@21:10:59 GMT", day(2025, 2, 16)),
             ("16-02-2025 10:22 PM", day(2025, 2, 16)),
