@@ -167,6 +167,9 @@ def bench_size(size: int, runs: int, work: Path, fihris: Path, hugo: Path, make_
             if tool == "hugo":
                 shutil.rmtree(hugo_cache, ignore_errors=True)
                 hugo_cache.mkdir()
+            # Write back what the previous run left in the page cache, so no
+            # run pays for another's disk writes.
+            os.sync()
             result = {"size": size, "tool": tool, "run": run, **measure(commands[tool])}
             results.append(result)
             print(f"  run {run} {tool:<6}  {result['wall_s']:7.2f} s wall  {result['cpu_s']:7.2f} s CPU  "

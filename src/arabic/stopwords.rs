@@ -136,11 +136,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "التى",
     "وكان",
     "وكانت",
-    "هل",
-    "كيف",
-    "متى",
-    "أين",
-    "لماذا",
     "الذى",
     "ضمن",
     "أمام",
@@ -150,11 +145,15 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "لدى",
 ];
 
+/// Question words: function words in running text, but not refused as
+/// aliases, since كيف is also how outlets write Kyiv.
+const QUESTION_WORDS: &[&str] = &["هل", "كيف", "متى", "أين", "لماذا"];
+
 /// Whether the matching key `word_key` is a function word, also after one of
 /// the conjunctions و and ف (وفي، فإن).
 pub fn is_function_word(word_key: &str) -> bool {
     static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| FUNCTION_WORDS.iter().map(|w| key(w)).collect());
+    let keys = KEYS.get_or_init(|| FUNCTION_WORDS.iter().chain(QUESTION_WORDS).map(|w| key(w)).collect());
     keys.contains(word_key)
         || word_key.strip_prefix(['و', 'ف']).is_some_and(|rest| rest.chars().count() >= 2 && keys.contains(rest))
 }

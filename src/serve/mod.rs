@@ -146,11 +146,11 @@ fn watch_site(
         if changes.is_empty() {
             return;
         }
-        let rebuilt = match preview.lock() {
-            Ok(mut preview) => preview.apply(changes),
-            Err(poisoned) => poisoned.into_inner().apply(changes),
-        };
-        report(&app, &rebuilt);
+        let mut preview = preview.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        report(&app, &preview.apply(changes));
+        if let Some(failed) = preview.refresh_site_files() {
+            report(&app, &failed);
+        }
     })
     .map_err(|err| Diagnostic::error(format!("cannot watch the site's files: {err}")))?;
     debouncer

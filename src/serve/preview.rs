@@ -54,6 +54,8 @@ pub struct Preview {
     /// Problems of the last full build, and of articles edited since, by file.
     problems: Vec<Diagnostic>,
     static_paths: BTreeSet<String>,
+    /// The sitemap and data files wait until the open pages have reloaded.
+    site_files_stale: bool,
 }
 
 impl Preview {
@@ -65,6 +67,7 @@ impl Preview {
             files: Arc::new(MemoryOutput::default()),
             problems: Vec::new(),
             static_paths: BTreeSet::new(),
+            site_files_stale: false,
         };
         let rebuilt = preview.rebuild_all();
         (preview, rebuilt)
@@ -127,6 +130,23 @@ impl Preview {
             problems: self.problems(),
             summary: format!("rebuilt {rendered} pages in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0),
         }
+    }
+
+    /// Renders the sitemap and the data files again after articles changed:
+    /// they cover the whole site, and no open page shows them, so this runs
+    /// after the reload message has gone out. Returns their problems, if any.
+    pub fn refresh_site_files(&mut self) -> Option<Rebuilt> {
+        if !std::mem::take(&mut self.site_files_stale) {
+            return None;
+        }
+        let built = self.built.as_ref()?;
+        let site = &built.site;
+        let problems = built.renderer.render_site_files(site, &built.templates, &Renderer::jobs(site), &*self.files);
+        if problems.is_empty() {
+            return None;
+        }
+        self.problems.extend(problems);
+        Some(Rebuilt { reload: None, problems: self.problems(), summary: "the site's data files failed".to_owned() })
     }
 
     fn problems(&self) -> Diagnostics {
@@ -260,10 +280,12 @@ impl Preview {
             jobs.extend(changed_entity_pages(site, *entity, previous, id));
             jobs.push(Job::EntityFeed(*entity));
         }
-        let mut problems = Renderer::check_paths(site, &Renderer::jobs(site));
+        let moved = old_path != Renderer::path(site, Job::Article(id)) || !site.article(id).aliases.is_empty();
+        // Only a new slug or old path can make two things write one path.
+        let mut problems = if moved { Renderer::check_paths(site, &Renderer::jobs(site)) } else { Vec::new() };
         problems.extend(built.renderer.render_pages(site, &built.templates, &jobs, &*self.files));
-        problems.extend(built.renderer.render_site_files(site, &built.templates, &Renderer::jobs(site), &*self.files));
         self.problems.extend(problems);
+        self.site_files_stale = true;
         // Pages that no longer exist (a new slug, fewer pages of an entity).
         let after = built.renderer_pages(site);
         let mut urls: Vec<String> = Vec::new();

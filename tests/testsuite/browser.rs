@@ -16,11 +16,15 @@ use serde_json::json;
 pub struct Browser {
     pub client: Client,
     driver: Child,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Chromium runs in sessions of its own, so stopping chromedriver would
+        // leave it running: its processes are found by their profile folder.
+        let profile = format!("--user-data-dir={}", self.profile.path().display());
+        let _ = Command::new("pkill").args(["-KILL", "-f", "--", &profile]).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -88,7 +92,7 @@ pub async fn browser(width: u32, height: u32, scheme: Scheme) -> Option<Browser>
     loop {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-            Ok(client) => return Some(Browser { client, driver, _profile: profile }),
+            Ok(client) => return Some(Browser { client, driver, profile }),
             Err(err) if started.elapsed() > Duration::from_secs(20) => panic!("cannot start Chromium: {err}"),
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }
