@@ -18,5 +18,6 @@ pub mod mentions;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;

@@ -16,6 +16,7 @@ use super::urls::Urls;
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("search.js", include_bytes!("../../static/search.js")),
     ("social.png", include_bytes!("../../static/social.png")),
     ("fonts/OFL.txt", include_bytes!("../../static/fonts/OFL.txt")),
     (

@@ -37,6 +37,8 @@ use views::{Cards, SiteView};
 pub enum Job {
     Home,
     NotFound,
+    /// The search page (its index is among the site files).
+    Search,
     Entities(Kind),
     Article(ArticleId),
     /// Page `page` (1-based) of an entity's articles.
@@ -79,7 +81,7 @@ impl Job {
     /// Whether the sitemap lists it: pages people should find, not the 404
     /// page, feeds or redirects.
     pub fn in_sitemap(self) -> bool {
-        matches!(self, Job::Home | Job::Entities(_) | Job::Article(_) | Job::Entity(..))
+        matches!(self, Job::Home | Job::Search | Job::Entities(_) | Job::Article(_) | Job::Entity(..))
     }
 
     /// What writes this page, for an error naming both writers of one path:
@@ -107,7 +109,9 @@ impl Job {
                 };
                 (format!("an old path in {what} of {owner}"), Some((file, Some(located.location.clone()))))
             }
-            Job::Home | Job::NotFound | Job::Entities(_) | Job::SiteFeed => ("a page of the site".to_owned(), None),
+            Job::Home | Job::NotFound | Job::Search | Job::Entities(_) | Job::SiteFeed => {
+                ("a page of the site".to_owned(), None)
+            }
         }
     }
 }
@@ -197,7 +201,7 @@ impl Renderer {
 
     /// Every page and feed, in a stable order.
     pub fn jobs(site: &Site) -> Vec<Job> {
-        let mut jobs = vec![Job::Home, Job::NotFound, Job::SiteFeed];
+        let mut jobs = vec![Job::Home, Job::NotFound, Job::Search, Job::SiteFeed];
         jobs.extend(Kind::ALL.map(Job::Entities));
         jobs.extend(site.index.newest_first.iter().map(|&id| Job::Article(id)));
         for id in site.catalog.ids() {
@@ -252,6 +256,7 @@ impl Renderer {
         match job {
             Job::Home => String::new(),
             Job::NotFound => "404.html".to_owned(),
+            Job::Search => crate::search::PAGE.to_owned(),
             Job::Entities(kind) => format!("{}/", kind.section()),
             Job::Article(id) => Urls::article(&site.article(id).slug),
             Job::Entity(id, page) => Urls::paginated(&Urls::entity(site.catalog.get(id)), page),
@@ -327,9 +332,11 @@ impl Renderer {
         if let Some(domain) = &site.config.domain {
             files.push(("CNAME", format!("{domain}\n").into_bytes()));
         }
-        for (path, bytes) in files {
-            if let Err(err) = output.write(path, &bytes) {
-                problems.push(write_error(path, &err));
+        let search_files = crate::search::files(site, &self.urls);
+        let all = files.into_iter().map(|(path, bytes)| (path.to_owned(), bytes)).chain(search_files);
+        for (path, bytes) in all {
+            if let Err(err) = output.write(&path, &bytes) {
+                problems.push(write_error(&path, &err));
             }
         }
         problems

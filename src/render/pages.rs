@@ -34,6 +34,11 @@ impl Renderer {
                 context.insert("page", &self.page_view("404", "", "الصفحة غير موجودة".to_owned(), description, path));
                 "404.html"
             }
+            Job::Search => {
+                let description = format!("ابحث في مقالات {} وأسماء الأشخاص والأماكن والمصادر", site.config.title);
+                context.insert("page", &self.page_view("search", "search", "البحث".to_owned(), description, path));
+                "search.html"
+            }
             Job::Entities(kind) => self.entities(site, kind, path, &mut context),
             Job::Article(id) => {
                 problems = self.article(site, id, path, &mut context);

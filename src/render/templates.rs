@@ -16,6 +16,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("entities.html", include_str!("../../templates/entities.html")),
     ("entity.html", include_str!("../../templates/entity.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("redirect.html", include_str!("../../templates/redirect.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),

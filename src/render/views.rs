@@ -51,6 +51,7 @@ impl<'a> SiteView<'a> {
             ("الأشخاص", "people/", "people"),
             ("الأماكن", "places/", "places"),
             ("المصادر", "sources/", "sources"),
+            ("البحث", crate::search::PAGE, "search"),
         ]
         .into_iter()
         .map(|(title, path, section)| NavLink { title, url: urls.url(path), section })

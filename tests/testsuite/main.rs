@@ -15,5 +15,6 @@ mod layout;
 mod live_reload;
 mod metadata;
 mod properties;
+mod search;
 mod redirects;
 mod urls;

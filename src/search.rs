@@ -1,0 +1,310 @@
+//! The search index (ARABIC.md §7), built with the site and read by the
+//! search page's script, with no server.
+//!
+//! Every word of every title and text is indexed by its matching key and by
+//! its forms with a proclitic chain removed, the same ones mention finding
+//! uses, so موسكو finds بموسكو and لموسكو. The script gets the normalization
+//! table and the proclitic letters from here, generated from the Rust rules,
+//! so the two sides cannot drift apart.
+//!
+//! The index is split so that a query downloads only what it needs: terms
+//! go to shards by their first letters (a shard that grows too big is split
+//! by one more letter), the articles' titles and summaries to chunks of 100,
+//! each entity's articles (for the filters) and the dates to files of their
+//! own.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::arabic::key;
+use crate::arabic::stopwords::{FUNCTION_WORDS, is_function_word};
+use crate::arabic::tokens::{Words, proclitic_variants};
+use crate::entities::Kind;
+use crate::index::ArticleId;
+use crate::render::urls::Urls;
+use crate::site::Site;
+
+/// The search page.
+pub const PAGE: &str = "search/";
+/// Where the index lives in the site.
+pub const DIR: &str = "search/";
+/// Articles per chunk of titles and summaries.
+const CHUNK: usize = 100;
+/// Articles whose terms are collected at once.
+const BATCH: usize = 256;
+/// A shard larger than this (bytes of JSON) is split by one more letter.
+const SHARD_LIMIT: usize = 64 * 1024;
+/// Terms are at most this many letters into the shard name.
+const MAX_PREFIX: usize = 5;
+/// A title's words count this many times a word of the text.
+const TITLE_WEIGHT: u32 = 3;
+/// Terms shorter than this are not indexed (and not looked up).
+const MIN_TERM: usize = 2;
+
+/// The file the script reads first: tables, shard names, entities.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    /// Characters whose key differs from themselves, after NFKC (which the
+    /// script applies with `String.prototype.normalize`); "" drops one.
+    fold: FxHashMap<String, String>,
+    clitics: Clitics,
+    stop: Vec<String>,
+    min_term: usize,
+    /// Shards are named by a term's first 2 to `max_prefix` letters.
+    max_prefix: usize,
+    shards: Vec<String>,
+    chunk: usize,
+    docs: usize,
+    /// `[name, url, kind, keys of every spelling]`.
+    entities: Vec<(&'a str, String, &'static str, Vec<String>)>,
+}
+
+/// The proclitic rules of ARABIC.md §2, as `tokens::proclitic_variants` applies them.
+#[derive(Serialize)]
+struct Clitics {
+    conjunctions: [&'static str; 2],
+    prepositions: [&'static str; 3],
+    article: &'static str,
+    lam_lam: &'static str,
+    min_letters: usize,
+}
+
+/// One article in a chunk: title, URL, ISO date or "", source (entity index or -1), summary.
+type DocEntry<'a> = (&'a str, String, String, i64, &'a str);
+
+/// The index as files: (path under the site, bytes).
+pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
+    let articles: Vec<ArticleId> = site.index.newest_first.clone();
+    // The terms of each article, found in parallel a batch at a time so that
+    // only one batch's worth of term strings is alive at once.
+    let mut postings: FxHashMap<String, Vec<(u32, u32)>> = FxHashMap::default();
+    for (batch_number, batch) in articles.chunks(BATCH).enumerate() {
+        let per_doc: Vec<Vec<(String, u32)>> = batch.par_iter().map(|&id| terms_of(site, id)).collect();
+        for (offset, terms) in per_doc.into_iter().enumerate() {
+            let doc = (batch_number * BATCH + offset) as u32;
+            for (term, weight) in terms {
+                match postings.get_mut(&term) {
+                    Some(list) => list.push((doc, weight)),
+                    None => {
+                        postings.insert(term, vec![(doc, weight)]);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let shards = shard(postings);
+    let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
+    out.extend(shards.into_iter().map(|(name, json)| (format!("{DIR}t/{}.json", file_name(&name)), json)));
+
+    let docs: Vec<DocEntry> = articles
+        .iter()
+        .map(|&id| {
+            let article = site.article(id);
+            let date = article.published.map(|p| p.date.to_string()).unwrap_or_default();
+            let source = site.found[id as usize].source.map_or(-1, i64::from);
+            (article.title.as_str(), urls.url(&Urls::article(&article.slug)), date, source, article.summary.as_str())
+        })
+        .collect();
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        out.push((format!("{DIR}d/{n}.json"), json(&chunk)));
+    }
+    let dates: Vec<u32> = docs.iter().map(|d| d.2.replace('-', "").parse().unwrap_or(0)).collect();
+    out.push((format!("{DIR}dates.json"), json(&dates)));
+    let position: FxHashMap<ArticleId, u32> = articles.iter().enumerate().map(|(n, &id)| (id, n as u32)).collect();
+    for entity in site.catalog.ids() {
+        let mut docs: Vec<u32> = site.index.articles_of[entity as usize].iter().map(|id| position[id]).collect();
+        docs.sort_unstable();
+        out.push((format!("{DIR}e/{entity}.json"), json(&delta(&docs))));
+    }
+    let manifest = Manifest {
+        version: 1,
+        fold: fold_table(),
+        clitics: Clitics {
+            conjunctions: ["و", "ف"],
+            prepositions: ["ب", "ل", "ك"],
+            article: "ال",
+            lam_lam: "لل",
+            min_letters: 3,
+        },
+        stop: FUNCTION_WORDS.iter().map(|w| key(w)).collect(),
+        min_term: MIN_TERM,
+        max_prefix: MAX_PREFIX,
+        shards: shard_names,
+        chunk: CHUNK,
+        docs: articles.len(),
+        entities: site
+            .catalog
+            .entities
+            .iter()
+            .map(|e| {
+                let kind = match e.kind {
+                    Kind::Person => "people",
+                    Kind::Place => "places",
+                    Kind::Source => "sources",
+                };
+                let keys = e.spellings.iter().map(|s| key(&s.text)).collect();
+                (e.name.as_str(), urls.url(&Urls::entity(e)), kind, keys)
+            })
+            .collect(),
+    };
+    out.push((format!("{DIR}index.json"), json(&manifest)));
+    out
+}
+
+/// The terms of one article with their weights: each word's key and its
+/// forms without proclitics, function words left out.
+fn terms_of(site: &Site, id: ArticleId) -> Vec<(String, u32)> {
+    let article = site.article(id);
+    let mut weights: FxHashMap<String, u32> = FxHashMap::default();
+    let mut variants = Vec::new();
+    let mut buf = String::new();
+    for (text, weight) in [(article.title.as_str(), TITLE_WEIGHT), (article.body.as_str(), 1)] {
+        let words = Words::of(text);
+        for (_, word_key) in words.iter() {
+            if word_key.chars().count() < MIN_TERM || is_function_word(word_key) {
+                continue;
+            }
+            *weights.entry(word_key.to_owned()).or_default() += weight;
+            variants.clear();
+            proclitic_variants(word_key, &mut variants);
+            for variant in &variants {
+                let form = variant.write(word_key, &mut buf);
+                if !is_function_word(form) {
+                    *weights.entry(form.to_owned()).or_default() += weight;
+                }
+            }
+        }
+    }
+    weights.into_iter().collect()
+}
+
+/// Groups terms into shards by their first letters, splitting a shard that
+/// is too big by one more letter. Returns (shard name, JSON) sorted by name.
+fn shard(postings: FxHashMap<String, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
+    let mut terms: Vec<(String, Vec<u32>)> = postings
+        .into_iter()
+        .map(|(term, mut list)| {
+            list.sort_unstable();
+            // Delta-coded documents interleaved with weights: small numbers, short JSON.
+            let mut flat = Vec::with_capacity(list.len() * 2);
+            let mut previous = 0;
+            for (doc, weight) in list {
+                flat.push(doc - previous);
+                flat.push(weight);
+                previous = doc;
+            }
+            (term, flat)
+        })
+        .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut shards = Vec::new();
+    split(&terms, 2, &mut shards);
+    shards
+}
+
+fn split(terms: &[(String, Vec<u32>)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
+    let prefix = |term: &str| term.chars().take(letters).collect::<String>();
+    let mut start = 0;
+    while start < terms.len() {
+        let name = prefix(&terms[start].0);
+        let end = start + terms[start..].iter().take_while(|(t, _)| prefix(t) == name).count();
+        let group = &terms[start..end];
+        let size: usize = group.iter().map(|(t, list)| t.len() + list.len() * 4).sum();
+        if size > SHARD_LIMIT && letters < MAX_PREFIX && group.iter().any(|(t, _)| t.chars().count() > letters) {
+            // Terms no longer than the prefix stay in this shard; the rest split further.
+            let (short, long): (Vec<_>, Vec<_>) = group.iter().cloned().partition(|(t, _)| t.chars().count() <= letters);
+            if !short.is_empty() {
+                shards.push((name.clone(), shard_json(&short)));
+            }
+            split(&long, letters + 1, shards);
+        } else {
+            shards.push((name, shard_json(group)));
+        }
+        start = end;
+    }
+}
+
+fn shard_json(terms: &[(String, Vec<u32>)]) -> Vec<u8> {
+    let map: serde_json::Map<String, serde_json::Value> =
+        terms.iter().map(|(term, list)| (term.clone(), serde_json::json!(list))).collect();
+    json(&map)
+}
+
+/// A shard's file name: its letters as code points, so that no file name
+/// depends on how a server or file system treats Arabic.
+pub fn file_name(shard: &str) -> String {
+    shard.chars().map(|c| format!("{:x}", c as u32)).collect::<Vec<_>>().join("-")
+}
+
+fn delta(sorted: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    sorted
+        .iter()
+        .map(|&n| {
+            let d = n - previous;
+            previous = n;
+            d
+        })
+        .collect()
+}
+
+/// Every character of the scripts articles are written in whose key is not
+/// itself, with its key.
+fn fold_table() -> FxHashMap<String, String> {
+    let ranges = [
+        0x00AD..=0x00AD,
+        0x0600..=0x06FF,
+        0x0750..=0x077F,
+        0x08A0..=0x08FF,
+        0x200B..=0x200F,
+        0x202A..=0x202E,
+        0x2066..=0x2069,
+        0xFEFF..=0xFEFF,
+    ];
+    ranges
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .filter_map(|c| {
+            let folded = key(&c.to_string());
+            (folded != c.to_string()).then(|| (c.to_string(), folded))
+        })
+        .collect()
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fold_table_is_the_key_of_each_character() {
+        let table = fold_table();
+        assert_eq!(table.get("أ").map(String::as_str), Some("ا"));
+        assert_eq!(table.get("ة").map(String::as_str), Some("ه"));
+        assert_eq!(table.get("ى").map(String::as_str), Some("ي"));
+        assert_eq!(table.get("\u{064E}").map(String::as_str), Some(""), "fatha is dropped");
+        assert_eq!(table.get("٣").map(String::as_str), Some("3"));
+        assert!(!table.contains_key("ب"));
+    }
+
+    #[test]
+    fn big_shards_split_by_one_more_letter() {
+        let postings: FxHashMap<String, Vec<(u32, u32)>> = (0..40_000u32)
+            .map(|n| (format!("مو{}", char::from_u32(0x0621 + n % 26).unwrap_or('ا')), n))
+            .fold(FxHashMap::default(), |mut map, (term, doc)| {
+                map.entry(term).or_insert_with(Vec::new).push((doc, 1));
+                map
+            });
+        let shards = shard(postings);
+        assert!(shards.len() > 1, "split into {} shards", shards.len());
+        assert!(shards.iter().all(|(name, _)| name.starts_with("مو") && name.chars().count() == 3));
+        assert_eq!(file_name("مو"), "645-648");
+    }
+}

@@ -1,0 +1,443 @@
+// fihris search: reads the index the build wrote under search/ and answers
+// queries in the page, with no server. The normalization table and the
+// proclitic letters come from the index (generated from the Rust rules of
+// ARABIC.md), so that a query meets the words as the build keyed them.
+// The core (createSearch) also runs under Node, for the tests.
+(function (root) {
+  "use strict";
+
+  var WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+
+  function createSearch(load) {
+    var manifest = null;
+    var shards = {};
+    var chunks = {};
+    var entityDocs = {};
+    var dates = null;
+
+    function ready() {
+      if (!manifest) {
+        manifest = load("index.json").then(function (m) {
+          m.shardSet = new Set(m.shards);
+          m.stopSet = new Set(m.stop);
+          return m;
+        });
+      }
+      return manifest;
+    }
+
+    function key(m, text) {
+      var out = "";
+      for (var ch of text.normalize("NFKC")) {
+        var folded = m.fold[ch];
+        out += folded === undefined ? ch.toLowerCase() : folded;
+      }
+      return out;
+    }
+
+    function letters(text) {
+      return Array.from(text).length;
+    }
+
+    // The forms of a word key with a proclitic chain removed, as
+    // tokens::proclitic_variants makes them: [و|ف]? then لل (read ل + ال) or ب/ل/ك.
+    function variants(m, word) {
+      var c = m.clitics;
+      var out = [];
+      var bases = c.conjunctions.some(function (p) { return word.startsWith(p); }) ? [0, 1] : [0];
+      bases.forEach(function (base) {
+        var rest = Array.from(word).slice(base).join("");
+        if (base > 0) out.push(rest);
+        if (rest.startsWith(c.lam_lam)) out.push(c.article + Array.from(rest).slice(2).join(""));
+        if (c.prepositions.some(function (p) { return rest.startsWith(p); })) out.push(Array.from(rest).slice(1).join(""));
+      });
+      return out.filter(function (v) { return letters(v) >= c.min_letters; });
+    }
+
+    // The query's words: each a list of [term, weight], the word itself first.
+    function queryWords(m, query) {
+      var words = [];
+      (query.match(WORD) || []).forEach(function (raw) {
+        var k = key(m, raw);
+        if (letters(k) < m.min_term || m.stopSet.has(k)) return;
+        var forms = [[k, 1]];
+        variants(m, k).forEach(function (v) {
+          if (!m.stopSet.has(v)) forms.push([v, 0.7]);
+        });
+        words.push(forms);
+      });
+      return words;
+    }
+
+    function shardOf(m, term) {
+      var chars = Array.from(term);
+      for (var n = Math.min(chars.length, m.max_prefix); n >= 1; n--) {
+        var name = chars.slice(0, n).join("");
+        if (m.shardSet.has(name)) return name;
+      }
+      return null;
+    }
+
+    function fileName(name) {
+      return Array.from(name).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+    }
+
+    function loadShard(name) {
+      if (!shards[name]) shards[name] = load("t/" + fileName(name) + ".json");
+      return shards[name];
+    }
+
+    function postings(m, term) {
+      var name = shardOf(m, term);
+      if (name === null) return Promise.resolve(null);
+      return loadShard(name).then(function (shard) { return shard[term] || null; });
+    }
+
+    function undelta(list) {
+      var out = [];
+      var doc = 0;
+      for (var i = 0; i < list.length; i++) { doc += list[i]; out.push(doc); }
+      return out;
+    }
+
+    function loadChunk(n) {
+      if (!chunks[n]) chunks[n] = load("d/" + n + ".json");
+      return chunks[n];
+    }
+
+    function docsOfEntity(index) {
+      if (!entityDocs[index]) {
+        entityDocs[index] = load("e/" + index + ".json").then(function (list) { return new Set(undelta(list)); });
+      }
+      return entityDocs[index];
+    }
+
+    function loadDates() {
+      if (!dates) dates = load("dates.json");
+      return dates;
+    }
+
+    // The entities a query names: every word of a spelling found, or the query one of its spellings.
+    function entitiesFor(m, query) {
+      var q = (query.match(WORD) || []).map(function (w) { return key(m, w); });
+      if (!q.length) return [];
+      var qForms = q.map(function (w) { return [w].concat(variants(m, w)); });
+      var joined = q.join(" ");
+      var found = [];
+      m.entities.forEach(function (entity, index) {
+        var exact = entity[3].some(function (spelling) { return spelling === joined; });
+        var named = entity[3].some(function (spelling) {
+          var words = spelling.split(" ");
+          return words.every(function (w) {
+            return qForms.some(function (forms) { return forms.indexOf(w) >= 0; });
+          });
+        });
+        if (exact || named) {
+          found.push({ index: index, name: entity[0], url: entity[1], kind: entity[2], exact: exact });
+        }
+      });
+      found.sort(function (a, b) { return (b.exact - a.exact) || (a.name.length - b.name.length); });
+      return found.slice(0, 5);
+    }
+
+    // Answers `query` with `filters` ({people, places, sources: entity index or "",
+    // from, to: "YYYY-MM-DD" or ""}): the entities it names, and the articles
+    // that have every word, best first.
+    function search(query, filters) {
+      filters = filters || {};
+      return ready().then(function (m) {
+        var words = queryWords(m, query);
+        var entities = entitiesFor(m, query);
+        if (!words.length) return { entities: entities, results: [], total: 0 };
+        var lookups = words.map(function (forms) {
+          return Promise.all(forms.map(function (form) { return postings(m, form[0]); })).then(function (lists) {
+            var scores = new Map();
+            lists.forEach(function (list, i) {
+              if (!list) return;
+              var weight = forms[i][1];
+              var df = list.length / 2;
+              var idf = Math.log(1 + m.docs / df);
+              var doc = 0;
+              for (var j = 0; j < list.length; j += 2) {
+                doc += list[j];
+                var score = weight * idf * (1 + Math.log(list[j + 1]));
+                if (!(scores.get(doc) >= score)) scores.set(doc, score);
+              }
+            });
+            return scores;
+          });
+        });
+        var wanted = ["people", "places", "sources"].filter(function (k) { return filters[k] !== undefined && filters[k] !== ""; });
+        var filterSets = Promise.all(wanted.map(function (k) { return docsOfEntity(Number(filters[k])); }));
+        var needDates = Boolean(filters.from || filters.to);
+        return Promise.all([Promise.all(lookups), filterSets, needDates ? loadDates() : null]).then(function (all) {
+          var perWord = all[0];
+          var sets = all[1];
+          var dateList = all[2];
+          var from = filters.from ? Number(filters.from.replace(/-/g, "")) : 0;
+          var to = filters.to ? Number(filters.to.replace(/-/g, "")) : 99999999;
+          perWord.sort(function (a, b) { return a.size - b.size; });
+          var results = [];
+          perWord[0].forEach(function (score, doc) {
+            var total = score;
+            for (var w = 1; w < perWord.length; w++) {
+              var s = perWord[w].get(doc);
+              if (s === undefined) return;
+              total += s;
+            }
+            if (!sets.every(function (set) { return set.has(doc); })) return;
+            if (dateList && (dateList[doc] < from || dateList[doc] > to || dateList[doc] === 0)) return;
+            results.push({ doc: doc, score: total });
+          });
+          // Best first; among equals, the newer (documents are numbered newest first).
+          results.sort(function (a, b) { return (b.score - a.score) || (a.doc - b.doc); });
+          return { entities: entities, results: results, total: results.length };
+        });
+      });
+    }
+
+    // Title, URL, date, source name and summary of result documents.
+    function details(docs) {
+      return ready().then(function (m) {
+        return Promise.all(docs.map(function (doc) {
+          return loadChunk(Math.floor(doc / m.chunk)).then(function (chunk) {
+            var entry = chunk[doc % m.chunk];
+            var source = entry[3] >= 0 ? m.entities[entry[3]] : null;
+            return { doc: doc, title: entry[0], url: entry[1], date: entry[2], source: source ? source[0] : "", sourceUrl: source ? source[1] : "", summary: entry[4] };
+          });
+        }));
+      });
+    }
+
+    // Splits `text` into pieces, marking the words that match the query.
+    function highlight(query, text) {
+      return ready().then(function (m) {
+        var terms = new Set();
+        queryWords(m, query).forEach(function (forms) { forms.forEach(function (f) { terms.add(f[0]); }); });
+        var pieces = [];
+        var last = 0;
+        var match;
+        WORD.lastIndex = 0;
+        while ((match = WORD.exec(text)) !== null) {
+          var k = key(m, match[0]);
+          var hit = terms.has(k) || variants(m, k).some(function (v) { return terms.has(v); });
+          if (!hit) continue;
+          if (match.index > last) pieces.push({ text: text.slice(last, match.index), mark: false });
+          pieces.push({ text: match[0], mark: true });
+          last = match.index + match[0].length;
+        }
+        if (last < text.length) pieces.push({ text: text.slice(last), mark: false });
+        return pieces;
+      });
+    }
+
+    function entityList(kind) {
+      return ready().then(function (m) {
+        return m.entities.map(function (e, index) { return { index: index, name: e[0], kind: e[2] }; })
+          .filter(function (e) { return e.kind === kind; });
+      });
+    }
+
+    return { search: search, details: details, highlight: highlight, entityList: entityList, ready: ready };
+  }
+
+
+  // The search page: results as you type, filters, ?q= in the address.
+  function initPage(document) {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var base = form.getAttribute("data-index");
+    var engine = createSearch(function (path) {
+      return fetch(base + path).then(function (response) {
+        if (!response.ok) throw new Error(path + ": " + response.status);
+        return response.json();
+      });
+    });
+    var input = form.elements.q;
+    var kinds = ["people", "places", "sources"];
+    var status = document.getElementById("search-status");
+    var entityBox = document.getElementById("search-entities");
+    var list = document.getElementById("search-results");
+    var more = document.getElementById("search-more");
+    var params = new URLSearchParams(window.location.search);
+    var pending = [];
+    kinds.forEach(function (kind) {
+      var select = form.elements[kind];
+      pending.push(engine.entityList(kind).then(function (entities) {
+        entities.sort(function (a, b) { return a.name.localeCompare(b.name, "ar"); });
+        entities.forEach(function (e) {
+          var option = document.createElement("option");
+          option.value = String(e.index);
+          option.textContent = e.name;
+          select.appendChild(option);
+        });
+        select.value = params.get(kind) || "";
+      }));
+    });
+    input.value = params.get("q") || "";
+    form.elements.from.value = params.get("from") || "";
+    form.elements.to.value = params.get("to") || "";
+
+    var token = 0;
+    var current = null;
+    var shown = 0;
+
+    function filters() {
+      var f = { from: form.elements.from.value, to: form.elements.to.value };
+      kinds.forEach(function (kind) { f[kind] = form.elements[kind].value; });
+      return f;
+    }
+
+    function remember(query, f) {
+      var next = new URLSearchParams();
+      if (query) next.set("q", query);
+      Object.keys(f).forEach(function (k) { if (f[k]) next.set(k, f[k]); });
+      var text = next.toString();
+      window.history.replaceState(null, "", text ? "?" + text : window.location.pathname);
+    }
+
+    function marked(parent, pieces) {
+      pieces.forEach(function (piece) {
+        if (piece.mark) {
+          var mark = document.createElement("mark");
+          mark.textContent = piece.text;
+          parent.appendChild(mark);
+        } else {
+          parent.appendChild(document.createTextNode(piece.text));
+        }
+      });
+    }
+
+    // The first sentence of the article's text that has a query word.
+    function betterSnippet(item, query, paragraph, my) {
+      fetch(item.url).then(function (r) { return r.text(); }).then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var body = page.querySelector(".article-body");
+        if (!body || my !== token) return;
+        var sentences = body.textContent.split(/(?<=[.!؟?])\s+/);
+        (function next(i) {
+          if (i >= sentences.length || my !== token) return;
+          engine.highlight(query, sentences[i].trim()).then(function (pieces) {
+            if (!pieces.some(function (p) { return p.mark; })) return next(i + 1);
+            paragraph.textContent = "";
+            marked(paragraph, pieces);
+          });
+        })(0);
+      }).catch(function () { /* the summary stays */ });
+    }
+
+    function showItem(item, query, my) {
+      var li = document.createElement("li");
+      li.className = "article-item";
+      var heading = document.createElement("h2");
+      heading.className = "article-item-title";
+      var link = document.createElement("a");
+      link.href = item.url;
+      link.dir = "auto";
+      heading.appendChild(link);
+      li.appendChild(heading);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      if (item.date) {
+        var time = document.createElement("time");
+        time.dateTime = item.date;
+        time.textContent = item.date;
+        meta.appendChild(time);
+      }
+      if (item.source) {
+        if (item.date) meta.appendChild(document.createTextNode(" · "));
+        var source = document.createElement("a");
+        source.href = item.sourceUrl;
+        var bdi = document.createElement("bdi");
+        bdi.textContent = item.source;
+        source.appendChild(bdi);
+        meta.appendChild(source);
+      }
+      li.appendChild(meta);
+      var summary = document.createElement("p");
+      summary.className = "summary";
+      summary.dir = "auto";
+      li.appendChild(summary);
+      list.appendChild(li);
+      engine.highlight(query, item.title).then(function (pieces) { marked(link, pieces); });
+      engine.highlight(query, item.summary).then(function (pieces) {
+        marked(summary, pieces);
+        if (!pieces.some(function (p) { return p.mark; })) betterSnippet(item, query, summary, my);
+      });
+    }
+
+    function showMore(query, my) {
+      var next = current.results.slice(shown, shown + 10);
+      shown += next.length;
+      return engine.details(next.map(function (r) { return r.doc; })).then(function (items) {
+        if (my !== token) return;
+        items.forEach(function (item) { showItem(item, query, my); });
+        more.hidden = shown >= current.total;
+      });
+    }
+
+    function run() {
+      var my = ++token;
+      var query = input.value.trim();
+      var f = filters();
+      remember(query, f);
+      list.textContent = "";
+      entityBox.textContent = "";
+      more.hidden = true;
+      if (!query) {
+        status.textContent = "";
+        return;
+      }
+      engine.search(query, f).then(function (answer) {
+        if (my !== token) return;
+        current = answer;
+        shown = 0;
+        answer.entities.forEach(function (e) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = e.url;
+          var bdi = document.createElement("bdi");
+          bdi.textContent = e.name;
+          a.appendChild(bdi);
+          li.appendChild(a);
+          entityBox.appendChild(li);
+        });
+        status.textContent = answer.total ? "عدد النتائج: " + answer.total : "لا نتائج لهذا البحث.";
+        return showMore(query, my);
+      }).catch(function (error) {
+        status.textContent = "تعذّر البحث: " + error.message;
+      });
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target !== input) run();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    more.addEventListener("click", function () { showMore(input.value.trim(), token); });
+    Promise.all(pending).then(function () {
+      document.documentElement.dataset.searchReady = "yes";
+      if (input.value) run();
+    });
+  }
+
+  if (typeof document !== "undefined") {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { initPage(document); });
+    } else {
+      initPage(document);
+    }
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { createSearch: createSearch };
+  }
+  root.fihrisSearch = { createSearch: createSearch };
+})(typeof window !== "undefined" ? window : globalThis);

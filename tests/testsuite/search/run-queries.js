@@ -1,0 +1,23 @@
+// Runs queries against a built site's search index with the search page's
+// own script: node run-queries.js SCRIPT INDEX_DIR QUERIES_JSON
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const [script, indexDir, queriesFile] = process.argv.slice(2);
+const { createSearch } = require(path.resolve(script));
+const engine = createSearch((file) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(indexDir, file), "utf8"))));
+const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
+
+(async () => {
+  const answers = [];
+  for (const { query, filters } of queries) {
+    const answer = await engine.search(query, filters || {});
+    const details = await engine.details(answer.results.map((r) => r.doc));
+    answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url) });
+  }
+  process.stdout.write(JSON.stringify(answers));
+})().catch((error) => {
+  process.stderr.write(String(error.stack || error));
+  process.exit(1);
+});
