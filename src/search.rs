@@ -71,8 +71,9 @@ struct Clitics {
     min_letters: usize,
 }
 
-/// One article in a chunk: title, URL, ISO date or "", source (entity index or -1), summary.
-type DocEntry<'a> = (&'a str, String, String, i64, &'a str);
+/// One article in a chunk: title, URL, ISO date or "", the date as pages
+/// show it, source (entity index or -1), summary.
+type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str);
 
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
@@ -103,9 +104,12 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         .iter()
         .map(|&id| {
             let article = site.article(id);
-            let date = article.published.map(|p| p.date.to_string()).unwrap_or_default();
+            let date = article.published.map(|p| p.date);
+            let iso = date.map(|d| d.to_string()).unwrap_or_default();
+            let shown = date.map(|d| site.config.dates.format(d)).unwrap_or_default();
             let source = site.found[id as usize].source.map_or(-1, i64::from);
-            (article.title.as_str(), urls.url(&Urls::article(&article.slug)), date, source, article.summary.as_str())
+            let url = urls.url(&Urls::article(&article.slug));
+            (article.title.as_str(), url, iso, shown, source, article.summary.as_str())
         })
         .collect();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
@@ -215,7 +219,8 @@ fn split(terms: &[(String, Vec<u32>)], letters: usize, shards: &mut Vec<(String,
         let size: usize = group.iter().map(|(t, list)| t.len() + list.len() * 4).sum();
         if size > SHARD_LIMIT && letters < MAX_PREFIX && group.iter().any(|(t, _)| t.chars().count() > letters) {
             // Terms no longer than the prefix stay in this shard; the rest split further.
-            let (short, long): (Vec<_>, Vec<_>) = group.iter().cloned().partition(|(t, _)| t.chars().count() <= letters);
+            let (short, long): (Vec<_>, Vec<_>) =
+                group.iter().cloned().partition(|(t, _)| t.chars().count() <= letters);
             if !short.is_empty() {
                 shards.push((name.clone(), shard_json(&short)));
             }

@@ -202,8 +202,11 @@
         return Promise.all(docs.map(function (doc) {
           return loadChunk(Math.floor(doc / m.chunk)).then(function (chunk) {
             var entry = chunk[doc % m.chunk];
-            var source = entry[3] >= 0 ? m.entities[entry[3]] : null;
-            return { doc: doc, title: entry[0], url: entry[1], date: entry[2], source: source ? source[0] : "", sourceUrl: source ? source[1] : "", summary: entry[4] };
+            var source = entry[4] >= 0 ? m.entities[entry[4]] : null;
+            return {
+              doc: doc, title: entry[0], url: entry[1], date: entry[2], dateText: entry[3],
+              source: source ? source[0] : "", sourceUrl: source ? source[1] : "", summary: entry[5]
+            };
           });
         }));
       });
@@ -341,7 +344,7 @@
       if (item.date) {
         var time = document.createElement("time");
         time.dateTime = item.date;
-        time.textContent = item.date;
+        time.textContent = item.dateText;
         meta.appendChild(time);
       }
       if (item.source) {

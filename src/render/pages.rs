@@ -36,7 +36,13 @@ impl Renderer {
             }
             Job::Search => {
                 let description = format!("ابحث في مقالات {} وأسماء الأشخاص والأماكن والمصادر", site.config.title);
-                context.insert("page", &self.page_view("search", "search", "البحث".to_owned(), description, path));
+                let mut page = self.page_view("search", "search", "البحث".to_owned(), description, path);
+                page.jsonld = Some(structured::to_script(&structured::search_page(
+                    &page.title,
+                    &page.description,
+                    &page.permalink,
+                )));
+                context.insert("page", &page);
                 "search.html"
             }
             Job::Entities(kind) => self.entities(site, kind, path, &mut context),

@@ -73,8 +73,21 @@ pub fn news_article(article: NewsArticle) -> Value {
     value
 }
 
+/// The site, with its search page as a `SearchAction` (`?q=` takes a query).
 pub fn website(name: &str, description: &str, permalink: &str) -> Value {
-    json!({ "@context": "https://schema.org", "@type": "WebSite", "name": name, "description": description, "url": permalink, "inLanguage": "ar" })
+    json!({
+        "@context": "https://schema.org", "@type": "WebSite", "name": name, "description": description,
+        "url": permalink, "inLanguage": "ar",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": format!("{permalink}{}?q={{search_term_string}}", crate::search::PAGE),
+            "query-input": "required name=search_term_string"
+        }
+    })
+}
+
+pub fn search_page(name: &str, description: &str, permalink: &str) -> Value {
+    json!({ "@context": "https://schema.org", "@type": "SearchResultsPage", "name": name, "description": description, "url": permalink, "inLanguage": "ar" })
 }
 
 pub fn collection(name: &str, description: &str, permalink: &str) -> Value {

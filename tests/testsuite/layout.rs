@@ -9,8 +9,13 @@ use serde_json::Value;
 use crate::browser::*;
 use crate::harness::*;
 
-const PAGES: [(&str, &str); 4] =
-    [("home", ""), ("article", "articles/2024-07-25-alhurra-62f0/"), ("index", "people/"), ("entity", "people/putin/")];
+const PAGES: [(&str, &str); 5] = [
+    ("home", ""),
+    ("article", "articles/2024-07-25-alhurra-62f0/"),
+    ("index", "people/"),
+    ("entity", "people/putin/"),
+    ("search", "search/?q=%D9%84%D9%85%D9%88%D8%B3%D9%83%D9%88"),
+];
 
 /// Measures the page; every figure is checked by `check_layout`.
 const MEASURE: &str = r#"

@@ -15,6 +15,7 @@ mod layout;
 mod live_reload;
 mod metadata;
 mod properties;
-mod search;
 mod redirects;
+mod search;
+mod search_page;
 mod urls;

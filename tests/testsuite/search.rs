@@ -84,7 +84,8 @@ fn node() -> Option<&'static str> {
 fn run_cases(root: &Path, cases: &[Case]) -> Vec<String> {
     let Some(node) = node() else { return Vec::new() };
     let out = tempfile::tempdir().expect("temp dir");
-    let built = fihris(&["build", "--root", root.to_str().expect("utf-8"), "--out", out.path().to_str().expect("utf-8")]);
+    let built =
+        fihris(&["build", "--root", root.to_str().expect("utf-8"), "--out", out.path().to_str().expect("utf-8")]);
     assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
     let index_dir = out.path().join("search");
     let manifest: Value =
@@ -108,7 +109,8 @@ fn run_cases(root: &Path, cases: &[Case]) -> Vec<String> {
     std::fs::write(&queries_file, serde_json::to_vec(&queries).expect("json")).expect("write");
     let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testsuite/search/run-queries.js");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/search.js");
-    let output = Command::new(node).arg(harness).arg(script).arg(&index_dir).arg(&queries_file).output().expect("node runs");
+    let output =
+        Command::new(node).arg(harness).arg(script).arg(&index_dir).arg(&queries_file).output().expect("node runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let answers: Vec<Value> = serde_json::from_slice(&output.stdout).expect("answers");
     let mut failures = Vec::new();
@@ -160,4 +162,23 @@ fn the_demo_answers_with_every_outlet() {
     ];
     let failures = run_cases(&demo(), &cases);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The script is loaded by the search page only; every other page works
+/// without JavaScript (JSON-LD is data, not a script that runs).
+#[test]
+fn only_the_search_page_has_a_script() {
+    let site = build_ok(&demo());
+    let mut pages = 0;
+    for (path, html) in site.html_pages() {
+        let scripts = html.matches("<script").count();
+        let data = html.matches("<script type=\"application/ld+json\">").count();
+        if path == "search/index.html" {
+            assert!(html.contains("search.js\" defer></script>"), "{path}");
+        } else {
+            assert_eq!(scripts, data, "{path} runs a script");
+        }
+        pages += 1;
+    }
+    assert!(pages > 50);
 }

@@ -44,7 +44,11 @@ fn every_internal_link_resolves_to_a_written_file() {
 #[test]
 fn permalinks_do_not_change_with_title_or_date() {
     let dir = copy_fixture("basic");
-    let before: Vec<String> = build_ok(dir.path()).files.into_keys().collect();
+    // Pages and host files; the search index's shards follow the words, not the addresses.
+    let addresses = |files: std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        files.into_keys().filter(|path| !path.starts_with("search/") || path == "search/index.html").collect()
+    };
+    let before = addresses(build_ok(dir.path()).files);
     let article = dir.path().join("content/articles/assad-visit.md");
     let text = std::fs::read_to_string(&article).expect("read");
     std::fs::write(
@@ -52,7 +56,7 @@ fn permalinks_do_not_change_with_title_or_date() {
         text.replace("الأسد في زيارة عمل إلى روسيا", "عنوان جديد تماما").replace("2024-07-26T09:30:00Z", "2020-01-01"),
     )
     .expect("write");
-    let after: Vec<String> = build_ok(dir.path()).files.into_keys().collect();
+    let after = addresses(build_ok(dir.path()).files);
     assert_eq!(before, after);
 }
 
