@@ -329,6 +329,16 @@
       }).catch(function () { /* the summary stays */ });
     }
 
+    // A link to an entity's page, its name isolated from the text around it.
+    function nameLink(url, name) {
+      var a = document.createElement("a");
+      a.href = url;
+      var bdi = document.createElement("bdi");
+      bdi.textContent = name;
+      a.appendChild(bdi);
+      return a;
+    }
+
     function showItem(item, query, my) {
       var li = document.createElement("li");
       li.className = "article-item";
@@ -349,12 +359,7 @@
       }
       if (item.source) {
         if (item.date) meta.appendChild(document.createTextNode(" · "));
-        var source = document.createElement("a");
-        source.href = item.sourceUrl;
-        var bdi = document.createElement("bdi");
-        bdi.textContent = item.source;
-        source.appendChild(bdi);
-        meta.appendChild(source);
+        meta.appendChild(nameLink(item.sourceUrl, item.source));
       }
       li.appendChild(meta);
       var summary = document.createElement("p");
@@ -397,12 +402,7 @@
         shown = 0;
         answer.entities.forEach(function (e) {
           var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = e.url;
-          var bdi = document.createElement("bdi");
-          bdi.textContent = e.name;
-          a.appendChild(bdi);
-          li.appendChild(a);
+          li.appendChild(nameLink(e.url, e.name));
           entityBox.appendChild(li);
         });
         status.textContent = answer.total ? "عدد النتائج: " + answer.total : "لا نتائج لهذا البحث.";
