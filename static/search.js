@@ -7,6 +7,10 @@
   "use strict";
 
   var WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+  // A word being typed is completed from at most this many shards.
+  var MAX_PREFIX_SHARDS = 4;
+  // A completed word counts less than one typed in full.
+  var PREFIX_WEIGHT = 0.6;
 
   function createSearch(load) {
     var manifest = null;
@@ -87,6 +91,22 @@
       return shards[name];
     }
 
+    // The posting lists of every term that begins with `prefix`, for a word
+    // still being typed; none when that would mean fetching many shards.
+    function prefixPostings(m, prefix) {
+      var names = m.shards.filter(function (name) { return prefix.startsWith(name) || name.startsWith(prefix); });
+      if (!names.length || names.length > MAX_PREFIX_SHARDS) return Promise.resolve([]);
+      return Promise.all(names.map(loadShard)).then(function (loaded) {
+        var lists = [];
+        loaded.forEach(function (shard) {
+          Object.keys(shard).forEach(function (term) {
+            if (term.startsWith(prefix) && term !== prefix) lists.push(shard[term]);
+          });
+        });
+        return lists;
+      });
+    }
+
     function postings(m, term) {
       var name = shardOf(m, term);
       if (name === null) return Promise.resolve(null);
@@ -142,19 +162,28 @@
 
     // Answers `query` with `filters` ({people, places, sources: entity index or "",
     // from, to: "YYYY-MM-DD" or ""}): the entities it names, and the articles
-    // that have every word, best first.
-    function search(query, filters) {
+    // that have every word, best first. With `typing`, the last word may be
+    // the beginning of a longer one.
+    function search(query, filters, typing) {
       filters = filters || {};
       return ready().then(function (m) {
         var words = queryWords(m, query);
         var entities = entitiesFor(m, query);
         if (!words.length) return { entities: entities, results: [], total: 0 };
-        var lookups = words.map(function (forms) {
-          return Promise.all(forms.map(function (form) { return postings(m, form[0]); })).then(function (lists) {
+        var lookups = words.map(function (forms, w) {
+          var exact = forms.map(function (form) {
+            return postings(m, form[0]).then(function (list) { return list ? [[list, form[1]]] : []; });
+          });
+          var completed = typing && w === words.length - 1 ? forms.map(function (form) {
+            return prefixPostings(m, form[0]).then(function (lists) {
+              return lists.map(function (list) { return [list, form[1] * PREFIX_WEIGHT]; });
+            });
+          }) : [];
+          return Promise.all(exact.concat(completed)).then(function (groups) {
             var scores = new Map();
-            lists.forEach(function (list, i) {
-              if (!list) return;
-              var weight = forms[i][1];
+            [].concat.apply([], groups).forEach(function (entry) {
+              var list = entry[0];
+              var weight = entry[1];
               var df = list.length / 2;
               var idf = Math.log(1 + m.docs / df);
               var doc = 0;
@@ -384,7 +413,7 @@
       });
     }
 
-    function run() {
+    function run(typing) {
       var my = ++token;
       var query = input.value.trim();
       var f = filters();
@@ -396,7 +425,7 @@
         status.textContent = "";
         return;
       }
-      engine.search(query, f).then(function (answer) {
+      engine.search(query, f, typing === true && !/\s$/.test(input.value)).then(function (answer) {
         if (my !== token) return;
         current = answer;
         shown = 0;
@@ -415,7 +444,7 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(run, 150);
+      timer = setTimeout(function () { run(true); }, 150);
     });
     form.addEventListener("change", function (event) {
       if (event.target !== input) run();

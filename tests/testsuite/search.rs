@@ -62,6 +62,12 @@ fn fixture_cases() -> Vec<Case> {
         ("الوزير", json!({"places": "moscow"}), &["moscow-ba", "moscow-wa"], ""),
         ("المحادثات", json!({"people": "erdogan"}), &["erdogan-kasra"], ""),
         ("المحادثات", json!({"people": "putin"}), &[], ""),
+        // While a word is being typed, its beginning finds the words it begins.
+        ("موسك", json!({"typing": true}), MOSCOW, ""),
+        ("بموسك", json!({"typing": true}), MOSCOW, ""),
+        ("اردوغ", json!({"typing": true}), &["name", "erdogan-kasra"], ""),
+        ("العاصمة الرو", json!({"typing": true}), &["tatweel"], ""),
+        ("موسك", none.clone(), &[], ""),
     ]
 }
 

@@ -12,7 +12,9 @@ const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
 (async () => {
   const answers = [];
   for (const { query, filters } of queries) {
-    const answer = await engine.search(query, filters || {});
+    // `typing`: the last word is still being typed.
+    const { typing, ...chosen } = filters || {};
+    const answer = await engine.search(query, chosen, Boolean(typing));
     const details = await engine.details(answer.results.map((r) => r.doc));
     answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url) });
   }
