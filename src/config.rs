@@ -165,6 +165,19 @@ impl Config {
         })
     }
 
+    /// What a valid configuration still warns about: trusting article HTML.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        if !self.sanitize_html {
+            warnings.push(
+                Diagnostic::warning("`sanitize_html = false`: HTML in articles is copied as it is, scripts included")
+                    .in_file(CONFIG_FILE)
+                    .with_help("keep it only for text you wrote yourself; scraped pages can carry scripts that would run on your site"),
+            );
+        }
+        warnings
+    }
+
     /// Replaces the base URL (the `--base-url` option).
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         self.base_url = normalize_base_url(url).map_err(|help| {

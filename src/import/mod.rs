@@ -142,7 +142,7 @@ impl Imported {
     /// The article file: YAML front matter, then the text. Values are written
     /// as JSON strings, which YAML reads as they are.
     pub fn to_markdown(&self) -> String {
-        let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let quoted = yaml_quoted;
         let mut out = String::from("---\n");
         if let Some(title) = &self.title {
             out.push_str(&format!("title: {}\n", quoted(title)));
@@ -202,6 +202,24 @@ impl Imported {
         }
         missing
     }
+}
+
+/// `text` as a YAML double-quoted string: JSON's escapes, and `\u` escapes
+/// for what YAML does not allow unescaped (DEL, C1 controls, non-characters),
+/// which scraped text can carry.
+fn yaml_quoted(text: &str) -> String {
+    let json = serde_json::to_string(text).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let printable = matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+            && c != '\u{FEFF}';
+        if printable {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04X}", c as u32));
+        }
+    }
+    out
 }
 
 /// Splits the hashtags off the end of a line: the text, and the tags.

@@ -98,3 +98,11 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The problems of a build that must fail, as printed.
+pub fn build_err(root: &Path) -> String {
+    match build(root, None) {
+        Ok(_) => panic!("the build of {} succeeded", root.display()),
+        Err(problems) => problems.to_string(),
+    }
+}
