@@ -119,8 +119,9 @@ pub fn import(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
         _ => None,
     };
     let date_part = found.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    let slug =
-        [Some(date_part.as_str()), source_key, Some(hash.as_str())].into_iter().flatten().collect::<Vec<_>>().join("-");
+    // The file name: a source key is the user's text, so it is made a slug too.
+    let joined = [Some(date_part.as_str()), source_key, Some(hash.as_str())].into_iter().flatten().collect::<Vec<_>>();
+    let slug = crate::arabic::slug::slugify(&joined.join("-")).unwrap_or_else(|| hash.clone());
     Ok(Imported {
         title: found.title,
         date: found.date,
@@ -151,7 +152,10 @@ impl Imported {
             out.push_str(&format!("date: {date}\n"));
         }
         match &self.source {
-            Some(Outlet::Known(key)) => out.push_str(&format!("source: {key}\n")),
+            Some(Outlet::Known(key)) if key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') => {
+                out.push_str(&format!("source: {key}\n"));
+            }
+            Some(Outlet::Known(key)) => out.push_str(&format!("source: {}\n", quoted(key))),
             Some(Outlet::Unknown(name)) => out.push_str(&format!(
                 "# source: {}  # not in content/sources.toml: add it there, then remove the first #\n",
                 quoted(name)

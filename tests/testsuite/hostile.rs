@@ -4,6 +4,8 @@
 //! try to leave the output folder. Nothing executable may come out: not in
 //! pages, JSON-LD, feeds, data files or the search index.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::harness::*;
@@ -379,4 +381,23 @@ fn old_paths_cannot_leave_the_site() {
     std::fs::write(&article, text.replacen("+++\n", &format!("+++\naliases = [\"{long}\"]\n"), 1)).expect("write");
     let problems = build_err(dir.path());
     assert!(problems.contains("each part between slashes at most 255"), "{problems}");
+}
+
+/// A source key is the user's text: an imported file's name made from it
+/// stays one plain file name, and its front matter reads back.
+#[test]
+fn imported_file_names_from_hostile_keys_stay_plain() {
+    use fihris::entities::{Catalog, Kind};
+    let list = "[\"../../evil: #key\"]\nname = \"الديرة نيوز\"\n".to_owned();
+    let (catalog, problems) = Catalog::from_lists(&[(Kind::Source, Kind::Source.list_path(), list)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let lists = fihris::import::Lists::new(catalog);
+    let raw = std::fs::read(fixture("import/encodings/windows-1256.txt")).expect("fixture");
+    let imported = fihris::import::import(&raw, &lists).expect("text");
+    assert!(imported.slug.starts_with("2024-05-15-evil-key-"), "{}", imported.slug);
+    assert!(fihris::output::is_safe_path(&imported.slug) && !imported.slug.contains('/'));
+    let markdown = imported.to_markdown();
+    assert!(markdown.contains("source: \"../../evil: #key\"\n"), "{markdown}");
+    let article = fihris::content::parse_article(Path::new("content/articles/x.md"), &markdown).expect("reads back");
+    assert_eq!(article.source.map(|s| s.value).as_deref(), Some("../../evil: #key"));
 }
