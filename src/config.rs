@@ -75,12 +75,14 @@ impl Config {
     /// Reads and validates `ROOT/site.toml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text =
-            std::fs::read_to_string(&path).map_err(|err| {
+        let bytes = crate::content::read_limited(&path, crate::content::MAX_ARTICLE_BYTES)
+            .map_err(|err| {
                 vec![Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}")).in_file(CONFIG_FILE).with_help(
                     "run fihris in the folder of a site, pass --root DIR, or create one with `fihris init DIR`",
                 )]
-            })?;
+            })?
+            .ok_or_else(|| vec![crate::content::too_large(Path::new(CONFIG_FILE))])?;
+        let text = crate::content::decode(&bytes).map_err(|d| vec![d.in_file(CONFIG_FILE)])?;
         Config::parse(&text)
     }
 
@@ -161,6 +163,19 @@ impl Config {
             sanitize_html: raw.sanitize_html.unwrap_or(true),
             extra: raw.extra,
         })
+    }
+
+    /// What a valid configuration still warns about: trusting article HTML.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        if !self.sanitize_html {
+            warnings.push(
+                Diagnostic::warning("`sanitize_html = false`: HTML in articles is copied as it is, scripts included")
+                    .in_file(CONFIG_FILE)
+                    .with_help("keep it only for text you wrote yourself; scraped pages can carry scripts that would run on your site"),
+            );
+        }
+        warnings
     }
 
     /// Replaces the base URL (the `--base-url` option).

@@ -106,9 +106,10 @@ impl fmt::Display for Diagnostic {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
             writeln!(f, " {pad} |")?;
-            writeln!(f, " {number} | {}", loc.source_line)?;
+            let (shown, caret_column) = line_window(&loc.source_line, loc.column);
+            writeln!(f, " {number} | {shown}")?;
             let caret_pad: String =
-                loc.source_line.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                shown.chars().take(caret_column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             writeln!(f, " {pad} | {caret_pad}^")?;
         }
         if let Some(help) = &self.help {
@@ -116,6 +117,30 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// At most this many characters of a source line are shown.
+const SHOWN_LINE_CHARS: usize = 100;
+
+/// The part of `line` around `column` (1-based) that fits on a terminal line,
+/// with `…` where it was cut, and the column in it: a minified or generated
+/// file can have a line of megabytes.
+fn line_window(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= SHOWN_LINE_CHARS {
+        return (line.to_owned(), column);
+    }
+    let start = column.saturating_sub(SHOWN_LINE_CHARS / 2).min(length - SHOWN_LINE_CHARS);
+    let mut shown: String = line.chars().skip(start).take(SHOWN_LINE_CHARS).collect();
+    let mut caret_column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        caret_column += 1;
+    }
+    if start + SHOWN_LINE_CHARS < length {
+        shown.push('…');
+    }
+    (shown, caret_column)
 }
 
 /// Everything a run found, errors and warnings, in a stable order.
@@ -203,6 +228,7 @@ mod tests {
         let offset = text.find('x').expect("x is in the text");
         let loc = Location::at(text, offset);
         assert_eq!((loc.line, loc.column, loc.source_line.as_str()), (3, 7, "date: x"));
+
         let arabic = text.find("بوتين").expect("name is in the text") + "بو".len();
         assert_eq!(Location::at(text, arabic).column, 10);
     }
@@ -218,5 +244,16 @@ mod tests {
         assert_eq!(closest("tittle", ["title", "date"]), Some("title"));
         assert_eq!(closest("putn", ["putin", "assad"]), Some("putin"));
         assert_eq!(closest("zzzzzz", ["title", "date"]), None);
+    }
+
+    #[test]
+    fn long_lines_are_shown_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, column) = line_window(&line, 501);
+        assert_eq!(shown.chars().nth(column - 1), Some('X'));
+        assert!(shown.starts_with('…') && shown.ends_with('…') && shown.chars().count() == SHOWN_LINE_CHARS + 2);
+        assert_eq!(line_window("short", 3), ("short".to_owned(), 3));
+        let (shown, column) = line_window(&line, 1);
+        assert_eq!((column, shown.starts_with('a'), shown.ends_with('…')), (1, true, true));
     }
 }

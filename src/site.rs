@@ -111,6 +111,7 @@ pub fn analyse(
             return None;
         }
     };
+    diagnostics.extend(config.warnings());
     if let Some(url) = &options.base_url
         && let Err(problem) = config.set_base_url(url)
     {

@@ -30,18 +30,29 @@ pub fn push_key(text: &str, out: &mut String) {
     }
 }
 
-/// The general path: NFKC first, then the folds.
+/// The general path: NFKC first, then the folds. Dropping a mark can leave
+/// two combining marks side by side out of canonical order (U+0740 tatweel
+/// U+0742), which NFKC would reorder: the folds are repeated until the key
+/// is in NFKC, so that a key's key is itself.
 fn push_key_nfkc(text: &str, out: &mut String) {
-    {
-        for c in text.nfkc() {
-            match fold(c) {
-                // Lower-casing can yield several characters (İ → i̇).
-                Some(folded) if folded.is_uppercase() => out.extend(folded.to_lowercase()),
-                Some(folded) => out.push(folded),
-                None => {}
-            }
+    let mut key = fold_all(text.nfkc());
+    while !unicode_normalization::is_nfkc(&key) {
+        key = fold_all(key.nfkc());
+    }
+    out.push_str(&key);
+}
+
+fn fold_all(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
+        match fold(c) {
+            // Lower-casing can yield several characters (İ → i̇).
+            Some(folded) if folded.is_uppercase() => out.extend(folded.to_lowercase()),
+            Some(folded) => out.push(folded),
+            None => {}
         }
     }
+    out
 }
 
 /// Characters on which NFKC is the identity *and* which take part in no

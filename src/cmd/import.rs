@@ -120,8 +120,12 @@ fn import_one(
     args: &ImportArgs,
     existing: &mut HashMap<String, PathBuf>,
 ) -> Result<(String, Option<String>), Diagnostic> {
-    let bytes =
-        std::fs::read(file).map_err(|err| Diagnostic::warning(format!("cannot read it: {err}")).in_file(file))?;
+    let bytes = crate::content::read_limited(file, crate::content::MAX_ARTICLE_BYTES)
+        .map_err(|err| Diagnostic::warning(format!("cannot read it: {err}")).in_file(file))?
+        .ok_or_else(|| {
+            let limit = crate::content::MAX_ARTICLE_BYTES / (1024 * 1024);
+            Diagnostic::warning(format!("skipped: larger than {limit} MiB, too large for one article")).in_file(file)
+        })?;
     let imported = import(&bytes, lists).map_err(|why| {
         Diagnostic::warning(format!("skipped: {why}")).in_file(file).with_help("import takes article text")
     })?;

@@ -16,7 +16,9 @@ pub use front_matter::Published;
 use front_matter::{RawFrontMatter, Split};
 
 pub const CONTENT_DIR: &str = "content";
-/// Larger files are not articles; reading them would only exhaust memory.
+/// Larger files are not articles (a long news article is well under 1 MiB);
+/// reading them would only exhaust memory. Entity lists and `site.toml` have
+/// the same limit.
 pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A value from front matter with the place it was written.
@@ -113,17 +115,9 @@ pub fn read_article(root: &Path, path: &Path) -> Result<Article, Vec<Diagnostic>
 
 /// Reads one article file; an empty file comes back as a warning.
 fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_ARTICLE_BYTES {
-        return Err(Diagnostic::error(format!("the file is too large for an article ({} MiB)", size / (1024 * 1024)))
-            .in_file(shown)
-            .with_help(format!(
-                "articles are at most {} MiB; split it or move it out of content/",
-                MAX_ARTICLE_BYTES / (1024 * 1024)
-            )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?;
+    let bytes = read_limited(path, MAX_ARTICLE_BYTES)
+        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?
+        .ok_or_else(|| too_large(shown))?;
     let text = decode(&bytes).map_err(|d| d.in_file(shown))?;
     if text.trim().is_empty() {
         return Err(Diagnostic::warning("the file is empty; it was skipped")
@@ -131,6 +125,28 @@ fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
             .with_help("delete it, or write an article in it"));
     }
     parse_article(shown, &text)
+}
+
+/// The contents of `path`, or `None` when it has more than `limit` bytes.
+/// Reading stops at the limit, so a file that grows while it is read (or a
+/// device) cannot exhaust memory.
+pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() > limit {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// The error for a file of the site over [`MAX_ARTICLE_BYTES`].
+pub fn too_large(shown: &Path) -> Diagnostic {
+    let limit = MAX_ARTICLE_BYTES / (1024 * 1024);
+    Diagnostic::error(format!("the file is larger than {limit} MiB, the limit for a file of the site"))
+        .in_file(shown)
+        .with_help(format!("a file of content/ is at most {limit} MiB; split it, or move it out of content/"))
 }
 
 /// UTF-8 with or without BOM, with CRLF or CR line ends, as LF text.
@@ -196,6 +212,15 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
             }
         }
     }
+    let url = match raw.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        None => None,
+        Some(written) => Some(web_address(written).ok_or_else(|| {
+            Diagnostic::error(format!("`url` is not a web address: {written:?}"))
+                .in_file(path)
+                .at(front_matter::locate(text, split, "url", Some(written)))
+                .with_help("write the address the article was first published at, starting with https:// or http://")
+        })?),
+    };
     Ok(Article {
         path: path.to_path_buf(),
         slug,
@@ -205,7 +230,7 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
             let location = front_matter::locate(text, split, "source", Some(&s));
             Located { value: s.trim().to_owned(), location }
         }),
-        url: raw.url.filter(|u| !u.trim().is_empty()),
+        url,
         author: raw.author.filter(|a| !a.trim().is_empty()),
         summary: raw
             .summary
@@ -222,6 +247,16 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         body: split.body.to_owned(),
         body_line: text[..split.body_offset].matches('\n').count() + 1,
     })
+}
+
+/// `written` when it is an `http:` or `https:` address: the only links to
+/// other sites a page shows (a `javascript:` or `data:` link would run code).
+pub fn web_address(written: &str) -> Option<String> {
+    let written = written.trim();
+    let scheme = written.split_once("://").map(|(scheme, _)| scheme.to_ascii_lowercase());
+    let host_follows = written.split_once("://").is_some_and(|(_, rest)| !rest.is_empty());
+    (matches!(scheme.as_deref(), Some("http" | "https")) && host_follows && !written.contains(char::is_whitespace))
+        .then(|| written.to_owned())
 }
 
 /// The page path of an old link that should redirect to a page (`aliases` of
@@ -244,6 +279,10 @@ pub fn old_path(written: &str) -> Result<String, &'static str> {
     let segments_ok = bare.split('/').all(|s| !s.is_empty() && s != "." && s != "..");
     if !segments_ok || !crate::output::is_safe_path(bare) {
         return Err("an old path is a path inside the site: no `.` or `..` segments, no `//`, no backslash");
+    }
+    // File systems refuse longer names (255 bytes) and very long paths.
+    if bare.len() > 1024 || bare.split('/').any(|s| s.len() > 255) {
+        return Err("an old path is at most 1024 bytes, each part between slashes at most 255");
     }
     Ok(if bare.ends_with(".html") { bare.to_owned() } else { format!("{bare}/") })
 }
@@ -268,9 +307,31 @@ mod tests {
             ("https://example.org/old/", Err(())),
             ("/old/?page=2", Err(())),
             ("/a\\b/", Err(())),
+            ("/a/\0/", Err(())),
         ];
+        assert!(old_path(&format!("/{}/", "a".repeat(255))).is_ok());
+        assert!(old_path(&format!("/{}/", "a".repeat(256))).is_err());
+        assert!(old_path(&"/abc".repeat(300)).is_err());
         for (written, expected) in table {
             assert_eq!(old_path(written).as_deref().map_err(|_| ()), expected, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn web_addresses() {
+        for good in ["https://example.org/a?b#c", "HTTP://example.org", " https://x.y/ "] {
+            assert!(web_address(good).is_some(), "{good:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0Aalert(1)",
+            "data:text/html,x",
+            "//x.org/",
+            "/a",
+            "https://",
+            "https://a b",
+        ] {
+            assert!(web_address(bad).is_none(), "{bad:?}");
         }
     }
 

@@ -73,7 +73,7 @@ struct RawEntity {
     kind: Option<Spanned<String>>,
     #[serde(rename = "in")]
     within: Option<Spanned<String>>,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     sort: Option<String>,
     /// Old page paths that redirect to the entity's page (`aliases` means
     /// other spellings here, so old links have a name of their own).
@@ -147,8 +147,9 @@ impl Catalog {
         let mut diagnostics = Vec::new();
         for kind in Kind::ALL {
             let path = kind.list_path();
-            match std::fs::read(root.join(&path)) {
-                Ok(bytes) => match crate::content::decode(&bytes) {
+            match crate::content::read_limited(&root.join(&path), crate::content::MAX_ARTICLE_BYTES) {
+                Ok(None) => diagnostics.push(crate::content::too_large(&path)),
+                Ok(Some(bytes)) => match crate::content::decode(&bytes) {
                     Ok(text) => lists.push((kind, path, text)),
                     Err(d) => diagnostics.push(d.in_file(&path)),
                 },
@@ -308,6 +309,21 @@ impl Catalog {
             seen_keys.push(spelling_key);
             spellings.push(Spelling { text: written.to_owned(), weak });
         }
+        let url = raw.url.as_ref().and_then(|written| {
+            let address = crate::content::web_address(written.get_ref());
+            if address.is_none() {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the `url` of [{entity_key}] is not a web address: {:?}",
+                        written.get_ref()
+                    ))
+                    .in_file(path)
+                    .at(at(written.span()))
+                    .with_help("write the outlet's site, starting with https:// or http://"),
+                );
+            }
+            address
+        });
         let mut old_paths = Vec::with_capacity(raw.old_paths.len());
         for written in &raw.old_paths {
             match old_path(written.get_ref()) {
@@ -333,7 +349,7 @@ impl Catalog {
             wikidata: raw.wikidata.map(Spanned::into_inner),
             subkind: raw.kind.map(Spanned::into_inner),
             within: None,
-            url: raw.url,
+            url,
             sort: raw.sort,
             old_paths,
             location,

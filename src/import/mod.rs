@@ -119,8 +119,9 @@ pub fn import(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
         _ => None,
     };
     let date_part = found.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    let slug =
-        [Some(date_part.as_str()), source_key, Some(hash.as_str())].into_iter().flatten().collect::<Vec<_>>().join("-");
+    // The file name: a source key is the user's text, so it is made a slug too.
+    let joined = [Some(date_part.as_str()), source_key, Some(hash.as_str())].into_iter().flatten().collect::<Vec<_>>();
+    let slug = crate::arabic::slug::slugify(&joined.join("-")).unwrap_or_else(|| hash.clone());
     Ok(Imported {
         title: found.title,
         date: found.date,
@@ -142,7 +143,7 @@ impl Imported {
     /// The article file: YAML front matter, then the text. Values are written
     /// as JSON strings, which YAML reads as they are.
     pub fn to_markdown(&self) -> String {
-        let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let quoted = yaml_quoted;
         let mut out = String::from("---\n");
         if let Some(title) = &self.title {
             out.push_str(&format!("title: {}\n", quoted(title)));
@@ -151,7 +152,10 @@ impl Imported {
             out.push_str(&format!("date: {date}\n"));
         }
         match &self.source {
-            Some(Outlet::Known(key)) => out.push_str(&format!("source: {key}\n")),
+            Some(Outlet::Known(key)) if key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') => {
+                out.push_str(&format!("source: {key}\n"));
+            }
+            Some(Outlet::Known(key)) => out.push_str(&format!("source: {}\n", quoted(key))),
             Some(Outlet::Unknown(name)) => out.push_str(&format!(
                 "# source: {}  # not in content/sources.toml: add it there, then remove the first #\n",
                 quoted(name)
@@ -202,6 +206,24 @@ impl Imported {
         }
         missing
     }
+}
+
+/// `text` as a YAML double-quoted string: JSON's escapes, and `\u` escapes
+/// for what YAML does not allow unescaped (DEL, C1 controls, non-characters),
+/// which scraped text can carry.
+fn yaml_quoted(text: &str) -> String {
+    let json = serde_json::to_string(text).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let printable = matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+            && c != '\u{FEFF}';
+        if printable {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04X}", c as u32));
+        }
+    }
+    out
 }
 
 /// Splits the hashtags off the end of a line: the text, and the tags.

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::output::fold_path;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
@@ -79,20 +81,33 @@ pub fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnosti
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
-/// A static file may not take the place of a page.
+/// A static file may not take the place of a page, nor of another static
+/// file whose name differs only in case or Unicode normalization (one file
+/// on macOS and Windows).
 pub fn check_static_collisions(
     pages: &FxHashSet<String>,
     static_files: &[(String, Vec<u8>)],
 ) -> Result<(), Vec<Diagnostic>> {
-    let page_files: FxHashSet<String> = pages.iter().map(|p| Urls::file(p)).collect();
-    let problems: Vec<Diagnostic> = static_files
-        .iter()
-        .filter(|(path, _)| page_files.contains(path) || super::SITE_FILES.contains(&path.as_str()))
-        .map(|(path, _)| {
-            Diagnostic::error(format!("static/{path} and a generated page both write {path}"))
+    let generated: FxHashSet<String> =
+        pages.iter().map(|p| Urls::file(p)).chain(super::SITE_FILES.map(String::from)).map(|p| fold_path(&p)).collect();
+    let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+    let mut problems = Vec::new();
+    for (path, _) in static_files {
+        let folded = fold_path(path);
+        let message = if generated.contains(&folded) {
+            format!("static/{path} and a generated page both write {path}")
+        } else if let Some(first) = seen.insert(folded, path) {
+            format!(
+                "static/{first} and static/{path} differ only in case or Unicode normalization, so they are one file on macOS and Windows"
+            )
+        } else {
+            continue;
+        };
+        problems.push(
+            Diagnostic::error(message)
                 .in_file(Path::new(STATIC_DIR).join(path))
-                .with_help("rename or remove the static file")
-        })
-        .collect();
+                .with_help("rename or remove the static file"),
+        );
+    }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }

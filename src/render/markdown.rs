@@ -55,7 +55,9 @@ impl Highlighter {
 /// Renders the body of `article` with `links` (sorted by run, then position).
 pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut has_raw_html = false;
+    // Raw HTML, and links or images with a scheme (`javascript:`, `data:`),
+    // go through the sanitizer; plain text and relative links need not.
+    let mut needs_sanitizing = false;
     let mut events: Vec<Event> = Vec::new();
     let mut links = links.iter().peekable();
     let mut run = 0u32;
@@ -85,12 +87,17 @@ pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (
                 let (language, source) = code.take().unwrap_or_default();
                 events.push(Event::Html(code_block_html(&language, &source, cx.highlighter).into()));
             }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                needs_sanitizing |= has_scheme(dest_url);
+                events.push(event);
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                needs_sanitizing |= has_scheme(&dest_url);
                 let dest_url = internal_link(article, &dest_url, cx, &mut diagnostics).map_or(dest_url, CowStr::from);
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
+                needs_sanitizing = true;
                 events.push(event);
             }
             other => events.push(other),
@@ -98,10 +105,65 @@ pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (
     }
     let mut out = String::with_capacity(article.body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    if has_raw_html && cx.sanitize {
+    let depth = nesting_depth(&out);
+    if depth > MAX_NESTING {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "the article nests quotes, lists or HTML elements {depth} deep; the limit is {MAX_NESTING}"
+            ))
+            .in_file(&article.path)
+            .with_help("this is not an article's text (browsers stop nesting at 512 too); remove the repeated `>`, `-` or HTML tags"),
+        );
+        return (String::new(), diagnostics);
+    }
+    if needs_sanitizing && cx.sanitize {
         out = sanitizer().clean(&out).to_string();
     }
     (out, diagnostics)
+}
+
+/// The deepest an article's elements may nest. Browsers build no deeper tree
+/// (Chromium's parser stops at 512), and the HTML parser of the sanitizer
+/// takes time growing with the square of the depth.
+pub const MAX_NESTING: usize = 512;
+
+/// Elements that close themselves or are closed by the next of their kind
+/// (`<p>`, `<li>` in scraped HTML), so they never deepen the tree.
+const NOT_NESTING: [&str; 18] = [
+    "br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed", "param", "p",
+    "li", "dd", "dt",
+];
+
+/// How deep the elements of `html` nest, counting start and end tags (text
+/// is escaped, so every `<` followed by a letter or `/` is a tag).
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - name_start);
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if name.is_empty()
+            || !name.starts_with(|c: char| c.is_ascii_alphabetic())
+            || NOT_NESTING.contains(&name.as_str())
+        {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest.split('>').next().is_some_and(|tag| tag.ends_with('/')) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Whether a link names a scheme (`https:`, `javascript:`), which the
+/// sanitizer must judge; a path or fragment does not.
+fn has_scheme(dest: &str) -> bool {
+    dest.split(['/', '?', '#']).next().is_some_and(|head| head.contains(':'))
 }
 
 /// Splits a text run around its mentions; the text itself is emitted unchanged.
@@ -237,8 +299,30 @@ mod tests {
             render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">نص</a>\n", &[], true);
         assert!(!html.contains("script") && !html.contains("javascript") && !html.contains("onclick"), "{html}");
         assert!(html.contains("نص"));
+        let (html, _) = render(
+            "[a](javascript:alert(1)) [b](< JaVaScRiPt:alert(2)>) ![c](data:text/html,x) [d](https://example.org/) [e](#note)\n",
+            &[],
+            true,
+        );
+        // The escaped space makes `%20JaVaScRiPt:…` a relative path, not a scheme.
+        assert_eq!(
+            html,
+            "<p><a>a</a> <a href=\"%20JaVaScRiPt:alert(2)\">b</a> <img alt=\"c\"> <a href=\"https://example.org/\">d</a> <a href=\"#note\">e</a></p>\n"
+        );
         let (unsafe_html, _) = render("<b onclick=\"x()\">نص</b>\n", &[], false);
         assert!(unsafe_html.contains("onclick"));
+    }
+
+    #[test]
+    fn nesting_is_measured_on_elements() {
+        assert_eq!(nesting_depth("<blockquote>\n<blockquote>\n<p>x<br>y</p>\n</blockquote>\n</blockquote>\n"), 2);
+        assert_eq!(nesting_depth("<p>a<p>b<p>c<li>d<img src=x/><b/>"), 0);
+        assert_eq!(nesting_depth(&"<div>".repeat(600)), 600);
+        assert_eq!(nesting_depth("<DIV><div></Div></div><!-- <div> -->"), 2);
+        let (html, problems) = render(&format!("{} x\n", ">".repeat(MAX_NESTING + 1)), &[], true);
+        assert!(html.is_empty() && problems[0].message.contains("513 deep"), "{problems:?}");
+        let (html, problems) = render(&format!("{} x\n", ">".repeat(MAX_NESTING - 1)), &[], true);
+        assert!(problems.is_empty() && html.contains("<p>x</p>"), "{problems:?}");
     }
 
     #[test]

@@ -224,16 +224,28 @@ impl Renderer {
 
     /// Two jobs writing one path is an error naming both; the index has
     /// already told slugs and keys apart, so what is left is an old path
-    /// equal to a page, or to another old path.
+    /// equal to a page, or to another old path. Paths that differ only in
+    /// case or Unicode normalization count as one: they are one file on
+    /// macOS and Windows.
     pub fn check_paths(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
-        let mut writers: FxHashMap<String, Job> = FxHashMap::default();
+        let mut writers: FxHashMap<String, (String, Job)> = FxHashMap::default();
         let mut problems = Vec::new();
         for &job in jobs {
             let path = Renderer::path(site, job);
-            let Some(first) = writers.insert(path.clone(), job) else { continue };
+            let Some((first_path, first)) = writers.insert(crate::output::fold_path(&path), (path.clone(), job)) else {
+                continue;
+            };
             let ((first_what, _), (what, place)) = (first.origin(site), job.origin(site));
-            let mut problem = Diagnostic::error(format!("/{path} is written twice: by {first_what} and by {what}"))
-                .with_help("an old path must lead to a page that moved, not be the address of another page; remove or change it");
+            let message = if first_path == path {
+                format!("/{path} is written twice: by {first_what} and by {what}")
+            } else {
+                format!(
+                    "/{first_path} and /{path} differ only in case or Unicode normalization, so they are one file on macOS and Windows: written by {first_what} and by {what}"
+                )
+            };
+            let mut problem = Diagnostic::error(message).with_help(
+                "an old path must lead to a page that moved, not be the address of another page; remove or change it",
+            );
             if let Some((file, location)) = place {
                 problem = problem.in_file(file);
                 if let Some(location) = location {

@@ -98,3 +98,46 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The problems of a build that must fail, as printed.
+pub fn build_err(root: &Path) -> String {
+    match build(root, None) {
+        Ok(_) => panic!("the build of {} succeeded", root.display()),
+        Err(problems) => problems.to_string(),
+    }
+}
+
+/// Runs the `fihris` binary in `dir`, failing the test if it takes longer
+/// than `limit` (it is killed then): its exit code, its stderr, and how long
+/// it took. Output goes to files, so a full pipe cannot stall it.
+pub fn fihris_within(
+    dir: &Path,
+    args: &[&str],
+    limit: std::time::Duration,
+) -> (Option<i32>, String, std::time::Duration) {
+    use std::io::{Read, Seek};
+    let mut stderr = tempfile::tempfile().expect("temp file");
+    let start = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fihris"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(stderr.try_clone().expect("clone"))
+        .spawn()
+        .expect("fihris runs");
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("status") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("fihris {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let took = start.elapsed();
+    let mut text = String::new();
+    stderr.rewind().expect("rewind");
+    stderr.read_to_string(&mut text).expect("read");
+    (status.code(), text, took)
+}

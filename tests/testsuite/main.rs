@@ -1,13 +1,17 @@
 //! Integration tests: small fixture sites under `fixtures/`, built through the
 //! library (into memory) or the `fihris` binary (into a temp folder).
 
+mod bad_files;
 mod browser;
 mod build;
 mod data;
 mod demo;
 mod errors;
+mod faults;
 mod feeds;
+mod fuzz_regressions;
 mod harness;
+mod hostile;
 mod import;
 mod incremental;
 mod init;
