@@ -27,7 +27,7 @@ p { font-size: 52px; margin: 0; opacity: .9; }
 </head>
 <body>
 <div class="card">
-<svg class="mark" viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#fbfaf7"/><path d="M8 9h16M8 14h16M8 19h10M8 24h13" stroke="#8e1b1b" stroke-width="2.5" stroke-linecap="round"/></svg>
+<svg class="mark" viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#fbfaf7"/><path d="M8 9h16M8 14h16M14 19h10M11 24h13" stroke="#8e1b1b" stroke-width="2.5" stroke-linecap="round"/></svg>
 <div>
 <h1>أرشيف الأخبار</h1>
 <div class="rule"></div>
