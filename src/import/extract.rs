@@ -29,6 +29,8 @@ pub struct Extracted {
     /// A standfirst under the title that restates it.
     pub summary: Option<String>,
     pub date: Option<Date>,
+    /// How the date was labelled on the page.
+    pub date_label: Option<DateLabel>,
     pub author: Option<String>,
     pub url: Option<String>,
     /// Who published it: a translator, a signing outlet, or `المصدر`.
@@ -80,6 +82,15 @@ pub fn extract(text: &str) -> Extracted {
         found.summary = Some(lines[start].text.to_owned());
         start = next;
     }
+    // A line of prose between the headline and its date or byline is a
+    // standfirst: the text begins after them.
+    let next_kept = (start + 1..lines.len()).find(|&i| lines[i].kind != Kind::Noise);
+    if let Some(meta) = next_kept.filter(|&i| matches!(lines[i].kind, Kind::Meta(Meta::Date { .. } | Meta::Author(_))))
+        && let Some(next) = (meta + 1..lines.len()).find(|&i| lines[i].is_prose())
+    {
+        found.summary.get_or_insert_with(|| lines[start].text.to_owned());
+        start = next;
+    }
     if start > after_title {
         let above = &lines[start - 1];
         if matches!(above.kind, Kind::Text(_)) && above.words <= 3 && !above.text.ends_with(['.', ':']) {
@@ -107,9 +118,14 @@ pub fn extract(text: &str) -> Extracted {
     found.masthead.retain(|t| Some(t.as_str()) != found.title.as_deref());
     found.copyright = lines[end..].iter().filter(|l| is_copyright(l.text)).map(|l| l.text.to_owned()).collect();
     collect_meta(&mut found, &frame);
-    if found.date.is_none() {
-        found.date = dateline_date(&found.blocks);
+    // A date in the dateline beats a bare date at the top of the page, which
+    // is often the day it was viewed (ARABIC.md §5), but not a labelled one.
+    if found.date_label.is_none_or(|label| label < DateLabel::Published)
+        && let Some(date) = dateline_date(&found.blocks)
+    {
+        found.date = Some(date);
     }
+    drop_pull_quotes(&mut found.blocks);
     found
 }
 
@@ -123,13 +139,17 @@ fn body(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usize {
             }
             Kind::Noise | Kind::Meta(Meta::Author(_) | Meta::Url(_)) => {}
             Kind::Text(_) if line.is_prose() => {
-                for short in pending.drain(..) {
+                // One short line between paragraphs is a sub-heading (jusText
+                // keeps short blocks between good ones); several in a row are
+                // a gallery's captions, a video box or a list of links.
+                if let [short] = pending[..] {
                     blocks.push(if short.is_heading_like() {
                         Block::Heading(short.text.to_owned())
                     } else {
                         Block::Paragraph(short.text.to_owned())
                     });
                 }
+                pending.clear();
                 blocks.push(Block::Paragraph(line.text.to_owned()));
             }
             Kind::Text(_) | Kind::Meta(Meta::Masthead(_)) if line.is_heading_like() || line.words <= 4 => {
@@ -142,18 +162,58 @@ fn body(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usize {
     lines.len()
 }
 
-/// The headline among the lines above the text: one printed twice (page title
-/// and headline), else one followed by its date or byline, else the last
-/// headline-like line (site taglines and menus come first).
+/// The headline among the lines above the text, by how surely it is one:
+/// over its publication date or byline; printed twice (the page's title and
+/// its headline); over a bare date, below the masthead's first lines (where a
+/// site prints today's date under its name); else the last headline-like line
+/// of four words or more, else the last one (site taglines and menus come
+/// first). Among equals, the one nearest the text.
 fn choose_title(header: &[Line]) -> Option<usize> {
-    let eligible: Vec<usize> = (0..header.len()).filter(|&i| is_title_like(&header[i])).collect();
-    let certain = eligible.iter().copied().find(|&i| is_certain_title(header, i));
-    certain.or(eligible.last().copied())
+    let eligible = (0..header.len()).filter(|&i| is_title_like(&header[i]));
+    let chosen = eligible.max_by_key(|&i| (title_evidence(header, i), header[i].words >= 4, i))?;
+    // A shorter headline-like line just above is the headline, and the chosen
+    // one its standfirst (a standfirst says more than its headline).
+    match chosen.checked_sub(1) {
+        Some(above)
+            if is_title_like(&header[above])
+                && header[above].words >= 5
+                && header[above].words < header[chosen].words =>
+        {
+            Some(above)
+        }
+        _ => Some(chosen),
+    }
 }
 
-/// Printed twice (the page's title and its headline), or over a date or byline.
+fn title_evidence(lines: &[Line], i: usize) -> u8 {
+    let next = lines.get(i + 1);
+    let over = |wanted: fn(&Line) -> bool| next.is_some_and(wanted);
+    if over(|l| {
+        matches!(l.kind, Kind::Meta(Meta::Date { label: DateLabel::Published, .. } | Meta::Author(_))) || is_byline(l)
+    }) {
+        3
+    } else if lines[i + 1..].iter().any(|l| l.text == lines[i].text) {
+        2
+    } else if i >= 2 && over(|l| matches!(l.kind, Kind::Meta(Meta::Date { .. }))) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether the headline at `i` is surely one (see [`title_evidence`]).
 fn is_certain_title(lines: &[Line], i: usize) -> bool {
-    is_title_like(&lines[i]) && (lines[i + 1..].iter().any(|l| l.text == lines[i].text) || is_title_over_meta(lines, i))
+    is_title_like(&lines[i]) && title_evidence(lines, i) > 0
+}
+
+/// `أبوظبي: غدير المنصوري`: a place and a reporter's name, with no label.
+fn is_byline(line: &Line) -> bool {
+    let Some((place, name)) = line.text.split_once(':') else { return false };
+    let words = |t: &str| t.split_whitespace().count();
+    matches!(line.kind, Kind::Text(_))
+        && (1..=2).contains(&words(place))
+        && (2..=3).contains(&words(name))
+        && !line.text.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '،' | '؟'))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -216,9 +276,11 @@ fn is_title_over_meta(lines: &[Line], i: usize) -> bool {
         && lines.get(i + 1).is_some_and(|next| matches!(next.kind, Kind::Meta(Meta::Date { .. } | Meta::Author(_))))
 }
 
+/// No full stop inside (`..`, which headlines use as a dash, is not one).
 fn is_one_sentence(text: &str) -> bool {
     let inner = text.trim_end_matches(['.', '!', '؟', '?']);
-    inner.chars().count() <= 200 && !inner.contains(". ") && !inner.contains("؟ ")
+    let stops = inner.match_indices(". ").filter(|&(at, _)| !inner[..at].ends_with('.'));
+    inner.chars().count() <= 200 && stops.count() == 0 && !inner.contains("؟ ")
 }
 
 /// A headline as written, without a closing full stop or the site's name after a bar.
@@ -277,17 +339,41 @@ fn collect_meta(found: &mut Extracted, frame: &[Line]) {
         }
     }
     found.date = best_date.map(|(_, date)| date);
+    found.date_label = best_date.map(|(label, _)| label);
     // A translator publishes the text; `المصدر` then names the original.
     found.outlet = translator.or(outlet).or_else(|| origin.clone());
     found.origin = origin.filter(|o| Some(o) != found.outlet.as_ref());
 }
 
-/// A date in the dateline of the first paragraph (`القاهرة في 25 يوليو 2024 -`).
+/// A pull quote: a paragraph that repeats words of another, set apart in
+/// quotation marks.
+fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    let texts: Vec<String> = blocks.iter().map(|b| block_text(b).to_owned()).collect();
+    let mut index = 0;
+    blocks.retain(|block| {
+        let inner = block_text(block).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | ' '));
+        let repeated = inner.chars().count() >= 30
+            && texts
+                .iter()
+                .enumerate()
+                .any(|(other, text)| other != index && text.len() > inner.len() && text.contains(inner));
+        index += 1;
+        !repeated
+    });
+}
+
+fn block_text(block: &Block) -> &str {
+    match block {
+        Block::Heading(text) | Block::Paragraph(text) => text,
+    }
+}
+
+/// A date in the dateline that opens the first paragraph (`القاهرة في 25 يوليو
+/// 2024 -`, `قلقيلية 12-1-2025 كرمل-`): within its first 60 characters.
 fn dateline_date(blocks: &[Block]) -> Option<Date> {
     let Some(Block::Paragraph(first)) = blocks.first() else { return None };
     let head: String = first.chars().take(60).collect();
-    let dateline = head.split(['-', '–', '—', ':']).next()?;
-    crate::arabic::dates::find_dates(dateline).into_iter().next()
+    crate::arabic::dates::find_dates(&head).into_iter().next()
 }
 
 #[cfg(test)]

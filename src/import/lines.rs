@@ -157,6 +157,8 @@ const NOISE_PREFIXES: &[&str] = &[
     "جميع حقوق النشر محفوظة",
     "حقوق النشر محفوظة",
     "الآراء والتعليقات المنشورة",
+    "الآراء الواردة",
+    "المقالات المنشورة تعبر عن",
     "لن يتم نشر عنوان بريدك",
     "يستخدم هذا الموقع ملفات تعريف الارتباط",
     "نستخدم ملفات تعريف الارتباط",
@@ -199,6 +201,10 @@ const NOISE_SHORT_PREFIXES: &[&str] = &[
     "من نحن",
     "إعلان",
     "مساحة إعلانية",
+    "شارك",
+    "شاهد الفيديو",
+    "انضم إلى قناتنا",
+    "انضموا إلى",
 ];
 
 /// Words of share and follow bars and of site menus: a line made mostly of
@@ -449,7 +455,7 @@ fn meta_of(text: &str, line_key: &str, words: &Words) -> Option<Meta> {
             DateLabel::Updated
         } else if labelled(text, line_key, &tables.published).is_some() {
             DateLabel::Published
-        } else if words.len() <= 8 {
+        } else if words.len() <= 12 && !text.ends_with(['.', '!', '؟']) {
             DateLabel::Bare
         } else {
             return None;

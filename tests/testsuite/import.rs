@@ -157,23 +157,19 @@ fn compare_with_expected(folder: &str) -> Vec<String> {
     failures
 }
 
-/// Pages written by someone who had not seen the importer, kept out of its
-/// tuning: the test guards what it gets right of them and prints the rest.
-/// When first run: 3 of 8 titles, 4 of 8 dates, 8 of 8 sources and links;
-/// then the two date forms they showed (`9 شباط، 2025`, `٢٠٢٤/١١/٠٩`) were
-/// added to ARABIC.md's forms, which made 6 of 8 dates. Nothing else was
-/// tuned on them.
+/// Pages written by someone who had not seen the importer. First run blind:
+/// 3 of 8 titles, 4 of 8 dates, 8 of 8 sources and links, 15 boilerplate
+/// lines in four texts and one text lost. Their misses then led to general
+/// rules (a standfirst over the date or byline, a dateline's date over the
+/// date bar of the masthead, captions in runs, pull quotes, `..` in
+/// headlines); since then they are a development set, and `holdout2` is the
+/// blind one. What is left: a caption that is a whole sentence, an author's
+/// biography after the text.
 #[test]
-fn held_out_pages_keep_their_score() {
+fn first_held_out_pages_are_cut_right_but_for_two_lines() {
     let failures = compare_with_expected("holdout");
-    #[allow(clippy::print_stderr, reason = "the misses are the report")]
-    {
-        eprintln!("held-out misses:\n{}", failures.join("\n"));
-    }
-    let count = |what: &str| failures.iter().filter(|f| f.contains(&format!(": {what}"))).count();
-    assert!(count("title") <= 5, "titles missed: {}", count("title"));
-    assert!(count("date") <= 2, "dates missed: {}", count("date"));
-    assert_eq!((count("source"), count("url")), (0, 0), "sources and links");
+    assert_eq!(failures.iter().filter(|f| !f.contains("leaked into the text")).count(), 0, "{failures:#?}");
+    assert!(failures.len() <= 2, "{failures:#?}");
 }
 
 /// The same article as UTF-8 with a BOM and CRLF, as Windows-1256, and with
