@@ -172,6 +172,24 @@ fn first_held_out_pages_are_cut_right_but_for_two_lines() {
     assert!(failures.len() <= 2, "{failures:#?}");
 }
 
+/// The second held-out set, written after the rules above and never used to
+/// change them. Its blind score: 5 of 8 titles, 5 of 8 dates, 8 of 8 sources
+/// and links; 5 boilerplate lines leaked into four texts, and 8 paragraphs
+/// lost from three (one text entirely). The test guards that score and
+/// prints the misses.
+#[test]
+fn second_held_out_pages_keep_their_score() {
+    let failures = compare_with_expected("holdout2");
+    #[allow(clippy::print_stderr, reason = "the misses are the report")]
+    {
+        eprintln!("holdout2 misses:\n{}", failures.join("\n"));
+    }
+    let count = |what: &str| failures.iter().filter(|f| f.contains(&format!(": {what}"))).count();
+    assert!(count("title") <= 3 && count("date") <= 3, "{failures:#?}");
+    assert_eq!((count("source"), count("url")), (0, 0), "{failures:#?}");
+    assert!(count("leaked") <= 5 && count("lost") <= 8, "{failures:#?}");
+}
+
 /// The same article as UTF-8 with a BOM and CRLF, as Windows-1256, and with
 /// NBSP, zero-width and bidi controls and old Mac line ends: one article.
 #[test]
