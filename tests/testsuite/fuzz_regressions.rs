@@ -49,3 +49,36 @@ fn a_tag_with_a_bad_attribute_name_stays_text() {
     assert!(main.contains("&lt;a #href=\"JaVaScRiPt:alert(1)\"&gt;y"), "{main}");
     assert!(main.contains("<a>x</a>") && main.contains("<img src=\"x\">"), "{main}");
 }
+
+/// `markdown`: `JaVaScRiP` and controls then `t:` is no `javascript:` link.
+/// The check first dropped every control character; a browser (the WHATWG
+/// URL parser) drops only tabs and line breaks, so the controls make the
+/// scheme invalid and the link a relative path, which the sanitizer rightly
+/// keeps.
+#[test]
+fn controls_inside_a_scheme_make_a_relative_link() {
+    let dir = copy_fixture("basic");
+    let body = std::fs::read(fixture("fuzz/markdown-controls-in-scheme.md")).expect("fixture");
+    // The target reads its bytes as their longest UTF-8 prefix; a file with
+    // NUL is binary to the loader, and the link holds none.
+    let valid = std::str::from_utf8(&body).map_or_else(|e| e.valid_up_to(), str::len);
+    let body = std::str::from_utf8(&body[..valid]).expect("UTF-8").replace('\0', " ");
+    std::fs::write(dir.path().join("content/articles/fuzz.md"), format!("---\ntitle: fuzz\n---\n{body}"))
+        .expect("write");
+    let site = build(dir.path(), None);
+    let html = match site {
+        Ok(site) => site.page("articles/fuzz/index.html"),
+        Err(problems) => panic!("{problems}"),
+    };
+    let controls = "\u{e}".repeat(43);
+    assert!(html.contains(&format!("<a href=\"JaVaScRiP{controls}t:alert(1)\">y</a>")), "{html}");
+    for value in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
+        let browser_view: String = value
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        assert!(!browser_view.starts_with("javascript:") && !browser_view.starts_with("data:"), "{value:?}");
+    }
+}
