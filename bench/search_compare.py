@@ -42,6 +42,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from run import find_make_corpus
+
 HERE = Path(__file__).resolve().parent
 BROWSER_HELPER = HERE / "search_compare_browser.mjs"
 CHROMIUM = "/usr/bin/chromium"
@@ -447,7 +449,8 @@ def ensure_corpus(args) -> Path:
     partial = corpus.with_name(corpus.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     log(f"making {corpus}")
-    subprocess.run([sys.executable, str(args.make_corpus), "--flavor", "plain", "--articles", str(args.articles),
+    make_corpus = args.make_corpus or find_make_corpus(None)
+    subprocess.run([sys.executable, str(make_corpus), "--flavor", "plain", "--articles", str(args.articles),
                     "--seed", "1", "--out", str(partial)], check=True)
     partial.rename(corpus)
     return corpus
@@ -551,7 +554,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/fihris-bench/plain-10000"),
                         help="plain-flavor corpus (made with make-corpus.py when missing)")
     parser.add_argument("--articles", type=int, default=10000)
-    parser.add_argument("--make-corpus", type=Path, default=Path("/work/shared/bench/make-corpus.py"))
+    parser.add_argument("--make-corpus", type=Path, default=None,
+                        help="make-corpus.py (default: shared/bench/ beside or above the repository)")
     parser.add_argument("--skip-large", action="store_true", help="part 1 only")
     parser.add_argument("--json", type=Path, help="write the raw numbers here")
     args = parser.parse_args()
