@@ -2,6 +2,7 @@
 //! [`Matcher`] that finds their names in text.
 
 pub mod catalog;
+mod lists;
 pub mod matcher;
 
 pub use catalog::{Catalog, Entity, EntityId, Kind};
