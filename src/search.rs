@@ -13,14 +13,15 @@
 //! each entity's articles (for the filters) and the dates to files of their
 //! own.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::arabic::key;
-use crate::arabic::stopwords::{FUNCTION_WORDS, is_function_word};
+use crate::arabic::stopwords::{function_word_keys, is_function_word};
 use crate::arabic::tokens::{Words, proclitic_variants};
-use crate::entities::Kind;
 use crate::index::ArticleId;
 use crate::render::urls::Urls;
 use crate::site::Site;
@@ -48,7 +49,7 @@ struct Manifest<'a> {
     version: u32,
     /// Characters whose key differs from themselves, after NFKC (which the
     /// script applies with `String.prototype.normalize`); "" drops one.
-    fold: FxHashMap<String, String>,
+    fold: BTreeMap<String, String>,
     clitics: Clitics,
     stop: Vec<String>,
     min_term: usize,
@@ -133,7 +134,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             lam_lam: "لل",
             min_letters: 3,
         },
-        stop: FUNCTION_WORDS.iter().map(|w| key(w)).collect(),
+        stop: function_word_keys().iter().cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
         min_term: MIN_TERM,
         max_prefix: MAX_PREFIX,
         shards: shard_names,
@@ -144,13 +145,8 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             .entities
             .iter()
             .map(|e| {
-                let kind = match e.kind {
-                    Kind::Person => "people",
-                    Kind::Place => "places",
-                    Kind::Source => "sources",
-                };
                 let keys = e.spellings.iter().map(|s| key(&s.text)).collect();
-                (e.name.as_str(), urls.url(&Urls::entity(e)), kind, keys)
+                (e.name.as_str(), urls.url(&Urls::entity(e)), e.kind.section(), keys)
             })
             .collect(),
     };
@@ -258,7 +254,7 @@ fn delta(sorted: &[u32]) -> Vec<u32> {
 
 /// Every character of the scripts articles are written in whose key is not
 /// itself, with its key.
-fn fold_table() -> FxHashMap<String, String> {
+fn fold_table() -> BTreeMap<String, String> {
     let ranges = [
         0x00AD..=0x00AD,
         0x0600..=0x06FF,

@@ -58,15 +58,24 @@
       return out.filter(function (v) { return letters(v) >= c.min_letters; });
     }
 
+    // A function word, also after و or ف, as stopwords::is_function_word has it.
+    function isStop(m, k) {
+      if (m.stopSet.has(k)) return true;
+      return m.clitics.conjunctions.some(function (c) {
+        var rest = k.slice(c.length);
+        return k.startsWith(c) && letters(rest) >= 2 && m.stopSet.has(rest);
+      });
+    }
+
     // The query's words: each a list of [term, weight], the word itself first.
     function queryWords(m, query) {
       var words = [];
       (query.match(WORD) || []).forEach(function (raw) {
         var k = key(m, raw);
-        if (letters(k) < m.min_term || m.stopSet.has(k)) return;
+        if (letters(k) < m.min_term || isStop(m, k)) return;
         var forms = [[k, 1]];
         variants(m, k).forEach(function (v) {
-          if (!m.stopSet.has(v)) forms.push([v, 0.7]);
+          if (!isStop(m, v)) forms.push([v, 0.7]);
         });
         words.push(forms);
       });

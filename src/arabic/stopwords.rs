@@ -5,6 +5,8 @@
 //! stop-word density: Pomikálek, "Removing Boilerplate and Duplicate Content
 //! from Web Corpora", 2011, whose Arabic stop-list this follows in spirit).
 
+use rustc_hash::FxHashSet;
+
 use super::normalize::key;
 
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -149,11 +151,16 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// aliases, since كيف is also how outlets write Kyiv.
 const QUESTION_WORDS: &[&str] = &["هل", "كيف", "متى", "أين", "لماذا"];
 
+/// The keys of every function word, question words included.
+pub fn function_word_keys() -> &'static FxHashSet<String> {
+    static KEYS: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| FUNCTION_WORDS.iter().chain(QUESTION_WORDS).map(|w| key(w)).collect())
+}
+
 /// Whether the matching key `word_key` is a function word, also after one of
 /// the conjunctions و and ف (وفي، فإن).
 pub fn is_function_word(word_key: &str) -> bool {
-    static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| FUNCTION_WORDS.iter().chain(QUESTION_WORDS).map(|w| key(w)).collect());
+    let keys = function_word_keys();
     keys.contains(word_key)
         || word_key.strip_prefix(['و', 'ف']).is_some_and(|rest| rest.chars().count() >= 2 && keys.contains(rest))
 }

@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 
 use super::Outcome;
 use crate::cli::ImportArgs;
+use crate::content::front_matter;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::entities::catalog::Catalog;
 use crate::import::{Imported, Lists, Outlet, import};
@@ -102,7 +103,7 @@ fn existing_texts(into: &Path) -> HashMap<String, PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .filter_map(|path| {
             let text = std::fs::read_to_string(&path).ok()?;
-            let body = text.strip_prefix("---\n")?.split_once("\n---\n")?.1;
+            let body = front_matter::split(&path, &text).ok()?.body;
             Some((fingerprint(body), path))
         })
         .collect()
@@ -136,7 +137,7 @@ fn import_one(
     }
     let markdown = imported.to_markdown();
     let target = into.join(format!("{}.md", imported.slug));
-    let body = markdown.strip_prefix("---\n").and_then(|m| m.split_once("\n---\n")).map_or("", |(_, b)| b);
+    let body = front_matter::split(&target, &markdown).map_or("", |split| split.body);
     if let Some(earlier) = existing.get(&fingerprint(body)).filter(|p| !args.force || **p != target) {
         return Err(
             Diagnostic::warning(format!("skipped: the same article is already in {}", earlier.display())).in_file(file)

@@ -140,7 +140,12 @@ impl Catalog {
             return Some(id);
         }
         let claimants = self.by_spelling.get(&spelling_key(reference))?;
-        let mut of_kind = claimants.iter().copied().filter(|&id| self.get(id).kind == kind);
+        self.sole(kind, claimants.iter().copied())
+    }
+
+    /// The one entity of `kind` among `claimants` of a spelling, if exactly one.
+    pub fn sole(&self, kind: Kind, claimants: impl IntoIterator<Item = EntityId>) -> Option<EntityId> {
+        let mut of_kind = claimants.into_iter().filter(|&id| self.get(id).kind == kind);
         match (of_kind.next(), of_kind.next()) {
             (Some(id), None) => Some(id),
             _ => None,

@@ -34,16 +34,7 @@ impl Lists {
     fn named_in(&self, text: &str, kind: Kind) -> Vec<EntityId> {
         let mut found = Vec::new();
         self.matcher.find(text, &mut Scratch::default(), &mut found);
-        found
-            .iter()
-            .filter_map(|f| {
-                let mut of_kind = f.claimants.iter().filter(|c| self.catalog.get(c.entity).kind == kind);
-                match (of_kind.next(), of_kind.next()) {
-                    (Some(only), None) => Some(only.entity),
-                    _ => None,
-                }
-            })
-            .collect()
+        found.iter().filter_map(|f| self.catalog.sole(kind, f.claimants.iter().map(|c| c.entity))).collect()
     }
 
     /// A source's key from a name as the text writes it (`موقع المونيتور الأمريكي`).

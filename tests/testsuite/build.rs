@@ -201,3 +201,14 @@ fn the_cli_builds_and_checks() {
     let check = fihris(&["check", "--root", root.to_str().expect("utf-8 path")]);
     assert!(check.status.success());
 }
+
+/// The same site builds to the same bytes, so a deploy changes only what changed.
+#[test]
+fn two_builds_write_the_same_bytes() {
+    let first = build_ok(&demo()).files;
+    let second = build_ok(&demo()).files;
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    let differing: Vec<&String> =
+        first.iter().filter(|(path, bytes)| second[*path] != **bytes).map(|(p, _)| p).collect();
+    assert!(differing.is_empty(), "{differing:?}");
+}
