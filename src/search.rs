@@ -26,10 +26,8 @@ use crate::index::ArticleId;
 use crate::render::urls::Urls;
 use crate::site::Site;
 
-/// The search page.
+/// The search page, and the folder its index is written to beside it.
 pub const PAGE: &str = "search/";
-/// Where the index lives in the site.
-pub const DIR: &str = "search/";
 /// Articles per chunk of titles and summaries.
 const CHUNK: usize = 100;
 /// Articles whose terms are collected at once.
@@ -99,7 +97,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let shards = shard(postings);
     let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
-    out.extend(shards.into_iter().map(|(name, json)| (format!("{DIR}t/{}.json", file_name(&name)), json)));
+    out.extend(shards.into_iter().map(|(name, json)| (format!("{PAGE}t/{}.json", file_name(&name)), json)));
 
     let docs: Vec<DocEntry> = articles
         .iter()
@@ -114,15 +112,15 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        out.push((format!("{DIR}d/{n}.json"), json(&chunk)));
+        out.push((format!("{PAGE}d/{n}.json"), json(&chunk)));
     }
     let dates: Vec<u32> = docs.iter().map(|d| d.2.replace('-', "").parse().unwrap_or(0)).collect();
-    out.push((format!("{DIR}dates.json"), json(&dates)));
+    out.push((format!("{PAGE}dates.json"), json(&dates)));
     let position: FxHashMap<ArticleId, u32> = articles.iter().enumerate().map(|(n, &id)| (id, n as u32)).collect();
     for entity in site.catalog.ids() {
         let mut docs: Vec<u32> = site.index.articles_of[entity as usize].iter().map(|id| position[id]).collect();
         docs.sort_unstable();
-        out.push((format!("{DIR}e/{entity}.json"), json(&delta(&docs))));
+        out.push((format!("{PAGE}e/{entity}.json"), json(&delta(&docs))));
     }
     let manifest = Manifest {
         version: 1,
@@ -150,7 +148,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             })
             .collect(),
     };
-    out.push((format!("{DIR}index.json"), json(&manifest)));
+    out.push((format!("{PAGE}index.json"), json(&manifest)));
     out
 }
 

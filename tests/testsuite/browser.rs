@@ -46,17 +46,22 @@ pub enum Scheme {
     Dark,
 }
 
+/// Says why a test is skipped, or fails it where FIHRIS_REQUIRE_BROWSER says
+/// the tools must be there (CI).
+pub fn skip(reason: &str) {
+    if std::env::var_os("FIHRIS_REQUIRE_BROWSER").is_some() {
+        panic!("browser tests are required here, but {reason}");
+    }
+    #[allow(clippy::print_stderr, reason = "a skipped test says why")]
+    {
+        eprintln!("skipped: {reason}");
+    }
+}
+
 /// Starts Chromium, or returns `None` (and says why) when it is not installed.
 pub async fn browser(width: u32, height: u32, scheme: Scheme) -> Option<Browser> {
     let (Some(chromium), Some(driver)) = (find(&["chromium", "chromium-browser"]), find(&["chromedriver"])) else {
-        let reason = "chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)";
-        if std::env::var_os("FIHRIS_REQUIRE_BROWSER").is_some() {
-            panic!("browser tests are required here, but {reason}");
-        }
-        #[allow(clippy::print_stderr, reason = "a skipped test says why")]
-        {
-            eprintln!("skipped: {reason}");
-        }
+        skip("chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)");
         return None;
     };
     let port = free_port();
