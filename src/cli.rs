@@ -89,7 +89,7 @@ pub struct ServeArgs {
 }
 
 impl SiteArgs {
-    pub fn options(&self) -> crate::site::SiteOptions {
-        crate::site::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone() }
+    pub fn options(&self) -> crate::build::SiteOptions {
+        crate::build::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone() }
     }
 }

@@ -12,7 +12,7 @@ pub enum Severity {
 }
 
 /// A place in a file: 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub line: usize,
     pub column: usize,

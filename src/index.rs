@@ -8,30 +8,21 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::analysis::Analysis;
 use crate::arabic::collate::{ArabicCollator, Heading, filing_name};
 use crate::config::Config;
-use crate::content::{Article, Corpus, Published};
+use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Catalog, EntityId, Kind};
-use crate::mentions::ArticleEntities;
 
-/// Index of an article in [`Corpus::articles`].
+/// An article's place among the site's articles in file-name order (see
+/// [`crate::site::Site`]); it holds for one build only, the path for all.
 pub type ArticleId = u32;
 
 /// How many co-mentioned entities an entity page lists, per kind.
 const CO_MENTIONS_PER_KIND: usize = 10;
 /// Other coverage must share at least this many people and places.
 const RELATED_MIN_SHARED: usize = 2;
-
-/// What an incremental update touched.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Changed {
-    /// The entities of the article, before or after, with their article lists
-    /// as they were before the change.
-    pub entities: Vec<(EntityId, Vec<ArticleId>)>,
-    /// The article, and those whose related coverage changed or shows it.
-    pub articles: Vec<ArticleId>,
-}
 
 /// One letter section of an entity index page.
 #[derive(Debug, Clone)]
@@ -45,12 +36,16 @@ pub struct LetterGroup {
 pub struct Index {
     /// All articles, newest first (undated last).
     pub newest_first: Vec<ArticleId>,
-    /// Entity → its articles, newest first.
+    /// Entity → its articles, newest first. Its pages beyond the first are
+    /// counted from the oldest ([`Index::archive`]), so that a new article
+    /// changes the first page and the newest, not all of them.
     pub articles_of: Vec<Vec<ArticleId>>,
     /// Entity → the entities mentioned in the same articles, with how many.
     pub co_mentions: Vec<Vec<(EntityId, u32)>>,
     /// Article → other coverage of the same story.
     pub related: Vec<Vec<ArticleId>>,
+    /// Place → the places that are `in` it.
+    pub contains: Vec<Vec<EntityId>>,
     /// Kind → its entities in Arabic alphabetical order, by letter.
     pub letters: FxHashMap<Kind, Vec<LetterGroup>>,
 }
@@ -58,12 +53,13 @@ pub struct Index {
 impl Index {
     pub fn build(
         config: &Config,
-        corpus: &Corpus,
+        articles: &[Article],
+        analyses: &[Analysis],
         catalog: &Catalog,
-        found: &[ArticleEntities],
     ) -> Result<Index, Vec<Diagnostic>> {
-        check_collisions(corpus, catalog)?;
-        let articles = &corpus.articles;
+        check_collisions(articles, catalog)?;
+        let found: Vec<&crate::analysis::Mentions> = analyses.iter().map(|a| &a.mentions).collect();
+        let found = &found[..];
         let mut newest_first: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
         newest_first.sort_by(|&a, &b| newest_order(&articles[a as usize], &articles[b as usize]));
 
@@ -74,72 +70,31 @@ impl Index {
             }
         }
         let co_mentions = co_mentions(catalog, found, &articles_of);
-        let related = related_coverage(config, corpus, catalog, found, &newest_first);
+        let related = related_coverage(config, articles, catalog, found, &newest_first);
         let letters = letters(catalog);
-        Ok(Index { newest_first, articles_of, co_mentions, related, letters })
+        let mut contains = vec![Vec::new(); catalog.len()];
+        for id in catalog.ids() {
+            if let Some(outer) = catalog.get(id).within {
+                contains[outer as usize].push(id);
+            }
+        }
+        Ok(Index { newest_first, articles_of, co_mentions, related, contains, letters })
     }
 
-    /// Brings the index up to date after article `id` changed in place (its
-    /// text, entities, date or slug); `before` is what it mentioned and when it
-    /// was published before. Returns what else changed: the entities whose
-    /// pages list it, and the articles whose related coverage changed or shows it.
-    pub fn update_article(
-        &mut self,
-        config: &Config,
-        corpus: &Corpus,
-        catalog: &Catalog,
-        found: &[ArticleEntities],
-        id: ArticleId,
-        before: (&ArticleEntities, Option<Published>),
-    ) -> Result<Changed, Vec<Diagnostic>> {
-        check_collisions(corpus, catalog)?;
-        let articles = &corpus.articles;
-        let order = |a: &ArticleId, b: &ArticleId| newest_order(&articles[*a as usize], &articles[*b as usize]);
-        let reinsert = |list: &mut Vec<ArticleId>, keep: bool| {
-            list.retain(|&a| a != id);
-            if keep {
-                let at = list.partition_point(|a| order(a, &id).is_lt());
-                list.insert(at, id);
-            }
-        };
-        reinsert(&mut self.newest_first, true);
+    /// How many archive pages entity `entity` has: its full pages of
+    /// `per_page` articles counted from the oldest, leaving out those whose
+    /// articles are all on its first page (its newest `per_page`).
+    pub fn archive_pages(&self, entity: EntityId, per_page: usize) -> usize {
+        self.articles_of[entity as usize].len().saturating_sub(1) / per_page.max(1)
+    }
 
-        let (old, old_published) = before;
-        let now = &found[id as usize];
-        let mut entities: Vec<EntityId> = old.entities.iter().chain(&now.entities).map(|&(e, _)| e).collect();
-        entities.sort_unstable();
-        entities.dedup();
-        let mut previous = Vec::with_capacity(entities.len());
-        for &entity in &entities {
-            previous.push((entity, self.articles_of[entity as usize].clone()));
-            reinsert(&mut self.articles_of[entity as usize], now.contains(entity));
-        }
-        let mut counts = vec![0u32; catalog.len()];
-        for &entity in &entities {
-            self.co_mentions[entity as usize] = co_mentions_of(catalog, found, &self.articles_of, entity, &mut counts);
-        }
-
-        let subjects = subjects(catalog, found);
-        let dated = dated(corpus, &self.newest_first);
-        let window = config.related_days as i32;
-        let days: Vec<i32> = [old_published, articles[id as usize].published]
-            .into_iter()
-            .flatten()
-            .map(|p| day_number(p.date))
-            .collect();
-        let near = |day: i32| days.iter().any(|&d| (day - d).abs() <= window);
-        let mut articles_changed = vec![id];
-        self.related[id as usize] = Vec::new();
-        for &(day, other) in dated.iter().filter(|&&(day, _)| near(day)) {
-            let list = related_of(config, &dated, &subjects, day, other);
-            if list != self.related[other as usize] || list.contains(&id) {
-                articles_changed.push(other);
-            }
-            self.related[other as usize] = list;
-        }
-        articles_changed.sort_unstable();
-        articles_changed.dedup();
-        Ok(Changed { entities: previous, articles: articles_changed })
+    /// The articles of archive page `page` (1 = the oldest) of `entity`,
+    /// newest first.
+    pub fn archive(&self, entity: EntityId, page: usize, per_page: usize) -> impl Iterator<Item = ArticleId> + '_ {
+        let all = &self.articles_of[entity as usize];
+        let end = all.len().saturating_sub((page - 1) * per_page);
+        let start = end.saturating_sub(per_page);
+        all[start..end].iter().copied()
     }
 
     /// The entities of `kind` with the most articles, most first.
@@ -166,10 +121,10 @@ fn newest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
 }
 
 /// Two items writing the same page is an error naming both.
-fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagnostic>> {
+fn check_collisions(articles: &[Article], catalog: &Catalog) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut slugs: FxHashMap<&str, &Article> = FxHashMap::default();
-    for article in &corpus.articles {
+    for article in articles {
         if let Some(first) = slugs.insert(&article.slug, article) {
             problems.push(
                 Diagnostic::error(format!(
@@ -209,7 +164,7 @@ fn check_collisions(corpus: &Corpus, catalog: &Catalog) -> Result<(), Vec<Diagno
 /// top few of each kind; in parallel, each thread with one dense counter.
 fn co_mentions(
     catalog: &Catalog,
-    found: &[ArticleEntities],
+    found: &[&crate::analysis::Mentions],
     articles_of: &[Vec<ArticleId>],
 ) -> Vec<Vec<(EntityId, u32)>> {
     (0..catalog.len() as EntityId)
@@ -224,7 +179,7 @@ fn co_mentions(
 /// The co-mentions of one entity; `counts` is all zeros, and left so.
 fn co_mentions_of(
     catalog: &Catalog,
-    found: &[ArticleEntities],
+    found: &[&crate::analysis::Mentions],
     articles_of: &[Vec<ArticleId>],
     entity: EntityId,
     counts: &mut [u32],
@@ -255,7 +210,7 @@ fn co_mentions_of(
 /// The people and places of each article, sorted: what related coverage is
 /// measured on (sources are left out: two outlets covering one story differ
 /// in them by definition).
-fn subjects(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<EntityId>> {
+fn subjects(catalog: &Catalog, found: &[&crate::analysis::Mentions]) -> Vec<Vec<EntityId>> {
     found
         .iter()
         .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
@@ -263,10 +218,10 @@ fn subjects(catalog: &Catalog, found: &[ArticleEntities]) -> Vec<Vec<EntityId>> 
 }
 
 /// Dated articles as (day, id), oldest first, so each one's window is a slice.
-fn dated(corpus: &Corpus, newest_first: &[ArticleId]) -> Vec<(i32, ArticleId)> {
+fn dated(articles: &[Article], newest_first: &[ArticleId]) -> Vec<(i32, ArticleId)> {
     let mut dated: Vec<(i32, ArticleId)> = newest_first
         .iter()
-        .filter_map(|&id| corpus.articles[id as usize].published.map(|p| (day_number(p.date), id)))
+        .filter_map(|&id| articles[id as usize].published.map(|p| (day_number(p.date), id)))
         .collect();
     dated.reverse();
     dated
@@ -275,14 +230,14 @@ fn dated(corpus: &Corpus, newest_first: &[ArticleId]) -> Vec<(i32, ArticleId)> {
 /// Other coverage of the same story for every article.
 fn related_coverage(
     config: &Config,
-    corpus: &Corpus,
+    articles: &[Article],
     catalog: &Catalog,
-    found: &[ArticleEntities],
+    found: &[&crate::analysis::Mentions],
     newest_first: &[ArticleId],
 ) -> Vec<Vec<ArticleId>> {
     let subjects = subjects(catalog, found);
-    let dated = dated(corpus, newest_first);
-    let mut related = vec![Vec::new(); corpus.articles.len()];
+    let dated = dated(articles, newest_first);
+    let mut related = vec![Vec::new(); articles.len()];
     let found_related: Vec<(ArticleId, Vec<ArticleId>)> =
         dated.par_iter().map(|&(day, id)| (id, related_of(config, &dated, &subjects, day, id))).collect();
     for (id, list) in found_related {
@@ -378,6 +333,27 @@ mod tests {
     fn shared_counts() {
         assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 5, 8]), 2);
         assert_eq!(count_shared(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn archive_pages_are_counted_from_the_oldest() {
+        let index = Index {
+            newest_first: Vec::new(),
+            articles_of: vec![(0..7).rev().collect(), vec![0, 1, 2], vec![]],
+            co_mentions: Vec::new(),
+            related: Vec::new(),
+            contains: Vec::new(),
+            letters: FxHashMap::default(),
+        };
+        // Seven articles, three a page: the first page shows 6, 5, 4; the
+        // archive holds 2, 1, 0 and 5, 4, 3 (the newest three are on the
+        // first page, but a full page of the archive stays as it is).
+        assert_eq!(index.archive_pages(0, 3), 2);
+        assert_eq!(index.archive(0, 1, 3).collect::<Vec<_>>(), [2, 1, 0]);
+        assert_eq!(index.archive(0, 2, 3).collect::<Vec<_>>(), [5, 4, 3]);
+        // All on the first page: no archive.
+        assert_eq!(index.archive_pages(1, 3), 0);
+        assert_eq!(index.archive_pages(2, 3), 0);
     }
 
     #[test]

@@ -1,11 +1,17 @@
 //! fihris (فهرس, "index"): a static site generator for Arabic news archives.
 //!
 //! A build is a pipeline of plain values, each step in its own module:
-//! [`config`] and [`content`] and [`entities`] load the site, [`mentions`] finds
-//! who each article names, [`index`] cross-links them, [`render`] makes the
-//! pages and [`output`] writes them. [`site`] runs the steps in order.
+//! [`config`], [`content`] and [`entities`] load the site; [`analysis`] reads
+//! each article once (who it names, its summary, its search terms); [`index`]
+//! cross-links them into a [`site`]; [`plan`] lists every file with a
+//! fingerprint of what it shows; [`render`] makes the files that changed and
+//! [`output`] writes them. [`build`] runs the steps in order for `build`,
+//! `check` and `serve`; [`cache`] remembers a build for the next.
 
+pub mod analysis;
 pub mod arabic;
+pub mod build;
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -14,10 +20,10 @@ pub mod diagnostics;
 pub mod entities;
 pub mod import;
 pub mod index;
-pub mod mentions;
 pub mod output;
 pub mod parse;
+pub mod plan;
 pub mod render;
-pub mod search;
 pub mod serve;
 pub mod site;
+pub mod urls;

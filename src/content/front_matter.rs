@@ -57,7 +57,7 @@ impl DateValue {
 
 /// When an article was published: the calendar day as the outlet wrote it, and
 /// the instant when the front matter gives a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Published {
     pub date: Date,
     pub instant: Option<Timestamp>,

@@ -1,11 +1,13 @@
-//! Reading an article body as Markdown events, the same way for finding
-//! mentions and for rendering: adjacent text events are merged into one run, and
-//! each run knows where it stands (prose, heading, link, code, image), so that a
-//! mention found in run N is injected into run N when the page is rendered.
+//! Reading an article body as Markdown events, the same way for analysing it
+//! and for rendering it: adjacent text events are merged into one run, each
+//! run knows where it stands (prose, heading, link, image, code, hidden), and
+//! both sides number runs alike, so that a mention found in run N is injected
+//! into run N when the page is rendered.
 
 use std::iter::Peekable;
+use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, OffsetIter, Options, Parser, Tag, TagEnd};
 
 /// CommonMark plus tables, footnotes and strikethrough (DESIGN.md, "Content").
 pub fn options() -> Options {
@@ -13,37 +15,51 @@ pub fn options() -> Options {
 }
 
 /// The events of `body`, with adjacent text merged.
-pub fn events(body: &str) -> MergedText<'_, Parser<'_>> {
-    MergedText { inner: Parser::new_ext(body, options()).peekable() }
+pub fn events(body: &str) -> impl Iterator<Item = Event<'_>> {
+    events_with_offsets(body).map(|(event, _)| event)
+}
+
+/// The events of `body` with the byte range of the source each comes from,
+/// adjacent text merged (its range covers all the pieces).
+pub fn events_with_offsets(body: &str) -> MergedText<'_> {
+    MergedText { inner: Parser::new_ext(body, options()).into_offset_iter().peekable() }
+}
+
+/// Whether `event` is a text run: text, or inline code. Every reader of a
+/// body counts runs with this, so their numbers agree.
+pub fn is_run(event: &Event) -> bool {
+    matches!(event, Event::Text(_) | Event::Code(_))
 }
 
 /// Merges runs of `Event::Text` (the parser splits text at entities, escapes and
 /// some punctuation) so that a name is never cut in two.
-pub struct MergedText<'a, I: Iterator<Item = Event<'a>>> {
-    inner: Peekable<I>,
+pub struct MergedText<'a> {
+    inner: Peekable<OffsetIter<'a>>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for MergedText<'a, I> {
-    type Item = Event<'a>;
+impl<'a> Iterator for MergedText<'a> {
+    type Item = (Event<'a>, Range<usize>);
 
-    fn next(&mut self) -> Option<Event<'a>> {
-        let event = self.inner.next()?;
+    fn next(&mut self) -> Option<(Event<'a>, Range<usize>)> {
+        let (event, range) = self.inner.next()?;
         let Event::Text(first) = event else {
-            return Some(event);
+            return Some((event, range));
         };
-        if !matches!(self.inner.peek(), Some(Event::Text(_))) {
-            return Some(Event::Text(first));
+        if !matches!(self.inner.peek(), Some((Event::Text(_), _))) {
+            return Some((Event::Text(first), range));
         }
         let mut text = first.into_string();
-        while let Some(Event::Text(more)) = self.inner.next_if(|e| matches!(e, Event::Text(_))) {
+        let mut end = range.end;
+        while let Some((Event::Text(more), more_range)) = self.inner.next_if(|(e, _)| matches!(e, Event::Text(_))) {
             text.push_str(&more);
+            end = more_range.end;
         }
-        Some(Event::Text(CowStr::from(text)))
+        Some((Event::Text(CowStr::from(text)), range.start..end))
     }
 }
 
 /// Where a text run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     /// Paragraphs, lists, quotes, tables: mentions here may become links.
     Prose,
@@ -51,6 +67,9 @@ pub enum Place {
     Link,
     Image,
     Code,
+    /// Inside a `<script>` or `<style>` element written inline: never shown
+    /// (the sanitizer drops it with its content; a browser does not show it).
+    Hidden,
 }
 
 /// Follows the nesting of the event stream to tell where text stands.
@@ -60,6 +79,7 @@ pub struct PlaceTracker {
     links: u32,
     images: u32,
     code: u32,
+    hidden: u32,
 }
 
 impl PlaceTracker {
@@ -74,12 +94,19 @@ impl PlaceTracker {
             Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => self.code += 1,
             Event::End(TagEnd::CodeBlock) => self.code = self.code.saturating_sub(1),
+            Event::InlineHtml(html) => match hidden_tag(html) {
+                Some(true) => self.hidden += 1,
+                Some(false) => self.hidden = self.hidden.saturating_sub(1),
+                None => {}
+            },
             _ => {}
         }
     }
 
     pub fn place(&self) -> Place {
-        if self.code > 0 {
+        if self.hidden > 0 {
+            Place::Hidden
+        } else if self.code > 0 {
             Place::Code
         } else if self.images > 0 {
             Place::Image
@@ -93,69 +120,22 @@ impl PlaceTracker {
     }
 }
 
-/// The longest summary taken from the text, in characters.
-const SUMMARY_CHARS: usize = 200;
-
-/// A paragraph shorter than this is a dateline or a caption, not a summary.
-const SUMMARY_MIN_CHARS: usize = 40;
-
-/// The first real paragraph of a Markdown body (a dateline such as "موسكو" is
-/// skipped), cut at a word near [`SUMMARY_CHARS`] characters.
-pub fn first_paragraph(body: &str) -> String {
-    use pulldown_cmark::{Event, Tag, TagEnd};
-    let mut paragraph = String::new();
-    let mut first = None;
-    let mut in_paragraph = false;
-    for event in events(body) {
-        match event {
-            Event::Start(Tag::Paragraph) => {
-                in_paragraph = true;
-                paragraph.clear();
-            }
-            Event::End(TagEnd::Paragraph) => {
-                in_paragraph = false;
-                let text = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-                if text.chars().count() >= SUMMARY_MIN_CHARS {
-                    first = Some(text);
-                    break;
-                }
-                first = first.or(Some(text).filter(|t| !t.is_empty()));
-            }
-            Event::Text(t) | Event::Code(t) if in_paragraph => paragraph.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if in_paragraph => paragraph.push(' '),
-            _ => {}
-        }
-    }
-    let text = first.unwrap_or_default();
-    if text.chars().count() <= SUMMARY_CHARS {
-        return text;
-    }
-    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
-    let cut = match cut.rfind(' ') {
-        Some(space) => &cut[..space],
-        None => &cut,
+/// For an inline tag of an element whose content is never shown: whether it
+/// opens (`Some(true)`) or closes it.
+fn hidden_tag(html: &str) -> Option<bool> {
+    let tag = html.trim_start().strip_prefix('<')?;
+    let (closing, name) = match tag.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, tag),
     };
-    format!("{}…", cut.trim_end_matches(['،', ',', '.', '؛', ':']))
+    let name: String = name.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let self_closing = html.trim_end().ends_with("/>");
+    (matches!(name.as_str(), "script" | "style") && !self_closing).then_some(!closing)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn summaries_come_from_the_first_paragraph() {
-        assert_eq!(first_paragraph("## عنوان\n\nالفقرة الأولى\nتكملة.\n\nالثانية"), "الفقرة الأولى تكملة.");
-        let long = format!("{}\n", "كلمة ".repeat(100));
-        let summary = first_paragraph(&long);
-        assert!(summary.ends_with('…') && summary.chars().count() <= SUMMARY_CHARS + 1, "{summary}");
-        assert_eq!(first_paragraph(""), "");
-        // A dateline is not a summary.
-        assert_eq!(
-            first_paragraph("موسكو\n\nأجرى الرئيس السوري محادثات مع الرئيس الروسي في الكرملين.\n"),
-            "أجرى الرئيس السوري محادثات مع الرئيس الروسي في الكرملين."
-        );
-        assert_eq!(first_paragraph("موسكو\n"), "موسكو");
-    }
 
     #[test]
     fn escapes_and_entities_do_not_cut_text() {
@@ -170,7 +150,8 @@ mod tests {
 
     #[test]
     fn places() {
-        let body = "# بوتين\n\nنص [رابط](/x) `كود`\n\n```\nكود\n```\n\n![صورة](a.png)\n";
+        let body =
+            "# بوتين\n\nنص [رابط](/x) `كود`\n\n```\nكود\n```\n\n![صورة](a.png) <script>خفي</script> <b>ظاهر</b>\n";
         let mut tracker = PlaceTracker::default();
         let mut seen = Vec::new();
         for event in events(body) {
@@ -188,6 +169,10 @@ mod tests {
                 (" ".to_owned(), Place::Prose),
                 ("كود\n".to_owned(), Place::Code),
                 ("صورة".to_owned(), Place::Image),
+                (" ".to_owned(), Place::Prose),
+                ("خفي".to_owned(), Place::Hidden),
+                (" ".to_owned(), Place::Prose),
+                ("ظاهر".to_owned(), Place::Prose),
             ]
         );
     }

@@ -8,6 +8,7 @@ pub mod markdown;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::arabic::slug::slugify;
@@ -22,14 +23,15 @@ pub const CONTENT_DIR: &str = "content";
 pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A value from front matter with the place it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub location: Location,
 }
 
-/// An article as its file gives it.
-#[derive(Debug, Clone)]
+/// An article as its front matter gives it: everything the site keeps of it
+/// once it is analysed. The body is read again when its page is rendered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// The file, relative to the site's root.
     pub path: PathBuf,
@@ -40,8 +42,8 @@ pub struct Article {
     pub source: Option<Located<String>>,
     pub url: Option<String>,
     pub author: Option<String>,
-    /// From `summary:`, else the first real paragraph of the body.
-    pub summary: String,
+    /// From `summary:`; the analysis takes the first paragraph otherwise.
+    pub summary: Option<String>,
     pub people: Vec<Located<String>>,
     pub places: Vec<Located<String>>,
     pub sources: Vec<Located<String>>,
@@ -49,37 +51,62 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Old page paths (`old/path/` or `old.html`) that redirect to the article.
     pub aliases: Vec<Located<String>>,
+    /// Kept as JSON text, so that the article can be cached in a compact
+    /// binary form.
+    #[serde(with = "json_text")]
     pub extra: serde_json::Value,
-    /// The Markdown body.
-    pub body: String,
     /// The line of the file the body starts on (1-based).
     pub body_line: usize,
+    /// A hash of the file's text: an article whose file has the same hash
+    /// need not be read or analysed again.
+    pub hash: u64,
 }
 
-impl Article {
+/// An article file as read: its front matter and its Markdown body.
+#[derive(Debug, Clone)]
+pub struct ArticleFile {
+    pub article: Article,
+    pub body: String,
+}
+
+impl ArticleFile {
     /// The place in the file of byte `offset` of the body.
     pub fn body_location(&self, offset: usize) -> Location {
         let mut location = Location::at(&self.body, offset);
-        location.line += self.body_line - 1;
+        location.line += self.article.body_line - 1;
         location
     }
 }
 
-/// All articles of a site, in file-name order.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    pub articles: Vec<Article>,
+/// The hash of an article file's text, as [`Article::hash`] holds it.
+pub fn text_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
-/// Reads every article under `ROOT/content`. Problems in one file do not stop
-/// the others: all of them are returned together.
-pub fn load(root: &Path) -> (Corpus, Vec<Diagnostic>) {
+mod json_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &serde_json::Value, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&value.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<serde_json::Value, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        serde_json::from_str(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The article files under `ROOT/content`, relative to the root, in
+/// file-name order; problems walking the folder are returned beside them.
+pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
     for entry in WalkDir::new(&content).follow_links(true).sort_by_file_name() {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => paths.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_file() && is_article_file(entry.path()) => {
+                paths.push(relative(root, entry.path()))
+            }
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
@@ -87,8 +114,14 @@ pub fn load(root: &Path) -> (Corpus, Vec<Diagnostic>) {
             }
         }
     }
-    let results: Vec<Result<Article, Diagnostic>> =
-        paths.par_iter().map(|path| load_article(path, &relative(root, path))).collect();
+    (paths, diagnostics)
+}
+
+/// Reads every article under `ROOT/content`. Problems in one file do not stop
+/// the others: all of them are returned together.
+pub fn load(root: &Path) -> (Vec<ArticleFile>, Vec<Diagnostic>) {
+    let (paths, mut diagnostics) = article_paths(root);
+    let results: Vec<Result<ArticleFile, Diagnostic>> = paths.par_iter().map(|path| read_article(root, path)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -96,7 +129,7 @@ pub fn load(root: &Path) -> (Corpus, Vec<Diagnostic>) {
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    (Corpus { articles }, diagnostics)
+    (articles, diagnostics)
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -108,23 +141,26 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads the article at `path` (relative to `root`) again.
-pub fn read_article(root: &Path, path: &Path) -> Result<Article, Vec<Diagnostic>> {
-    load_article(&root.join(path), path).map_err(|d| vec![d])
+/// Reads the article file at `path` (relative to `root`); an empty file
+/// comes back as a warning.
+pub fn read_article(root: &Path, path: &Path) -> Result<ArticleFile, Diagnostic> {
+    let text = read_text(root, path)?;
+    parse_article(path, &text)
 }
 
-/// Reads one article file; an empty file comes back as a warning.
-fn load_article(path: &Path, shown: &Path) -> Result<Article, Diagnostic> {
-    let bytes = read_limited(path, MAX_ARTICLE_BYTES)
-        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(shown))?
-        .ok_or_else(|| too_large(shown))?;
-    let text = decode(&bytes).map_err(|d| d.in_file(shown))?;
+/// The text of the article file at `path` (relative to `root`), decoded; an
+/// empty file comes back as a warning.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_limited(&root.join(path), MAX_ARTICLE_BYTES)
+        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(path))?
+        .ok_or_else(|| too_large(path))?;
+    let text = decode(&bytes).map_err(|d| d.in_file(path))?;
     if text.trim().is_empty() {
         return Err(Diagnostic::warning("the file is empty; it was skipped")
-            .in_file(shown)
+            .in_file(path)
             .with_help("delete it, or write an article in it"));
     }
-    parse_article(shown, &text)
+    Ok(text)
 }
 
 /// The contents of `path`, or `None` when it has more than `limit` bytes.
@@ -166,10 +202,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 }
 
 /// Parses the text of an article file (already decoded).
-pub fn parse_article(path: &Path, text: &str) -> Result<Article, Diagnostic> {
+pub fn parse_article(path: &Path, text: &str) -> Result<ArticleFile, Diagnostic> {
     let split = front_matter::split(path, text)?;
     let raw = front_matter::parse(path, text, &split)?;
-    from_raw(path, text, &split, raw)
+    let article = from_raw(path, text, &split, raw)?;
+    Ok(ArticleFile { article, body: split.body.to_owned() })
 }
 
 fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Result<Article, Diagnostic> {
@@ -232,11 +269,7 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         }),
         url,
         author: raw.author.filter(|a| !a.trim().is_empty()),
-        summary: raw
-            .summary
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| markdown::first_paragraph(split.body)),
+        summary: raw.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
         people: locate_all("people", raw.people),
         places: locate_all("places", raw.places),
         sources: locate_all("sources", raw.sources),
@@ -244,8 +277,8 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         tags: raw.tags,
         aliases,
         extra: raw.extra.unwrap_or(serde_json::Value::Null),
-        body: split.body.to_owned(),
         body_line: text[..split.body_offset].matches('\n').count() + 1,
+        hash: text_hash(text),
     })
 }
 
@@ -336,7 +369,7 @@ mod tests {
     }
 
     fn parse(text: &str) -> Result<Article, Diagnostic> {
-        parse_article(Path::new("content/articles/x.md"), text)
+        parse_article(Path::new("content/articles/x.md"), text).map(|file| file.article)
     }
 
     #[test]
@@ -349,7 +382,8 @@ mod tests {
         assert_eq!(article.published.map(|p| p.date.to_string()).as_deref(), Some("2024-07-25"));
         assert_eq!(article.source.as_ref().map(|s| s.value.as_str()), Some("alhurra"));
         assert_eq!(article.people[0].location.line, 5);
-        assert_eq!(article.body, "\nنص.\n");
+        let file = parse_article(Path::new("x.md"), "---\ntitle: x\n---\n\nنص.\n").expect("valid");
+        assert_eq!(file.body, "\nنص.\n");
     }
 
     #[test]

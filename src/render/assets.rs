@@ -11,8 +11,6 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 
-use super::urls::Urls;
-
 /// The default static files, compiled into the binary; a site's `static/`
 /// files override them by name.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
@@ -81,15 +79,14 @@ pub fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnosti
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
-/// A static file may not take the place of a page, nor of another static
-/// file whose name differs only in case or Unicode normalization (one file
-/// on macOS and Windows).
-pub fn check_static_collisions(
-    pages: &FxHashSet<String>,
+/// A static file may not take the place of a generated file (`generated`:
+/// their paths), nor of another static file whose name differs only in case
+/// or Unicode normalization (one file on macOS and Windows).
+pub fn check_static_collisions<'g>(
+    generated: impl Iterator<Item = &'g String>,
     static_files: &[(String, Vec<u8>)],
 ) -> Result<(), Vec<Diagnostic>> {
-    let generated: FxHashSet<String> =
-        pages.iter().map(|p| Urls::file(p)).chain(super::SITE_FILES.map(String::from)).map(|p| fold_path(&p)).collect();
+    let generated: FxHashSet<String> = generated.map(|p| fold_path(p)).collect();
     let mut seen: FxHashMap<String, &str> = FxHashMap::default();
     let mut problems = Vec::new();
     for (path, _) in static_files {

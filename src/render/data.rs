@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::entities::{EntityId, Kind};
 use crate::site::Site;
 
-use super::urls::Urls;
+use crate::urls::Urls;
 
 /// The version of both files' shape, written in each as `"version"`.
 pub const DATA_VERSION: u32 = 1;
@@ -99,6 +99,16 @@ struct EntityRecord<'a> {
     mention_count: u64,
 }
 
+/// The data files and their schemas: (path, bytes).
+pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![
+        (ARTICLES_PATH.to_owned(), articles_json(site, urls)),
+        (ENTITIES_PATH.to_owned(), entities_json(site, urls)),
+    ];
+    files.extend(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())));
+    files
+}
+
 /// `data/articles.json`.
 pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
     let articles = site
@@ -107,7 +117,7 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
         .iter()
         .map(|&id| {
             let article = site.article(id);
-            let found = &site.found[id as usize];
+            let found = site.mentions(id);
             let mut entities = MentionsByKind::default();
             let mut by_count: Vec<(EntityId, u32)> = found.entities.clone();
             by_count.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
@@ -126,7 +136,7 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
                 title: &article.title,
                 date: article.published.map(|p| p.rfc3339()),
                 source: found.source.map(|s| site.catalog.get(s).key.as_str()),
-                summary: &article.summary,
+                summary: &site.analysis(id).summary,
                 author: article.author.as_deref(),
                 original_url: article.url.as_deref(),
                 tags: &article.tags,
@@ -146,8 +156,8 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
 /// `data/entities.json`.
 pub fn entities_json(site: &Site, urls: &Urls) -> Vec<u8> {
     let mut mention_counts = vec![0u64; site.catalog.len()];
-    for found in &site.found {
-        for &(entity, n) in &found.entities {
+    for analysis in site.analyses() {
+        for &(entity, n) in &analysis.mentions.entities {
             mention_counts[entity as usize] += u64::from(n);
         }
     }

@@ -12,7 +12,7 @@ use crate::index::ArticleId;
 use crate::site::Site;
 
 use super::Renderer;
-use super::urls::Urls;
+use crate::urls::Urls;
 
 /// `feed`: what the `atom.xml` template receives.
 #[derive(Debug, Serialize)]
@@ -47,9 +47,10 @@ pub struct FeedSource<'a> {
     pub name: &'a str,
 }
 
-impl Renderer {
+impl<'s> Renderer<'s> {
     /// The context of the site's feed (`entity` none) or an entity's.
-    pub(super) fn feed(&self, site: &Site, entity: Option<EntityId>, path: &str, context: &mut Context) {
+    pub(super) fn feed(&self, entity: Option<EntityId>, path: &str, context: &mut Context) {
+        let site = self.site;
         let config = &site.config;
         let (articles, title, subtitle, page) = match entity {
             None => {
@@ -68,7 +69,7 @@ impl Renderer {
             }
         };
         let entries: Vec<FeedEntry> =
-            dated(site, articles).take(config.feed_entries).map(|id| self.entry(site, id)).collect();
+            dated(site, articles).take(config.feed_entries).map(|id| self.entry(id)).collect();
         let updated = entries
             .first()
             .map(|e| e.published.clone())
@@ -90,15 +91,16 @@ impl Renderer {
         context.insert("feed", &feed);
     }
 
-    fn entry<'s>(&self, site: &'s Site, id: ArticleId) -> FeedEntry<'s> {
+    fn entry(&self, id: ArticleId) -> FeedEntry<'s> {
+        let site = self.site;
         let article = site.article(id);
         FeedEntry {
             title: &article.title,
             permalink: self.urls.permalink(&Urls::article(&article.slug)),
             published: article.published.map(|p| p.timestamp()).unwrap_or_default(),
-            summary: &article.summary,
+            summary: &site.analysis(id).summary,
             author: article.author.as_deref(),
-            source: site.found[id as usize].source.map(|s| {
+            source: site.mentions(id).source.map(|s| {
                 let source = site.catalog.get(s);
                 FeedSource { key: &source.key, name: &source.name }
             }),

@@ -11,13 +11,12 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::content::Article;
+use crate::analysis::LinkSite;
+use crate::content::ArticleFile;
 use crate::content::markdown;
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Catalog, EntityId};
-use crate::mentions::LinkSite;
-
-use super::urls::Urls;
+use crate::urls::Urls;
 
 /// What rendering a body needs that all articles share.
 pub struct BodyContext<'a> {
@@ -53,7 +52,7 @@ impl Highlighter {
 }
 
 /// Renders the body of `article` with `links` (sorted by run, then position).
-pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (String, Vec<Diagnostic>) {
+pub fn render_body(article: &ArticleFile, links: &[LinkSite], cx: &BodyContext) -> (String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Raw HTML, and links or images with a scheme (`javascript:`, `data:`),
     // go through the sanitizer; plain text and relative links need not.
@@ -63,18 +62,20 @@ pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (
     let mut run = 0u32;
     let mut code: Option<(String, String)> = None;
     for event in markdown::events(&article.body) {
+        if markdown::is_run(&event) {
+            run += 1;
+        }
         match event {
             Event::Text(text) => {
                 if let Some((_, buffer)) = code.as_mut() {
                     buffer.push_str(&text);
                 } else {
                     let mut here = Vec::new();
-                    while let Some(link) = links.next_if(|l| l.run == run) {
+                    while let Some(link) = links.next_if(|l| l.run == run - 1) {
                         here.push(*link);
                     }
                     push_linked_text(&mut events, text, &here, cx);
                 }
-                run += 1;
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
@@ -111,7 +112,7 @@ pub fn render_body(article: &Article, links: &[LinkSite], cx: &BodyContext) -> (
             Diagnostic::error(format!(
                 "the article nests quotes, lists or HTML elements {depth} deep; the limit is {MAX_NESTING}"
             ))
-            .in_file(&article.path)
+            .in_file(&article.article.path)
             .with_help("this is not an article's text (browsers stop nesting at 512 too); remove the repeated `>`, `-` or HTML tags"),
         );
         return (String::new(), diagnostics);
@@ -198,7 +199,12 @@ fn mention_open(entity: EntityId, cx: &BodyContext) -> String {
 
 /// A root-relative link (`/people/putin/`) gets the base path; a link to a page
 /// the site does not have is reported.
-fn internal_link(article: &Article, dest: &str, cx: &BodyContext, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn internal_link(
+    article: &ArticleFile,
+    dest: &str,
+    cx: &BodyContext,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let path = dest.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
     let page = path.split(['#', '?']).next().unwrap_or_default();
     let known = page.is_empty() || cx.pages.contains(page) || cx.pages.contains(&format!("{page}/"));
@@ -206,7 +212,7 @@ fn internal_link(article: &Article, dest: &str, cx: &BodyContext, diagnostics: &
         let offset = article.body.find(dest).unwrap_or(0);
         diagnostics.push(
             Diagnostic::error(format!("broken link: the site has no page {dest}"))
-                .in_file(&article.path)
+                .in_file(&article.article.path)
                 .at(article.body_location(offset))
                 .with_help("link to /articles/SLUG/, /people/KEY/, /places/KEY/ or /sources/KEY/ of an existing page"),
         );

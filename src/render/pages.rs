@@ -8,31 +8,30 @@ use tera::{Context, Value};
 use crate::diagnostics::Diagnostic;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
-use crate::site::Site;
+use crate::plan::{Job, OldPath};
+use crate::urls::Urls;
 
+use super::Renderer;
 use super::markdown::{self, BodyContext};
 use super::structured;
-use super::urls::Urls;
 use super::views::*;
-use super::{Job, Renderer};
 
-/// A page's template and context, and any problems found in its content.
+/// A page's context, and any problems found in its content.
 pub(super) struct PageContext {
-    pub template: &'static str,
     pub context: Context,
     pub problems: Vec<Diagnostic>,
 }
 
-impl Renderer {
-    pub(super) fn page_context(&self, site: &Site, job: Job, path: &str) -> PageContext {
+impl Renderer<'_> {
+    pub(super) fn page_context(&self, job: Job, path: &str) -> PageContext {
+        let site = self.site;
         let mut context = Context::new();
         let mut problems = Vec::new();
-        let template = match job {
-            Job::Home => self.home(site, path, &mut context),
+        match job {
+            Job::Home => self.home(path, &mut context),
             Job::NotFound => {
                 let description = format!("هذه الصفحة غير موجودة في {}", site.config.title);
                 context.insert("page", &self.page_view("404", "", "الصفحة غير موجودة".to_owned(), description, path));
-                "404.html"
             }
             Job::Search => {
                 let description = format!("ابحث في مقالات {} وأسماء الأشخاص والأماكن والمصادر", site.config.title);
@@ -43,25 +42,16 @@ impl Renderer {
                     &page.permalink,
                 )));
                 context.insert("page", &page);
-                "search.html"
             }
-            Job::Entities(kind) => self.entities(site, kind, path, &mut context),
-            Job::Article(id) => {
-                problems = self.article(site, id, path, &mut context);
-                "article.html"
-            }
-            Job::Entity(id, page) => self.entity(site, id, page, path, &mut context),
-            Job::SiteFeed => {
-                self.feed(site, None, path, &mut context);
-                "atom.xml"
-            }
-            Job::EntityFeed(id) => {
-                self.feed(site, Some(id), path, &mut context);
-                "atom.xml"
-            }
-            Job::Redirect(old) => self.redirect(site, old.target(), path, &mut context),
-        };
-        PageContext { template, context, problems }
+            Job::Entities(kind) => self.entities(kind, path, &mut context),
+            Job::Article(id) => problems = self.article(id, path, &mut context),
+            Job::Entity(id) => self.entity(id, None, path, &mut context),
+            Job::EntityArchive(id, page) => self.entity(id, Some(page), path, &mut context),
+            Job::SiteFeed => self.feed(None, path, &mut context),
+            Job::EntityFeed(id) => self.feed(Some(id), path, &mut context),
+            Job::Redirect(old) => self.redirect(old, path, &mut context),
+        }
+        PageContext { context, problems }
     }
 
     fn page_view(
@@ -84,21 +74,23 @@ impl Renderer {
         }
     }
 
-    /// A page that sends an old path on to `target`.
-    fn redirect(&self, site: &Site, target: Job, path: &str, context: &mut Context) -> &'static str {
+    /// A page that sends an old path on to the page it became.
+    fn redirect(&self, old: OldPath, path: &str, context: &mut Context) {
+        let site = self.site;
+        let target = old.target();
         let title = match target {
             Job::Article(id) => site.article(id).title.clone(),
-            Job::Entity(id, _) => site.catalog.get(id).name.clone(),
+            Job::Entity(id) => site.catalog.get(id).name.clone(),
             _ => site.config.title.clone(),
         };
-        let target_path = Renderer::path(site, target);
+        let target_path = target.path(site);
         let view = RedirectView { url: self.urls.url(&target_path), permalink: self.urls.permalink(&target_path) };
         context.insert("page", &self.page_view("redirect", "", title, String::new(), path));
         context.insert("redirect", &view);
-        "redirect.html"
     }
 
-    fn home(&self, site: &Site, path: &str, context: &mut Context) -> &'static str {
+    fn home(&self, path: &str, context: &mut Context) {
+        let site = self.site;
         let config = &site.config;
         let articles: Vec<&Value> =
             site.index.newest_first.iter().take(config.home_articles).map(|&id| self.cards.article(id)).collect();
@@ -111,7 +103,7 @@ impl Renderer {
         let description = if config.description.is_empty() {
             format!(
                 "أرشيف أخبار: {} مقالًا عن {} شخصًا ومكانًا ومصدرًا",
-                count_text(config, site.corpus.articles.len()),
+                count_text(config, site.article_count()),
                 count_text(config, site.catalog.len())
             )
         } else {
@@ -123,10 +115,10 @@ impl Renderer {
         context.insert("page", &page);
         context.insert("articles", &articles);
         context.insert("top", &top);
-        "home.html"
     }
 
-    fn entities(&self, site: &Site, kind: Kind, path: &str, context: &mut Context) -> &'static str {
+    fn entities(&self, kind: Kind, path: &str, context: &mut Context) {
+        let site = self.site;
         let groups: Vec<LetterView> = site.index.letters[&kind]
             .iter()
             .map(|g| LetterView {
@@ -142,13 +134,19 @@ impl Renderer {
         context.insert("page", &page);
         context.insert("kind", &KindView { key: kind, section: kind.section(), title: kind.title() });
         context.insert("groups", &groups);
-        "entities.html"
     }
 
-    /// The article page; returns the problems found in its body (broken links).
-    fn article(&self, site: &Site, id: ArticleId, path: &str, context: &mut Context) -> Vec<Diagnostic> {
-        let article = site.article(id);
-        let found = &site.found[id as usize];
+    /// The article page; returns the problems found in its body (broken
+    /// links, a file that cannot be read again).
+    fn article(&self, id: ArticleId, path: &str, context: &mut Context) -> Vec<Diagnostic> {
+        let site = self.site;
+        // The page shows the file as it is read now, whole, even if it
+        // changed since the site was analysed.
+        let (file, analysis) = match site.read_article(id) {
+            Ok(read) => read,
+            Err(problem) => return vec![problem],
+        };
+        let (article, found) = (&file.article, &analysis.mentions);
         let body = BodyContext {
             urls: &self.urls,
             catalog: &site.catalog,
@@ -157,23 +155,24 @@ impl Renderer {
             sanitize: site.config.sanitize_html,
             highlighter: &self.highlighter,
         };
-        let (body_html, problems) = markdown::render_body(article, &found.links, &body);
+        let (body_html, problems) = markdown::render_body(&file, &found.links(site.config.link_mentions), &body);
         let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
         entities.sort_by_key(|&(n, e)| (Reverse(n), e));
         let view = ArticleView {
-            card: self.cards.article(id),
+            card: Value::from_serializable(&article_card(site, &self.urls, article, &analysis)),
             permalink: self.urls.permalink(path),
             author: article.author.as_deref(),
             original_url: article.url.as_deref(),
             tags: &article.tags,
             body_html,
             entities: ByKind::split(
-                entities.into_iter().map(|(_, e)| (site.catalog.get(e).kind, self.cards.entity(e))),
+                entities.into_iter().map(|(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))),
             ),
             related: site.index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
             extra: &article.extra,
         };
-        let mut page = self.page_view("article", "", article.title.clone(), article.summary.clone(), path);
+        let summary = &analysis.summary;
+        let mut page = self.page_view("article", "", article.title.clone(), summary.clone(), path);
         let permalink_of = |e: EntityId| self.urls.permalink(&Urls::entity(site.catalog.get(e)));
         let publisher = match found.source {
             Some(source) => structured::entity_ref(site.catalog.get(source), &permalink_of(source)),
@@ -188,7 +187,7 @@ impl Renderer {
             .collect();
         page.jsonld = Some(structured::to_script(&structured::news_article(structured::NewsArticle {
             headline: &article.title,
-            description: &article.summary,
+            description: summary,
             permalink: &page.permalink,
             image: &self.urls.permalink(SOCIAL_IMAGE),
             date_published: article.published.map(|p| p.rfc3339()),
@@ -201,20 +200,38 @@ impl Renderer {
         problems
     }
 
-    fn entity(&self, site: &Site, id: EntityId, page_number: usize, path: &str, context: &mut Context) -> &'static str {
+    /// The page of an entity (`archive` none) or one of its archive pages.
+    fn entity(&self, id: EntityId, archive: Option<usize>, path: &str, context: &mut Context) {
+        let site = self.site;
         let config = &site.config;
         let entity = site.catalog.get(id);
         let all = &site.index.articles_of[id as usize];
         let per_page = config.entity_page_size;
-        let total = all.len().div_ceil(per_page).max(1);
+        let archive_pages = site.index.archive_pages(id, per_page);
         let base = Urls::entity(entity);
-        let articles: Vec<&Value> =
-            all.iter().skip((page_number - 1) * per_page).take(per_page).map(|&a| self.cards.article(a)).collect();
-        let pagination = Pagination {
-            current: page_number,
-            total,
-            previous: (page_number > 1).then(|| self.urls.url(&Urls::paginated(&base, page_number - 1))),
-            next: (page_number < total).then(|| self.urls.url(&Urls::paginated(&base, page_number + 1))),
+        let shown: Vec<ArticleId> = match archive {
+            None => all.iter().take(per_page).copied().collect(),
+            Some(page) => site.index.archive(id, page, per_page).collect(),
+        };
+        let articles: Vec<&Value> = shown.iter().map(|&a| self.cards.article(a)).collect();
+        let archive_url = |page: usize| self.urls.url(&Urls::archive(&base, page));
+        let pagination = match archive {
+            None => Pagination {
+                first: true,
+                page: 0,
+                page_text: String::new(),
+                archive_pages,
+                newer: None,
+                older: (archive_pages > 0).then(|| archive_url(archive_pages)),
+            },
+            Some(page) => Pagination {
+                first: false,
+                page,
+                page_text: count_text(config, page),
+                archive_pages,
+                newer: Some(if page < archive_pages { archive_url(page + 1) } else { self.urls.url(&base) }),
+                older: (page > 1).then(|| archive_url(page - 1)),
+            },
         };
         let mentioned_with = ByKind::split(site.index.co_mentions[id as usize].iter().map(|&(other, count)| {
             let card = CountedCard { entity: self.cards.entity(other), count, count_text: count_text(config, count) };
@@ -224,26 +241,20 @@ impl Renderer {
             card: self.cards.entity(id),
             permalink: self.urls.permalink(&base),
             kind_title: entity.kind.title(),
-            kind_url: self.urls.url(&format!("{}/", entity.kind.section())),
+            kind_url: self.urls.url(&Urls::section(entity.kind)),
             description: entity.description.as_deref(),
             aliases: entity.aliases().collect(),
             subkind: entity.subkind.as_deref(),
             wikidata: entity.wikidata.as_deref(),
             wikidata_url: entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
             website: entity.url.as_deref(),
-            within: entity.within.map(|p| self.cards.entity(p)),
-            contains: site
-                .catalog
-                .ids()
-                .filter(|&c| site.catalog.get(c).within == Some(id))
-                .map(|c| self.cards.entity(c))
-                .collect(),
+            within: entity.within.map(|p| self.cards.entity_link(p)),
+            contains: site.index.contains[id as usize].iter().map(|&c| self.cards.entity_link(c)).collect(),
             mentioned_with,
         };
-        let title = if page_number > 1 {
-            format!("{} (صفحة {})", entity.name, count_text(config, page_number))
-        } else {
-            entity.name.clone()
+        let title = match archive {
+            Some(page) => format!("{} (أرشيف {})", entity.name, count_text(config, page)),
+            None => entity.name.clone(),
         };
         let description = entity
             .description
@@ -259,7 +270,6 @@ impl Renderer {
         context.insert("entity", &view);
         context.insert("articles", &articles);
         context.insert("pagination", &pagination);
-        "entity.html"
     }
 }
 

@@ -80,7 +80,7 @@ pub fn website(name: &str, description: &str, permalink: &str) -> Value {
         "url": permalink, "inLanguage": "ar",
         "potentialAction": {
             "@type": "SearchAction",
-            "target": format!("{permalink}{}?q={{search_term_string}}", crate::search::PAGE),
+            "target": format!("{permalink}{}?q={{search_term_string}}", crate::urls::Urls::SEARCH),
             "query-input": "required name=search_term_string"
         }
     })

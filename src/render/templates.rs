@@ -27,6 +27,21 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 
 pub const TEMPLATES_DIR: &str = "templates";
 
+/// The templates that pages and files are rendered with; the others are
+/// extended or included by them.
+const PAGE_TEMPLATES: [&str; 10] = [
+    "home.html",
+    "article.html",
+    "entities.html",
+    "entity.html",
+    "404.html",
+    "search.html",
+    "redirect.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
 pub struct Templates {
     tera: Tera,
     /// Every template's name and text, for the lines shown in error messages.
@@ -89,6 +104,25 @@ impl Templates {
         let mut out = Vec::with_capacity(32 * 1024);
         self.tera.render_to(name, context, &mut out).map_err(|err| self.diagnostics(&err, name))?;
         Ok(out)
+    }
+
+    /// A hash of each template a page or file is rendered with (its own
+    /// text; what it includes is in [`Templates::shared_digest`]).
+    pub fn page_digests(&self) -> Vec<(String, u64)> {
+        self.sources
+            .iter()
+            .filter(|(name, _)| PAGE_TEMPLATES.contains(&name.as_str()))
+            .map(|(name, text)| (name.clone(), xxhash_rust::xxh3::xxh3_64(text.as_bytes())))
+            .collect()
+    }
+
+    /// A hash of the templates pages share (base, partials, the site's own).
+    pub fn shared_digest(&self) -> u64 {
+        let mut shared: Vec<&(String, String)> =
+            self.sources.iter().filter(|(name, _)| !PAGE_TEMPLATES.contains(&name.as_str())).collect();
+        shared.sort();
+        let text: String = shared.iter().map(|(name, text)| format!("{name}\0{text}\0")).collect();
+        xxhash_rust::xxh3::xxh3_64(text.as_bytes())
     }
 
     /// Sets what every template sees (`site`).

@@ -2,17 +2,19 @@
 //! domain types themselves. These structs are the template contract documented
 //! in the README; every field is listed there.
 
-use rayon::prelude::*;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use tera::Value;
 
+use crate::analysis::Analysis;
 use crate::config::Config;
-use crate::content::Published;
+use crate::content::{Article, Published};
 use crate::entities::{Entity, EntityId, Kind};
 use crate::index::ArticleId;
 use crate::site::Site;
 
-use super::urls::Urls;
+use crate::urls::Urls;
 
 /// The default picture of link previews, a static file a site may replace.
 pub const SOCIAL_IMAGE: &str = "social.png";
@@ -51,7 +53,7 @@ impl<'a> SiteView<'a> {
             ("الأشخاص", "people/", "people"),
             ("الأماكن", "places/", "places"),
             ("المصادر", "sources/", "sources"),
-            ("البحث", crate::search::PAGE, "search"),
+            ("البحث", Urls::SEARCH, "search"),
         ]
         .into_iter()
         .map(|(title, path, section)| NavLink { title, url: urls.url(path), section })
@@ -126,10 +128,12 @@ pub struct EntityCard {
     pub article_count_text: String,
 }
 
-/// A link to an entity, without its count (an article's source).
+/// A link to an entity, without its count (an article's source, its panel).
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityLink {
     pub key: String,
+    /// person, place, source
+    pub kind: Kind,
     pub name: String,
     pub url: String,
 }
@@ -180,7 +184,7 @@ impl<T> ByKind<T> {
 #[derive(Debug, Serialize)]
 pub struct ArticleView<'a> {
     /// Its [`ArticleCard`].
-    pub card: &'a Value,
+    pub card: Value,
     pub permalink: String,
     pub author: Option<&'a str>,
     /// Where it was first published.
@@ -188,7 +192,7 @@ pub struct ArticleView<'a> {
     pub tags: &'a [String],
     /// The body as HTML, with mentions linked.
     pub body_html: String,
-    /// Its entities, most mentioned first.
+    /// Its entities, most mentioned first, as [`EntityLink`]s.
     pub entities: ByKind<&'a Value>,
     /// Other coverage of the same story.
     pub related: Vec<&'a Value>,
@@ -219,13 +223,21 @@ pub struct EntityView<'a> {
     pub mentioned_with: ByKind<CountedCard<'a>>,
 }
 
-/// `pagination` of an entity page.
+/// `pagination` of an entity's pages: its first page with the newest
+/// articles, and archive pages counted from the oldest.
 #[derive(Debug, Serialize)]
 pub struct Pagination {
-    pub current: usize,
-    pub total: usize,
-    pub previous: Option<String>,
-    pub next: Option<String>,
+    /// The entity's own page (not an archive page).
+    pub first: bool,
+    /// The archive page's number (1 = the oldest), 0 on the first page.
+    pub page: usize,
+    /// `page` in the site's digits.
+    pub page_text: String,
+    /// How many archive pages there are.
+    pub archive_pages: usize,
+    /// Links to the page of newer and of older articles.
+    pub newer: Option<String>,
+    pub older: Option<String>,
 }
 
 /// One letter section of an index page.
@@ -236,59 +248,41 @@ pub struct LetterView<'a> {
     pub entities: Vec<&'a Value>,
 }
 
-/// The cards of every entity and article, made once per build. Pages take
-/// them as template values, which are shared, not copied, so a card listed on
-/// a thousand pages is serialized once.
-pub struct Cards {
-    pub entities: Vec<EntityCard>,
-    pub articles: Vec<ArticleCard>,
-    entity_values: Vec<Value>,
-    article_values: Vec<Value>,
+/// The cards of every entity and article, each made the first time a page
+/// of the build shows it. Pages take them as template values, which are
+/// shared, not copied, so a card listed on a thousand pages is serialized once.
+pub struct Cards<'s> {
+    site: &'s Site,
+    urls: Urls,
+    entities: Vec<OnceLock<Value>>,
+    entity_links: Vec<OnceLock<Value>>,
+    articles: Vec<OnceLock<Value>>,
 }
 
-impl Cards {
-    pub fn new(site: &Site, urls: &Urls) -> Cards {
-        let entities: Vec<EntityCard> = site.catalog.ids().map(|id| entity_card(site, urls, id)).collect();
-        let articles: Vec<ArticleCard> = (0..site.corpus.articles.len() as ArticleId)
-            .into_par_iter()
-            .map(|id| article_card(site, urls, id))
-            .collect();
-        let entity_values = entities.par_iter().map(Value::from_serializable).collect();
-        let article_values = articles.par_iter().map(Value::from_serializable).collect();
-        Cards { entities, articles, entity_values, article_values }
+impl<'s> Cards<'s> {
+    pub fn new(site: &'s Site, urls: Urls) -> Cards<'s> {
+        let entities = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
+        let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
+        let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
+        Cards { site, urls, entities, entity_links, articles }
+    }
+
+    /// A link to an entity without its count, as a template value.
+    pub fn entity_link(&self, id: EntityId) -> &Value {
+        self.entity_links[id as usize].get_or_init(|| Value::from_serializable(&entity_link(self.site, &self.urls, id)))
     }
 
     /// The card of an entity, as a template value.
     pub fn entity(&self, id: EntityId) -> &Value {
-        &self.entity_values[id as usize]
+        self.entities[id as usize].get_or_init(|| Value::from_serializable(&entity_card(self.site, &self.urls, id)))
     }
 
     /// The card of an article, as a template value.
     pub fn article(&self, id: ArticleId) -> &Value {
-        &self.article_values[id as usize]
-    }
-
-    /// Remakes the card of entity `id` (its count changed).
-    pub fn update_entity(&mut self, site: &Site, urls: &Urls, id: EntityId) {
-        let card = entity_card(site, urls, id);
-        self.entity_values[id as usize] = Value::from_serializable(&card);
-        self.entities[id as usize] = card;
-    }
-
-    /// Remakes the card of article `id`, adding it if it is new.
-    pub fn update_article(&mut self, site: &Site, urls: &Urls, id: ArticleId) {
-        let card = article_card(site, urls, id);
-        let value = Value::from_serializable(&card);
-        match self.articles.get_mut(id as usize) {
-            Some(slot) => {
-                *slot = card;
-                self.article_values[id as usize] = value;
-            }
-            None => {
-                self.articles.push(card);
-                self.article_values.push(value);
-            }
-        }
+        self.articles[id as usize].get_or_init(|| {
+            let site = self.site;
+            Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id)))
+        })
     }
 }
 
@@ -305,18 +299,25 @@ fn entity_card(site: &Site, urls: &Urls, id: EntityId) -> EntityCard {
     }
 }
 
-fn article_card(site: &Site, urls: &Urls, id: ArticleId) -> ArticleCard {
-    let article = site.article(id);
+fn entity_link(site: &Site, urls: &Urls, id: EntityId) -> EntityLink {
+    let entity = site.catalog.get(id);
+    EntityLink {
+        key: entity.key.clone(),
+        kind: entity.kind,
+        name: entity.name.clone(),
+        url: urls.url(&Urls::entity(entity)),
+    }
+}
+
+/// The card of an article with its analysis (of `site`, or read anew).
+pub fn article_card(site: &Site, urls: &Urls, article: &Article, analysis: &Analysis) -> ArticleCard {
     ArticleCard {
         slug: article.slug.clone(),
         title: article.title.clone(),
         url: urls.url(&Urls::article(&article.slug)),
         date: article.published.as_ref().map(|p| DateView::new(p, &site.config)),
-        source: site.found[id as usize].source.map(|s| {
-            let source = site.catalog.get(s);
-            EntityLink { key: source.key.clone(), name: source.name.clone(), url: urls.url(&Urls::entity(source)) }
-        }),
-        summary: article.summary.clone(),
+        source: analysis.mentions.source.map(|s| entity_link(site, urls, s)),
+        summary: analysis.summary.clone(),
     }
 }
 

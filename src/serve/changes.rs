@@ -1,31 +1,22 @@
-//! What a changed file means for the preview: a pure classification of paths,
-//! so the server knows whether to re-render one article, the pages of one
-//! template, copy a static file, or rebuild everything.
+//! Which changed files concern the preview: a pure classification of paths,
+//! so that the server rebuilds for the site's own files and not for the
+//! output folder, editors' temporary files or anything else. What a change
+//! touches is then the build's to find out.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use crate::config::CONFIG_FILE;
 use crate::content::CONTENT_DIR;
 use crate::render::assets::STATIC_DIR;
 use crate::render::templates::TEMPLATES_DIR;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
-    /// `site.toml`: everything may change.
-    Config,
-    /// An entity list: every article's mentions may change.
-    EntityList,
-    /// An article (path relative to the site's root).
-    Article(PathBuf),
-    /// A template, by its name under `templates/`.
-    Template(String),
-    /// A static file, by its path under `static/`.
-    Static(String),
+/// Whether a change to `path` concerns the site: its configuration, an
+/// article or entity list, a template or a static file.
+pub fn concerns_site(root: &Path, path: &Path) -> bool {
+    classify(root, path).is_some()
 }
 
-/// What a change to `path` means, or `None` when it does not concern the site
-/// (the output folder, editors' temporary files, anything else).
-pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+fn classify(root: &Path, path: &Path) -> Option<()> {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<&str> = relative
         .components()
@@ -39,16 +30,14 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     if is_temporary(name) {
         return None;
     }
-    match (*first, rest) {
-        (CONFIG_FILE, []) => Some(Change::Config),
-        (CONTENT_DIR, [list]) if matches!(*list, "people.toml" | "places.toml" | "sources.toml") => {
-            Some(Change::EntityList)
-        }
-        (CONTENT_DIR, [_, ..]) if name.ends_with(".md") => Some(Change::Article(relative.to_path_buf())),
-        (TEMPLATES_DIR, [_, ..]) => Some(Change::Template(rest.join("/"))),
-        (STATIC_DIR, [_, ..]) => Some(Change::Static(rest.join("/"))),
-        _ => None,
-    }
+    let concerns = match (*first, rest) {
+        (CONFIG_FILE, []) => true,
+        (CONTENT_DIR, [list]) if matches!(*list, "people.toml" | "places.toml" | "sources.toml") => true,
+        (CONTENT_DIR, [_, ..]) => name.ends_with(".md"),
+        (TEMPLATES_DIR, [_, ..]) | (STATIC_DIR, [_, ..]) => true,
+        _ => false,
+    };
+    concerns.then_some(())
 }
 
 /// Hidden files, backups and the probes editors write before saving.
@@ -69,24 +58,24 @@ mod tests {
     #[test]
     fn classification() {
         let root = Path::new("/site");
-        let table: [(&str, Option<Change>); 14] = [
-            ("/site/site.toml", Some(Change::Config)),
-            ("/site/content/people.toml", Some(Change::EntityList)),
-            ("/site/content/sources.toml", Some(Change::EntityList)),
-            ("/site/content/articles/a.md", Some(Change::Article(PathBuf::from("content/articles/a.md")))),
-            ("/site/content/2024/07/b.md", Some(Change::Article(PathBuf::from("content/2024/07/b.md")))),
-            ("/site/templates/article.html", Some(Change::Template("article.html".to_owned()))),
-            ("/site/templates/partials/x.html", Some(Change::Template("partials/x.html".to_owned()))),
-            ("/site/static/style.css", Some(Change::Static("style.css".to_owned()))),
-            ("/site/public/index.html", None),
-            ("/site/content/articles/.a.md.swp", None),
-            ("/site/content/articles/a.md~", None),
-            ("/site/content/articles/4913", None),
-            ("/site/content/notes.txt", None),
-            ("/elsewhere/site.toml", None),
+        let table: [(&str, bool); 14] = [
+            ("/site/site.toml", true),
+            ("/site/content/people.toml", true),
+            ("/site/content/sources.toml", true),
+            ("/site/content/articles/a.md", true),
+            ("/site/content/2024/07/b.md", true),
+            ("/site/templates/article.html", true),
+            ("/site/templates/partials/x.html", true),
+            ("/site/static/style.css", true),
+            ("/site/public/index.html", false),
+            ("/site/content/articles/.a.md.swp", false),
+            ("/site/content/articles/a.md~", false),
+            ("/site/content/articles/4913", false),
+            ("/site/content/notes.txt", false),
+            ("/elsewhere/site.toml", false),
         ];
         for (path, expected) in table {
-            assert_eq!(classify(root, Path::new(path)), expected, "{path}");
+            assert_eq!(concerns_site(root, Path::new(path)), expected, "{path}");
         }
     }
 }

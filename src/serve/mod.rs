@@ -1,8 +1,9 @@
 //! `fihris serve`: builds the site into memory, serves it on loopback, watches
 //! the site's files, rebuilds what a change touches and reloads open pages.
-//! The pieces are small and tested on their own: [`changes`] (what a file
-//! change means), [`preview`] (the site in memory and its incremental
-//! rebuilds) and [`http`] (path resolution, content types, live events).
+//! The pieces are small and tested on their own: [`changes`] (which file
+//! changes concern the site), [`preview`] (the site in memory, rebuilt by the
+//! same incremental build as `fihris build`) and [`http`] (path resolution,
+//! content types, live events).
 
 pub mod changes;
 pub mod http;
@@ -18,10 +19,10 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use tokio::sync::{broadcast, watch};
 
+use crate::build::SiteOptions;
 use crate::cli::ServeArgs;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::site::SiteOptions;
-use changes::classify;
+use changes::concerns_site;
 use http::{App, LiveEvent};
 use preview::{Preview, Rebuilt, Reload};
 
@@ -56,7 +57,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
     let url = format!("http://{address}{base_path}");
     let options = SiteOptions { root: args.site.root.clone(), base_url: Some(url.clone()) };
 
-    let (preview, first) = tokio::task::block_in_place(|| Preview::new(options.clone()));
+    let mut preview = Preview::new(options.clone());
     let (events, _) = broadcast::channel(64);
     let (stop, shutdown) = watch::channel(false);
     let app = Arc::new(App {
@@ -67,7 +68,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
         printed: Mutex::new(String::new()),
         shutdown,
     });
-    report(&app, &first);
+    tokio::task::block_in_place(|| preview.rebuild(&mut |rebuilt| report(&app, &rebuilt)));
     let preview = Arc::new(Mutex::new(preview));
     let _watcher = match watch_site(&options.root, Arc::clone(&preview), Arc::clone(&app)) {
         Ok(watcher) => watcher,
@@ -130,7 +131,7 @@ fn watch_site(
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
         // Reads (our own rebuild reads the templates) and metadata are not changes.
-        let changes: Vec<_> = events
+        let changed = events
             .iter()
             .filter(|e| {
                 matches!(
@@ -141,15 +142,10 @@ fn watch_site(
                 )
             })
             .flat_map(|e| e.paths.iter())
-            .filter_map(|path| classify(&handler_root, path))
-            .collect();
-        if changes.is_empty() {
-            return;
-        }
-        let mut preview = preview.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        report(&app, &preview.apply(changes));
-        if let Some(failed) = preview.refresh_site_files() {
-            report(&app, &failed);
+            .any(|path| concerns_site(&handler_root, path));
+        if changed {
+            let mut preview = preview.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            preview.rebuild(&mut |rebuilt| report(&app, &rebuilt));
         }
     })
     .map_err(|err| Diagnostic::error(format!("cannot watch the site's files: {err}")))?;

@@ -30,8 +30,8 @@ fn control_characters_in_imported_fields_are_escaped() {
     assert!(title.contains('\u{7f}'), "{title:?}");
     let markdown = imported.to_markdown();
     assert!(markdown.contains("\\u007F"), "{markdown}");
-    let article = fihris::content::parse_article(Path::new("content/articles/x.md"), &markdown).expect("reads back");
-    assert_eq!(article.title, title);
+    let file = fihris::content::parse_article(Path::new("content/articles/x.md"), &markdown).expect("reads back");
+    assert_eq!(file.article.title, title);
 }
 
 /// `markdown`: not a fault of fihris but of the target's first check, kept

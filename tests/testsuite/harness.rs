@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use fihris::build::{self, Memory, Report, SiteOptions};
 use fihris::diagnostics::Diagnostics;
 use fihris::output::MemoryOutput;
-use fihris::site::{self, Report, SiteOptions};
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testsuite/fixtures").join(name)
@@ -43,7 +43,7 @@ impl Built {
 pub fn build(root: &Path, base_url: Option<&str>) -> Result<Built, Diagnostics> {
     let output = MemoryOutput::default();
     let options = SiteOptions { root: root.to_path_buf(), base_url: base_url.map(String::from) };
-    let report = site::run(&options, &output)?;
+    let report = build::run(&options, &mut Memory::default(), &output, &mut |_| {})?;
     Ok(Built { files: output.into_files(), report })
 }
 

@@ -398,6 +398,6 @@ fn imported_file_names_from_hostile_keys_stay_plain() {
     assert!(fihris::output::is_safe_path(&imported.slug) && !imported.slug.contains('/'));
     let markdown = imported.to_markdown();
     assert!(markdown.contains("source: \"../../evil: #key\"\n"), "{markdown}");
-    let article = fihris::content::parse_article(Path::new("content/articles/x.md"), &markdown).expect("reads back");
-    assert_eq!(article.source.map(|s| s.value).as_deref(), Some("../../evil: #key"));
+    let file = fihris::content::parse_article(Path::new("content/articles/x.md"), &markdown).expect("reads back");
+    assert_eq!(file.article.source.map(|s| s.value).as_deref(), Some("../../evil: #key"));
 }

@@ -1,71 +1,157 @@
-//! Updating a site one article at a time (what the preview server does) gives
-//! the same index as analysing it all again.
+//! An incremental build (the last build remembered, only the pages whose
+//! fingerprint changed rendered) writes exactly what a clean build writes,
+//! whatever changed: articles edited, added, deleted or broken, entity lists,
+//! templates, static files, the configuration. And it does little work when
+//! little changed.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use fihris::build::{self, Memory, Report, SiteOptions};
 use fihris::diagnostics::Diagnostics;
-use fihris::index::Index;
-use fihris::site::{Site, SiteOptions, analyse};
+use fihris::output::MemoryOutput;
 
 use crate::harness::*;
 
-fn analysed(root: &std::path::Path) -> Site {
-    let mut diagnostics = Diagnostics::default();
-    let (site, _) =
-        analyse(&SiteOptions { root: root.to_path_buf(), base_url: None }, &mut diagnostics, &mut Vec::new())
-            .expect("the fixture analyses");
-    assert!(!diagnostics.has_errors(), "{diagnostics}");
-    site
+fn options(root: &Path) -> SiteOptions {
+    SiteOptions { root: root.to_path_buf(), base_url: None }
 }
 
-fn assert_same_index(site: &Site) {
-    let fresh = Index::build(&site.config, &site.corpus, &site.catalog, &site.found).expect("builds");
-    assert_eq!(site.index.newest_first, fresh.newest_first);
-    assert_eq!(site.index.articles_of, fresh.articles_of);
-    assert_eq!(site.index.co_mentions, fresh.co_mentions);
-    assert_eq!(site.index.related, fresh.related);
+fn clean(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let output = MemoryOutput::default();
+    build::run(&options(root), &mut Memory::default(), &output, &mut |_| {}).expect("a clean build");
+    output.into_files()
 }
 
-#[test]
-fn editing_an_article_updates_the_index_as_a_full_build_would() {
-    let dir = copy_fixture("basic");
-    let mut site = analysed(dir.path());
-    let path = std::path::Path::new("content/articles/tartus-base.md");
-    let id = site.article_at(path).expect("the article is in the site");
-    let edits = [
-        // New mentions: Putin, Moscow; a new date close to the July articles.
-        ("date = 2023-03-16", "date = 2024-07-27", "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان"),
-        // Back to 2023, and Putin gone again.
-        ("date = 2024-07-27", "date = 2023-03-16", "وأعرب بوتين في موسكو وإردوغان", "وأعرب إردوغان"),
-        // Only the title changes.
-        ("القاعدة الروسية في طرطوس", "القاعدة البحرية الروسية في طرطوس", "", ""),
-    ];
-    for (old_date, new_date, old_text, new_text) in edits {
-        let file = dir.path().join(path);
-        let text = std::fs::read_to_string(&file).expect("read");
-        let mut edited = text.replace(old_date, new_date);
-        if !old_text.is_empty() {
-            edited = edited.replace(old_text, new_text);
-        }
-        assert_ne!(edited, text, "the edit changes the file");
-        std::fs::write(&file, edited).expect("write");
-        let changed = site.reload_article(id).expect("the edit is valid");
-        assert!(changed.articles.contains(&id));
-        assert_same_index(&site);
-        // And a full analysis of the files on disk agrees too.
-        let again = analysed(dir.path());
-        assert_eq!(site.found, again.found);
+/// A site built again and again, as the preview server and `fihris build` do.
+#[derive(Default)]
+struct Incremental {
+    memory: Memory,
+    output: MemoryOutput,
+}
+
+impl Incremental {
+    fn build(&mut self, root: &Path) -> Result<Report, Diagnostics> {
+        build::run(&options(root), &mut self.memory, &self.output, &mut |_| {})
+    }
+
+    fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        self.output.paths().into_iter().map(|p| (p.clone(), self.output.get(&p).expect("listed").to_vec())).collect()
     }
 }
 
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let file = root.join(path);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains(from), "{path} has {from:?}");
+    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
+}
+
+fn write(root: &Path, path: &str, text: &str) {
+    let file = root.join(path);
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("mkdir");
+    std::fs::write(file, text).expect("write");
+}
+
+fn assert_same(incremental: &Incremental, root: &Path, after: &str) {
+    let (now, expected) = (incremental.files(), clean(root));
+    let differing: Vec<&String> = expected.keys().filter(|p| now.get(*p) != expected.get(*p)).collect();
+    let extra: Vec<&String> = now.keys().filter(|p| !expected.contains_key(*p)).collect();
+    assert!(
+        differing.is_empty() && extra.is_empty(),
+        "after {after}: differing {differing:?}, not in a clean build {extra:?}"
+    );
+}
+
+/// A change to the files of a site.
+type Step = Box<dyn Fn(&Path)>;
+
 #[test]
-fn a_broken_edit_leaves_the_site_as_it_was() {
+fn incremental_builds_write_what_clean_builds_write() {
     let dir = copy_fixture("basic");
-    let mut site = analysed(dir.path());
-    let path = std::path::Path::new("content/articles/assad-visit.md");
-    let id = site.article_at(path).expect("in the site");
-    let before = site.article(id).title.clone();
-    std::fs::write(dir.path().join(path), "---\ntitle: [broken\n---\n").expect("write");
-    let problems = site.reload_article(id).expect_err("invalid front matter");
-    assert!(problems[0].message.contains("invalid front matter"));
-    assert_eq!(site.article(id).title, before);
-    assert_same_index(&site);
+    let root = dir.path();
+    let mut site = Incremental::default();
+    site.build(root).expect("first build");
+    assert_same(&site, root, "the first build");
+    let article = "content/articles/tartus-base.md";
+    let steps: Vec<(&str, Step)> = vec![
+        ("a new mention in a body", Box::new(|r| edit(r, article, "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان"))),
+        ("a new date", Box::new(|r| edit(r, article, "date = 2023-03-16", "date = 2024-07-27"))),
+        ("a new title", Box::new(|r| edit(r, article, "القاعدة الروسية في طرطوس", "القاعدة البحرية الروسية في طرطوس"))),
+        (
+            "a new article",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/articles/new.md",
+                    "---\ntitle: بوتين في دمشق\ndate: 2024-07-28\nsource: sana\n---\n\nزار بوتين دمشق والتقى الأسد.\n",
+                )
+            }),
+        ),
+        (
+            "an old path",
+            Box::new(|r| {
+                edit(r, "content/articles/new.md", "source: sana\n", "source: sana\naliases: [\"/old/new/\"]\n")
+            }),
+        ),
+        ("an article deleted", Box::new(|r| std::fs::remove_file(r.join("content/articles/new.md")).expect("rm"))),
+        (
+            "an entity list",
+            Box::new(|r| {
+                edit(r, "content/people.toml", "[putin]", "[erdogan_bis]\nname = \"إردوغان الابن\"\n\n[putin]")
+            }),
+        ),
+        (
+            "a template",
+            Box::new(|r| {
+                write(
+                    r,
+                    "templates/partials/article_list.html",
+                    "<ul>{% for item in list %}<li>{{ item.title }}</li>{% endfor %}</ul>\n",
+                )
+            }),
+        ),
+        ("a static file", Box::new(|r| write(r, "static/extra.txt", "x"))),
+        ("the configuration", Box::new(|r| edit(r, "site.toml", "أرشيف الاختبار", "أرشيف آخر"))),
+    ];
+    for (what, step) in steps {
+        step(root);
+        site.build(root).unwrap_or_else(|problems| panic!("after {what}: {problems}"));
+        assert_same(&site, root, what);
+    }
+    // A broken article fails the build and changes nothing; fixed, all is as a clean build.
+    let before = site.files();
+    edit(root, article, "title", "title: [broken\nx");
+    assert!(site.build(root).is_err());
+    assert_eq!(site.files(), before);
+    edit(root, article, "title: [broken\nx", "title");
+    site.build(root).expect("fixed");
+    assert_same(&site, root, "a broken article fixed");
+}
+
+#[test]
+fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let mut site = Incremental::default();
+    let first = site.build(root).expect("first build");
+    assert_eq!(first.analysed, 3);
+    let again = site.build(root).expect("again");
+    assert_eq!((again.analysed, again.stats.written), (0, 0), "{:?}", again.stats.written_pages);
+    assert_eq!(again.stats.kept, first.stats.written);
+
+    // A sentence without names after the first paragraph (the summary): the
+    // article's page alone changes, and its search terms.
+    edit(
+        root,
+        "content/articles/tartus-base.md",
+        "لا علاقة له بالسياسة.",
+        "لا علاقة له بالسياسة. وقال مراقبون إن الأمر عادي.",
+    );
+    let edited = site.build(root).expect("edited");
+    assert_eq!(edited.analysed, 1);
+    assert_eq!(edited.stats.written_pages, ["/articles/tartus-base/"]);
+    let search = |p: &String| p.starts_with("search/");
+    assert!(edited.stats.written > 1 && edited.stats.written < 10, "{} files written", edited.stats.written);
+    assert!(site.files().keys().any(search));
 }

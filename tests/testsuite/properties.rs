@@ -4,15 +4,15 @@
 
 use std::path::Path;
 
+use fihris::analysis::{Finder, analyze};
 use fihris::arabic::key;
 use fihris::config::LinkMentions;
 use fihris::content::parse_article;
 use fihris::entities::matcher::Scratch;
 use fihris::entities::{Catalog, Kind, Matcher};
 use fihris::import::{Block, Imported};
-use fihris::mentions::{Finder, analyze};
 use fihris::render::markdown::{BodyContext, Highlighter, render_body};
-use fihris::render::urls::Urls;
+use fihris::urls::Urls;
 use proptest::prelude::*;
 use rustc_hash::FxHashSet;
 
@@ -144,8 +144,9 @@ impl Fixture {
     fn render(&self, body: &str, policy: LinkMentions) -> (String, usize) {
         let article =
             parse_article(Path::new("a.md"), &format!("---\ntitle: عنوان\n---\n{body}")).expect("a valid article");
-        let finder = Finder { catalog: &self.catalog, matcher: &self.matcher, link_mentions: policy };
-        let (found, _) = analyze(&article, &finder, &mut Scratch::default());
+        let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
+        let (analysis, _) = analyze(&article, &finder, &mut Scratch::default());
+        let links = analysis.mentions.links(policy);
         let cx = BodyContext {
             urls: &self.urls,
             catalog: &self.catalog,
@@ -154,8 +155,8 @@ impl Fixture {
             sanitize: true,
             highlighter: &self.highlighter,
         };
-        let (html, _) = render_body(&article, &found.links, &cx);
-        (html, found.links.len())
+        let (html, _) = render_body(&article, &links, &cx);
+        (html, links.len())
     }
 }
 
@@ -232,9 +233,9 @@ proptest! {
         let markdown = article.to_markdown();
         let read = parse_article(Path::new("imported.md"), &markdown);
         prop_assert!(read.is_ok(), "{:?}\n{}", read.err(), markdown);
-        let read = read.expect("parsed");
+        let read = read.expect("parsed").article;
         prop_assert_eq!(read.title, title);
-        prop_assert_eq!(read.summary, summary);
+        prop_assert_eq!(read.summary, Some(summary));
         prop_assert_eq!(read.author, Some(author));
         prop_assert_eq!(read.tags, tags);
         prop_assert_eq!(read.slug, "undated-abcd");

@@ -1,18 +1,35 @@
 //! Finding what an article mentions (DESIGN.md, "Finding mentions"): the
 //! matcher run over the title and the body's text runs, weak spellings kept only
 //! where a strong one of the same entity stands, front-matter additions and
-//! `not:` applied, and the mentions that become links chosen. A pure function of
+//! `not:` applied. Every mention is kept with its place; which of them become
+//! links is decided when the page is rendered ([`links`]). A pure function of
 //! one article, mapped over the corpus in parallel.
 
-use pulldown_cmark::Event;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
+use super::body::Body;
 use crate::config::LinkMentions;
-use crate::content::markdown::{self, Place, PlaceTracker};
+use crate::content::markdown::Place;
 use crate::content::{Article, Located};
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::{Found, Scratch};
 use crate::entities::{Catalog, EntityId, Kind, Matcher};
+
+/// A name in the text, resolved to the entity it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub entity: EntityId,
+    /// The text run of the body, or `None` for the title.
+    pub run: Option<u32>,
+    /// Bytes of the run's text (or the title), proclitics included.
+    pub start: u32,
+    pub end: u32,
+    /// Where it stands; the title counts as a heading.
+    pub place: Place,
+    /// Named by a spelling that only this entity has and that is not weak.
+    pub certain: bool,
+}
 
 /// A mention that becomes a link: bytes `start..end` of text run `run`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,40 +41,68 @@ pub struct LinkSite {
 }
 
 /// What an article mentions, resolved against the catalog.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ArticleEntities {
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentions {
     /// The publishing outlet.
     pub source: Option<EntityId>,
     /// Every entity of the article with the number of times its text names it
     /// (0 for one only the front matter adds), in entity order.
     pub entities: Vec<(EntityId, u32)>,
-    /// The mentions to link, in text order.
-    pub links: Vec<LinkSite>,
+    /// Every mention, in text order (the title first).
+    pub mentions: Vec<Mention>,
 }
 
-impl ArticleEntities {
+impl Mentions {
     pub fn contains(&self, entity: EntityId) -> bool {
         self.entities.binary_search_by_key(&entity, |&(e, _)| e).is_ok()
     }
+
+    /// The mentions that become links under `policy`, in text order: with
+    /// `first`, the first certain spelling of each entity in prose, else its
+    /// first weak one (a weak spelling may be an ordinary word: سورية "Syrian").
+    pub fn links(&self, policy: LinkMentions) -> Vec<LinkSite> {
+        let linkable = self.mentions.iter().filter_map(|m| {
+            let run = m.run.filter(|_| m.place == Place::Prose)?;
+            Some((m.certain, LinkSite { run, start: m.start, end: m.end, entity: m.entity }))
+        });
+        match policy {
+            LinkMentions::None => Vec::new(),
+            LinkMentions::All => linkable.map(|(_, site)| site).collect(),
+            LinkMentions::First => {
+                let mut first: FxHashMap<EntityId, (bool, LinkSite)> = FxHashMap::default();
+                for (certain, site) in linkable {
+                    match first.get(&site.entity) {
+                        Some(&(true, _)) => {}
+                        Some(&(false, _)) if !certain => {}
+                        _ => {
+                            first.insert(site.entity, (certain, site));
+                        }
+                    }
+                }
+                let mut links: Vec<LinkSite> = first.into_values().map(|(_, site)| site).collect();
+                links.sort_by_key(|l| (l.run, l.start));
+                links
+            }
+        }
+    }
 }
 
-/// Everything [`analyze`] needs that is shared by all articles.
+/// Everything [`find`] needs that is shared by all articles.
 pub struct Finder<'a> {
     pub catalog: &'a Catalog,
     pub matcher: &'a Matcher,
-    pub link_mentions: LinkMentions,
 }
 
 struct Candidate<'m> {
     found: Found<'m>,
-    /// The text run, or `None` for the title.
     run: Option<u32>,
-    linkable: bool,
+    place: Place,
 }
 
-/// Finds the entities of `article`; unknown references in its front matter are
-/// returned as errors (the rest of the article is still analysed).
-pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (ArticleEntities, Vec<Diagnostic>) {
+/// Finds the entities of `article`, whose body reads as `body`; unknown
+/// references in its front matter are returned as errors (the rest of the
+/// article is still analysed).
+pub fn find(article: &Article, body: &Body, finder: &Finder, scratch: &mut Scratch) -> (Mentions, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut resolve = |kind: Kind, reference: &Located<String>, key: &str| -> Option<EntityId> {
         let found = finder.catalog.resolve(kind, &reference.value);
@@ -87,56 +132,33 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
         })
         .collect();
 
-    let candidates = find_candidates(article, finder.matcher, scratch);
+    let candidates = find_candidates(article, body, finder.matcher, scratch);
     // A weak or shared spelling counts for an entity that the article names
     // with a certain spelling, or that its front matter names; a shared one
     // only when exactly one of its claimants is so named.
     let supported: FxHashSet<EntityId> =
         candidates.iter().filter_map(|c| c.found.certain()).chain(added.iter().copied()).collect();
-    let resolved = candidates.into_iter().filter_map(|c| {
-        let mut named = c
-            .found
-            .claimants
-            .iter()
-            .map(|cl| cl.entity)
-            .filter(|e| c.found.certain() == Some(*e) || supported.contains(e));
-        match (named.next(), named.next()) {
-            (Some(entity), None) if !excluded.contains(&entity) => Some((entity, c)),
-            _ => None,
-        }
-    });
-
-    let resolved: Vec<(EntityId, Candidate)> = resolved.collect();
-    let mut counts: Vec<(EntityId, u32)> = resolved.iter().map(|&(entity, _)| (entity, 1)).collect();
-    let linkable = resolved.iter().filter_map(|(entity, c)| {
-        let run = c.run.filter(|_| c.linkable)?;
-        Some((
-            *entity,
-            c.found.certain() == Some(*entity),
-            LinkSite { run, start: c.found.start as u32, end: c.found.end as u32, entity: *entity },
-        ))
-    });
-    let links: Vec<LinkSite> = match finder.link_mentions {
-        LinkMentions::None => Vec::new(),
-        LinkMentions::All => linkable.map(|(_, _, site)| site).collect(),
-        LinkMentions::First => {
-            // The first certain spelling of each entity, else its first weak one:
-            // a weak spelling may be an ordinary word (سورية "Syrian").
-            let mut first: FxHashMap<EntityId, (bool, LinkSite)> = FxHashMap::default();
-            for (entity, certain, site) in linkable {
-                match first.get(&entity) {
-                    Some(&(true, _)) => {}
-                    Some(&(false, _)) if !certain => {}
-                    _ => {
-                        first.insert(entity, (certain, site));
-                    }
-                }
+    let mentions: Vec<Mention> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let certain = c.found.certain();
+            let mut named =
+                c.found.claimants.iter().map(|cl| cl.entity).filter(|e| certain == Some(*e) || supported.contains(e));
+            match (named.next(), named.next()) {
+                (Some(entity), None) if !excluded.contains(&entity) => Some(Mention {
+                    entity,
+                    run: c.run,
+                    start: c.found.start as u32,
+                    end: c.found.end as u32,
+                    place: c.place,
+                    certain: certain == Some(entity),
+                }),
+                _ => None,
             }
-            let mut links: Vec<LinkSite> = first.into_values().map(|(_, site)| site).collect();
-            links.sort_by_key(|l| (l.run, l.start));
-            links
-        }
-    };
+        })
+        .collect();
+
+    let mut counts: Vec<(EntityId, u32)> = mentions.iter().map(|m| (m.entity, 1)).collect();
     counts.extend(added.iter().filter(|e| !excluded.contains(e)).map(|&e| (e, 0)));
     counts.sort_unstable();
     let mut entities: Vec<(EntityId, u32)> = Vec::with_capacity(counts.len());
@@ -146,27 +168,26 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
             _ => entities.push((entity, count)),
         }
     }
-    (ArticleEntities { source, entities, links }, diagnostics)
+    (Mentions { source, entities, mentions }, diagnostics)
 }
 
-/// Every name in the title and the body, in order (the title first).
-fn find_candidates<'m>(article: &Article, matcher: &'m Matcher, scratch: &mut Scratch) -> Vec<Candidate<'m>> {
+/// Every name in the title and the body's shown text, in order (the title first).
+fn find_candidates<'m>(
+    article: &Article,
+    body: &Body,
+    matcher: &'m Matcher,
+    scratch: &mut Scratch,
+) -> Vec<Candidate<'m>> {
     let mut found = Vec::new();
     matcher.find(&article.title, scratch, &mut found);
     let mut candidates: Vec<Candidate> =
-        found.drain(..).map(|found| Candidate { found, run: None, linkable: false }).collect();
-    let mut tracker = PlaceTracker::default();
-    let mut run = 0u32;
-    for event in markdown::events(&article.body) {
-        tracker.step(&event);
-        let Event::Text(text) = &event else { continue };
-        let place = tracker.place();
-        if !matches!(place, Place::Code | Place::Image) {
-            matcher.find(text, scratch, &mut found);
-            let linkable = place == Place::Prose;
-            candidates.extend(found.drain(..).map(|found| Candidate { found, run: Some(run), linkable }));
+        found.drain(..).map(|found| Candidate { found, run: None, place: Place::Heading }).collect();
+    for (n, (run, text)) in body.runs().enumerate() {
+        if matches!(run.place, Place::Code | Place::Image | Place::Hidden) {
+            continue;
         }
-        run += 1;
+        matcher.find(text, scratch, &mut found);
+        candidates.extend(found.drain(..).map(|found| Candidate { found, run: Some(n as u32), place: run.place }));
     }
     candidates
 }
@@ -192,7 +213,7 @@ fn unknown_reference(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_article;
+    use crate::content::{ArticleFile, parse_article};
     use std::path::Path;
 
     const PEOPLE: &str = "[assad]\nname = \"بشار الأسد\"\nweak = [\"الأسد\"]\n\n[putin]\nname = \"فلاديمير بوتين\"\naliases = [\"بوتين\"]\n";
@@ -209,11 +230,15 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let matcher = Matcher::new(&catalog);
         let article = parse_article(Path::new("a.md"), text).expect("valid article");
-        let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: policy };
-        let (found, diagnostics) = analyze(&article, &finder, &mut Scratch::default());
+        let (found, diagnostics) = find_in(&article, &catalog, &matcher);
         let entities = found.entities.iter().map(|&(e, n)| (catalog.get(e).key.clone(), n)).collect();
-        let links = found.links.iter().map(|l| catalog.get(l.entity).key.clone()).collect();
+        let links = found.links(policy).iter().map(|l| catalog.get(l.entity).key.clone()).collect();
         (entities, links, diagnostics)
+    }
+
+    fn find_in(file: &ArticleFile, catalog: &Catalog, matcher: &Matcher) -> (Mentions, Vec<Diagnostic>) {
+        let finder = Finder { catalog, matcher };
+        find(&file.article, &Body::read(&file.body), &finder, &mut Scratch::default())
     }
 
     fn keys(entities: &[(String, u32)]) -> Vec<&str> {
@@ -239,10 +264,9 @@ mod tests {
         let extra = "\n[maher]\nname = \"ماهر الشرع\"\naliases = [\"الشرع\"]\n\n[ahmed]\nname = \"أحمد الشرع\"\naliases = [\"الشرع\"]\n";
         let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), format!("{PEOPLE}{extra}"))]);
         let matcher = Matcher::new(&catalog);
-        let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: LinkMentions::All };
         let keys_of = |text: &str| {
             let article = parse_article(Path::new("a.md"), text).expect("valid");
-            let (found, _) = analyze(&article, &finder, &mut Scratch::default());
+            let (found, _) = find_in(&article, &catalog, &matcher);
             found.entities.iter().map(|&(e, n)| (catalog.get(e).key.clone(), n)).collect::<Vec<_>>()
         };
         assert_eq!(keys_of("---\ntitle: x\n---\nقال أحمد الشرع إن الشرع …\n"), [("ahmed".to_owned(), 2)]);
@@ -260,12 +284,15 @@ mod tests {
         assert_eq!(links, ["assad"]);
         let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), PEOPLE.to_owned())]);
         let matcher = Matcher::new(&catalog);
-        let finder = Finder { catalog: &catalog, matcher: &matcher, link_mentions: LinkMentions::First };
         let article = parse_article(Path::new("a.md"), text).expect("valid");
-        let (found, _) = analyze(&article, &finder, &mut Scratch::default());
+        let (found, _) = find_in(&article, &catalog, &matcher);
         let run = "زار الأسد دمشق ثم قال بشار الأسد.";
-        assert_eq!(found.links.len(), 1);
-        assert_eq!(found.links[0].start as usize, run.find("بشار").expect("in the text"));
+        let links = found.links(LinkMentions::First);
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].start as usize, run.find("بشار").expect("in the text"));
+        // Every mention is kept, the weak one too, with its place.
+        assert_eq!(found.mentions.len(), 2);
+        assert!(!found.mentions[0].certain && found.mentions[1].certain);
     }
 
     #[test]

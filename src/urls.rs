@@ -1,11 +1,12 @@
 //! Where every page lives: the relative path of each page (from its slug or key
 //! only, so permalinks never change with a title or a date), the link to it under
 //! the base path (root-relative, so a site works at a domain root and under
-//! `/REPO/`), its absolute permalink, and the file it is written to.
+//! `/REPO/`), its absolute permalink, and the file it is written to. The one
+//! place that spells out the site's sections and paths.
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
-use crate::entities::Entity;
+use crate::entities::{Entity, Kind};
 
 /// Characters encoded in a path (RFC 3986): everything but unreserved ASCII and `/`.
 const PATH: &AsciiSet = &CONTROLS
@@ -40,8 +41,16 @@ impl Urls {
         &self.base_path
     }
 
+    /// The search page, and the folder its index is written to beside it.
+    pub const SEARCH: &str = "search/";
+
     pub fn article(slug: &str) -> String {
         format!("articles/{slug}/")
+    }
+
+    /// The index page of a kind of entity.
+    pub fn section(kind: Kind) -> String {
+        format!("{}/", kind.section())
     }
 
     pub fn entity(entity: &Entity) -> String {
@@ -53,9 +62,9 @@ impl Urls {
         format!("{path}atom.xml")
     }
 
-    /// The path of page `page` (1-based) of a paginated list at `path`.
-    pub fn paginated(path: &str, page: usize) -> String {
-        if page <= 1 { path.to_owned() } else { format!("{path}page/{page}/") }
+    /// The path of archive page `page` (1 = the oldest) of the list at `path`.
+    pub fn archive(path: &str, page: usize) -> String {
+        format!("{path}page/{page}/")
     }
 
     /// The link to `path` from any page of the site.
@@ -88,7 +97,6 @@ mod tests {
         assert_eq!(Urls::file("people/putin/"), "people/putin/index.html");
         assert_eq!(Urls::file(""), "index.html");
         assert_eq!(Urls::file("sitemap.xml"), "sitemap.xml");
-        assert_eq!(Urls::paginated("people/putin/", 2), "people/putin/page/2/");
-        assert_eq!(Urls::paginated("people/putin/", 1), "people/putin/");
+        assert_eq!(Urls::archive("people/putin/", 2), "people/putin/page/2/");
     }
 }

@@ -15,31 +15,23 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::analysis::terms::MIN_TERM;
 use crate::arabic::key;
-use crate::arabic::stopwords::{function_word_keys, is_function_word};
-use crate::arabic::tokens::{Words, proclitic_variants};
+use crate::arabic::stopwords::function_word_keys;
 use crate::index::ArticleId;
-use crate::render::urls::Urls;
 use crate::site::Site;
+use crate::urls::Urls;
 
-/// The search page, and the folder its index is written to beside it.
-pub const PAGE: &str = "search/";
+const PAGE: &str = Urls::SEARCH;
 /// Articles per chunk of titles and summaries.
 const CHUNK: usize = 100;
-/// Articles whose terms are collected at once.
-const BATCH: usize = 256;
 /// A shard larger than this (bytes of JSON) is split by one more letter.
 const SHARD_LIMIT: usize = 64 * 1024;
 /// Terms are at most this many letters into the shard name.
 const MAX_PREFIX: usize = 5;
-/// A title's words count this many times a word of the text.
-const TITLE_WEIGHT: u32 = 3;
-/// Terms shorter than this are not indexed (and not looked up).
-const MIN_TERM: usize = 2;
 
 /// The file the script reads first: tables, shard names, entities.
 #[derive(Serialize)]
@@ -77,21 +69,11 @@ type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str);
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
-    // The terms of each article, found in parallel a batch at a time so that
-    // only one batch's worth of term strings is alive at once.
-    let mut postings: FxHashMap<String, Vec<(u32, u32)>> = FxHashMap::default();
-    for (batch_number, batch) in articles.chunks(BATCH).enumerate() {
-        let per_doc: Vec<Vec<(String, u32)>> = batch.par_iter().map(|&id| terms_of(site, id)).collect();
-        for (offset, terms) in per_doc.into_iter().enumerate() {
-            let doc = (batch_number * BATCH + offset) as u32;
-            for (term, weight) in terms {
-                match postings.get_mut(&term) {
-                    Some(list) => list.push((doc, weight)),
-                    None => {
-                        postings.insert(term, vec![(doc, weight)]);
-                    }
-                }
-            }
+    // Documents are numbered newest first; the analysis found each one's terms.
+    let mut postings: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
+    for (doc, &id) in articles.iter().enumerate() {
+        for (term, weight) in &site.analysis(id).terms {
+            postings.entry(term).or_default().push((doc as u32, *weight));
         }
     }
     let mut out = Vec::new();
@@ -106,9 +88,9 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             let date = article.published.map(|p| p.date);
             let iso = date.map(|d| d.to_string()).unwrap_or_default();
             let shown = date.map(|d| site.config.dates.format(d)).unwrap_or_default();
-            let source = site.found[id as usize].source.map_or(-1, i64::from);
+            let source = site.mentions(id).source.map_or(-1, i64::from);
             let url = urls.url(&Urls::article(&article.slug));
-            (article.title.as_str(), url, iso, shown, source, article.summary.as_str())
+            (article.title.as_str(), url, iso, shown, source, site.analysis(id).summary.as_str())
         })
         .collect();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
@@ -152,36 +134,9 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The terms of one article with their weights: each word's key and its
-/// forms without proclitics, function words left out.
-fn terms_of(site: &Site, id: ArticleId) -> Vec<(String, u32)> {
-    let article = site.article(id);
-    let mut weights: FxHashMap<String, u32> = FxHashMap::default();
-    let mut variants = Vec::new();
-    let mut buf = String::new();
-    for (text, weight) in [(article.title.as_str(), TITLE_WEIGHT), (article.body.as_str(), 1)] {
-        let words = Words::of(text);
-        for (_, word_key) in words.iter() {
-            if word_key.chars().count() < MIN_TERM || is_function_word(word_key) {
-                continue;
-            }
-            *weights.entry(word_key.to_owned()).or_default() += weight;
-            variants.clear();
-            proclitic_variants(word_key, &mut variants);
-            for variant in &variants {
-                let form = variant.write(word_key, &mut buf);
-                if !is_function_word(form) {
-                    *weights.entry(form.to_owned()).or_default() += weight;
-                }
-            }
-        }
-    }
-    weights.into_iter().collect()
-}
-
 /// Groups terms into shards by their first letters, splitting a shard that
 /// is too big by one more letter. Returns (shard name, JSON) sorted by name.
-fn shard(postings: FxHashMap<String, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
+fn shard(postings: FxHashMap<&str, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
     let mut terms: Vec<(String, Vec<u32>)> = postings
         .into_iter()
         .map(|(term, mut list)| {
@@ -194,7 +149,7 @@ fn shard(postings: FxHashMap<String, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)>
                 flat.push(weight);
                 previous = doc;
             }
-            (term, flat)
+            (term.to_owned(), flat)
         })
         .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -295,8 +250,10 @@ mod tests {
 
     #[test]
     fn big_shards_split_by_one_more_letter() {
-        let postings: FxHashMap<String, Vec<(u32, u32)>> = (0..40_000u32)
-            .map(|n| (format!("مو{}", char::from_u32(0x0621 + n % 26).unwrap_or('ا')), n))
+        let terms: Vec<String> =
+            (0..26u32).map(|n| format!("مو{}", char::from_u32(0x0621 + n).unwrap_or('ا'))).collect();
+        let postings: FxHashMap<&str, Vec<(u32, u32)>> = (0..40_000u32)
+            .map(|n| (terms[(n % 26) as usize].as_str(), n))
             .fold(FxHashMap::default(), |mut map, (term, doc)| {
                 map.entry(term).or_insert_with(Vec::new).push((doc, 1));
                 map

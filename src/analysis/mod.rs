@@ -1,0 +1,39 @@
+//! What the build learns from each article, in one pass over its body: the
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), its
+//! summary, and its search terms ([`terms`]). A pure function of one article
+//! and the shared entity matcher, mapped over the corpus in parallel; the
+//! index, the pages and the search files are all made from its results.
+
+pub mod body;
+pub mod mentions;
+pub mod terms;
+
+use crate::content::ArticleFile;
+use crate::diagnostics::Diagnostic;
+use crate::entities::matcher::Scratch;
+use body::Body;
+pub use mentions::{Finder, LinkSite, Mention, Mentions};
+use serde::{Deserialize, Serialize};
+
+/// The analysis of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub mentions: Mentions,
+    /// From `summary:`, else the first real paragraph of the body.
+    pub summary: String,
+    /// Search terms with their weights, sorted by term.
+    pub terms: Vec<(Box<str>, u32)>,
+    /// How many words the body shows (its length, as outlets count it).
+    pub words: u32,
+}
+
+/// Analyses `article`; unknown references in its front matter come back as
+/// errors (the rest is still analysed).
+pub fn analyze(file: &ArticleFile, finder: &Finder, scratch: &mut Scratch) -> (Analysis, Vec<Diagnostic>) {
+    let article = &file.article;
+    let body = Body::read(&file.body);
+    let (mentions, problems) = mentions::find(article, &body, finder, scratch);
+    let summary = article.summary.clone().unwrap_or_else(|| body.summary());
+    let (terms, words) = terms::terms(&article.title, &body);
+    (Analysis { mentions, summary, terms, words }, problems)
+}

@@ -1,0 +1,252 @@
+//! A build, one step after another on plain values: load (configuration,
+//! templates, entity lists, articles) → analyse each article → index →
+//! render what changed → output. `fihris build`, `fihris check` and the
+//! preview server all run it; they differ only in the [`Output`] and in what
+//! they remember of the previous build ([`Memory`]): the command-line build
+//! keeps it on disk ([`crate::cache`]), the preview server in memory, `check`
+//! nothing.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{self, Analysis, Finder};
+use crate::config::Config;
+use crate::content::{self, Article};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::entities::matcher::Scratch;
+use crate::entities::{Catalog, Matcher};
+use crate::output::{NullOutput, Output};
+use crate::plan::Manifest;
+use crate::render::templates::Templates;
+use crate::render::{Renderer, Stats, write_error};
+use crate::site::Site;
+
+/// What a run was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    pub root: PathBuf,
+    /// Replaces `base_url` of `site.toml`.
+    pub base_url: Option<String>,
+}
+
+/// What a build leaves for the next: each article's analysis by the path of
+/// its file (with the hash of the text it was made from), valid while the
+/// entity lists stay the same, and the manifest of the files it wrote.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Memory {
+    /// A digest of the entity lists the analyses were made with.
+    pub lists: u64,
+    pub articles: FxHashMap<PathBuf, (Article, Analysis)>,
+    pub manifest: Manifest,
+}
+
+/// What a successful run produced, and the warnings on the way.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub articles: usize,
+    pub entities: usize,
+    pub mentions: usize,
+    /// Articles read and analysed anew (the others were remembered).
+    pub analysed: usize,
+    pub stats: Stats,
+    /// Files of the previous build that this one no longer has; the output
+    /// has been told to delete them.
+    pub gone: Vec<String>,
+    pub warnings: Diagnostics,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Times the steps of a run.
+struct Clock {
+    start: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn new() -> Clock {
+        Clock { start: Instant::now(), timings: Vec::new() }
+    }
+
+    fn lap(&mut self, step: &'static str) {
+        self.timings.push((step, self.start.elapsed()));
+        self.start = Instant::now();
+    }
+}
+
+/// A site read and analysed, with its templates: what rendering needs.
+pub struct Analysed {
+    pub site: Site,
+    pub templates: Templates,
+    /// How many articles were analysed anew.
+    pub analysed: usize,
+}
+
+/// Reads and analyses the site at `options.root`, reusing the analyses in
+/// `memory` of articles whose files did not change. Every problem of every
+/// file is collected in `diagnostics`; `None` when nothing could be analysed.
+pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnostics) -> Option<Analysed> {
+    let root = &options.root;
+    let ((templates, config), (catalog, list_problems)) =
+        rayon::join(|| (Templates::load(root), Config::load(root)), || Catalog::load(root));
+    diagnostics.extend(list_problems);
+    let templates = templates.map_err(|problems| diagnostics.extend(problems)).ok();
+    let mut config = match config {
+        Ok(config) => config,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    };
+    diagnostics.extend(config.warnings());
+    if let Some(url) = &options.base_url
+        && let Err(problem) = config.set_base_url(url)
+    {
+        diagnostics.push(problem);
+    }
+    let matcher = Matcher::new(&catalog);
+    let lists = lists_digest(&catalog);
+    let remembered = (memory.lists == lists).then_some(&memory.articles);
+    let (paths, walk_problems) = content::article_paths(root);
+    diagnostics.extend(walk_problems);
+    let finder = Finder { catalog: &catalog, matcher: &matcher };
+    let results: Vec<Read> = paths
+        .par_iter()
+        .map_init(Scratch::default, |scratch, path| {
+            let text = match content::read_text(root, path) {
+                Ok(text) => text,
+                Err(problem) => return Read::Failed(problem),
+            };
+            if let Some(known) = remembered.and_then(|m| m.get(path))
+                && known.0.hash == content::text_hash(&text)
+            {
+                return Read::Remembered(known.clone());
+            }
+            match content::parse_article(path, &text) {
+                Ok(file) => {
+                    let (analysis, problems) = analysis::analyze(&file, &finder, scratch);
+                    Read::Analysed((file.article, analysis), problems)
+                }
+                Err(problem) => Read::Failed(problem),
+            }
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut analysed = 0;
+    for result in results {
+        match result {
+            Read::Remembered(article) => articles.push(article),
+            Read::Analysed(article, problems) => {
+                articles.push(article);
+                analysed += 1;
+                diagnostics.extend(problems);
+            }
+            Read::Failed(problem) => diagnostics.push(problem),
+        }
+    }
+    let site = Site::new(root.clone(), config, (catalog, matcher), articles)
+        .map_err(|problems| diagnostics.extend(problems))
+        .ok()?;
+    Some(Analysed { site, templates: templates?, analysed })
+}
+
+/// What reading one article file gave.
+enum Read {
+    /// The file did not change: its analysis is the remembered one.
+    Remembered((Article, Analysis)),
+    Analysed((Article, Analysis), Vec<Diagnostic>),
+    Failed(Diagnostic),
+}
+
+/// A digest of everything an article's analysis depends on besides the
+/// article: the entity lists (entity ids are positions in them), and the
+/// version of fihris that analysed it.
+fn lists_digest(catalog: &Catalog) -> u64 {
+    let text = format!("{}{:?}", env!("CARGO_PKG_VERSION"), catalog.entities);
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// Runs the whole build into `output`, rendering only what changed since the
+/// build `memory` remembers, and brings `memory` up to date. `between` runs
+/// after the pages are written and before the site files (sitemap, data,
+/// search index, static files) are: the preview server reloads open pages
+/// then. Returns the report, or every error found (with the warnings) when
+/// there was at least one: a site with errors is rendered into nothing, to
+/// report template and link errors too, and never written; `memory` is then
+/// left as it was.
+pub fn run(
+    options: &SiteOptions,
+    memory: &mut Memory,
+    output: &dyn Output,
+    between: &mut dyn FnMut(&Stats),
+) -> Result<Report, Diagnostics> {
+    let mut clock = Clock::new();
+    let mut diagnostics = Diagnostics::default();
+    let analysed = analyse(options, memory, &mut diagnostics);
+    clock.lap("read and analyse");
+    let Some(Analysed { site, mut templates, analysed }) = analysed else {
+        return Err(finish(diagnostics));
+    };
+    let failing = diagnostics.has_errors();
+    let (target, previous): (&dyn Output, Manifest) =
+        if failing { (&NullOutput, Manifest::default()) } else { (output, std::mem::take(&mut memory.manifest)) };
+    let renderer = match Renderer::new(&site, &mut templates) {
+        Ok(renderer) => renderer,
+        Err(problems) => {
+            memory.manifest = previous;
+            diagnostics.extend(problems);
+            return Err(finish(diagnostics));
+        }
+    };
+    let (pages, mut stats, problems) = renderer.render_pages(&previous, target);
+    diagnostics.extend(problems);
+    clock.lap("render pages");
+    if !diagnostics.has_errors() {
+        between(&stats);
+    }
+    let (groups, problems) = renderer.render_groups(&previous, &site.root, target, &mut stats);
+    diagnostics.extend(problems);
+    clock.lap("render site files");
+    let manifest = Manifest { pages, groups };
+    if diagnostics.has_errors() {
+        if !failing {
+            memory.manifest = previous;
+        }
+        return Err(finish(diagnostics));
+    }
+    let gone = previous.gone(&manifest);
+    for path in &gone {
+        if let Err(err) = output.remove(path) {
+            diagnostics.push(write_error(path, &err));
+        }
+    }
+    if diagnostics.has_errors() {
+        memory.manifest = previous;
+        return Err(finish(diagnostics));
+    }
+    let report = Report {
+        articles: site.article_count(),
+        entities: site.catalog.len(),
+        mentions: site.analyses().iter().flat_map(|a| &a.mentions.entities).map(|&(_, n)| n as usize).sum(),
+        analysed,
+        stats,
+        gone,
+        warnings: finish(diagnostics),
+        timings: Vec::new(),
+    };
+    drop(renderer);
+    memory.lists = lists_digest(&site.catalog);
+    memory.articles =
+        site.into_articles().map(|(article, analysis)| (article.path.clone(), (article, analysis))).collect();
+    memory.manifest = manifest;
+    clock.lap("remember");
+    Ok(Report { timings: clock.timings, ..report })
+}
+
+pub fn finish(mut diagnostics: Diagnostics) -> Diagnostics {
+    diagnostics.sort();
+    diagnostics
+}

@@ -1,0 +1,273 @@
+//! The plan of a build: every file of the site as data. Pages, feeds and
+//! redirects are [`Job`]s with a path and a template; the rest (sitemap, data,
+//! search index, static files) come in [`Group`]s written together. Each file
+//! gets a fingerprint of what it shows, and a [`Manifest`] remembers the
+//! fingerprints of the files last written, so that a build renders and writes
+//! only what changed. The command-line build keeps its manifest on disk, the
+//! preview server in memory; both plan the same way.
+
+use std::path::PathBuf;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::content::Located;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::entities::{EntityId, Kind};
+use crate::index::ArticleId;
+use crate::site::Site;
+use crate::urls::Urls;
+
+/// One page or feed of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    Home,
+    NotFound,
+    /// The search page (its index is a [`Group`]).
+    Search,
+    Entities(Kind),
+    Article(ArticleId),
+    /// The page of an entity, with its newest articles.
+    Entity(EntityId),
+    /// Archive page `n` of an entity's articles, counted from the oldest.
+    EntityArchive(EntityId, usize),
+    /// The Atom feed of the whole site.
+    SiteFeed,
+    /// The Atom feed of an entity.
+    EntityFeed(EntityId),
+    /// A page that sends an old link on to the page it became.
+    Redirect(OldPath),
+}
+
+/// An old path of a page: the `n`th of an article's `aliases` or of an
+/// entity's `old_paths`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OldPath {
+    Article(ArticleId, usize),
+    Entity(EntityId, usize),
+}
+
+impl OldPath {
+    /// The old page path and where it was written.
+    pub fn located(self, site: &Site) -> &Located<String> {
+        match self {
+            OldPath::Article(id, n) => &site.article(id).aliases[n],
+            OldPath::Entity(id, n) => &site.catalog.get(id).old_paths[n],
+        }
+    }
+
+    /// The page it leads to.
+    pub fn target(self) -> Job {
+        match self {
+            OldPath::Article(id, _) => Job::Article(id),
+            OldPath::Entity(id, _) => Job::Entity(id),
+        }
+    }
+}
+
+/// Files made together from the whole site, rather than one page at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Group {
+    /// sitemap.xml, robots.txt, .nojekyll, CNAME.
+    Host,
+    /// The archive as data, with the schemas.
+    Data,
+    /// The search index.
+    Search,
+    /// The site's own and the built-in static files.
+    Static,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Host, Group::Data, Group::Search, Group::Static];
+}
+
+impl Job {
+    /// Whether the sitemap lists it: pages people should find, not the 404
+    /// page, archive pages, feeds or redirects.
+    pub fn in_sitemap(self) -> bool {
+        matches!(self, Job::Home | Job::Search | Job::Entities(_) | Job::Article(_) | Job::Entity(_))
+    }
+
+    pub fn is_feed(self) -> bool {
+        matches!(self, Job::SiteFeed | Job::EntityFeed(_))
+    }
+
+    /// The template that renders it.
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Home => "home.html",
+            Job::NotFound => "404.html",
+            Job::Search => "search.html",
+            Job::Entities(_) => "entities.html",
+            Job::Article(_) => "article.html",
+            Job::Entity(_) | Job::EntityArchive(..) => "entity.html",
+            Job::SiteFeed | Job::EntityFeed(_) => "atom.xml",
+            Job::Redirect(_) => "redirect.html",
+        }
+    }
+
+    /// The page path (`""` is the home page); its file is [`Urls::file`].
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Job::Home => String::new(),
+            Job::NotFound => "404.html".to_owned(),
+            Job::Search => Urls::SEARCH.to_owned(),
+            Job::Entities(kind) => Urls::section(kind),
+            Job::Article(id) => Urls::article(&site.article(id).slug),
+            Job::Entity(id) => Urls::entity(site.catalog.get(id)),
+            Job::EntityArchive(id, page) => Urls::archive(&Urls::entity(site.catalog.get(id)), page),
+            Job::SiteFeed => Urls::feed(""),
+            Job::EntityFeed(id) => Urls::feed(&Urls::entity(site.catalog.get(id))),
+            Job::Redirect(old) => old.located(site).value.clone(),
+        }
+    }
+
+    /// What writes this page, for an error naming both writers of one path:
+    /// a description, and the file and place when it comes from one.
+    fn origin(self, site: &Site) -> (String, Option<(PathBuf, Option<Location>)>) {
+        match self {
+            Job::Article(id) => {
+                let path = &site.article(id).path;
+                (format!("the article {}", path.display()), Some((path.clone(), None)))
+            }
+            Job::Entity(id) | Job::EntityArchive(id, _) | Job::EntityFeed(id) => {
+                let entity = site.catalog.get(id);
+                let list = entity.kind.list_path();
+                (format!("[{}] in {}", entity.key, list.display()), Some((list, Some(entity.location.clone()))))
+            }
+            Job::Redirect(old) => {
+                let located = old.located(site);
+                let (what, file) = match old {
+                    OldPath::Article(id, _) => ("`aliases`", site.article(id).path.clone()),
+                    OldPath::Entity(id, _) => ("`old_paths`", site.catalog.get(id).kind.list_path()),
+                };
+                let owner = match old {
+                    OldPath::Article(..) => file.display().to_string(),
+                    OldPath::Entity(id, _) => format!("[{}] in {}", site.catalog.get(id).key, file.display()),
+                };
+                (format!("an old path in {what} of {owner}"), Some((file, Some(located.location.clone()))))
+            }
+            Job::Home | Job::NotFound | Job::Search | Job::Entities(_) | Job::SiteFeed => {
+                ("a page of the site".to_owned(), None)
+            }
+        }
+    }
+}
+
+/// Every page and feed of `site`, in a stable order.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let per_page = site.config.entity_page_size;
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search, Job::SiteFeed];
+    jobs.extend(Kind::ALL.map(Job::Entities));
+    jobs.extend(site.index.newest_first.iter().map(|&id| Job::Article(id)));
+    for id in site.catalog.ids() {
+        jobs.push(Job::Entity(id));
+        jobs.extend((1..=site.index.archive_pages(id, per_page)).map(|page| Job::EntityArchive(id, page)));
+        jobs.push(Job::EntityFeed(id));
+    }
+    for id in site.article_ids() {
+        jobs.extend((0..site.article(id).aliases.len()).map(|n| Job::Redirect(OldPath::Article(id, n))));
+    }
+    for id in site.catalog.ids() {
+        jobs.extend((0..site.catalog.get(id).old_paths.len()).map(|n| Job::Redirect(OldPath::Entity(id, n))));
+    }
+    jobs
+}
+
+/// Two jobs writing one path is an error naming both; the index has
+/// already told slugs and keys apart, so what is left is an old path equal to
+/// a page, or to another old path. Paths that differ only in case or Unicode
+/// normalization count as one: they are one file on macOS and Windows.
+pub fn check_paths(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+    let mut writers: FxHashMap<String, (String, Job)> = FxHashMap::default();
+    let mut problems = Vec::new();
+    for &job in jobs {
+        let path = job.path(site);
+        let Some((first_path, first)) = writers.insert(crate::output::fold_path(&path), (path.clone(), job)) else {
+            continue;
+        };
+        let ((first_what, _), (what, place)) = (first.origin(site), job.origin(site));
+        let message = if first_path == path {
+            format!("/{path} is written twice: by {first_what} and by {what}")
+        } else {
+            format!(
+                "/{first_path} and /{path} differ only in case or Unicode normalization, so they are one file on macOS and Windows: written by {first_what} and by {what}"
+            )
+        };
+        let mut problem = Diagnostic::error(message).with_help(
+            "an old path must lead to a page that moved, not be the address of another page; remove or change it",
+        );
+        if let Some((file, location)) = place {
+            problem = problem.in_file(file);
+            if let Some(location) = location {
+                problem = problem.at(location);
+            }
+        }
+        problems.push(problem);
+    }
+    problems
+}
+
+/// What the files of an output folder (or of the preview's memory) were made
+/// from: each page's fingerprint by file path, and for each group the
+/// fingerprint of its inputs and the content hash of each of its files.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub pages: FxHashMap<String, u64>,
+    pub groups: FxHashMap<Group, GroupFiles>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFiles {
+    pub inputs: u64,
+    /// File path → hash of its bytes.
+    pub files: FxHashMap<String, u64>,
+}
+
+impl Manifest {
+    /// Every file it lists.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.pages.keys().chain(self.groups.values().flat_map(|g| g.files.keys()))
+    }
+
+    /// The files of `self` that `newer` no longer has, sorted.
+    pub fn gone(&self, newer: &Manifest) -> Vec<String> {
+        let mut gone: Vec<String> = self
+            .paths()
+            .filter(|p| !newer.pages.contains_key(*p) && !newer.groups.values().any(|g| g.files.contains_key(*p)))
+            .cloned()
+            .collect();
+        gone.sort();
+        gone
+    }
+}
+
+/// A hash of bytes, as the manifest records files of groups.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gone_files_are_those_the_newer_manifest_lacks() {
+        let mut old = Manifest::default();
+        old.pages.insert("a/index.html".into(), 1);
+        old.pages.insert("b/index.html".into(), 2);
+        old.groups.insert(
+            Group::Search,
+            GroupFiles { inputs: 1, files: [("search/x.json".into(), 3)].into_iter().collect() },
+        );
+        let mut new = Manifest::default();
+        new.pages.insert("a/index.html".into(), 5);
+        new.groups.insert(
+            Group::Search,
+            GroupFiles { inputs: 2, files: [("search/y.json".into(), 3)].into_iter().collect() },
+        );
+        assert_eq!(old.gone(&new), ["b/index.html", "search/x.json"]);
+        assert!(new.gone(&new).is_empty());
+    }
+}

@@ -1,0 +1,269 @@
+//! The fingerprint of each page: a hash of everything the page shows, made
+//! without rendering it, so that a build renders only pages whose fingerprint
+//! changed. Each kind of page hashes here what its context in `pages.rs`
+//! shows; a field added to a page's context must be added to its fingerprint
+//! (the test that an incremental build writes what a clean one writes keeps
+//! the two in step).
+
+use std::hash::Hasher;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::Renderer;
+use super::templates::Templates;
+use crate::entities::{EntityId, Kind};
+use crate::index::ArticleId;
+use crate::plan::{Group, Job};
+use crate::site::Site;
+
+/// Hashes of what many pages show, made once per build.
+pub struct Digests {
+    /// The configuration (every page shows some of it).
+    config: u64,
+    /// Templates shared by pages (base, partials, the site's own).
+    shared_templates: u64,
+    /// What an article's card shows: title, date, source, summary, author, address.
+    articles: Vec<u64>,
+    /// What a link to an entity shows: key, kind, name, address, Wikidata item.
+    entity_links: Vec<u64>,
+    /// Everything of an entity's entry, with its number of articles.
+    entity_records: Vec<u64>,
+    templates: Vec<(String, u64)>,
+}
+
+fn hasher() -> Xxh3 {
+    Xxh3::new()
+}
+
+fn write_str(h: &mut Xxh3, text: &str) {
+    h.write_usize(text.len());
+    h.write(text.as_bytes());
+}
+
+fn write_opt(h: &mut Xxh3, text: Option<&str>) {
+    match text {
+        Some(text) => {
+            h.write_u8(1);
+            write_str(h, text);
+        }
+        None => h.write_u8(0),
+    }
+}
+
+impl Digests {
+    pub fn new(site: &Site, templates: &Templates) -> Digests {
+        let mut config = hasher();
+        write_str(&mut config, &format!("{:?}", site.config));
+        let entity_links: Vec<u64> = site
+            .catalog
+            .entities
+            .iter()
+            .map(|e| {
+                let mut h = hasher();
+                for text in [e.key.as_str(), e.kind.section(), e.name.as_str(), e.slug.as_str()] {
+                    write_str(&mut h, text);
+                }
+                write_opt(&mut h, e.wikidata.as_deref());
+                h.digest()
+            })
+            .collect();
+        let entity_records = site
+            .catalog
+            .ids()
+            .map(|id| {
+                let e = site.catalog.get(id);
+                let mut h = hasher();
+                h.write_u64(entity_links[id as usize]);
+                for spelling in &e.spellings {
+                    write_str(&mut h, &spelling.text);
+                    h.write_u8(u8::from(spelling.weak));
+                }
+                for text in [&e.description, &e.subkind, &e.url, &e.sort] {
+                    write_opt(&mut h, text.as_deref());
+                }
+                write_opt(&mut h, e.within.map(|w| site.catalog.get(w).key.as_str()));
+                for old in &e.old_paths {
+                    write_str(&mut h, &old.value);
+                }
+                h.write_usize(site.index.articles_of[id as usize].len());
+                h.digest()
+            })
+            .collect();
+        let articles = site
+            .article_ids()
+            .map(|id| {
+                let (article, analysis) = (site.article(id), site.analysis(id));
+                let mut h = hasher();
+                for text in [&article.slug, &article.title, &analysis.summary] {
+                    write_str(&mut h, text);
+                }
+                write_opt(&mut h, article.published.map(|p| p.timestamp()).as_deref());
+                write_opt(&mut h, article.published.map(|p| p.rfc3339()).as_deref());
+                write_opt(&mut h, article.author.as_deref());
+                write_opt(&mut h, article.url.as_deref());
+                h.write_u64(analysis.mentions.source.map_or(0, |s| entity_links[s as usize]));
+                h.digest()
+            })
+            .collect();
+        Digests {
+            config: config.digest(),
+            shared_templates: templates.shared_digest(),
+            articles,
+            entity_links,
+            entity_records,
+            templates: templates.page_digests(),
+        }
+    }
+
+    fn template(&self, name: &str) -> u64 {
+        self.templates.iter().find(|(n, _)| n == name).map_or(0, |(_, d)| *d)
+    }
+
+    /// The inputs of a group of site files.
+    pub fn group(&self, site: &Site, group: Group) -> u64 {
+        let mut h = hasher();
+        h.write_u64(self.config);
+        match group {
+            Group::Host => {
+                h.write_u64(self.template("sitemap.xml"));
+                h.write_u64(self.template("robots.txt"));
+                for &id in &site.index.newest_first {
+                    h.write_u64(self.articles[id as usize]);
+                }
+                for digest in &self.entity_links {
+                    h.write_u64(*digest);
+                }
+                for id in site.article_ids() {
+                    for old in &site.article(id).aliases {
+                        write_str(&mut h, &old.value);
+                    }
+                }
+            }
+            Group::Data | Group::Search => {
+                h.write_u8(group as u8);
+                for digest in &self.entity_records {
+                    h.write_u64(*digest);
+                }
+                for &id in &site.index.newest_first {
+                    let article = site.article(id);
+                    h.write_u64(article.hash);
+                    h.write_u64(self.articles[id as usize]);
+                    for &(entity, count) in &site.mentions(id).entities {
+                        h.write_u32(entity);
+                        h.write_u32(count);
+                    }
+                }
+            }
+            Group::Static => {}
+        }
+        h.digest()
+    }
+}
+
+/// The digest of a set of files (the static files).
+pub fn files_digest(files: &[(String, Vec<u8>)]) -> u64 {
+    let mut h = hasher();
+    for (path, bytes) in files {
+        write_str(&mut h, path);
+        h.write_usize(bytes.len());
+        h.write(bytes);
+    }
+    h.digest()
+}
+
+impl Renderer<'_> {
+    /// The fingerprint of page `job`.
+    pub(super) fn fingerprint(&self, job: Job) -> u64 {
+        let (site, d) = (self.site, &self.digests);
+        let config = &site.config;
+        let mut h = hasher();
+        h.write_u64(d.config);
+        h.write_u64(d.shared_templates);
+        h.write_u64(d.template(job.template()));
+        let articles = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = ArticleId>| {
+            for id in ids {
+                h.write_u64(d.articles[id as usize]);
+            }
+        };
+        let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {
+            for id in ids {
+                h.write_u64(d.entity_links[id as usize]);
+            }
+        };
+        match job {
+            Job::Home => {
+                articles(&mut h, &mut site.index.newest_first.iter().take(config.home_articles).copied());
+                for kind in Kind::ALL {
+                    for id in site.index.most_mentioned(&site.catalog, kind, config.home_entities) {
+                        h.write_u64(d.entity_records[id as usize]);
+                    }
+                }
+                h.write_usize(site.article_count());
+                h.write_usize(site.catalog.len());
+            }
+            Job::NotFound | Job::Search => {}
+            Job::Entities(kind) => {
+                for group in &site.index.letters[&kind] {
+                    write_str(&mut h, &group.heading.label());
+                    for &id in &group.entities {
+                        h.write_u64(d.entity_records[id as usize]);
+                    }
+                }
+            }
+            Job::Article(id) => {
+                let (article, mentions) = (site.article(id), site.mentions(id));
+                h.write_u64(article.hash);
+                h.write_u64(d.articles[id as usize]);
+                for &(entity, count) in &mentions.entities {
+                    h.write_u64(d.entity_links[entity as usize]);
+                    h.write_u32(count);
+                }
+                articles(&mut h, &mut site.index.related[id as usize].iter().copied());
+            }
+            Job::Entity(id) => {
+                h.write_u64(d.entity_records[id as usize]);
+                let entity = site.catalog.get(id);
+                links(&mut h, &mut entity.within.into_iter());
+                links(&mut h, &mut site.index.contains[id as usize].iter().copied());
+                let all = &site.index.articles_of[id as usize];
+                articles(&mut h, &mut all.iter().take(config.entity_page_size).copied());
+                h.write_usize(site.index.archive_pages(id, config.entity_page_size));
+                for &(other, count) in &site.index.co_mentions[id as usize] {
+                    h.write_u64(d.entity_records[other as usize]);
+                    h.write_u32(count);
+                }
+            }
+            Job::EntityArchive(id, page) => {
+                h.write_u64(d.entity_records[id as usize]);
+                h.write_usize(page);
+                // Its link to newer articles leads to the next archive page or the first page.
+                h.write_u8(u8::from(page < site.index.archive_pages(id, config.entity_page_size)));
+                articles(&mut h, &mut site.index.archive(id, page, config.entity_page_size));
+            }
+            Job::SiteFeed | Job::EntityFeed(_) => {
+                let list = match job {
+                    Job::EntityFeed(id) => {
+                        h.write_u64(d.entity_records[id as usize]);
+                        &site.index.articles_of[id as usize]
+                    }
+                    _ => &site.index.newest_first,
+                };
+                let mut entries =
+                    list.iter().copied().take_while(|&a| site.article(a).published.is_some()).take(config.feed_entries);
+                articles(&mut h, &mut entries);
+                // A feed without entries is dated by the site's newest article.
+                let newest = site.index.newest_first.first().copied();
+                articles(&mut h, &mut newest.filter(|&a| site.article(a).published.is_some()).into_iter());
+            }
+            Job::Redirect(old) => {
+                write_str(&mut h, &old.located(site).value);
+                match old.target() {
+                    Job::Article(id) => h.write_u64(d.articles[id as usize]),
+                    Job::Entity(id) => h.write_u64(d.entity_links[id as usize]),
+                    _ => {}
+                }
+            }
+        }
+        h.digest()
+    }
+}
