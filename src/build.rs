@@ -43,9 +43,45 @@ pub struct Memory {
     /// A digest of the entity lists the analyses were made with.
     pub lists: u64,
     pub articles: FxHashMap<PathBuf, (Article, Analysis)>,
+    /// The size and time of the files that were not being written when they
+    /// were read: a file with the same stamp is not read again.
+    pub stamps: FxHashMap<PathBuf, Stamp>,
     pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,
 }
+
+/// A file's size, modification time and (on Unix) inode: a file replaced by
+/// another is a new inode, a file written again has a new time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    /// Seconds and nanoseconds since 1970.
+    modified: (u64, u32),
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &std::path::Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let modified = metadata.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp { len: metadata.len(), modified: (modified.as_secs(), modified.subsec_nanos()), inode })
+    }
+
+    /// Whether the file was last written well before `read_at`: a file
+    /// written again in the same tick of a coarse clock would keep its stamp,
+    /// so stamps from around the time of reading are not trusted.
+    fn settled(&self, read_at: std::time::SystemTime) -> bool {
+        let read_at = read_at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        self.modified.0 + STAMP_MARGIN_SECONDS < read_at.as_secs()
+    }
+}
+
+/// How long before a build a file must have been written for its stamp to be trusted.
+const STAMP_MARGIN_SECONDS: u64 = 2;
 
 /// What a successful run produced, and the warnings on the way.
 #[derive(Debug, Default)]
@@ -53,6 +89,8 @@ pub struct Report {
     pub articles: usize,
     pub entities: usize,
     pub mentions: usize,
+    /// Article files read (the others had the stamp of the last build).
+    pub read: usize,
     /// Articles read and analysed anew (the others were remembered).
     pub analysed: usize,
     pub stats: Stats,
@@ -84,8 +122,11 @@ impl Clock {
 pub struct Analysed {
     pub site: Site,
     pub templates: Templates,
-    /// How many articles were analysed anew.
+    /// How many article files were read, and how many analysed anew.
+    pub read: usize,
     pub analysed: usize,
+    /// The stamps of the article files, taken before they were read.
+    pub stamps: FxHashMap<PathBuf, Stamp>,
 }
 
 /// Reads and analyses the site at `options.root`, reusing the analyses in
@@ -113,54 +154,78 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
     let matcher = Matcher::new(&catalog);
     let lists = lists_digest(&catalog);
     let remembered = (memory.lists == lists).then_some(&memory.articles);
+    let stamps = &memory.stamps;
     let (paths, walk_problems) = content::article_paths(root);
     diagnostics.extend(walk_problems);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let results: Vec<Read> = paths
         .par_iter()
         .map_init(Scratch::default, |scratch, path| {
+            let stamp = Stamp::of(&root.join(path));
+            let known = remembered.and_then(|m| m.get(path));
+            if let (Some(known), Some(stamp)) = (known, stamp)
+                && stamps.get(path) == Some(&stamp)
+            {
+                return Read::Unread(known.clone(), stamp);
+            }
             let text = match content::read_text(root, path) {
                 Ok(text) => text,
                 Err(problem) => return Read::Failed(problem),
             };
-            if let Some(known) = remembered.and_then(|m| m.get(path))
+            if let Some(known) = known
                 && known.0.hash == content::text_hash(&text)
             {
-                return Read::Remembered(known.clone());
+                return Read::Remembered(known.clone(), stamp);
             }
             match content::parse_article(path, &text) {
                 Ok(file) => {
                     let (analysis, problems) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
-                    Read::Analysed((file.article, analysis), problems)
+                    Read::Analysed((file.article, analysis), stamp, problems)
                 }
                 Err(problem) => Read::Failed(problem),
             }
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    let mut analysed = 0;
+    let mut stamps = FxHashMap::default();
+    let (mut read, mut analysed) = (0, 0);
     for result in results {
-        match result {
-            Read::Remembered(article) => articles.push(article),
-            Read::Analysed(article, problems) => {
-                articles.push(article);
+        let (article, stamp) = match result {
+            Read::Unread(article, stamp) => (article, Some(stamp)),
+            Read::Remembered(article, stamp) => {
+                read += 1;
+                (article, stamp)
+            }
+            Read::Analysed(article, stamp, problems) => {
+                read += 1;
                 analysed += 1;
                 diagnostics.extend(problems);
+                (article, stamp)
             }
-            Read::Failed(problem) => diagnostics.push(problem),
+            Read::Failed(problem) => {
+                read += 1;
+                diagnostics.push(problem);
+                continue;
+            }
+        };
+        if let Some(stamp) = stamp {
+            stamps.insert(article.0.path.clone(), stamp);
         }
+        articles.push(article);
     }
     let site = Site::new(root.clone(), config, (catalog, matcher), Arc::clone(&memory.vocabulary), articles)
         .map_err(|problems| diagnostics.extend(problems))
         .ok()?;
-    Some(Analysed { site, templates: templates?, analysed })
+    Some(Analysed { site, templates: templates?, read, analysed, stamps })
 }
 
 /// What reading one article file gave.
 enum Read {
-    /// The file did not change: its analysis is the remembered one.
-    Remembered((Article, Analysis)),
-    Analysed((Article, Analysis), Vec<Diagnostic>),
+    /// The file has the stamp it had: it was not read again.
+    Unread((Article, Analysis), Stamp),
+    /// The file has the text it had: its analysis is the remembered one.
+    Remembered((Article, Analysis), Option<Stamp>),
+    Analysed((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
     Failed(Diagnostic),
 }
 
@@ -187,10 +252,11 @@ pub fn run(
     between: &mut dyn FnMut(&Stats),
 ) -> Result<Report, Diagnostics> {
     let mut clock = Clock::new();
+    let started = std::time::SystemTime::now();
     let mut diagnostics = Diagnostics::default();
     let analysed = analyse(options, memory, &mut diagnostics);
     clock.lap("read and analyse");
-    let Some(Analysed { site, mut templates, analysed }) = analysed else {
+    let Some(Analysed { site, mut templates, read, analysed, stamps }) = analysed else {
         return Err(finish(diagnostics));
     };
     let failing = diagnostics.has_errors();
@@ -234,6 +300,7 @@ pub fn run(
         articles: site.article_count(),
         entities: site.catalog.len(),
         mentions: site.analyses().iter().flat_map(|a| &a.mentions.entities).map(|&(_, n)| n as usize).sum(),
+        read,
         analysed,
         stats,
         gone,
@@ -245,6 +312,7 @@ pub fn run(
     memory.articles =
         site.into_articles().map(|(article, analysis)| (article.path.clone(), (article, analysis))).collect();
     memory.manifest = manifest;
+    memory.stamps = stamps.into_iter().filter(|(_, stamp)| stamp.settled(started)).collect();
     forget_unused_words(memory);
     clock.lap("remember");
     Ok(Report { timings: clock.timings, ..report })
