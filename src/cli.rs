@@ -71,6 +71,9 @@ pub struct BuildArgs {
     /// Print how long each step took
     #[arg(long)]
     pub timings: bool,
+    /// Replace the output folder even if fihris did not write it (never the site's own folders)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,17 @@
 //! Where a build's files go: a folder on disk (built beside the old one, then
 //! swapped in, so a failed build leaves the previous site as it was), memory
 //! (the preview server) or nowhere (`check`). Build, serve and check share one
-//! rendering path through [`Output`].
+//! rendering path through [`Output`]. A folder on disk is replaced only when
+//! fihris wrote it (it holds [`MARKER`]) or it is empty, and never when it is
+//! the site's own: see [`DiskOutput::create`].
 
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+
+use crate::diagnostics::Diagnostic;
 
 /// A sink for the files of a site, written from many threads at once.
 pub trait Output: Sync {
@@ -49,29 +54,99 @@ fn check_path(path: &str) -> io::Result<()> {
 pub struct DiskOutput {
     destination: PathBuf,
     staging: PathBuf,
+    /// Set by the first write that found the disk full; later writes are
+    /// not tried, only counted, so that the error can say how much is needed.
+    full: AtomicBool,
+    written_bytes: AtomicU64,
+    unwritten_bytes: AtomicU64,
 }
 
 /// The two kinds of folder a build leaves beside the destination while it runs.
 const STAGING_MARK: &str = "fihris-new";
 const OLD_MARK: &str = "fihris-old";
 
+/// The file every output folder holds: a folder with it was written by
+/// fihris, and the next build may replace it.
+pub const MARKER: &str = ".fihris-output";
+const MARKER_TEXT: &str = "This folder was written by `fihris build`, which replaces all of it on the next build.\nDelete this file to keep fihris from replacing the folder.\n";
+
+/// Whether a build may replace a folder that fihris did not write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Only a folder fihris wrote, or an empty one.
+    OnlyOurs,
+    /// Any folder except the site's own (`--force`).
+    Anything,
+}
+
 impl DiskOutput {
-    pub fn create(destination: &Path) -> io::Result<DiskOutput> {
-        let parent = parent_of(destination);
-        std::fs::create_dir_all(parent).map_err(|err| in_folder(err, parent))?;
+    /// Prepares to write the site of `site_root` into `destination`. Refused
+    /// (nothing is touched) when the destination is the site's folder, holds
+    /// it, or is or holds or lies in its `content/`, `static/`, `templates/`,
+    /// `.git/` or `site.toml`, whatever `replace` says; and when it is a folder
+    /// that fihris did not write and is not empty, unless `replace` is
+    /// [`Replace::Anything`].
+    pub fn create(destination: &Path, site_root: &Path, replace: Replace) -> Result<DiskOutput, Diagnostic> {
+        refuse_site_folders(destination, site_root)?;
         if destination.exists() && !destination.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("{} is a file, not a folder; the site is written into a folder", destination.display()),
-            ));
+            return Err(Diagnostic::error(format!(
+                "the output folder {} is a file, not a folder; the site is written into a folder",
+                destination.display()
+            ))
+            .with_help("choose another folder with --out DIR (or output_dir in site.toml), or move the file away"));
         }
-        recover_leftovers(destination, parent)?;
+        if replace == Replace::OnlyOurs && !is_replaceable(destination) {
+            return Err(Diagnostic::error(format!(
+                "the output folder {} was not written by fihris (it has no {MARKER} file) and is not empty: a build replaces all of it, so its files would be lost",
+                destination.display()
+            ))
+            .with_help("choose another folder with --out DIR (or output_dir in site.toml), empty it yourself, or build with --force to replace it"));
+        }
+        let cannot = |err: io::Error| {
+            Diagnostic::error(format!("cannot create the output folder {}: {err}", destination.display()))
+                .with_help("check that its parent folder exists and is writable, or choose another with --out DIR")
+        };
+        let parent = parent_of(destination);
+        std::fs::create_dir_all(parent).map_err(|err| cannot(in_folder(err, parent)))?;
+        recover_leftovers(destination, parent).map_err(cannot)?;
         let staging = sibling(destination, STAGING_MARK, std::process::id());
         if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
+            std::fs::remove_dir_all(&staging).map_err(cannot)?;
         }
-        std::fs::create_dir_all(&staging).map_err(|err| in_folder(err, parent))?;
-        Ok(DiskOutput { destination: destination.to_path_buf(), staging })
+        std::fs::create_dir_all(&staging).map_err(|err| cannot(in_folder(err, parent)))?;
+        let output = DiskOutput {
+            destination: destination.to_path_buf(),
+            staging,
+            full: AtomicBool::new(false),
+            written_bytes: AtomicU64::new(0),
+            unwritten_bytes: AtomicU64::new(0),
+        };
+        output.write(MARKER, MARKER_TEXT.as_bytes()).map_err(cannot)?;
+        Ok(output)
+    }
+
+    /// The error for a build that found the disk full, naming the folder and
+    /// what it needed; `None` when the disk did not fill.
+    pub fn full_disk(&self) -> Option<Diagnostic> {
+        if !self.full.load(Ordering::Relaxed) {
+            return None;
+        }
+        let written = self.written_bytes.load(Ordering::Relaxed);
+        let unwritten = self.unwritten_bytes.load(Ordering::Relaxed);
+        Some(
+            Diagnostic::error(format!(
+                "the disk is full: the site could not be written to {} ({} written, {} more to write, {} in all)",
+                self.destination.display(),
+                size(written),
+                size(unwritten),
+                size(written + unwritten)
+            ))
+            .with_help(format!(
+                "free at least {} on the disk that holds {}, or write the site to another disk with --out DIR",
+                size(unwritten),
+                parent_of(&self.destination).display()
+            )),
+        )
     }
 
     /// Replaces the destination with the new folder.
@@ -162,12 +237,123 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 impl Output for DiskOutput {
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
         check_path(path)?;
-        let target = self.staging.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
+        let length = contents.len() as u64;
+        if self.full.load(Ordering::Relaxed) {
+            self.unwritten_bytes.fetch_add(length, Ordering::Relaxed);
+            return Err(io::ErrorKind::StorageFull.into());
         }
-        std::fs::write(target, contents)
+        let target = self.staging.join(path);
+        let written = match target.parent() {
+            Some(dir) => std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&target, contents)),
+            None => std::fs::write(&target, contents),
+        };
+        match written {
+            Ok(()) => {
+                self.written_bytes.fetch_add(length, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(err) => {
+                if is_full(&err) {
+                    self.full.store(true, Ordering::Relaxed);
+                    self.unwritten_bytes.fetch_add(length, Ordering::Relaxed);
+                }
+                Err(err)
+            }
+        }
     }
+}
+
+/// Whether `err` says the disk (or the user's quota on it) is full.
+pub fn is_full(err: &io::Error) -> bool {
+    matches!(err.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded)
+}
+
+/// A number of bytes for people: `12.3 MB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.2} GB", bytes as f64 / 1e9),
+    }
+}
+
+/// Whether a build may replace `destination` without `--force`: it does not
+/// exist, is empty, or holds [`MARKER`].
+fn is_replaceable(destination: &Path) -> bool {
+    match std::fs::read_dir(destination) {
+        Ok(mut entries) => entries.next().is_none() || destination.join(MARKER).is_file(),
+        Err(_) => !destination.exists(),
+    }
+}
+
+/// The folders and file of the site that no build may replace or write into.
+const SITE_OWN: [&str; 5] = ["content", "static", "templates", ".git", "site.toml"];
+
+/// Refuses a destination that would replace the site, or a part of it, or
+/// lie inside its sources.
+fn refuse_site_folders(destination: &Path, site_root: &Path) -> Result<(), Diagnostic> {
+    let destination_abs = resolved(destination);
+    let root = resolved(site_root);
+    let help = "write the site to a folder of its own, such as output_dir = \"public\" in site.toml or --out DIR (--force does not change this)";
+    if root.starts_with(&destination_abs) {
+        let what = if root == destination_abs { "is the site's own folder" } else { "holds the site's folder" };
+        return Err(Diagnostic::error(format!(
+            "the output folder {} {what} ({}): a build replaces the whole output folder, which would delete the site",
+            destination.display(),
+            site_root.display()
+        ))
+        .with_help(help));
+    }
+    for own in SITE_OWN {
+        let own_path = root.join(own);
+        if own_path.starts_with(&destination_abs) || destination_abs.starts_with(&own_path) {
+            return Err(Diagnostic::error(format!(
+                "the output folder {} would replace or lie inside the site's {own}",
+                destination.display()
+            ))
+            .with_help(help));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its symbolic links resolved, as far as it
+/// exists; the rest (which cannot hold links yet) is joined as written, with
+/// `..` taken away.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let base = loop {
+        if let Ok(real) = existing.canonicalize() {
+            break real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break existing.to_path_buf(),
+        }
+    };
+    let mut result = base;
+    for part in rest.iter().rev() {
+        result.push(part);
+    }
+    // `std::path::absolute` keeps `..` and `.`; what does not exist has no
+    // links, so they are taken away by their names.
+    let mut clean = PathBuf::new();
+    for component in result.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
 }
 
 /// Keeps the files in memory, readable while they are written (the preview
@@ -251,25 +437,41 @@ mod tests {
         assert_ne!(fold_path("articles/a/"), fold_path("articles/b/"));
     }
 
+    /// A site folder beside the output folders of a test.
+    fn site(dir: &Path) -> PathBuf {
+        let site = dir.join("site");
+        std::fs::create_dir_all(site.join("content")).expect("mkdir");
+        site
+    }
+
+    fn create(destination: &Path, site_root: &Path) -> Result<DiskOutput, Diagnostic> {
+        DiskOutput::create(destination, site_root, Replace::OnlyOurs)
+    }
+
     #[test]
     fn a_committed_folder_replaces_the_old_one_and_an_aborted_one_does_not() {
         let dir = tempfile::tempdir().expect("temp dir");
         let public = dir.path().join("public");
         std::fs::create_dir_all(&public).expect("mkdir");
         std::fs::write(public.join("old.html"), "old").expect("write");
+        std::fs::write(public.join(MARKER), "").expect("write");
+        let site = site(dir.path());
 
-        let aborted = DiskOutput::create(&public).expect("staging");
+        let aborted = create(&public, &site).expect("staging");
         aborted.write("index.html", b"new").expect("write");
         aborted.abort();
         assert!(public.join("old.html").exists());
 
-        let committed = DiskOutput::create(&public).expect("staging");
+        let committed = create(&public, &site).expect("staging");
         committed.write("index.html", b"new").expect("write");
         committed.commit().expect("swap");
         assert!(!public.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("read"), "new");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(leftovers.len(), 1, "only public/ remains");
+        assert!(public.join(MARKER).is_file(), "the new folder is marked as written by fihris");
+        let mut left: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        left.sort();
+        assert_eq!(left, ["public", "site"], "only public/ remains beside the site");
     }
 
     #[test]
@@ -282,22 +484,83 @@ mod tests {
             std::fs::create_dir_all(folder).expect("mkdir");
         }
         std::fs::write(old.join("index.html"), "previous").expect("write");
-        let output = DiskOutput::create(&public).expect("staging");
+        let output = create(&public, &site(dir.path())).expect("staging");
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("put back"), "previous");
         assert!(!old.exists() && !stale.exists());
         output.abort();
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 1, "only public/ remains");
+        assert_eq!(left.len(), 2, "only public/ remains beside the site");
     }
 
     #[test]
     fn a_file_where_the_folder_should_be_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
+        let site = site(dir.path());
         let file = dir.path().join("public");
         std::fs::write(&file, "x").expect("write");
-        let err = DiskOutput::create(&file).err().expect("refused");
-        assert!(err.to_string().contains("is a file"), "{err}");
-        let err = DiskOutput::create(&file.join("site")).err().expect("refused");
-        assert!(err.to_string().starts_with(&dir.path().join("public").display().to_string()), "{err}");
+        let err = create(&file, &site).err().expect("refused");
+        assert!(err.message.contains("is a file"), "{err}");
+        let err = create(&file.join("site"), &site).err().expect("refused");
+        assert!(err.message.contains(&dir.path().join("public").display().to_string()), "{err}");
+    }
+
+    /// Issue 11: `output_dir = "content"` (and the like) deleted the site's
+    /// own files; a folder fihris did not write is replaced only with --force.
+    #[test]
+    fn the_site_and_folders_fihris_did_not_write_are_never_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = site(dir.path());
+        std::fs::write(site.join("content/a.md"), "article").expect("write");
+        for own in ["", ".", "content", "content/articles", "static", "templates", ".git", "..", "../.."] {
+            let destination = site.join(own);
+            for replace in [Replace::OnlyOurs, Replace::Anything] {
+                let err =
+                    DiskOutput::create(&destination, &site, replace).err().unwrap_or_else(|| panic!("{own:?} refused"));
+                assert!(err.help.as_deref().unwrap_or_default().contains("--force does not change this"), "{err}");
+            }
+        }
+        let theirs = dir.path().join("home");
+        std::fs::create_dir_all(theirs.join(".git")).expect("mkdir");
+        std::fs::write(theirs.join("notes.txt"), "mine").expect("write");
+        let err = create(&theirs, &site).err().expect("refused");
+        assert!(
+            err.message.contains("was not written by fihris")
+                && err.help.as_deref().unwrap_or_default().contains("--force"),
+            "{err}"
+        );
+        let forced = DiskOutput::create(&theirs, &site, Replace::Anything).expect("--force replaces it");
+        forced.abort();
+        assert_eq!(std::fs::read_to_string(site.join("content/a.md")).expect("kept"), "article");
+        assert_eq!(std::fs::read_to_string(theirs.join("notes.txt")).expect("kept"), "mine");
+        // An empty folder, or one that does not exist yet, is fine.
+        let empty = dir.path().join("empty");
+        std::fs::create_dir_all(&empty).expect("mkdir");
+        create(&empty, &site).expect("an empty folder").abort();
+        create(&dir.path().join("new/public"), &site).expect("a new folder").abort();
+        create(&site.join("public"), &site).expect("public/ in the site").abort();
+    }
+
+    /// Issue 11: a full disk made one error per file (9,368 for a 20 MB
+    /// tmpfs). The first full write stops the writing; the error says how much
+    /// was needed. /dev/full answers every write with "no space left".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_one_error_with_the_size_needed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let public = dir.path().join("public");
+        let output = create(&public, &site(dir.path())).expect("staging");
+        assert!(output.full_disk().is_none());
+        output.write("a.html", &[b'a'; 1500]).expect("room for it");
+        std::os::unix::fs::symlink("/dev/full", output.staging.join("b.html")).expect("a link to /dev/full");
+        let err = output.write("b.html", &[b'b'; 2000]).expect_err("the disk is full");
+        assert!(is_full(&err), "{err}");
+        let later = output.write("c/index.html", &[b'c'; 3000]).expect_err("not tried");
+        assert!(is_full(&later));
+        assert!(!output.staging.join("c").exists(), "nothing more is written");
+        let full = output.full_disk().expect("the disk filled");
+        let marker = MARKER_TEXT.len() as u64;
+        assert!(full.message.contains(&size(1500 + marker)) && full.message.contains("5.0 kB more"), "{full}");
+        assert!(full.help.as_deref().unwrap_or_default().contains("free at least 5.0 kB"), "{full}");
+        output.abort();
     }
 }

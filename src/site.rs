@@ -50,13 +50,15 @@ impl Site {
     }
 
     /// Reads article `id` again from its file and updates everything that
-    /// depends on it. On an error the site is left as it was.
-    pub fn reload_article(&mut self, id: ArticleId) -> Result<Changed, Vec<Diagnostic>> {
+    /// depends on it; returns what changed and the warnings about the file.
+    /// On an error, or when the file is empty, the site is left as it was.
+    pub fn reload_article(&mut self, id: ArticleId) -> Result<(Changed, Vec<Diagnostic>), Vec<Diagnostic>> {
         let path = self.article(id).path.clone();
-        let article = content::read_article(&self.root, &path)?;
+        let (article, mut problems) = content::read_article(&self.root, &path).map_err(content::keeping_previous)?;
         let finder =
             Finder { catalog: &self.catalog, matcher: &self.matcher, link_mentions: self.config.link_mentions };
-        let (found, problems) = mentions::analyze(&article, &finder, &mut Scratch::default());
+        let (found, more) = mentions::analyze(&article, &finder, &mut Scratch::default());
+        problems.extend(more);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
@@ -74,7 +76,7 @@ impl Site {
             self.corpus.articles[id as usize] = old_article;
             self.found[id as usize] = old_found;
         }
-        updated
+        updated.map(|changed| (changed, problems))
     }
 }
 
@@ -92,8 +94,11 @@ pub struct Report {
 /// Reads and analyses a site: configuration, articles and entity lists, then
 /// mentions and the index, and its templates. Every problem of every file is
 /// collected in `diagnostics`; `None` when nothing could be analysed.
+/// `previous` is the corpus of the last good analysis, whose articles stand
+/// in for files that read empty (the preview server; see [`content::load`]).
 pub fn analyse(
     options: &SiteOptions,
+    previous: Option<&Corpus>,
     diagnostics: &mut Diagnostics,
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Option<(Site, Option<Templates>)> {
@@ -118,7 +123,7 @@ pub fn analyse(
         diagnostics.push(problem);
     }
     let ((corpus, article_problems), (catalog, list_problems)) =
-        rayon::join(|| content::load(root), || Catalog::load(root));
+        rayon::join(|| content::load(root, previous), || Catalog::load(root));
     diagnostics.extend(article_problems);
     diagnostics.extend(list_problems);
     lap("load", timings);
@@ -152,7 +157,7 @@ pub fn analyse(
 pub fn run(options: &SiteOptions, output: &dyn Output) -> Result<Report, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut timings = Vec::new();
-    let Some((site, templates)) = analyse(options, &mut diagnostics, &mut timings) else {
+    let Some((site, templates)) = analyse(options, None, &mut diagnostics, &mut timings) else {
         return Err(finish(diagnostics));
     };
     let Some(mut templates) = templates else {

@@ -1,30 +1,32 @@
 //! `fihris build`: the whole pipeline into a fresh folder, swapped in only when
-//! the build succeeded.
+//! the build succeeded, and only over a folder that fihris wrote.
 
 use std::fmt::Write;
 
 use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::DiskOutput;
+use crate::output::{DiskOutput, NullOutput, Replace};
 use crate::site;
 
 use super::Outcome;
 
 pub fn run(args: &BuildArgs) -> Outcome {
     let options = args.site.options();
-    let out = match &args.out {
-        Some(out) => out.clone(),
-        None => {
-            options.root.join(Config::load(&options.root).map(|c| c.output_dir).unwrap_or_else(|_| "public".into()))
-        }
+    let config = match Config::load(&options.root) {
+        Ok(config) => config,
+        // No output folder is touched, or named, when there is no site to
+        // build; every other problem of the site is still reported.
+        Err(_) => return Outcome::Failed(checked(&options, None)),
     };
-    let disk = match DiskOutput::create(&out) {
+    let out = args.out.clone().unwrap_or_else(|| options.root.join(&config.output_dir));
+    let replace = if args.force { Replace::Anything } else { Replace::OnlyOurs };
+    let disk = match DiskOutput::create(&out, &options.root, replace) {
         Ok(disk) => disk,
-        Err(err) => {
-            let problem = Diagnostic::error(format!("cannot create the output folder {}: {err}", out.display()))
-                .with_help("check that its parent folder exists and is writable, or choose another with --out DIR");
-            return Outcome::Failed([problem].into_iter().collect());
+        Err(refused) => {
+            let mut problems = checked(&options, Some(refused));
+            problems.push(Diagnostic::warning(format!("nothing was written: {} is as it was", out.display())));
+            return Outcome::Failed(problems);
         }
     };
     match site::run(&options, &disk) {
@@ -50,11 +52,25 @@ pub fn run(args: &BuildArgs) -> Outcome {
             }
             Outcome::Done { summary, warnings: report.warnings, all_warnings: false }
         }
-        Err(problems) => {
+        Err(mut problems) => {
+            if let Some(full) = disk.full_disk() {
+                let each_file = crate::render::disk_full();
+                problems.retain(|problem| *problem != each_file);
+                problems.push(full);
+            }
             disk.abort();
-            let mut problems: Diagnostics = problems;
             problems.push(Diagnostic::warning(format!("nothing was written: {} is as it was", out.display())));
             Outcome::Failed(problems)
         }
     }
+}
+
+/// The problems of the site, found as `check` finds them, with `first` (why
+/// the site is not written) before them.
+fn checked(options: &site::SiteOptions, first: Option<Diagnostic>) -> Diagnostics {
+    let mut problems: Diagnostics = first.into_iter().collect();
+    if let Err(more) = site::run(options, &NullOutput) {
+        problems.extend(more);
+    }
+    problems
 }

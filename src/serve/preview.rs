@@ -169,7 +169,8 @@ impl Preview {
     fn rebuild_all(&mut self) -> Rebuilt {
         let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
-        let analysed = site::analyse(&self.options, &mut diagnostics, &mut Vec::new());
+        let previous = self.built.as_ref().map(|built| &built.site.corpus);
+        let analysed = site::analyse(&self.options, previous, &mut diagnostics, &mut Vec::new());
         let (site, templates) = match analysed {
             Some((site, Some(templates))) if !diagnostics.has_errors() => (site, templates),
             _ => return self.failed(diagnostics.into_iter().collect(), started),
@@ -259,8 +260,8 @@ impl Preview {
         let built = self.built.as_mut().expect("checked by apply");
         let Some(id) = built.site.article_at(path) else { return (0, Vec::new()) };
         let old_path = Renderer::path(&built.site, Job::Article(id));
-        let changed = match built.site.reload_article(id) {
-            Ok(changed) => changed,
+        let (changed, warnings) = match built.site.reload_article(id) {
+            Ok(reloaded) => reloaded,
             Err(problems) => {
                 self.problems.retain(|p| p.path.as_deref() != Some(path));
                 self.problems.extend(problems);
@@ -268,6 +269,7 @@ impl Preview {
             }
         };
         self.problems.retain(|p| p.path.as_deref() != Some(path));
+        self.problems.extend(warnings);
         let site = &built.site;
         let before: BTreeSet<String> = built.renderer_pages(site);
         let entities: Vec<_> = changed.entities.iter().map(|(e, _)| *e).collect();

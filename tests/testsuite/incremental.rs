@@ -10,7 +10,7 @@ use crate::harness::*;
 fn analysed(root: &std::path::Path) -> Site {
     let mut diagnostics = Diagnostics::default();
     let (site, _) =
-        analyse(&SiteOptions { root: root.to_path_buf(), base_url: None }, &mut diagnostics, &mut Vec::new())
+        analyse(&SiteOptions { root: root.to_path_buf(), base_url: None }, None, &mut diagnostics, &mut Vec::new())
             .expect("the fixture analyses");
     assert!(!diagnostics.has_errors(), "{diagnostics}");
     site
@@ -47,7 +47,7 @@ fn editing_an_article_updates_the_index_as_a_full_build_would() {
         }
         assert_ne!(edited, text, "the edit changes the file");
         std::fs::write(&file, edited).expect("write");
-        let changed = site.reload_article(id).expect("the edit is valid");
+        let (changed, _) = site.reload_article(id).expect("the edit is valid");
         assert!(changed.articles.contains(&id));
         assert_same_index(&site);
         // And a full analysis of the files on disk agrees too.
