@@ -47,7 +47,7 @@ fn start(root: &Path, extra: &[&str]) -> Preview {
 }
 
 /// The status code and body of `GET path` with `Host: host`.
-fn get(port: u16, host: &str, path: &str) -> (u16, String) {
+pub fn get(port: u16, host: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").expect("send");
     let mut response = Vec::new();
