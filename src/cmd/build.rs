@@ -46,9 +46,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 out.display()
             );
             if args.timings {
-                for (step, took) in &report.timings {
-                    let _ = write!(summary, "\n  {step:<18} {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                }
+                summary.push_str(&timings(&report.timings));
             }
             Outcome::Done { summary, warnings: report.warnings, all_warnings: false }
         }
@@ -63,6 +61,15 @@ pub fn run(args: &BuildArgs) -> Outcome {
             Outcome::Failed(problems)
         }
     }
+}
+
+/// How long each step took, a line each, for `--timings`.
+pub fn timings(steps: &[(&'static str, std::time::Duration)]) -> String {
+    let mut lines = String::new();
+    for (step, took) in steps {
+        let _ = write!(lines, "\n  {step:<18} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+    lines
 }
 
 /// The problems of the site, found as `check` finds them, with `first` (why

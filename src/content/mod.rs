@@ -16,8 +16,8 @@ use crate::diagnostics::{Diagnostic, Location};
 pub use front_matter::Published;
 use front_matter::{RawFrontMatter, Split};
 pub use read::{
-    MAX_ARTICLE_BYTES, decode, is_forbidden_control, read_limited, read_settled, read_text, too_large, unreadable,
-    without_controls,
+    MAX_ARTICLE_BYTES, UNREADABLE_FOLDER_HELP, decode, is_forbidden_control, read_limited, read_text, too_large,
+    unreadable,
 };
 
 pub const CONTENT_DIR: &str = "content";
@@ -87,7 +87,11 @@ pub fn load(root: &Path, previous: Option<&Corpus>) -> (Corpus, Vec<Diagnostic>)
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diagnostics.push(Diagnostic::error(format!("cannot read the content folder: {err}")).in_file(path));
+                diagnostics.push(
+                    Diagnostic::error(format!("cannot read the content folder: {err}"))
+                        .in_file(path)
+                        .with_help(UNREADABLE_FOLDER_HELP),
+                );
             }
         }
     }

@@ -56,7 +56,7 @@ fn read_once(path: &Path, limit: u64) -> io::Result<Option<(Vec<u8>, Stamp)>> {
 /// short pause: an editor saving it in place truncates it and then writes it,
 /// and a read in between would take the article for empty or cut. What the
 /// last read gave is returned when the file does not settle.
-pub fn read_settled(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
+fn read_settled(path: &Path, limit: u64) -> io::Result<Option<Vec<u8>>> {
     let mut pauses = SETTLE_PAUSES.iter();
     loop {
         let Some((bytes, before)) = read_once(path, limit)? else { return Ok(None) };
@@ -79,6 +79,10 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<(String, Vec<Diagnostic>),
     let (text, warning) = without_controls(text);
     Ok((text, warning.map(|w| w.in_file(shown)).into_iter().collect()))
 }
+
+/// What to do about a folder of the site that cannot be read (walked).
+pub const UNREADABLE_FOLDER_HELP: &str =
+    "check that fihris may read and enter the folder (chmod a+rx) and that no link in it leads in a circle or nowhere";
 
 /// The error for a file that cannot be read, with what to do about it.
 pub fn unreadable(shown: &Path, err: &io::Error) -> Diagnostic {
@@ -131,7 +135,7 @@ pub fn is_forbidden_control(c: char) -> bool {
 /// `text` without [forbidden controls](is_forbidden_control), and a warning
 /// saying how many there were and where the first was (line and column in
 /// the text as it was read).
-pub fn without_controls(text: String) -> (String, Option<Diagnostic>) {
+fn without_controls(text: String) -> (String, Option<Diagnostic>) {
     let Some(first) = text.find(is_forbidden_control) else { return (text, None) };
     let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
     let location = Location::in_lines(&LineStarts::of(&text), &text, first);
