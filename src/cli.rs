@@ -16,7 +16,7 @@ pub enum Command {
     /// Build the site into public/ (or --out DIR)
     Build(BuildArgs),
     /// Check articles, entity lists, templates and links without writing the site
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
     Serve(ServeArgs),
     /// Turn raw scraped article text into articles in content/articles/
@@ -71,6 +71,18 @@ pub struct BuildArgs {
     /// Print how long each step took
     #[arg(long)]
     pub timings: bool,
+    /// Replace the output folder even if fihris did not write it (never the site's own folders)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Print how long each step took
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +102,6 @@ pub struct ServeArgs {
 
 impl SiteArgs {
     pub fn options(&self) -> crate::build::SiteOptions {
-        crate::build::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone() }
+        crate::build::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone(), keep_last_good: false }
     }
 }

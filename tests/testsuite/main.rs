@@ -18,6 +18,8 @@ mod init;
 mod layout;
 mod live_reload;
 mod metadata;
+mod output_folder;
+mod preview;
 mod properties;
 mod redirects;
 mod search;
