@@ -96,8 +96,7 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
     let resolved = candidates.into_iter().filter_map(|c| {
         let mut named = c
             .found
-            .claimants
-            .iter()
+            .eligible()
             .map(|cl| cl.entity)
             .filter(|e| c.found.certain() == Some(*e) || supported.contains(e));
         match (named.next(), named.next()) {
@@ -113,7 +112,7 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
         Some((
             *entity,
             c.found.certain() == Some(*entity),
-            LinkSite { run, start: c.found.start as u32, end: c.found.end as u32, entity: *entity },
+            LinkSite { run, start: c.found.link_start as u32, end: c.found.end as u32, entity: *entity },
         ))
     });
     let links: Vec<LinkSite> = match finder.link_mentions {
