@@ -100,6 +100,11 @@ fn cue_table() -> &'static FxHashMap<String, Kind> {
     })
 }
 
+/// The kind a cue word names, for the key of the cue itself (no proclitics).
+pub fn exact_cue_kind(word_key: &str) -> Option<Kind> {
+    cue_table().get(word_key).copied()
+}
+
 /// The kind a cue word names, for the key of a word as written (with its
 /// proclitics: ومدينة، بمحافظة، لوكالة، وللرئيس).
 pub fn cue_kind(word_key: &str) -> Option<Kind> {

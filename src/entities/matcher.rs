@@ -98,24 +98,29 @@ const ADJECTIVE_REACH: usize = 3;
 
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Matcher {
-        let mut by_first_word: FxHashMap<Box<str>, Vec<Pattern>> = FxHashMap::default();
-        for id in catalog.ids() {
+        Matcher::from_spellings(catalog.ids().flat_map(|id| {
             let entity = catalog.get(id);
-            for spelling in &entity.spellings {
-                let words = Words::of(&spelling.text);
-                let keys: Vec<&str> = words.iter().map(|(_, k)| k).collect();
-                let claimant = Claimant { entity: id, kind: entity.kind, weak: spelling.weak };
-                let own = keys.iter().map(|k| (*k).to_owned()).collect();
-                for spacing in std::iter::once(own).chain(spacing_variants(&keys)) {
-                    let mut spacing = spacing.into_iter().map(Box::<str>::from);
-                    let Some(first) = spacing.next() else { continue };
-                    let rest: Box<[Box<str>]> = spacing.collect();
-                    let patterns = by_first_word.entry(first).or_default();
-                    match patterns.iter_mut().find(|p| p.rest == rest) {
-                        Some(pattern) if pattern.claimants.iter().any(|c| c.entity == id) => {}
-                        Some(pattern) => pattern.claimants.push(claimant),
-                        None => patterns.push(Pattern { rest, claimants: vec![claimant] }),
-                    }
+            entity.spellings.iter().map(move |s| (s.text.as_str(), Claimant { entity: id, kind: entity.kind, weak: s.weak }))
+        }))
+    }
+
+    /// A matcher for any spellings, each naming its claimant (the lists'
+    /// entities, or the names `entities suggest` counts).
+    pub fn from_spellings<'s>(spellings: impl IntoIterator<Item = (&'s str, Claimant)>) -> Matcher {
+        let mut by_first_word: FxHashMap<Box<str>, Vec<Pattern>> = FxHashMap::default();
+        for (text, claimant) in spellings {
+            let words = Words::of(text);
+            let keys: Vec<&str> = words.iter().map(|(_, k)| k).collect();
+            let own = keys.iter().map(|k| (*k).to_owned()).collect();
+            for spacing in std::iter::once(own).chain(spacing_variants(&keys)) {
+                let mut spacing = spacing.into_iter().map(Box::<str>::from);
+                let Some(first) = spacing.next() else { continue };
+                let rest: Box<[Box<str>]> = spacing.collect();
+                let patterns = by_first_word.entry(first).or_default();
+                match patterns.iter_mut().find(|p| p.rest == rest) {
+                    Some(pattern) if pattern.claimants.iter().any(|c| c.entity == claimant.entity) => {}
+                    Some(pattern) => pattern.claimants.push(claimant),
+                    None => patterns.push(Pattern { rest, claimants: vec![claimant] }),
                 }
             }
         }
