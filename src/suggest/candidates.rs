@@ -397,9 +397,12 @@ impl Finder {
         words
     }
 
-    /// Words in parentheses right after word `end - 1`: `(واع)`.
+    /// Words in parentheses right after word `end - 1` (`(واع)`), also after
+    /// a dash (`موسكو - (رويترز)`), and the index after them.
     fn parenthesised(&self, t: &Text, end: usize) -> Option<(Vec<NameWord>, usize)> {
-        if end >= t.len() || !t.gap(end).trim_end().ends_with('(') || !t.gap(end).trim().starts_with('(') {
+        let gap = t.gap(end).trim();
+        let opening = gap == "(" || gap.strip_prefix(['-', '–', '—']).is_some_and(|rest| rest.trim() == "(");
+        if end >= t.len() || !opening {
             return None;
         }
         let mut words = vec![t.name_word(end)];
@@ -635,17 +638,16 @@ impl Finder {
         if place.iter().any(|w| class(&w.key).stop) {
             return;
         }
-        if dash(after) {
+        // بيروت (رويترز) - or موسكو - (رويترز) -: the agency in parentheses.
+        let agency = self.parenthesised(t, end).filter(|(_, close)| dash(t.gap(*close).trim_start().trim_start_matches(')')));
+        if dash(after) || agency.is_some() {
             started[0] = true;
             let n = place.len();
             self.push(Reason::Dateline, place, n, None);
-        } else if let Some((agency, close)) = self.parenthesised(t, end)
-            && dash(t.gap(close).trim_start().trim_start_matches(')'))
-        {
-            started[0] = true;
-            let (n, m) = (place.len(), agency.len());
-            self.push(Reason::Dateline, place, n, None);
-            self.push(Reason::Abbreviation, agency, m, None);
+            if let Some((agency, _)) = agency {
+                let m = agency.len();
+                self.push(Reason::Abbreviation, agency, m, None);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ mod count;
 mod extent;
 pub mod output;
 mod rank;
+mod spellings;
 mod variants;
 mod words;
 
@@ -77,6 +78,21 @@ pub struct Suggestions {
     pub aliases: Vec<NewAlias>,
 }
 
+impl Suggestions {
+    /// Adds new spellings, keeping one of each (the most used) and the order
+    /// most used first.
+    fn add_aliases(&mut self, more: impl IntoIterator<Item = NewAlias>) {
+        self.aliases.extend(more);
+        self.aliases.sort_by(|a, b| {
+            (&a.entity, crate::arabic::key(&a.alias))
+                .cmp(&(&b.entity, crate::arabic::key(&b.alias)))
+                .then_with(|| b.count.cmp(&a.count))
+        });
+        self.aliases.dedup_by(|a, b| a.entity == b.entity && crate::arabic::key(&a.alias) == crate::arabic::key(&b.alias));
+        self.aliases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.entity.cmp(&b.entity)).then_with(|| a.alias.cmp(&b.alias)));
+    }
+}
+
 fn kind_or_unknown<S: serde::Serializer>(kind: &Option<Kind>, serializer: S) -> Result<S::Ok, S::Error> {
     match kind {
         Some(kind) => kind.serialize(serializer),
@@ -132,7 +148,13 @@ pub fn suggest(corpus: &Corpus, catalog: &Catalog, options: &Options) -> Suggest
     let (groups, pairs) = into_groups(occurrences);
     let groups = variants::merge(groups, &pairs);
     let tallies = count::count(corpus, &groups);
-    rank::rank(corpus, catalog, groups, tallies, options)
+    let mut suggestions = rank::rank(corpus, catalog, groups, tallies, options);
+    let found = spellings::find(corpus, catalog).into_iter().map(|f| {
+        let entity = catalog.get(f.entity);
+        NewAlias { entity: entity.key.clone(), kind: entity.kind, alias: f.written, count: f.count }
+    });
+    suggestions.add_aliases(found);
+    suggestions
 }
 
 /// One group per spelling, and the pairs of groups that are one name (a

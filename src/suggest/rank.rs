@@ -134,7 +134,8 @@ pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec
                 .max_by_key(|(i, n)| (*n, words(*i)))
                 .or(by_use.first())
                 .map_or(0, |(i, _)| *i),
-            _ => by_use.first().map_or(0, |(i, _)| *i),
+            // Ties go to the longer spelling: وكالة الأنباء العراقية over واع.
+            _ => by_use.iter().max_by_key(|(i, n)| (*n, words(*i))).map_or(0, |(i, _)| *i),
         };
         let name_key = group.spellings[name_at].key.as_str();
         if !name_key.contains(' ') && super::words::class(name_key).given_name {
@@ -175,9 +176,9 @@ pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec
             suggestion
         })
         .collect();
-    aliases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.entity.cmp(&b.entity)).then_with(|| a.alias.cmp(&b.alias)));
-    aliases.dedup_by(|a, b| a.entity == b.entity && a.alias == b.alias);
-    Suggestions { suggestions, aliases }
+    let mut found = Suggestions { suggestions, aliases: Vec::new() };
+    found.add_aliases(aliases);
+    found
 }
 
 /// Whether `form` is `bare` with proclitics on its first word.
