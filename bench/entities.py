@@ -85,11 +85,11 @@ def make_site(corpus: Path, lists: dict | None) -> Path:
     return site
 
 
-def score_suggest(fihris: Path, corpus: Path) -> dict:
+def score_suggest(fihris: Path, corpus: Path, extra: list[str]) -> dict:
     _, entities, articles_of = load_truth(corpus)
     site = make_site(corpus, None)
     try:
-        out = subprocess.run([str(fihris), "entities", "suggest", "--root", str(site), "--format", "json"],
+        out = subprocess.run([str(fihris), "entities", "suggest", "--root", str(site), "--format", "json", *extra],
                              check=True, capture_output=True, text=True).stdout
     finally:
         shutil.rmtree(site)
@@ -228,18 +228,19 @@ def main() -> None:
 
     if args.corpus:
         corpus = Path(args.corpus)
-        s = score_suggest(fihris, corpus)
-        print(f"suggest, empty lists, on {corpus.name}: {s['proposals']} proposals; "
-              f"{s['recurring']} entities in >= 2 articles, K = {s['k']}")
-        print(f"  proposed (anywhere)      {s['recall_all']:.3f}   goal >= 0.9")
-        print(f"  proposed (first K)       {s['recall_k']:.3f}")
-        print(f"  entities in the first K  {s['precision_k']:.3f}   goal >= 0.8")
-        print(f"  kind right (first K)     {s['kind_k']:.3f}   goal >= 0.9")
-        for kind, (found, total) in s["by_kind"].items():
-            print(f"    {kind:7} proposed {found}/{total}")
-        if args.show:
-            print("  missed: " + "، ".join(s["missed"]))
-            print("  not entities (first K): " + "، ".join(s["not_entities"]))
+        for label, extra in (("default (--min 2)", []), ("--min 1", ["--min", "1"])):
+            s = score_suggest(fihris, corpus, extra)
+            print(f"suggest {label}, empty lists, on {corpus.name}: {s['proposals']} proposals; "
+                  f"{s['recurring']} entities in >= 2 articles, K = {s['k']}")
+            print(f"  proposed (anywhere)      {s['recall_all']:.3f}   goal >= 0.9")
+            print(f"  proposed (first K)       {s['recall_k']:.3f}")
+            print(f"  entities in the first K  {s['precision_k']:.3f}   goal >= 0.8")
+            print(f"  kind right (first K)     {s['kind_k']:.3f}   goal >= 0.9")
+            for kind, (found, total) in s["by_kind"].items():
+                print(f"    {kind:7} proposed {found}/{total}")
+            if args.show:
+                print("  missed: " + "، ".join(s["missed"]))
+                print("  not entities (first K): " + "، ".join(s["not_entities"]))
         binaries = [("before", Path(args.before))] if args.before else []
         binaries.append(("now", fihris))
         print("mentions with lists from the truth: (article, entity) pairs")

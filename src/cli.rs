@@ -72,8 +72,9 @@ pub struct SuggestArgs {
     /// Only names guessed to be of this kind
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
-    /// Only names found in at least N articles
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    /// Only names found in at least N articles (1 also lists names found once, which are
+    /// ordinary phrases about as often as names)
+    #[arg(long, value_name = "N", default_value_t = 2)]
     pub min: usize,
     /// Show (and with --write add) at most N names, the best
     #[arg(long, value_name = "N")]

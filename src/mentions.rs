@@ -94,11 +94,8 @@ pub fn analyze(article: &Article, finder: &Finder, scratch: &mut Scratch) -> (Ar
     let supported: FxHashSet<EntityId> =
         candidates.iter().filter_map(|c| c.found.certain()).chain(added.iter().copied()).collect();
     let resolved = candidates.into_iter().filter_map(|c| {
-        let mut named = c
-            .found
-            .eligible()
-            .map(|cl| cl.entity)
-            .filter(|e| c.found.certain() == Some(*e) || supported.contains(e));
+        let mut named =
+            c.found.eligible().map(|cl| cl.entity).filter(|e| c.found.certain() == Some(*e) || supported.contains(e));
         match (named.next(), named.next()) {
             (Some(entity), None) if !excluded.contains(&entity) => Some((entity, c)),
             _ => None,

@@ -15,10 +15,19 @@
 //!    المملكة السعودية names the country too, so both still count, and so does
 //!    السعودية alone (في السعودية، زار السعودية).
 //!
+//! The masculine nisba (ال…ي) follows the same rule after any definite noun
+//! that is not a title (الجيش السوداني "the Sudanese army" is not محمد شياع
+//! السوداني, but الرئيس السيسي is the president). And an indefinite nisba in
+//! the accusative, ـيا after a noun in the accusative (جنديا أوكرانيا "a
+//! Ukrainian soldier", عسكريا روسيا), is an adjective too, though spelled like
+//! the country.
+//!
 //! Broken plurals (الأراضي السعودية) are not recognised by their shape and
 //! still count.
 
+use super::cues::cue_kind;
 use super::normalize::{key, letter_count};
+use crate::entities::Kind;
 
 const ARTICLE: &str = "ال";
 const NISBA_END: &str = "يه"; // the key of ـية
@@ -35,7 +44,22 @@ pub struct Written<'a> {
 
 /// Rule 1: ال + at least three letters + ية.
 pub fn is_definite_nisba(word_key: &str) -> bool {
-    word_key.strip_prefix(ARTICLE).and_then(|rest| rest.strip_suffix(NISBA_END)).is_some_and(|stem| letter_count(stem) >= 3)
+    word_key
+        .strip_prefix(ARTICLE)
+        .and_then(|rest| rest.strip_suffix(NISBA_END))
+        .is_some_and(|stem| letter_count(stem) >= 3)
+}
+
+/// The masculine: ال + at least three letters + ي.
+fn is_definite_masculine_nisba(word_key: &str) -> bool {
+    word_key.strip_prefix(ARTICLE).and_then(|rest| rest.strip_suffix('ي')).is_some_and(|stem| letter_count(stem) >= 3)
+}
+
+/// An indefinite accusative: written with tanween fath, or ending in ـيا
+/// (جنديا، عسكريا، مدنيا).
+fn is_indefinite_accusative(word: Written) -> bool {
+    definite_core(word.key).is_none()
+        && (word.text.contains('\u{064B}') || word.key.ends_with("يا") && letter_count(word.key) >= 4)
 }
 
 /// The word from its article on, once و ف ب ك are removed (لل read as
@@ -63,10 +87,25 @@ fn is_state_noun(word_key: &str) -> bool {
 /// Whether `word` is an adjective by the rule above; `before` are the words
 /// before it, nearest first, each joined to the next by spaces only.
 pub fn is_nisba_adjective<'a>(word_key: &str, before: impl IntoIterator<Item = Written<'a>>) -> bool {
+    let mut before = before.into_iter();
+    if word_key.ends_with("يا") && letter_count(word_key) >= 4 {
+        return before.next().is_some_and(is_indefinite_accusative);
+    }
+    if is_definite_masculine_nisba(word_key) {
+        let Some(mut head) = before.next().filter(|w| definite_core(w.key).is_some()) else {
+            return false;
+        };
+        while is_definite_masculine_nisba(head.key) {
+            match before.next().filter(|w| definite_core(w.key).is_some()) {
+                Some(noun) => head = noun,
+                None => break,
+            }
+        }
+        return cue_kind(head.key) != Some(Kind::Person);
+    }
     if !is_definite_nisba(word_key) {
         return false;
     }
-    let mut before = before.into_iter();
     let Some(mut head) = before.next().filter(|w| is_definite_feminine(*w)) else {
         return false;
     };
@@ -103,8 +142,19 @@ mod tests {
             ("الرئيس الفرنسي السعودية", false), // masculine: زار الرئيس الفرنسي السعودية
             ("القمة والسعودية", false),         // a proclitic: "and Saudi Arabia"
             ("قمة السعودية", false),            // indefinite: "the summit of Saudi Arabia"
-            ("الأراضي السعودية", false),        // a broken plural: not seen by its shape
+            ("الأراضي السعودية", false),         // a broken plural: not seen by its shape
             ("العاصمة دمشق", false),
+            // The masculine, after any definite noun but a title.
+            ("الجيش السوداني", true),
+            ("قال السوداني", false),
+            ("الرئيس السيسي", false),
+            ("الرئيس المصري السيسي", false),
+            ("محمد شياع السوداني", false),
+            // An indefinite accusative nisba.
+            ("جنديا أوكرانيا", true),
+            ("عسكريًا روسيا", true),
+            ("زار روسيا", false),
+            ("دعم سوريا", false),
         ];
         for (phrase, expected) in table {
             let words: Vec<&str> = phrase.split(' ').collect();

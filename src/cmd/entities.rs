@@ -104,7 +104,13 @@ fn write_suggestions(root: &Path, found: &suggest::Suggestions, pick: bool) -> R
         }
         for alias in &found.aliases {
             if pick {
-                let question = format!("# [{}] in {}: {:?} ({} mentions)", alias.entity, alias.kind.list_path().display(), alias.alias, alias.count);
+                let question = format!(
+                    "# [{}] in {}: {:?} ({} mentions)",
+                    alias.entity,
+                    alias.kind.list_path().display(),
+                    alias.alias,
+                    alias.count
+                );
                 match ask(&question) {
                     Some(true) => {}
                     Some(false) => continue,
@@ -122,8 +128,13 @@ fn write_suggestions(root: &Path, found: &suggest::Suggestions, pick: bool) -> R
             written.push(list.path.display().to_string());
         }
     }
-    let unknown = if unknown > 0 { format!("; {unknown} names of unknown kind left out (add them with `fihris entities add`)") } else { String::new() };
-    let into = if written.is_empty() { "nothing written".to_owned() } else { format!("written to {}", written.join(", ")) };
+    let unknown = if unknown > 0 {
+        format!("; {unknown} names of unknown kind left out (add them with `fihris entities add`)")
+    } else {
+        String::new()
+    };
+    let into =
+        if written.is_empty() { "nothing written".to_owned() } else { format!("written to {}", written.join(", ")) };
     Ok(format!("added {added} names and {spellings} spellings: {into}{unknown}"))
 }
 
@@ -175,10 +186,9 @@ fn add(args: &AddArgs) -> Outcome {
     }
     for spelling in std::iter::once(&args.name).chain(&args.aliases) {
         if let Some(who) = claimed(&catalog, spelling) {
-            warnings.push(
-                Diagnostic::warning(format!("{spelling:?} is also a spelling of {who}"))
-                    .with_help("it will count only where one of them is named otherwise; list it under --weak to say that is intended"),
-            );
+            warnings.push(Diagnostic::warning(format!("{spelling:?} is also a spelling of {who}")).with_help(
+                "it will count only where one of them is named otherwise; list it under --weak to say that is intended",
+            ));
         }
     }
     let entity = NewEntity {
@@ -197,7 +207,8 @@ fn add(args: &AddArgs) -> Outcome {
     }
     // Read back, so that a bad value (a wrong subkind, a malformed Wikidata id) is said now.
     let (_, problems) = Catalog::load(&args.root);
-    let mut problems: Diagnostics = problems.into_iter().filter(|d| d.path.as_deref() == Some(list.path.as_path())).collect();
+    let mut problems: Diagnostics =
+        problems.into_iter().filter(|d| d.path.as_deref() == Some(list.path.as_path())).collect();
     problems.extend(warnings.iter().cloned());
     Outcome::Done {
         summary: format!("added [{}] to {}", args.key, list.path.display()),
@@ -209,7 +220,10 @@ fn add(args: &AddArgs) -> Outcome {
 fn import(args: &WikidataArgs) -> Outcome {
     let mut warnings = Diagnostics::default();
     let fail = |d: Diagnostic| Outcome::Failed([d].into_iter().collect());
-    let text = match std::fs::read(&args.file).map_err(|err| err.to_string()).and_then(|b| String::from_utf8(b).map_err(|e| e.to_string())) {
+    let text = match std::fs::read(&args.file)
+        .map_err(|err| err.to_string())
+        .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()))
+    {
         Ok(text) => text,
         Err(err) => return fail(Diagnostic::error(format!("cannot read it: {err}")).in_file(&args.file)),
     };
@@ -228,13 +242,21 @@ fn import(args: &WikidataArgs) -> Outcome {
         let at = |d: Diagnostic| d.in_file(&args.file).at(crate::diagnostics::Location::at_line(&text, item.line, 1));
         let Some((kind, subkind)) = item.kind().or(args.kind.map(|k| (k.kind(), None))) else {
             skipped += 1;
-            warnings.push(at(Diagnostic::warning(format!("{} ({}): its instance-of says neither person, place nor source", item.id, item.label)))
-                .with_help("pass --kind person|place|source to put such items in one list"));
+            warnings.push(
+                at(Diagnostic::warning(format!(
+                    "{} ({}): its instance-of says neither person, place nor source",
+                    item.id, item.label
+                )))
+                .with_help("pass --kind person|place|source to put such items in one list"),
+            );
             continue;
         };
         if item.label.is_empty() {
             skipped += 1;
-            warnings.push(at(Diagnostic::warning(format!("{} has no Arabic label", item.id))).with_help("select ?itemLabel with the label service in Arabic"));
+            warnings.push(
+                at(Diagnostic::warning(format!("{} has no Arabic label", item.id)))
+                    .with_help("select ?itemLabel with the label service in Arabic"),
+            );
             continue;
         }
         let listed = catalog.entities.iter().any(|e| e.wikidata.as_deref() == Some(item.id.as_str()));
@@ -253,7 +275,10 @@ fn import(args: &WikidataArgs) -> Outcome {
         let mut aliases = Vec::new();
         for alias in &item.aliases {
             match claimed(&catalog, alias) {
-                Some(who) => warnings.push(at(Diagnostic::warning(format!("{} ({}): the alias {alias:?} is already a spelling of {who}; left out", item.id, item.label)))),
+                Some(who) => warnings.push(at(Diagnostic::warning(format!(
+                    "{} ({}): the alias {alias:?} is already a spelling of {who}; left out",
+                    item.id, item.label
+                )))),
                 None if alias != &item.label && !aliases.contains(alias) => aliases.push(alias.clone()),
                 None => {}
             }

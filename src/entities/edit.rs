@@ -76,18 +76,20 @@ impl ListEdit {
         if !entity.weak.is_empty() {
             table.insert("weak", Item::Value(Value::Array(array(&entity.weak))));
         }
-        let optional = [("kind", &entity.subkind), ("description", &entity.description), ("wikidata", &entity.wikidata)];
+        let optional =
+            [("kind", &entity.subkind), ("description", &entity.description), ("wikidata", &entity.wikidata)];
         for (field, value) in optional {
             if let Some(value) = value {
                 table.insert(field, Item::Value(value.as_str().into()));
             }
         }
         let comment: String = entity.comment.iter().map(|line| format!("# {line}\n")).collect();
-        let separator = if self.document.as_table().is_empty() && self.document.trailing().as_str().unwrap_or("").is_empty() {
-            ""
-        } else {
-            "\n"
-        };
+        let separator =
+            if self.document.as_table().is_empty() && self.document.trailing().as_str().unwrap_or("").is_empty() {
+                ""
+            } else {
+                "\n"
+            };
         table.decor_mut().set_prefix(format!("{separator}{comment}"));
         self.document.insert(&entity.key, Item::Table(table));
         self.changed = true;

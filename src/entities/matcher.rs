@@ -13,6 +13,7 @@ use super::catalog::{Catalog, EntityId, Kind};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::nisba::{Written, is_nisba_adjective};
 use crate::arabic::spacing::spacing_variants;
+use crate::arabic::stopwords::is_function_word;
 use crate::arabic::tokens::{Stripped, Words, after_first_letter, joins_name, proclitic_variants};
 
 /// An entity that a spelling may name.
@@ -100,7 +101,10 @@ impl Matcher {
     pub fn new(catalog: &Catalog) -> Matcher {
         Matcher::from_spellings(catalog.ids().flat_map(|id| {
             let entity = catalog.get(id);
-            entity.spellings.iter().map(move |s| (s.text.as_str(), Claimant { entity: id, kind: entity.kind, weak: s.weak }))
+            entity
+                .spellings
+                .iter()
+                .map(move |s| (s.text.as_str(), Claimant { entity: id, kind: entity.kind, weak: s.weak }))
         }))
     }
 
@@ -108,9 +112,16 @@ impl Matcher {
     /// entities, or the names `entities suggest` counts).
     pub fn from_spellings<'s>(spellings: impl IntoIterator<Item = (&'s str, Claimant)>) -> Matcher {
         let mut by_first_word: FxHashMap<Box<str>, Vec<Pattern>> = FxHashMap::default();
-        for (text, claimant) in spellings {
+        for (text, mut claimant) in spellings {
             let words = Words::of(text);
             let keys: Vec<&str> = words.iter().map(|(_, k)| k).collect();
+            // A one-word spelling that is also a function word after و or ف
+            // (وان, the Turkish province, is also وأن "and that"; ومع is also
+            // "and with") is weak whatever the list says: it counts only where
+            // the entity is named otherwise.
+            if let [only] = keys.as_slice() {
+                claimant.weak |= is_function_word(only);
+            }
             let own = keys.iter().map(|k| (*k).to_owned()).collect();
             for spacing in std::iter::once(own).chain(spacing_variants(&keys)) {
                 let mut spacing = spacing.into_iter().map(Box::<str>::from);

@@ -129,7 +129,8 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Item>, Diagnostic> {
                 Some("item") => item.id = entity_id(value),
                 Some("label") => item.label = value.to_owned(),
                 Some("aliases") => {
-                    item.aliases = value.split([',', '،']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
+                    item.aliases =
+                        value.split([',', '،']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()
                 }
                 Some("description") => item.description = Some(value.to_owned()),
                 Some("instance") => item.instance_of.push(entity_id(value)),
@@ -140,7 +141,9 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Item>, Diagnostic> {
             return Err(Diagnostic::error("a row has no `item`")
                 .in_file(path)
                 .at(Location::at_line(text, line, 1))
-                .with_help("the query must select ?item (the Wikidata item, e.g. http://www.wikidata.org/entity/Q7747)"));
+                .with_help(
+                    "the query must select ?item (the Wikidata item, e.g. http://www.wikidata.org/entity/Q7747)",
+                ));
         }
         match items.iter_mut().find(|known| known.id == item.id) {
             Some(known) => {

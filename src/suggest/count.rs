@@ -34,16 +34,23 @@ pub struct Tally {
 /// How many places to quote for each name.
 pub const QUOTES: usize = 2;
 
-/// The key of a one-word name with the article added or removed.
-fn alternate(key: &str) -> Option<String> {
+/// The forms of a one-word name that make it an ordinary word when they
+/// occur: with the article added or removed (الوقت / وقت), and a feminine
+/// nisba's masculine (ساحلية / ساحلي).
+fn alternates(key: &str) -> Vec<String> {
     if key.contains(' ') {
-        return None;
+        return Vec::new();
     }
+    let mut forms = Vec::new();
     match key.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 3 => Some(rest.to_owned()),
-        Some(_) => None,
-        None => Some(format!("ال{key}")),
+        Some(rest) if rest.chars().count() >= 3 => forms.push(rest.to_owned()),
+        Some(_) => {}
+        None => forms.push(format!("ال{key}")),
     }
+    if let Some(masculine) = key.strip_suffix("يه").filter(|stem| stem.chars().count() >= 3) {
+        forms.push(format!("{masculine}ي"));
+    }
+    forms
 }
 
 /// Counts every spelling of every group in every article.
@@ -53,7 +60,7 @@ pub fn count(corpus: &Corpus, groups: &[Group]) -> Vec<Tally> {
         .iter()
         .enumerate()
         .filter(|(_, g)| g.spellings.len() == 1)
-        .filter_map(|(i, g)| alternate(&g.spellings[0].key).map(|a| (n + i as u32, a)))
+        .flat_map(|(i, g)| alternates(&g.spellings[0].key).into_iter().map(move |a| (n + i as u32, a)))
         .collect();
     // Each name is counted as the build would count it in the list of its
     // kind, cue words included (قناة الجزيرة is not the island).
@@ -61,8 +68,7 @@ pub fn count(corpus: &Corpus, groups: &[Group]) -> Vec<Tally> {
         let kind = g.kind().unwrap_or(Kind::Person);
         g.spellings.iter().map(move |s| (s.key.as_str(), Claimant { entity: i as u32, kind, weak: false }))
     });
-    let alternate_spellings =
-        alternates.iter().map(|(id, a)| {
+    let alternate_spellings = alternates.iter().map(|(id, a)| {
         let kind = groups[(*id - n) as usize].kind().unwrap_or(Kind::Person);
         (a.as_str(), Claimant { entity: *id, kind, weak: false })
     });
@@ -113,7 +119,12 @@ fn hits(article: &Article, matcher: &Matcher, scratch: &mut Scratch) -> Vec<Hit>
         for f in found.drain(..) {
             for claimant in f.eligible() {
                 let written = &text[f.start..f.end];
-                hits.push(Hit { group: claimant.entity, key: spelling_key(written), written: written.to_owned(), in_body });
+                hits.push(Hit {
+                    group: claimant.entity,
+                    key: spelling_key(written),
+                    written: written.to_owned(),
+                    in_body,
+                });
             }
         }
     };

@@ -2,18 +2,22 @@
 //! the words from where a name starts to where it surely ends (نتنياهو
 //! نظيره), and the name is the longest start of them that another find
 //! shares (بنيامين نتنياهو, found twice), as long as the longer start is at
-//! least half of the finds of the shorter. A name found once keeps what its
-//! kind usually has: a person's up to three words, an outlet's all of them,
-//! a place's the fewest.
+//! least half of the finds of the shorter. A person's or an outlet's name
+//! also runs on through a word while what comes before it never stands alone
+//! (بدر البوسعيدي where no find ends at بدر), but not through a word that
+//! may begin with the conjunction و unless that is shared. A place keeps the
+//! fewest words that no other find extends.
 
 use rustc_hash::FxHashMap;
 
-use super::candidates::{NameWord, Occurrence};
-use super::words::is_particle;
+use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::words::{class, is_particle};
 use crate::entities::Kind;
 
-/// The most words a person's name found once keeps (given, father's, family).
-const LONE_PERSON_WORDS: usize = 3;
+/// بن and its kin, after which a name ends with the next name.
+fn is_chain(key: &str) -> bool {
+    matches!(key, "بن" | "ابن" | "بنت")
+}
 
 fn prefix_key(words: &[NameWord]) -> String {
     let mut key = String::new();
@@ -29,27 +33,41 @@ fn prefix_key(words: &[NameWord]) -> String {
 /// Cuts the words of every occurrence to its name.
 pub fn settle(occurrences: &mut [Occurrence]) {
     let mut shared: FxHashMap<String, u32> = FxHashMap::default();
+    let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
         for end in 1..=occurrence.words.len() {
             *shared.entry(prefix_key(&occurrence.words[..end])).or_default() += 1;
         }
+        *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
     }
     let count = |words: &[NameWord]| shared.get(&prefix_key(words)).copied().unwrap_or(0);
+    let ends_here = |words: &[NameWord]| whole.get(&prefix_key(words)).copied().unwrap_or(0) > 0;
     for occurrence in occurrences.iter_mut() {
         let words = &occurrence.words;
+        // A person's or an outlet's name runs on through words that are its
+        // own (بدر البوسعيدي, found once, where بدر never stands alone).
+        let runs_on = matches!(occurrence.reason.kind(), Some(Kind::Person | Kind::Source));
+        // Alone, a name runs to two words of its own (particles aside), three
+        // when it starts with a common given name (محمد شياع السوداني), and
+        // after بن only to the next name (محمد بن سلمان).
+        let own_words = if class(&words[0].key).given_name { 3 } else { 2 };
         let mut end = occurrence.min_words.min(words.len());
-        // A longer name must be shared, and be most of what the shorter is
-        // followed by: بوتين استضاف, found twice among many بوتين, is not a name.
-        while end < words.len() && count(&words[..=end]) >= 2 && 2 * count(&words[..=end]) >= count(&words[..end]) {
-            end += 1;
-        }
-        if count(&words[..end]) < 2 {
-            let lone = match occurrence.reason.kind() {
-                Some(Kind::Person) => LONE_PERSON_WORDS,
-                Some(Kind::Source) => words.len(),
-                _ => end,
+        while end < words.len() {
+            let longer = count(&words[..=end]);
+            let is_shared = longer >= 2 && 2 * longer >= count(&words[..end]);
+            let named = words[..end].iter().filter(|w| !is_particle(&w.key)).count();
+            let after_chain = words[..end].iter().any(|w| is_chain(&w.key));
+            let room = if after_chain {
+                is_particle(&words[end].key) || is_particle(&words[end - 1].key)
+            } else {
+                named < own_words
             };
-            end = end.max(lone.min(words.len()));
+            let own =
+                runs_on && room && !ends_here(&words[..end]) && !is_conjoined(&words[end].key, class(&words[end].key));
+            if !(is_shared || own) {
+                break;
+            }
+            end += 1;
         }
         // A name does not end on a particle (محمد بن).
         while end > occurrence.min_words && words.get(end - 1).is_some_and(|w| is_particle(&w.key)) {

@@ -8,7 +8,9 @@
 pub mod candidates;
 mod count;
 mod extent;
+mod outlets;
 pub mod output;
+mod places;
 mod rank;
 mod spellings;
 mod variants;
@@ -88,8 +90,11 @@ impl Suggestions {
                 .cmp(&(&b.entity, crate::arabic::key(&b.alias)))
                 .then_with(|| b.count.cmp(&a.count))
         });
-        self.aliases.dedup_by(|a, b| a.entity == b.entity && crate::arabic::key(&a.alias) == crate::arabic::key(&b.alias));
-        self.aliases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.entity.cmp(&b.entity)).then_with(|| a.alias.cmp(&b.alias)));
+        self.aliases
+            .dedup_by(|a, b| a.entity == b.entity && crate::arabic::key(&a.alias) == crate::arabic::key(&b.alias));
+        self.aliases.sort_by(|a, b| {
+            b.count.cmp(&a.count).then_with(|| a.entity.cmp(&b.entity)).then_with(|| a.alias.cmp(&b.alias))
+        });
     }
 }
 
@@ -168,7 +173,10 @@ fn into_groups(occurrences: Vec<Occurrence>) -> (Vec<Group>, Vec<(usize, usize)>
         let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
         let shown = words.iter().map(|w| &*w.written).collect::<Vec<_>>().join(" ");
         let at = *index.entry(key.clone()).or_insert_with(|| {
-            groups.push(Group { spellings: vec![GroupSpelling { key, written: String::new(), finds: 0 }], evidence: Vec::new() });
+            groups.push(Group {
+                spellings: vec![GroupSpelling { key, written: String::new(), finds: 0 }],
+                evidence: Vec::new(),
+            });
             written.push(FxHashMap::default());
             groups.len() - 1
         });

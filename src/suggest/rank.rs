@@ -82,7 +82,13 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
 }
 
 /// Picks, orders and describes the names to propose.
-pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec<Tally>, options: &Options) -> Suggestions {
+pub fn rank(
+    corpus: &Corpus,
+    catalog: &Catalog,
+    groups: Vec<Group>,
+    tallies: Vec<Tally>,
+    options: &Options,
+) -> Suggestions {
     let listed = Listed::new(catalog);
     let mut aliases: Vec<NewAlias> = Vec::new();
     let mut scored: Vec<(u32, Suggestion)> = Vec::new();
@@ -98,7 +104,12 @@ pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec
                 let entity = catalog.get(id);
                 for (spelling, &count) in group.spellings.iter().zip(&tally.spellings) {
                     if count > 0 && !listed.has(&spelling.key) {
-                        aliases.push(NewAlias { entity: entity.key.clone(), kind: entity.kind, alias: spelling.written.clone(), count });
+                        aliases.push(NewAlias {
+                            entity: entity.key.clone(),
+                            kind: entity.kind,
+                            alias: spelling.written.clone(),
+                            count,
+                        });
                     }
                 }
             }
@@ -122,7 +133,8 @@ pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec
                 uses[i] = 0;
             }
         }
-        let mut by_use: Vec<(usize, usize)> = uses.iter().copied().enumerate().filter(|&(i, n)| n > 0 || i == 0).collect();
+        let mut by_use: Vec<(usize, usize)> =
+            uses.iter().copied().enumerate().filter(|&(i, n)| n > 0 || i == 0).collect();
         by_use.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // A person goes by the fullest name in common use (فلاديمير بوتين over
         // بوتين); a place or an outlet by its commonest spelling.
@@ -142,7 +154,8 @@ pub fn rank(corpus: &Corpus, catalog: &Catalog, groups: Vec<Group>, tallies: Vec
             continue; // A given name alone (محمد) is nobody in particular.
         }
         let name = group.spellings[name_at].written.clone();
-        let variants = by_use.iter().filter(|(i, _)| *i != name_at).map(|(i, _)| group.spellings[*i].written.clone()).collect();
+        let variants =
+            by_use.iter().filter(|(i, _)| *i != name_at).map(|(i, _)| group.spellings[*i].written.clone()).collect();
         let mut reasons: Vec<Reason> = group.evidence.iter().map(|(_, r)| *r).collect();
         reasons.sort_by(|a, b| b.weight().cmp(&a.weight()).then_with(|| a.cmp(b)));
         let mut described: Vec<&'static str> = Vec::new();

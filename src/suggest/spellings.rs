@@ -52,7 +52,8 @@ impl Index {
         if self.listed.contains(key) || letter_count(key) < MIN_LETTERS {
             return None;
         }
-        let mut who = self.by_loose.get(&loose_key(key))?.iter().filter(|(listed, _)| close(listed, key)).map(|&(_, id)| id);
+        let mut who =
+            self.by_loose.get(&loose_key(key))?.iter().filter(|(listed, _)| close(listed, key)).map(|&(_, id)| id);
         let first = who.next()?;
         who.all(|id| id == first).then_some(first)
     }
@@ -74,7 +75,11 @@ pub fn find(corpus: &Corpus, catalog: &Catalog) -> Vec<Found> {
         .into_iter()
         .map(|((entity, _), forms)| {
             let count = forms.values().sum();
-            let written = forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(w, _)| w).unwrap_or_default();
+            let written = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map(|(w, _)| w)
+                .unwrap_or_default();
             Found { entity, written, count }
         })
         .collect();

@@ -83,7 +83,8 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
     }
     // A name found with a proclitic on its first word (لتميم بن حمد) is the
     // name without it, when that was found too.
-    let by_key: FxHashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (g.spellings[0].key.as_str(), i)).collect();
+    let by_key: FxHashMap<&str, usize> =
+        groups.iter().enumerate().map(|(i, g)| (g.spellings[0].key.as_str(), i)).collect();
     for (i, group) in groups.iter().enumerate() {
         let key = group.spellings[0].key.as_str();
         let (first, rest) = key.split_once(' ').map_or((key, ""), |(f, r)| (f, r));
@@ -144,7 +145,8 @@ pub struct Listed<'c> {
 
 impl<'c> Listed<'c> {
     pub fn new(catalog: &'c Catalog) -> Self {
-        let mut listed = Listed { catalog, exact: FxHashMap::default(), loose: FxHashMap::default(), tails: FxHashMap::default() };
+        let mut listed =
+            Listed { catalog, exact: FxHashMap::default(), loose: FxHashMap::default(), tails: FxHashMap::default() };
         for id in catalog.ids() {
             let entity = catalog.get(id);
             for spelling in &entity.spellings {
@@ -190,7 +192,9 @@ impl<'c> Listed<'c> {
             who.extend(self.tails.get(spelling).into_iter().flatten());
             for (at, _) in spelling.match_indices(' ') {
                 let tail = &spelling[at + 1..];
-                who.extend(self.exact.get(tail).into_iter().flatten().filter(|&&id| self.catalog.get(id).kind == Kind::Person));
+                who.extend(
+                    self.exact.get(tail).into_iter().flatten().filter(|&&id| self.catalog.get(id).kind == Kind::Person),
+                );
             }
         }
         who.sort_unstable();

@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod data;
 mod demo;
+mod entities;
 mod errors;
 mod faults;
 mod feeds;
