@@ -5,7 +5,8 @@ fast `suggest` runs on a large archive.  Everything is printed in one run:
     python3 bench/entities.py --corpus tests/testsuite/fixtures/heldout-entities \\
         --make-corpus PATH/make-corpus.py [--before OLD_FIHRIS] [--fihris NEW_FIHRIS]
 
---corpus (or $FIHRIS_ENTITY_CORPUS) is an annotated corpus: articles/*.md and
+--corpus (or $FIHRIS_ENTITY_CORPUS) is an annotated corpus: articles/*.md (or
+content/articles/*.md, as in tests/testsuite/fixtures/heldout-entities) and
 truth.json (`entities`: name, kind, variants; `articles`: file and the entities
 each names).  --make-corpus (or $FIHRIS_MAKE_CORPUS) is the benchmark corpus
 generator, for the speed figure (10,000 articles by default).  --before is a
@@ -79,7 +80,8 @@ def make_site(corpus: Path, lists: dict | None) -> Path:
     """A site with the corpus's articles and the given lists (kind → TOML)."""
     site = Path(tempfile.mkdtemp(prefix="fihris-entities-"))
     (site / "site.toml").write_text('title = "bench"\nbase_url = "https://example.org/"\n', encoding="utf-8")
-    shutil.copytree(corpus / "articles", site / "content" / "articles")
+    articles = corpus / "articles" if (corpus / "articles").is_dir() else corpus / "content" / "articles"
+    shutil.copytree(articles, site / "content" / "articles")
     for kind, text in (lists or {}).items():
         (site / "content" / f"{kind}.toml").write_text(text, encoding="utf-8")
     return site

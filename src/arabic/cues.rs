@@ -120,6 +120,9 @@ pub fn cue_kind(word_key: &str) -> Option<Kind> {
     if let Some(&kind) = table.get(word_key) {
         return Some(kind);
     }
+    if !word_key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return None;
+    }
     let mut variants: Vec<Stripped> = Vec::new();
     proclitic_variants(word_key, &mut variants);
     let mut buf = String::new();

@@ -26,7 +26,7 @@
 //! still count.
 
 use super::cues::cue_kind;
-use super::normalize::{key, letter_count};
+use super::normalize::{is_dropped, key, letter_count};
 use crate::entities::Kind;
 
 const ARTICLE: &str = "ال";
@@ -76,12 +76,14 @@ fn definite_core(word_key: &str) -> Option<String> {
 
 /// Rule 2: definite and feminine.
 fn is_definite_feminine(word: Written) -> bool {
-    let last_letter = word.text.chars().rev().find(|c| !key(c.encode_utf8(&mut [0; 4])).is_empty());
+    let last_letter = word.text.chars().rev().find(|&c| !is_dropped(c));
     definite_core(word.key).is_some() && (last_letter == Some('ة') || word.key.ends_with("ات"))
 }
 
 fn is_state_noun(word_key: &str) -> bool {
-    definite_core(word_key).is_some_and(|core| STATE_NOUNS.iter().any(|noun| key(noun) == core))
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| STATE_NOUNS.iter().map(|noun| key(noun)).collect());
+    definite_core(word_key).is_some_and(|core| keys.contains(&core))
 }
 
 /// Whether `word` is an adjective by the rule above; `before` are the words
@@ -159,7 +161,7 @@ mod tests {
         for (phrase, expected) in table {
             let words: Vec<&str> = phrase.split(' ').collect();
             let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-            let (last, before) = keys.split_last().expect("a phrase");
+            let (last, _) = keys.split_last().expect("a phrase");
             let before = words.iter().zip(&keys).rev().skip(1).map(|(text, key)| Written { text, key });
             assert_eq!(is_nisba_adjective(last, before), expected, "{phrase}");
         }

@@ -84,12 +84,15 @@ impl ListEdit {
             }
         }
         let comment: String = entity.comment.iter().map(|line| format!("# {line}\n")).collect();
-        let separator =
-            if self.document.as_table().is_empty() && self.document.trailing().as_str().unwrap_or("").is_empty() {
-                ""
-            } else {
-                "\n"
-            };
+        // A list of comments only keeps them in the document's trailing text,
+        // which would end up after the new entry: they go before it instead.
+        let separator = if self.document.as_table().is_empty() {
+            let leading = self.document.trailing().as_str().unwrap_or("").trim_end().to_owned();
+            self.document.set_trailing("");
+            if leading.is_empty() { String::new() } else { format!("{leading}\n\n") }
+        } else {
+            "\n".to_owned()
+        };
         table.decor_mut().set_prefix(format!("{separator}{comment}"));
         self.document.insert(&entity.key, Item::Table(table));
         self.changed = true;
@@ -184,6 +187,18 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_comments_only_keeps_them_first() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(Kind::Place.list_path());
+        std::fs::create_dir_all(path.parent().expect("content/")).expect("content/");
+        std::fs::write(&path, "# Places.\n").expect("the list");
+        let mut list = ListEdit::open(dir.path(), Kind::Place).expect("a valid list");
+        assert!(list.add_entity(&NewEntity { key: "damascus".into(), name: "دمشق".into(), ..NewEntity::default() }));
+        list.save().expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("the list"), "# Places.\n\n[damascus]\nname = \"دمشق\"\n");
+    }
+
+    #[test]
     fn a_missing_list_is_created_and_a_broken_one_is_an_error() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let mut list = ListEdit::open(dir.path(), Kind::Place).expect("an empty list");
@@ -195,7 +210,7 @@ mod tests {
         let path = dir.path().join(Kind::Person.list_path());
         std::fs::create_dir_all(path.parent().expect("content/")).expect("content/");
         std::fs::write(&path, "[putin\nname = 1\n").expect("the list");
-        let error = ListEdit::open(dir.path(), Kind::Person).err().expect("an error");
+        let Err(error) = ListEdit::open(dir.path(), Kind::Person) else { panic!("a broken list opened") };
         assert_eq!(error.location.as_ref().map(|l| l.line), Some(1));
     }
 }

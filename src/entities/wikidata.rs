@@ -248,9 +248,9 @@ http://www.wikidata.org/entity/Q130879,رويترز,,وكالة أنباء,http:
 
     #[test]
     fn bad_files_name_their_line() {
-        let error = read(Path::new("q.json"), "{\n  \"results\": [,]\n}").err().expect("an error");
+        let error = read(Path::new("q.json"), "{\n  \"results\": [,]\n}").expect_err("an error");
         assert_eq!(error.location.as_ref().map(|l| l.line), Some(2));
-        let error = read(Path::new("q.csv"), "itemLabel\nدمشق\n").err().expect("an error");
+        let error = read(Path::new("q.csv"), "itemLabel\nدمشق\n").expect_err("an error");
         assert!(error.message.contains("item"), "{error}");
         assert_eq!(error.location.as_ref().map(|l| l.line), Some(2));
     }

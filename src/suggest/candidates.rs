@@ -9,11 +9,11 @@
 
 use pulldown_cmark::{Event, Tag};
 
-use super::outlets::LOOSE_SOURCE_NOUNS;
+use super::outlets::is_loose_source_noun;
 use super::places::is_known_place;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
-use crate::arabic::normalize::letter_count;
+use crate::arabic::normalize::{is_dropped, letter_count};
 use crate::arabic::tokens::{Words, joins_name};
 use crate::content::Article;
 use crate::content::markdown::{self, Place, PlaceTracker};
@@ -172,7 +172,7 @@ pub fn find(article: &Article, index: u32) -> Vec<Occurrence> {
     }
     if let Some(source) = &article.source {
         let words = Words::of(&source.value);
-        if source.value.chars().any(|c| !c.is_ascii()) && !words.is_empty() {
+        if !source.value.is_ascii() && !words.is_empty() {
             let words: Vec<NameWord> = words
                 .iter()
                 .map(|(w, k)| NameWord { key: k.into(), written: source.value[w.start..w.end].into() })
@@ -273,12 +273,12 @@ pub(super) fn is_conjoined(key: &str, class: WordClass) -> bool {
 /// than ـيه (نزيه) and الله, while places do (بوتورغه، بنها).
 pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
     let tanween = written.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-    let letters: String =
-        written.chars().filter(|c| !crate::arabic::key(c.encode_utf8(&mut [0; 4])).is_empty()).collect();
-    let suffix = ["ها", "هم", "هما", "هن", "كم", "كما", "ه"].iter().find(|s| letters.ends_with(*s));
+    let last_written = written.chars().rev().find(|&c| !is_dropped(c));
+    let suffix = ["ها", "هم", "هما", "هن", "كم", "كما", "ه"].iter().find(|s| key.ends_with(*s));
     let pronoun = suffix.is_some_and(|suffix| {
         let stem = &key[..key.len() - suffix.len()];
-        let ordinary = *suffix != "ه" || !letters.ends_with("يه") && !key.ends_with("الله");
+        // ة is kept apart from ه as written: غزة has no pronoun.
+        let ordinary = *suffix != "ه" || last_written == Some('ه') && !key.ends_with("يه") && !key.ends_with("الله");
         ordinary && (person || class(stem).stop) && letter_count(key) >= 3
     });
     tanween || pronoun
@@ -296,7 +296,7 @@ fn looks_like_adverb(key: &str) -> bool {
 }
 
 pub(super) fn is_cue_or_role(key: &str) -> bool {
-    cue_kind(key).is_some() || class(key).role || LOOSE_SOURCE_NOUNS.iter().any(|n| crate::arabic::key(n) == key)
+    cue_kind(key).is_some() || class(key).role || is_loose_source_noun(key)
 }
 
 impl Finder {
@@ -316,12 +316,12 @@ impl Finder {
                     Kind::Place => self.after_place_noun(&t, i, &mut started),
                     Kind::Source => self.after_source_noun(&t, i, &mut started),
                 }
-            } else if LOOSE_SOURCE_NOUNS.iter().any(|n| crate::arabic::key(n) == key) {
+            } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
             }
             let class = super::words::class_after_conjunction(key);
             if class.statement {
-                self.to_outlet(&t, i, &mut started);
+                self.outlet_addressed(&t, i, &mut started);
             }
             if class.role {
                 self.after_role(&t, i, &mut started);
@@ -590,7 +590,7 @@ pub fn strip_written_proclitics(written: &str, key: &str, stripped: &str) -> Str
     let mut letters = 0;
     let mut cut = written.len();
     for (i, c) in written.char_indices() {
-        if !crate::arabic::key(c.encode_utf8(&mut [0; 4])).is_empty() {
+        if !is_dropped(c) {
             if letters == drop {
                 cut = i;
                 break;

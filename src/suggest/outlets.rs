@@ -21,12 +21,20 @@ const DESCRIPTIVE_TAILS: [&str; 3] = ["للانباء", "للاعلام", "لل�
 const DESCRIPTIVE: [&str; 7] = ["الانباء", "انباء", "الاعلام", "الاذاعه", "التلفزيون", "الصحافه", "الاخبار"];
 
 /// Nouns of outlet that are also used loosely (موقع "site" and "location").
-pub const LOOSE_SOURCE_NOUNS: &[&str] = &["موقع", "شبكة", "تلفزيون", "يومية", "أسبوعية"];
+const LOOSE_SOURCE_NOUNS: [&str; 5] = ["موقع", "شبكة", "تلفزيون", "يومية", "أسبوعية"];
+
+/// Whether a word key is one of [`LOOSE_SOURCE_NOUNS`].
+pub fn is_loose_source_noun(word_key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| LOOSE_SOURCE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect())
+        .iter()
+        .any(|k| k == word_key)
+}
 
 impl Finder {
     pub(super) fn after_source_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let key = t.key(i);
-        let loose = LOOSE_SOURCE_NOUNS.iter().any(|n| crate::arabic::key(n) == key);
+        let loose = is_loose_source_noun(key);
         let j = i + 1;
         if !t.joined_or_quoted(j) || started.get(j).copied().unwrap_or(true) {
             return;
@@ -119,7 +127,7 @@ impl Finder {
     }
 
     /// في تصريح لهسبريس، صرح لبي بي سي: the outlet a statement was made to.
-    pub(super) fn to_outlet(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+    pub(super) fn outlet_addressed(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;
         if !t.joined(j) || started[j] {
             return;

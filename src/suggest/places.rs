@@ -18,6 +18,7 @@ use crate::entities::matcher::{Claimant, Found, Matcher};
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية).
 const LOOSE_PLACE_NOUNS: &[&str] =
     &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة"];
+
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
@@ -44,10 +45,10 @@ pub(super) fn is_known_place(key: &str) -> bool {
 
 impl Finder {
     pub(super) fn after_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let loose = LOOSE_PLACE_NOUNS.iter().any(|n| {
-            let n = crate::arabic::key(n);
-            t.key(i) == n || t.key(i).strip_prefix(['و', 'ف', 'ب', 'ل']) == Some(n.as_str())
-        });
+        static LOOSE: OnceLock<Vec<String>> = OnceLock::new();
+        let loose_keys = LOOSE.get_or_init(|| LOOSE_PLACE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
+        let noun = t.key(i).strip_prefix(['و', 'ف', 'ب', 'ل']).filter(|rest| rest.chars().count() >= 2);
+        let loose = loose_keys.iter().any(|n| n == t.key(i) || Some(n.as_str()) == noun);
         let mut j = i + 1;
         // العاصمة السورية دمشق: a definite noun takes adjectives before the
         // name; an indefinite one (مخيم الزعتري) is followed by the name itself.

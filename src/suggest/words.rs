@@ -40,6 +40,7 @@ pub struct WordClass {
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
 /// countries, outlets and institutions for subjects as often as women).
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
     "قال",
     "أكد",
@@ -76,6 +77,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Statements: the outlet they were made to follows with ل (في تصريح لهسبريس).
+#[rustfmt::skip]
 const STATEMENTS: &[&str] = &[
     "تصريح",
     "تصريحات",
@@ -94,10 +96,12 @@ const STATEMENTS: &[&str] = &[
 ];
 
 /// "According to": an outlet (or a person) follows.
+#[rustfmt::skip]
 const ACCORDING: &[&str] = &["وفقا", "وفق", "بحسب", "حسب", "نقلا", "طبقا"];
 
 /// Nouns that make compound prepositions (في ظل، في إطار، عن طريق): no
 /// place follows a preposition through them.
+#[rustfmt::skip]
 const PREPOSITION_NOUNS: &[&str] = &[
     "حسبما",
     "ظل",
@@ -140,6 +144,7 @@ const PREPOSITION_NOUNS: &[&str] = &[
 
 /// Roles that govern a complement before the name (وزير الخارجية الأمريكي
 /// أنتوني بلينكن، المتحدث باسم الكرملين دميتري بيسكوف).
+#[rustfmt::skip]
 const ROLES: &[&str] = &[
     "رئيس",
     "رئيسة",
@@ -193,6 +198,7 @@ const ROLES: &[&str] = &[
 ];
 
 /// Nouns inside a role's complement: the name has not started yet.
+#[rustfmt::skip]
 const COMPLEMENTS: &[&str] = &[
     "مجلس",
     "وزارة",
@@ -250,10 +256,12 @@ const COMPLEMENTS: &[&str] = &[
 ];
 
 /// Words after a title that qualify it (الرئيس السابق، الرئيس المخلوع).
+#[rustfmt::skip]
 const MODIFIERS: &[&str] =
     &["السابق", "السابقة", "الحالي", "الحالية", "الأسبق", "الراحل", "الراحلة", "المخلوع", "المنتخب", "الجديد", "المؤقت"];
 
 /// Prepositions of place before a name (في سوريا، إلى موسكو، قرب حلب).
+#[rustfmt::skip]
 const LOCATIVES: &[&str] = &[
     "في",
     "إلى",
@@ -279,6 +287,7 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// Words of time: a name never runs through them (بوتين الأربعاء).
+#[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
     "اليوم",
     "أمس",
@@ -309,6 +318,7 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// Other words no name runs through: "that", "last", "other", "himself".
+#[rustfmt::skip]
 const OTHER_STOPS: &[&str] = &[
     "به",
     "بها",
@@ -331,6 +341,7 @@ const OTHER_STOPS: &[&str] = &[
 ];
 
 /// Subjects of verbs of speech that name no one (قال مسؤول، أكد مصدر).
+#[rustfmt::skip]
 const COMMON_SUBJECTS: &[&str] = &[
     "مسؤول",
     "مسؤولون",
@@ -390,6 +401,7 @@ const COMMON_SUBJECTS: &[&str] = &[
 /// Common given names: a name starts at them. Those that are also ordinary
 /// words (أمل "hope", نور "light", سلام "peace", جمال "beauty") are left out;
 /// علي is taken only as written with ي (على is "on").
+#[rustfmt::skip]
 const GIVEN_NAMES: &[&str] = &[
     "محمد",
     "أحمد",
@@ -539,6 +551,7 @@ const GIVEN_NAMES: &[&str] = &[
 ];
 
 /// Particles inside names: a name runs through them (محمد بن سلمان، أبو مازن).
+#[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "ولد", "دي", "فون", "دير"];
 
 fn table() -> &'static FxHashMap<String, WordClass> {
@@ -630,7 +643,8 @@ mod tests {
 
     #[test]
     fn word_classes() {
-        let table: [(&str, fn(WordClass) -> bool); 10] = [
+        type Check = fn(WordClass) -> bool;
+        let table: [(&str, Check); 10] = [
             ("وقال", |c| c.speech && c.stop),
             ("الأربعاء", |c| c.stop),
             ("تموز", |c| c.stop),

@@ -156,7 +156,7 @@ fn import_reads_wikidata_results_and_reports_conflicts() {
     assert!(ok, "{err}");
     assert!(out.contains("added 2 of 5 items; 0 already listed, 3 skipped"), "{out}");
     let places = list(&root, "places.toml");
-    assert!(places.contains("[دمشق]\nname = \"دمشق\"\naliases = [\"الشام\"]\nkind = \"city\"\ndescription = \"عاصمة سوريا\"\nwikidata = \"Q3766\"\n"), "{places}");
+    assert!(places.contains("[\"دمشق\"]\nname = \"دمشق\"\naliases = [\"الشام\"]\nkind = \"city\"\ndescription = \"عاصمة سوريا\"\nwikidata = \"Q3766\"\n"), "{places}");
     assert!(list(&root, "sources.toml").contains("kind = \"agency\""));
     // Putin's name is claimed by [putin]; Q2 is an organisation.
     assert!(err.contains("Q7747 (فلاديمير بوتين): the name is already a spelling of [putin]"), "{err}");

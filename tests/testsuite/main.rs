@@ -12,6 +12,7 @@ mod faults;
 mod feeds;
 mod fuzz_regressions;
 mod harness;
+mod heldout;
 mod hostile;
 mod import;
 mod incremental;
