@@ -30,6 +30,7 @@ dropped, alef forms, ى/ي and ة/ه folded, a hashtag's # and _ read as a space
 
 import argparse
 import json
+import resource
 import os
 import re
 import shutil
@@ -186,7 +187,7 @@ def score_mentions(fihris: Path, corpus: Path, with_variants: bool) -> dict:
     }
 
 
-def speed(fihris: Path, make_corpus: Path, work: Path, articles: int, runs: int) -> list[float]:
+def speed(fihris: Path, make_corpus: Path, work: Path, articles: int, runs: int) -> tuple[list[float], list[float]]:
     site = work / f"plain-{articles}"
     if not (site / "content").is_dir():
         subprocess.run([sys.executable, str(make_corpus), "--articles", str(articles), "--out", str(site),
@@ -197,18 +198,21 @@ def speed(fihris: Path, make_corpus: Path, work: Path, articles: int, runs: int)
     for path in lists:
         if path.exists():
             shutil.move(str(path), saved / path.name)  # suggest starts from empty lists
-    times = []
+    times, cpu = [], []
     try:
         for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run([str(fihris), "entities", "suggest", "--root", str(site), "--format", "json"],
                            check=True, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     finally:
         for path in lists:
             if (saved / path.name).exists():
                 shutil.move(str(saved / path.name), path)
-    return times
+    return times, cpu
 
 
 def main() -> None:
@@ -260,9 +264,10 @@ def main() -> None:
     if args.make_corpus:
         work = Path(args.work)
         work.mkdir(parents=True, exist_ok=True)
-        times = speed(fihris, Path(args.make_corpus), work, args.articles, args.runs)
-        print(f"speed: suggest on {args.articles:,} articles: median {statistics.median(times):.2f} s "
-              f"(runs: {', '.join(f'{t:.2f}' for t in times)})")
+        times, cpu = speed(fihris, Path(args.make_corpus), work, args.articles, args.runs)
+        print(f"speed: suggest on {args.articles:,} articles: median wall {statistics.median(times):.2f} s, "
+              f"CPU (user + system) {statistics.median(cpu):.2f} s on {os.cpu_count()} cores "
+              f"(wall of each run: {', '.join(f'{t:.2f}' for t in times)})")
 
 
 if __name__ == "__main__":
