@@ -37,7 +37,8 @@ pub struct Found<'m> {
     pub link_start: usize,
     pub claimants: &'m [Claimant],
     /// The kind named by a cue word directly before (قناة الميادين, مدينة
-    /// النعمة, الرئيس عون), joined to the name by spaces only.
+    /// النعمة, الرئيس عون), joined to the name by spaces only, the name
+    /// without a proclitic (الوزير بموسكو is no apposition).
     pub cue: Option<Kind>,
     /// A nisba adjective after a definite feminine noun (العاصمة السعودية):
     /// it names nothing ([`crate::arabic::nisba`]).
@@ -163,7 +164,9 @@ impl Matcher {
                             end: last.end,
                             link_start,
                             claimants: &pattern.claimants,
-                            cue: before.clone().next().and_then(|w| cue_kind(w.key)),
+                            // A preposition on the name (الوزير بموسكو) means it
+                            // is not in apposition with the word before.
+                            cue: before.clone().next().filter(|_| !stripped).and_then(|w| cue_kind(w.key)),
                             adjective: !stripped && is_nisba_adjective(key, before.take(ADJECTIVE_REACH)),
                         });
                     }
@@ -436,8 +439,10 @@ name = "الشرق الأوسط"
             ("في منطقة الشرق الأوسط", &[("الشرق الأوسط", "middle-east")]),
             // A cue of another kind: a channel is not the town.
             ("قناة روسيا", &[("روسيا", "-")]),
-            // The cue must stand directly before, joined by spaces only.
+            // The cue must stand directly before, joined by spaces only, and
+            // a preposition on the name ends the apposition.
             ("مدينة، النعمة", &[("النعمة", "?")]),
+            ("وصل الوزير بموسكو", &[("بموسكو", "moscow")]),
         ]);
     }
 
