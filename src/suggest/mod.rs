@@ -12,6 +12,7 @@ mod outlets;
 pub mod output;
 mod places;
 mod rank;
+mod reason;
 mod spellings;
 mod variants;
 mod words;
