@@ -8,7 +8,6 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::body::Body;
 use crate::config::LinkMentions;
 use crate::content::markdown::Place;
 use crate::content::{Article, Located};
@@ -95,16 +94,42 @@ pub struct Finder<'a> {
     pub matcher: &'a Matcher,
 }
 
+/// Every name in the title and the body's shown text, in order (the title
+/// first), before they are weighed against each other.
+#[derive(Default)]
+pub struct Candidates<'m> {
+    list: Vec<Candidate<'m>>,
+    found: Vec<Found<'m>>,
+}
+
 struct Candidate<'m> {
     found: Found<'m>,
     run: Option<u32>,
     place: Place,
 }
 
-/// Finds the entities of `article`, whose body reads as `body`; unknown
-/// references in its front matter are returned as errors (the rest of the
-/// article is still analysed).
-pub fn find(article: &Article, body: &Body, finder: &Finder, scratch: &mut Scratch) -> (Mentions, Vec<Diagnostic>) {
+impl<'m> Candidates<'m> {
+    /// Adds the names of `text` (the title when `run` is `None`), whose
+    /// words `scratch` holds, standing in `place`.
+    pub fn add(&mut self, matcher: &'m Matcher, text: &str, run: Option<u32>, place: Place, scratch: &mut Scratch) {
+        if !is_named_in(place) {
+            return;
+        }
+        matcher.find_filled(text, scratch, &mut self.found);
+        self.list.extend(self.found.drain(..).map(|found| Candidate { found, run, place }));
+    }
+}
+
+/// Whether names in text standing in `place` are mentions (not in code, an
+/// image's description or a hidden element).
+fn is_named_in(place: Place) -> bool {
+    !matches!(place, Place::Code | Place::Image | Place::Hidden)
+}
+
+/// Settles the entities of `article` from the names its text gives
+/// (`candidates`) and its front matter; unknown references in its front
+/// matter are returned as errors (the rest of the article is still analysed).
+pub fn find(article: &Article, candidates: Candidates, finder: &Finder) -> (Mentions, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut resolve = |kind: Kind, reference: &Located<String>, key: &str| -> Option<EntityId> {
         let found = finder.catalog.resolve(kind, &reference.value);
@@ -134,7 +159,7 @@ pub fn find(article: &Article, body: &Body, finder: &Finder, scratch: &mut Scrat
         })
         .collect();
 
-    let candidates = find_candidates(article, body, finder.matcher, scratch);
+    let candidates = candidates.list;
     // A weak or shared spelling counts for an entity that the article names
     // with a certain spelling, or that its front matter names; a shared one
     // only when exactly one of its claimants is so named.
@@ -171,27 +196,6 @@ pub fn find(article: &Article, body: &Body, finder: &Finder, scratch: &mut Scrat
         }
     }
     (Mentions { source, entities, mentions }, diagnostics)
-}
-
-/// Every name in the title and the body's shown text, in order (the title first).
-fn find_candidates<'m>(
-    article: &Article,
-    body: &Body,
-    matcher: &'m Matcher,
-    scratch: &mut Scratch,
-) -> Vec<Candidate<'m>> {
-    let mut found = Vec::new();
-    matcher.find(&article.title, scratch, &mut found);
-    let mut candidates: Vec<Candidate> =
-        found.drain(..).map(|found| Candidate { found, run: None, place: Place::Heading }).collect();
-    for (n, (run, text)) in body.runs().enumerate() {
-        if matches!(run.place, Place::Code | Place::Image | Place::Hidden) {
-            continue;
-        }
-        matcher.find(text, scratch, &mut found);
-        candidates.extend(found.drain(..).map(|found| Candidate { found, run: Some(n as u32), place: run.place }));
-    }
-    candidates
 }
 
 fn unknown_reference(
@@ -240,7 +244,9 @@ mod tests {
 
     fn find_in(file: &ArticleFile, catalog: &Catalog, matcher: &Matcher) -> (Mentions, Vec<Diagnostic>) {
         let finder = Finder { catalog, matcher };
-        find(&file.article, &Body::read(&file.body), &finder, &mut Scratch::default())
+        let (analysis, problems) =
+            crate::analysis::analyze(file, &finder, &Default::default(), &mut Scratch::default());
+        (analysis.mentions, problems)
     }
 
     fn keys(entities: &[(String, u32)]) -> Vec<&str> {

@@ -10,11 +10,14 @@ pub mod terms;
 pub mod vocabulary;
 
 use crate::content::ArticleFile;
+use crate::content::markdown::Place;
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
+use mentions::Candidates;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 use serde::{Deserialize, Serialize};
+use terms::TermCounter;
 pub use vocabulary::{Terms, Vocabulary};
 
 /// The analysis of one article.
@@ -40,9 +43,23 @@ pub fn analyze(
 ) -> (Analysis, Vec<Diagnostic>) {
     let article = &file.article;
     let body = Body::read(&file.body);
-    let (mentions, problems) = mentions::find(article, &body, finder, scratch);
+    // Each text is split into words once, for the names and the terms.
+    let mut candidates = Candidates::default();
+    let mut counter = TermCounter::default();
+    scratch.fill(&article.title);
+    candidates.add(finder.matcher, &article.title, None, Place::Heading, scratch);
+    counter.add(scratch.words(), terms::TITLE_WEIGHT);
+    let mut words = 0;
+    for (n, (run, text)) in body.runs().enumerate() {
+        scratch.fill(text);
+        candidates.add(finder.matcher, text, Some(n as u32), run.place, scratch);
+        if terms::is_searchable(run.place) {
+            words += counter.add(scratch.words(), 1);
+        }
+    }
+    let (mentions, problems) = mentions::find(article, candidates, finder);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
-    let (terms, words) = terms::terms(&article.title, &body);
+    let terms = counter.finish();
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
     (Analysis { mentions, summary, terms, words }, problems)
 }

@@ -6,9 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::body::Body;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::{Words, proclitic_variants};
+use crate::arabic::tokens::{Stripped, Words, proclitic_variants};
 use crate::content::markdown::Place;
 
 /// A title's words count this many times a word of the text.
@@ -16,46 +15,75 @@ pub const TITLE_WEIGHT: u32 = 3;
 /// Terms shorter than this are not indexed (and not looked up).
 pub const MIN_TERM: usize = 2;
 
-/// The terms of a title and a body with their weights, sorted by term; and
-/// how many words the body shows.
-pub fn terms(title: &str, body: &Body) -> (Vec<(Box<str>, u32)>, u32) {
-    let mut weights: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut words = Words::default();
-    let mut variants = Vec::new();
-    let mut buf = String::new();
-    let mut add = |text: &str, weight: u32, words: &mut Words| -> u32 {
-        words.fill(text);
+/// The terms of an article, counted text by text.
+#[derive(Default)]
+pub struct TermCounter {
+    weights: FxHashMap<Box<str>, u32>,
+    variants: Vec<Stripped>,
+    form: String,
+}
+
+impl TermCounter {
+    /// Counts the words of a text with `weight` each; returns how many words it has.
+    pub fn add(&mut self, words: &Words, weight: u32) -> u32 {
         for (_, word_key) in words.iter() {
             if word_key.chars().count() < MIN_TERM || is_function_word(word_key) {
                 continue;
             }
-            *weights.entry(word_key.into()).or_default() += weight;
-            variants.clear();
-            proclitic_variants(word_key, &mut variants);
-            for variant in &variants {
-                let form = variant.write(word_key, &mut buf);
+            add_weight(&mut self.weights, word_key, weight);
+            self.variants.clear();
+            proclitic_variants(word_key, &mut self.variants);
+            for variant in &self.variants {
+                let form = variant.write(word_key, &mut self.form);
                 if !is_function_word(form) {
-                    *weights.entry(form.into()).or_default() += weight;
+                    add_weight(&mut self.weights, form, weight);
                 }
             }
         }
         words.len() as u32
-    };
-    add(title, TITLE_WEIGHT, &mut words);
-    let mut shown = 0;
-    for (run, text) in body.runs() {
-        if !matches!(run.place, Place::Hidden | Place::Image) {
-            shown += add(text, 1, &mut words);
+    }
+
+    /// The terms with their weights, sorted by term.
+    pub fn finish(self) -> Vec<(Box<str>, u32)> {
+        let mut terms: Vec<(Box<str>, u32)> = self.weights.into_iter().collect();
+        terms.sort_unstable();
+        terms
+    }
+}
+
+/// Adds `weight` to `term`, allocating only for a term not seen yet.
+fn add_weight(weights: &mut FxHashMap<Box<str>, u32>, term: &str, weight: u32) {
+    match weights.get_mut(term) {
+        Some(total) => *total += weight,
+        None => {
+            weights.insert(term.into(), weight);
         }
     }
-    let mut terms: Vec<(Box<str>, u32)> = weights.into_iter().collect();
-    terms.sort_unstable();
-    (terms, shown)
+}
+
+/// Whether the words of a run in `place` are search terms: what a reader
+/// sees (not an image's description, nothing hidden).
+pub fn is_searchable(place: Place) -> bool {
+    !matches!(place, Place::Hidden | Place::Image)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::analysis::body::Body;
+
+    /// The terms of a title and a body, and how many words the body shows.
+    fn terms(title: &str, body: &Body) -> (Vec<(Box<str>, u32)>, u32) {
+        let mut counter = TermCounter::default();
+        counter.add(&Words::of(title), TITLE_WEIGHT);
+        let shown = body
+            .runs()
+            .filter(|(run, _)| is_searchable(run.place))
+            .map(|(_, text)| counter.add(&Words::of(text), 1))
+            .sum();
+        (counter.finish(), shown)
+    }
 
     fn term_list(title: &str, markdown: &str) -> Vec<String> {
         terms(title, &Body::read(markdown)).0.into_iter().map(|(t, _)| t.into_string()).collect()

@@ -87,6 +87,19 @@ pub struct Scratch {
     form: String,
 }
 
+impl Scratch {
+    /// Splits `text` into its words, for [`Matcher::find_filled`] and anyone
+    /// else who reads them ([`Scratch::words`]).
+    pub fn fill(&mut self, text: &str) {
+        self.words.fill(text);
+    }
+
+    /// The words of the text last filled.
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+}
+
 /// How a name was found at a word.
 struct Match<'m> {
     pattern: &'m Pattern,
@@ -145,7 +158,13 @@ impl Matcher {
 
     /// Appends the mentions in `text` to `found`, left to right.
     pub fn find<'m>(&'m self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
-        scratch.words.fill(text);
+        scratch.fill(text);
+        self.find_filled(text, scratch, found);
+    }
+
+    /// [`Matcher::find`] on a text whose words `scratch` already holds
+    /// ([`Scratch::fill`]): a text read for other purposes too is split once.
+    pub fn find_filled<'m>(&'m self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
         let mut i = 0;
         while i < scratch.words.len() {
             match self.match_at(text, i, scratch) {
