@@ -1,11 +1,14 @@
 //! What the build learns from each article, in one pass over its body: the
 //! visible text ([`body`]), who it mentions and where ([`mentions`]), its
-//! summary, and its search terms ([`terms`]). A pure function of one article
+//! summary, its search terms ([`terms`]), and what finding and comparing its
+//! story needs ([`signature`], [`figures`]). A pure function of one article
 //! and the shared entity matcher, mapped over the corpus in parallel; the
 //! index, the pages and the search files are all made from its results.
 
 pub mod body;
+pub mod figures;
 pub mod mentions;
+pub mod signature;
 pub mod terms;
 
 use crate::content::ArticleFile;
@@ -25,6 +28,10 @@ pub struct Analysis {
     pub terms: Vec<(Box<str>, u32)>,
     /// How many words the body shows (its length, as outlets count it).
     pub words: u32,
+    /// What the grouping of stories compares.
+    pub signature: signature::Signature,
+    /// Numbers in the text with their context, for comparing outlets.
+    pub figures: Vec<figures::Figure>,
 }
 
 /// Analyses `article`; unknown references in its front matter come back as
@@ -35,5 +42,7 @@ pub fn analyze(file: &ArticleFile, finder: &Finder, scratch: &mut Scratch) -> (A
     let (mentions, problems) = mentions::find(article, &body, finder, scratch);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let (terms, words) = terms::terms(&article.title, &body);
-    (Analysis { mentions, summary, terms, words }, problems)
+    let signature = signature::signature(&terms, &body);
+    let figures = figures::figures(&body);
+    (Analysis { mentions, summary, terms, words, signature, figures }, problems)
 }
