@@ -36,6 +36,10 @@ pub struct Signature {
     pub marks: Vec<u32>,
     /// How many content words its text has.
     pub content_words: u32,
+    /// Hashes of the [`canonical`] form of the words that follow a word for
+    /// an administrative place (محافظة حلب، ولاية سطيف، إقليم الحوز): where two
+    /// texts name such places and none in common, they are about two places.
+    pub named_places: Vec<u32>,
 }
 
 /// A content word of a body: a word of shown text that is not a function word,
@@ -105,6 +109,37 @@ pub fn content_words(body: &Body) -> Vec<ContentWord> {
     found
 }
 
+/// Words that name a kind of place and are followed by its name, as keys
+/// without the article (the form "محافظة حلب" takes; "المحافظة" is a mention
+/// of one already named).
+const PLACE_WORDS: [&str; 12] =
+    ["محافظه", "مدينه", "ولايه", "اقليم", "بلده", "قريه", "ناحيه", "قضاء", "مقاطعه", "بلديه", "جزيره", "مخيم"];
+
+/// The [`Signature::named_places`] of a body.
+pub fn named_places(body: &Body) -> Vec<u32> {
+    let mut places = Vec::new();
+    let mut words = Words::default();
+    for (run, text) in body.runs() {
+        if !matches!(run.place, Place::Prose | Place::Link | Place::Heading) {
+            continue;
+        }
+        words.fill(text);
+        let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
+        for pair in list.windows(2) {
+            let (marker, name) = (pair[0], pair[1]);
+            let bare = marker.2.strip_prefix(['و', 'ف']).unwrap_or(marker.2);
+            let bare = bare.strip_prefix(['ب', 'ل', 'ك']).filter(|r| PLACE_WORDS.contains(r)).unwrap_or(bare);
+            let adjacent = text[marker.1..name.0].trim().is_empty();
+            if adjacent && PLACE_WORDS.contains(&bare) && !is_function_word(name.2) && letter_count(name.2) >= 3 {
+                places.push(term_hash(canonical(name.2)));
+            }
+        }
+    }
+    places.sort_unstable();
+    places.dedup();
+    places
+}
+
 /// The hash of each run of [`SHINGLE`] words starting at each position.
 pub fn shingles(words: &[ContentWord]) -> Vec<u32> {
     words
@@ -167,7 +202,12 @@ pub fn signature(terms: &[(Box<str>, u32)], body: &Body) -> Signature {
     signature_terms.sort_unstable();
     signature_terms.dedup_by_key(|(hash, _)| *hash);
     let words = content_words(body);
-    Signature { terms: signature_terms, marks: winnow(&shingles(&words)), content_words: words.len() as u32 }
+    Signature {
+        terms: signature_terms,
+        marks: winnow(&shingles(&words)),
+        content_words: words.len() as u32,
+        named_places: named_places(body),
+    }
 }
 
 #[cfg(test)]
@@ -209,6 +249,17 @@ mod tests {
         let shared = a.iter().filter(|m| b.binary_search(m).is_ok()).count();
         assert!(shared >= 1, "{a:?} {b:?}");
         assert!(!unrelated.iter().any(|m| a.binary_search(m).is_ok()));
+    }
+
+    #[test]
+    fn places_named_after_their_kind() {
+        let body = Body::read("ضرب زلزال محافظة الحوز وولاية سطيف، وقالت المحافظة التي تضررت إن مدينة مراكش بخير.\n");
+        let expected: Vec<u32> = {
+            let mut v: Vec<u32> = ["حوز", "سطيف", "مراكش"].map(term_hash).to_vec();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(named_places(&body), expected);
     }
 
     #[test]

@@ -218,7 +218,6 @@ impl Renderer<'_> {
                     h.write_u64(d.entity_links[entity as usize]);
                     h.write_u32(count);
                 }
-                articles(&mut h, &mut site.index.related[id as usize].iter().copied());
             }
             Job::Entity(id) => {
                 h.write_u64(d.entity_records[id as usize]);

@@ -16,6 +16,9 @@ use super::markdown::{self, BodyContext};
 use super::structured;
 use super::views::*;
 
+/// How many of its stories an entity's page lists.
+pub(super) const ENTITY_STORIES: usize = 10;
+
 /// A page's context, and any problems found in its content.
 pub(super) struct PageContext {
     pub context: Context,
@@ -168,7 +171,7 @@ impl Renderer<'_> {
             entities: ByKind::split(
                 entities.into_iter().map(|(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))),
             ),
-            related: site.index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
+            story: self.cards.story_box(id),
             extra: &article.extra,
         };
         let summary = &analysis.summary;
@@ -251,6 +254,12 @@ impl Renderer<'_> {
             within: entity.within.map(|p| self.cards.entity_link(p)),
             contains: site.index.contains[id as usize].iter().map(|&c| self.cards.entity_link(c)).collect(),
             mentioned_with,
+            stories: site.index.stories_of[id as usize]
+                .iter()
+                .take(ENTITY_STORIES)
+                .map(|&s| self.cards.story(s))
+                .collect(),
+            story_count: site.index.stories_of[id as usize].len(),
         };
         let title = match archive {
             Some(page) => format!("{} (أرشيف {})", entity.name, count_text(config, page)),
