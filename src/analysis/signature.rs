@@ -109,11 +109,41 @@ pub fn content_words(body: &Body) -> Vec<ContentWord> {
     found
 }
 
-/// Words that name a kind of place and are followed by its name, as keys
-/// without the article (the form "محافظة حلب" takes; "المحافظة" is a mention
-/// of one already named).
-const PLACE_WORDS: [&str; 12] =
-    ["محافظه", "مدينه", "ولايه", "اقليم", "بلده", "قريه", "ناحيه", "قضاء", "مقاطعه", "بلديه", "جزيره", "مخيم"];
+/// Words that name a kind of place and are followed by its name, as keys,
+/// by administrative level (outlets write ولاية، إقليم or محافظة for one
+/// Turkish province; a city may lie in any of them). A word that is also an
+/// ordinary word (قضاء "judiciary", ناحية "side") is left out.
+const PLACE_WORDS: [(&str, u32); 10] = [
+    ("محافظه", 1),
+    ("ولايه", 1),
+    ("اقليم", 1),
+    ("مقاطعه", 1),
+    ("مدينه", 2),
+    ("بلده", 2),
+    ("بلديه", 2),
+    ("قريه", 3),
+    ("جزيره", 4),
+    ("مخيم", 5),
+];
+
+/// The level of a place word, if `word_key` is one (بمحافظة: yes; لمحافظة
+/// is mostly "to preserve": no).
+fn place_level(word_key: &str) -> Option<u32> {
+    let bare = word_key.strip_prefix(['و', 'ف']).unwrap_or(word_key);
+    let bare = bare.strip_prefix('ب').filter(|rest| rest.chars().count() >= 4).unwrap_or(bare);
+    PLACE_WORDS.iter().find(|(word, _)| *word == bare).map(|&(_, level)| level)
+}
+
+/// A named place as [`Signature::named_places`] holds it: its level in the
+/// top 4 bits, the hash of its name's [`canonical`] form in the rest.
+pub fn named_place(level: u32, name_key: &str) -> u32 {
+    (level << 28) | (term_hash(canonical(name_key)) & 0x0FFF_FFFF)
+}
+
+/// The level of a [`named_place`].
+pub fn place_level_of(named: u32) -> u32 {
+    named >> 28
+}
 
 /// The [`Signature::named_places`] of a body.
 pub fn named_places(body: &Body) -> Vec<u32> {
@@ -127,11 +157,13 @@ pub fn named_places(body: &Body) -> Vec<u32> {
         let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
         for pair in list.windows(2) {
             let (marker, name) = (pair[0], pair[1]);
-            let bare = marker.2.strip_prefix(['و', 'ف']).unwrap_or(marker.2);
-            let bare = bare.strip_prefix(['ب', 'ل', 'ك']).filter(|r| PLACE_WORDS.contains(r)).unwrap_or(bare);
             let adjacent = text[marker.1..name.0].trim().is_empty();
-            if adjacent && PLACE_WORDS.contains(&bare) && !is_function_word(name.2) && letter_count(name.2) >= 3 {
-                places.push(term_hash(canonical(name.2)));
+            if let Some(level) = place_level(marker.2)
+                && adjacent
+                && !is_function_word(name.2)
+                && letter_count(name.2) >= 3
+            {
+                places.push(named_place(level, name.2));
             }
         }
     }
@@ -253,13 +285,13 @@ mod tests {
 
     #[test]
     fn places_named_after_their_kind() {
-        let body = Body::read("ضرب زلزال محافظة الحوز وولاية سطيف، وقالت المحافظة التي تضررت إن مدينة مراكش بخير.\n");
-        let expected: Vec<u32> = {
-            let mut v: Vec<u32> = ["حوز", "سطيف", "مراكش"].map(term_hash).to_vec();
-            v.sort_unstable();
-            v
-        };
+        let body = Body::read(
+            "ضرب زلزال محافظة الحوز وولاية سطيف، وقالت المحافظة التي تضررت إن مدينة مراكش بخير، قضاء وقدرا، حرصا لمحافظة عليها.\n",
+        );
+        let mut expected = vec![named_place(1, "الحوز"), named_place(1, "سطيف"), named_place(2, "مراكش")];
+        expected.sort_unstable();
         assert_eq!(named_places(&body), expected);
+        assert_eq!(named_place(1, "ملاطيه"), named_place(1, "بملاطيه"));
     }
 
     #[test]

@@ -18,10 +18,10 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analysis::signature::Signature;
+use crate::analysis::signature::{Signature, place_level_of};
 
 /// Similarity with a story's centroid from which an article joins it.
-pub const JOIN: f32 = 0.2;
+pub const JOIN: f32 = 0.25;
 /// Fingerprints an article must share with a story for a reprint.
 const REPRINT_MARKS: usize = 3;
 /// What a reprint adds to the similarity.
@@ -48,11 +48,8 @@ pub struct Item<'a> {
     /// Days since 1970-01-01; `None` for an undated article.
     pub day: Option<i32>,
     pub signature: &'a Signature,
-    /// The people and places it names, with how often (any numbers that
-    /// are the same for the same entity in every article).
+    /// The people and places of the entity lists it names, with how often.
     pub entities: &'a [(u32, u32)],
-    /// The catalog places it names, as features.
-    pub places: &'a [u32],
 }
 
 /// Groups `items`, given oldest first (undated ones anywhere), into stories
@@ -138,7 +135,12 @@ impl Weights {
             }
         }
         let documents = items.len() as f32 + PSEUDO_DOCUMENTS;
-        let idf = df.into_iter().map(|(f, n)| (f, (documents / (n as f32 + 0.5)).ln().max(0.0))).collect();
+        // A feature of one article alone can make it like no other: it
+        // would only lengthen its vector.
+        let idf = df
+            .into_iter()
+            .map(|(f, n)| (f, if n < 2 { 0.0 } else { (documents / (n as f32 + 0.5)).ln().max(0.0) }))
+            .collect();
         Weights { idf, documents }
     }
 
@@ -205,9 +207,11 @@ impl Grouper<'_> {
         probes.into_iter().map(|(f, _)| f).chain(self.items[n].signature.marks.iter().map(|&m| m ^ 0x4000_0000))
     }
 
+    /// The places it names after their kind (ولاية ملاطية): catalog places
+    /// are not used here, since one outlet may name a city and another its
+    /// country.
     fn places(&self, n: usize) -> impl Iterator<Item = u32> + '_ {
-        let item = &self.items[n];
-        item.signature.named_places.iter().copied().chain(item.places.iter().map(|&p| entity_feature(p)))
+        self.items[n].signature.named_places.iter().copied()
     }
 
     fn start(&mut self, n: usize, day: i32) -> usize {
@@ -302,11 +306,30 @@ impl Grouper<'_> {
         if marks.iter().filter(|m| cluster.marks.contains(m)).count() >= REPRINT_MARKS {
             similarity += REPRINT_BONUS;
         }
-        let mut places = self.places(n).peekable();
-        if places.peek().is_some() && !cluster.places.is_empty() && !places.any(|p| cluster.places.contains(&p)) {
+        if self.other_places(n, cluster) {
             similarity *= OTHER_PLACES;
         }
         similarity
+    }
+
+    /// Whether article `n` and story `cluster` name places of one level and
+    /// none in common there (two provinces, two cities).
+    fn other_places(&self, n: usize, cluster: &Cluster) -> bool {
+        let mine: Vec<u32> = self.places(n).collect();
+        let mut conflict = false;
+        for level in 0..16 {
+            let at = |p: &&u32| place_level_of(**p) == level;
+            let (own, theirs): (Vec<&u32>, Vec<&u32>) =
+                (mine.iter().filter(at).collect(), cluster.places.iter().filter(at).collect());
+            if own.is_empty() || theirs.is_empty() {
+                continue;
+            }
+            if own.iter().any(|p| cluster.places.contains(p)) {
+                return false;
+            }
+            conflict = true;
+        }
+        conflict
     }
 
     /// The open story most like article `n`, if it is like it enough.
@@ -329,15 +352,4 @@ impl Grouper<'_> {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
             .map(|(_, c)| c)
     }
-}
-
-/// The cosine of every two items, for looking at the cases.
-#[cfg(test)]
-pub(super) fn pairwise(items: &[Item]) -> Vec<Vec<f32>> {
-    let weights = Weights::new(items);
-    let vectors: Vec<Vector> = items.iter().map(|item| weights.vector(item)).collect();
-    let dot = |a: &Vector, b: &Vector| -> f32 {
-        a.iter().filter_map(|(f, w)| b.binary_search_by_key(f, |(g, _)| *g).ok().map(|i| w * b[i].1)).sum()
-    };
-    vectors.iter().map(|a| vectors.iter().map(|b| dot(a, b)).collect()).collect()
 }

@@ -66,24 +66,21 @@ pub fn oldest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
 pub fn find(articles: &[Article], analyses: &[Analysis], catalog: &Catalog, days: u32) -> Vec<Story> {
     let mut order: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
     order.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
-    let subjects: Vec<(Vec<(u32, u32)>, Vec<u32>)> = order
+    // Sources are left out: two outlets covering one event differ in them by definition.
+    let subjects: Vec<Vec<(EntityId, u32)>> = order
         .iter()
         .map(|&id| {
-            let is = |e: EntityId, kind: Kind| catalog.get(e).kind == kind;
             let found = &analyses[id as usize].mentions.entities;
-            let entities = found.iter().filter(|&&(e, _)| !is(e, Kind::Source)).copied().collect();
-            let places = found.iter().filter(|&&(e, _)| is(e, Kind::Place)).map(|&(e, _)| e).collect();
-            (entities, places)
+            found.iter().filter(|&&(e, _)| catalog.get(e).kind != Kind::Source).copied().collect()
         })
         .collect();
     let items: Vec<group::Item> = order
         .iter()
         .zip(&subjects)
-        .map(|(&id, (entities, places))| group::Item {
+        .map(|(&id, entities)| group::Item {
             day: articles[id as usize].published.map(|p| day_number(p.date)),
             signature: &analyses[id as usize].signature,
             entities,
-            places,
         })
         .collect();
     let mut stories: Vec<Story> = group::group(&items, days)
