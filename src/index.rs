@@ -103,16 +103,13 @@ impl Index {
     /// `per_page` articles counted from the oldest, leaving out those whose
     /// articles are all on its first page (its newest `per_page`).
     pub fn archive_pages(&self, entity: EntityId, per_page: usize) -> usize {
-        self.articles_of[entity as usize].len().saturating_sub(1) / per_page.max(1)
+        crate::plan::archive_pages(self.articles_of[entity as usize].len(), per_page)
     }
 
     /// The articles of archive page `page` (1 = the oldest) of `entity`,
     /// newest first.
     pub fn archive(&self, entity: EntityId, page: usize, per_page: usize) -> impl Iterator<Item = ArticleId> + '_ {
-        let all = &self.articles_of[entity as usize];
-        let end = all.len().saturating_sub((page - 1) * per_page);
-        let start = end.saturating_sub(per_page);
-        all[start..end].iter().copied()
+        crate::plan::archive_page(&self.articles_of[entity as usize], page, per_page).iter().copied()
     }
 
     /// The entities of `kind` with the most articles, most first.

@@ -53,11 +53,14 @@ impl Renderer<'_> {
             Job::SiteFeed => self.feed(None, path, &mut context),
             Job::EntityFeed(id) => self.feed(Some(id), path, &mut context),
             Job::Redirect(old) => self.redirect(old, path, &mut context),
+            Job::Story(id) => problems = self.story(id, path, &mut context),
+            Job::Stories(page) => self.stories(page, path, &mut context),
+            Job::StoriesFeed => self.stories_feed(path, &mut context),
         }
         PageContext { context, problems }
     }
 
-    fn page_view(
+    pub(super) fn page_view(
         &self,
         kind: &'static str,
         section: &'static str,

@@ -54,6 +54,7 @@ impl<'a> SiteView<'a> {
             ("الأشخاص", "people/", "people"),
             ("الأماكن", "places/", "places"),
             ("المصادر", "sources/", "sources"),
+            ("القصص", Urls::STORIES, "stories"),
             ("البحث", Urls::SEARCH, "search"),
         ]
         .into_iter()
@@ -211,7 +212,8 @@ pub struct StoryCard {
     /// "مصدرين", "٤ مصادر", "١٢ مصدرًا": the count with its noun, in the site's digits.
     pub outlets_text: String,
     pub article_count: usize,
-    pub article_count_text: String,
+    /// "مقالان", "٤ مقالات", "١٢ مقالًا".
+    pub articles_text: String,
     /// Its first and newest dated articles' dates.
     pub first_date: Option<DateView>,
     pub last_date: Option<DateView>,
@@ -344,11 +346,17 @@ pub fn outlet_count(site: &Site, id: StoryId) -> usize {
 /// A count of outlets with its noun as Arabic says it: مصدر واحد، مصدرين،
 /// ٣ مصادر … ١٠ مصادر، ١١ مصدرًا.
 pub fn outlets_text(config: &Config, count: usize) -> String {
+    counted(config, count, ["مصدر واحد", "مصدرين", "مصادر", "مصدرًا"])
+}
+
+/// A count with its noun by the Arabic rule: the words for one and for two,
+/// the plural after 3 to 10, the singular accusative after 11 and more.
+pub fn counted(config: &Config, count: usize, [one, two, few, many]: [&str; 4]) -> String {
     match count {
-        1 => "مصدر واحد".to_owned(),
-        2 => "مصدرين".to_owned(),
-        3..=10 => format!("{} مصادر", count_text(config, count)),
-        _ => format!("{} مصدرًا", count_text(config, count)),
+        1 => one.to_owned(),
+        2 => two.to_owned(),
+        3..=10 => format!("{} {few}", count_text(config, count)),
+        _ => format!("{} {many}", count_text(config, count)),
     }
 }
 
@@ -364,7 +372,7 @@ fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
         outlets,
         outlets_text: outlets_text(&site.config, outlets),
         article_count: story.articles.len(),
-        article_count_text: count_text(&site.config, story.articles.len()),
+        articles_text: counted(&site.config, story.articles.len(), ["مقال واحد", "مقالان", "مقالات", "مقالًا"]),
         first_date: dates.first().cloned(),
         last_date: dates.last().cloned(),
     }

@@ -5,6 +5,7 @@
 //! slug of its first article, so adding a later article never changes its
 //! address.
 
+pub mod compare;
 pub mod group;
 #[cfg(test)]
 mod tests;
