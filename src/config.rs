@@ -281,8 +281,8 @@ mod tests {
 
     #[test]
     fn retired_keys_warn_and_related_days_still_counts() {
-        let config =
-            Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nrelated_days = 5\nrelated_max = 2\n").expect("valid");
+        let config = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nrelated_days = 5\nrelated_max = 2\n")
+            .expect("valid");
         assert_eq!(config.story_days, 5);
         let warnings = config.warnings();
         assert_eq!(warnings.len(), 2);

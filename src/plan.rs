@@ -96,7 +96,13 @@ impl Job {
     pub fn in_sitemap(self) -> bool {
         matches!(
             self,
-            Job::Home | Job::Search | Job::Entities(_) | Job::Article(_) | Job::Entity(_) | Job::Story(_) | Job::Stories(0)
+            Job::Home
+                | Job::Search
+                | Job::Entities(_)
+                | Job::Article(_)
+                | Job::Entity(_)
+                | Job::Story(_)
+                | Job::Stories(0)
         )
     }
 

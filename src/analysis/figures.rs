@@ -93,8 +93,24 @@ const NUMBER_WORDS: [(&str, &str); 47] = [
 
 /// The ordinals that stand before عشر in 11th to 19th, as compared forms.
 const ORDINALS: [&str; 18] = [
-    "حادي", "حاديه", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "سادس", "سادسه", "سابع", "سابعه",
-    "ثامن", "ثامنه", "تاسع", "تاسعه",
+    "حادي",
+    "حاديه",
+    "ثاني",
+    "ثانيه",
+    "ثالث",
+    "ثالثه",
+    "رابع",
+    "رابعه",
+    "خامس",
+    "خامسه",
+    "سادس",
+    "سادسه",
+    "سابع",
+    "سابعه",
+    "ثامن",
+    "ثامنه",
+    "تاسع",
+    "تاسعه",
 ];
 
 /// The value of a word key that is a number, as plain digits.
@@ -115,8 +131,19 @@ fn number_value(word_key: &str) -> Option<String> {
             .collect();
         return Some(plain);
     }
+    if is_weekday(word_key) {
+        return None;
+    }
     let form = canonical(word_key);
     NUMBER_WORDS.iter().find(|(word, _)| *word == form).map(|(_, value)| (*value).to_owned())
+}
+
+/// Whether a word is a day of the week (الاثنين "Monday" is not اثنين "two").
+fn is_weekday(word_key: &str) -> bool {
+    const DAYS: [&str; 7] = ["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+    let bare = word_key.strip_prefix(['و', 'ف']).unwrap_or(word_key);
+    let bare = bare.strip_prefix(['ب', 'ل', 'ك']).filter(|rest| rest.starts_with("ال")).unwrap_or(bare);
+    DAYS.contains(&bare) || bare.strip_prefix('ل').is_some_and(|rest| DAYS.contains(&format!("ا{rest}").as_str()))
 }
 
 fn is_year(value: &str) -> bool {
@@ -229,6 +256,8 @@ mod tests {
             "في 22 آذار\n",
             "تزامنت مع الذكرى الثانية عشرة للانتفاضة\n",
             "وأصيب خمسة عشر شخصا\n",
+            "ضرب الزلزال فجر الاثنين المنطقة\n",
+            "وفي يوم الاثنين قال\n",
         ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }

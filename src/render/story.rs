@@ -163,7 +163,11 @@ pub struct FigureCell {
 /// A share as a percentage in the site's digits.
 fn percent(config: &Config, part: usize, whole: usize) -> String {
     let value = if whole == 0 { 0 } else { (part * 100 + whole / 2) / whole };
-    format!("{}{}", count_text(config, value), if config.dates.digits == crate::arabic::dates::Digits::Arab { "٪" } else { "%" })
+    format!(
+        "{}{}",
+        count_text(config, value),
+        if config.dates.digits == crate::arabic::dates::Digits::Arab { "٪" } else { "%" }
+    )
 }
 
 /// What the page calls each article: its outlet's name, or a numbered
@@ -189,7 +193,11 @@ fn labels(site: &crate::site::Site, ids: &[u32]) -> Vec<(String, bool)> {
 
 /// `text` cut to `limit` characters with an ellipsis.
 fn cut_label(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit { text.to_owned() } else { format!("{}…", text.chars().take(limit - 1).collect::<String>()) }
+    if text.chars().count() <= limit {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(limit - 1).collect::<String>())
+    }
 }
 
 impl Renderer<'_> {
@@ -284,7 +292,8 @@ impl Renderer<'_> {
             title: format!("القصص | {}", config.title),
             url: self.urls.url(&Urls::feed(Urls::STORIES)),
         });
-        page.jsonld = Some(structured::to_script(&structured::collection(&page.title, &page.description, &page.permalink)));
+        page.jsonld =
+            Some(structured::to_script(&structured::collection(&page.title, &page.description, &page.permalink)));
         context.insert("page", &page);
         context.insert("story", &view);
         problems
@@ -333,7 +342,8 @@ impl Renderer<'_> {
             .collect();
         let axis_y = 20 + ids.len() as u32 * ROW - ROW / 2;
         let day_of = |t: i64| {
-            let date = ids.iter().zip(&when).find(|(_, w)| **w == Some(t)).and_then(|(&a, _)| site.article(a).published);
+            let date =
+                ids.iter().zip(&when).find(|(_, w)| **w == Some(t)).and_then(|(&a, _)| site.article(a).published);
             date.map(|p| config.dates.format(p.date)).unwrap_or_default()
         };
         let mut ticks = Vec::new();
@@ -349,14 +359,25 @@ impl Renderer<'_> {
         let order: Vec<String> = ids
             .iter()
             .zip(labels)
-            .filter_map(|(&a, (label, _))| site.article(a).published.map(|p| format!("{} في {}", label, config.dates.format(p.date))))
+            .filter_map(|(&a, (label, _))| {
+                site.article(a).published.map(|p| format!("{} في {}", label, config.dates.format(p.date)))
+            })
             .collect();
         let description = if order.is_empty() {
             "لا تاريخ لأي من مقالات القصة".to_owned()
         } else {
             format!("من نشر ومتى، بالترتيب: {}", order.join("، ثم "))
         };
-        Timeline { width: WIDTH, height: axis_y + 34, track_start: TRACK_START, track_end: TRACK_END, axis_y, rows, ticks, description }
+        Timeline {
+            width: WIDTH,
+            height: axis_y + 34,
+            track_start: TRACK_START,
+            track_end: TRACK_END,
+            axis_y,
+            rows,
+            ticks,
+            description,
+        }
     }
 
     /// The table of who names whom in the story's articles.
@@ -408,7 +429,8 @@ impl Renderer<'_> {
         let per_page = config.entity_page_size;
         let all: Vec<StoryId> = (0..site.index.stories.len() as StoryId).collect();
         let pages = archive_pages(all.len(), per_page);
-        let shown: &[StoryId] = if page == 0 { &all[..all.len().min(per_page)] } else { archive_page(&all, page, per_page) };
+        let shown: &[StoryId] =
+            if page == 0 { &all[..all.len().min(per_page)] } else { archive_page(&all, page, per_page) };
         let stories: Vec<&Value> = shown.iter().map(|&s| self.cards.story(s)).collect();
         let archive_url = |n: usize| self.urls.url(&Urls::archive(Urls::STORIES, n));
         let pagination = Pagination {
@@ -423,12 +445,23 @@ impl Renderer<'_> {
                 n => Some(archive_url(n - 1)),
             },
         };
-        let title = if page == 0 { "القصص".to_owned() } else { format!("القصص (أرشيف {})", count_text(config, page)) };
-        let description =
-            format!("أحداث غطّتها عدة مصادر في {}، مع مقارنة تغطياتها: {} قصة", config.title, count_text(config, all.len()));
+        let title = if page == 0 {
+            "القصص".to_owned()
+        } else {
+            format!("القصص (أرشيف {})", count_text(config, page))
+        };
+        let description = format!(
+            "أحداث غطّتها عدة مصادر في {}، مع مقارنة تغطياتها: {} قصة",
+            config.title,
+            count_text(config, all.len())
+        );
         let mut view = self.page_view("stories", "stories", title, description, path);
-        view.feed = Some(FeedLink { title: format!("القصص | {}", config.title), url: self.urls.url(&Urls::feed(Urls::STORIES)) });
-        view.jsonld = Some(structured::to_script(&structured::collection(&view.title, &view.description, &view.permalink)));
+        view.feed = Some(FeedLink {
+            title: format!("القصص | {}", config.title),
+            url: self.urls.url(&Urls::feed(Urls::STORIES)),
+        });
+        view.jsonld =
+            Some(structured::to_script(&structured::collection(&view.title, &view.description, &view.permalink)));
         context.insert("page", &view);
         context.insert("stories", &stories);
         context.insert("pagination", &pagination);

@@ -362,8 +362,12 @@ pub fn counted(config: &Config, count: usize, [one, two, few, many]: [&str; 4]) 
 
 fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
     let story = &site.index.stories[id as usize];
-    let dates: Vec<DateView> =
-        story.articles.iter().filter_map(|&a| site.article(a).published.as_ref()).map(|p| DateView::new(p, &site.config)).collect();
+    let dates: Vec<DateView> = story
+        .articles
+        .iter()
+        .filter_map(|&a| site.article(a).published.as_ref())
+        .map(|p| DateView::new(p, &site.config))
+        .collect();
     let outlets = outlet_count(site, id);
     StoryCard {
         key: story.key.clone(),

@@ -89,10 +89,11 @@ pub fn shared_text(texts: &[Text]) -> Vec<Shared> {
 /// The content words of `a` and of `b` covered by shingles the other has,
 /// merged into runs, and the pair's passages.
 fn pair(texts: &[Text], hashes: &[Vec<u32>], a: usize, b: usize) -> Option<Shared> {
-    let in_b: FxHashMap<u32, Vec<usize>> = hashes[b].iter().enumerate().fold(FxHashMap::default(), |mut map, (n, &h)| {
-        map.entry(h).or_insert_with(Vec::new).push(n);
-        map
-    });
+    let in_b: FxHashMap<u32, Vec<usize>> =
+        hashes[b].iter().enumerate().fold(FxHashMap::default(), |mut map, (n, &h)| {
+            map.entry(h).or_insert_with(Vec::new).push(n);
+            map
+        });
     let mut covered_a = vec![false; texts[a].len()];
     let mut covered_b = vec![false; texts[b].len()];
     for (n, h) in hashes[a].iter().enumerate() {
@@ -154,7 +155,20 @@ pub struct Differing<'a> {
 
 /// Words that every figure has near it and that say nothing of what it counts.
 fn is_vague(word: &str) -> bool {
-    matches!(word, "%" | "قال" | "اكثر" | "اقل" | "نحو" | "حوالي" | "اضاف" | "بلغ" | "وصل" | "عدد" | "يوم" | "ايام")
+    matches!(
+        word,
+        "%" | "قال"
+            | "اكثر"
+            | "اقل"
+            | "نحو"
+            | "حوالي"
+            | "اضاف"
+            | "بلغ"
+            | "وصل"
+            | "عدد"
+            | "يوم"
+            | "ايام"
+    )
 }
 
 /// For the figures of each article, the words that two or more articles
@@ -212,7 +226,10 @@ mod tests {
 
     #[test]
     fn a_reprint_is_found_with_its_share() {
-        let reprint = format!("متابعة ثقافية.\n\n{}\nوقال زوار إن الأسعار مرتفعة هذا العام مقارنة بالدورة الماضية.\n", WIRE.replace("، إضافة إلى جناح خاص بكتب الأطفال", ""));
+        let reprint = format!(
+            "متابعة ثقافية.\n\n{}\nوقال زوار إن الأسعار مرتفعة هذا العام مقارنة بالدورة الماضية.\n",
+            WIRE.replace("، إضافة إلى جناح خاص بكتب الأطفال", "")
+        );
         let other = "ضرب زلزال بقوة ست درجات جنوب البلاد صباح اليوم وأدى إلى انهيار عشرات المنازل القديمة.\n";
         let texts = [Text::read(WIRE), Text::read(&reprint), Text::read(other)];
         let shared = shared_text(&texts);

@@ -71,9 +71,8 @@ pub fn group(items: &[Item], days: u32) -> Vec<Vec<usize>> {
             open.pop_front();
             grouper.unindex(c);
         }
-        let joined = grouper.best(n, |cluster| {
-            cluster.last_day >= day - window && day - cluster.first_day <= MAX_SPAN_DAYS
-        });
+        let joined =
+            grouper.best(n, |cluster| cluster.last_day >= day - window && day - cluster.first_day <= MAX_SPAN_DAYS);
         let c = match joined {
             Some(c) => {
                 grouper.add(c, n, day);

@@ -152,8 +152,9 @@ fn stories_of(cases: &[Case]) -> Vec<Vec<String>> {
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let mut articles = Vec::new();
     let mut analyses = Vec::new();
-    let written =
-        cases.iter().map(|(name, date, title, text)| ((*name).to_owned(), format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n\n{text}\n")));
+    let written = cases.iter().map(|(name, date, title, text)| {
+        ((*name).to_owned(), format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n\n{text}\n"))
+    });
     for (name, file) in written.chain(archive()) {
         let parsed = parse_article(Path::new(&format!("content/{name}.md")), &file).expect("a valid case");
         let (analysis, _) = analysis::analyze(&parsed, &finder, &mut Scratch::default());
@@ -172,8 +173,7 @@ fn stories_of(cases: &[Case]) -> Vec<Vec<String>> {
 
 #[test]
 fn the_hard_cases_group_as_they_should() {
-    let mut expected: Vec<Vec<String>> =
-        STORIES.iter().map(|s| s.iter().map(|n| (*n).to_owned()).collect()).collect();
+    let mut expected: Vec<Vec<String>> = STORIES.iter().map(|s| s.iter().map(|n| (*n).to_owned()).collect()).collect();
     expected.sort();
     assert_eq!(stories_of(CASES), expected);
 }
@@ -183,9 +183,8 @@ fn a_story_keeps_its_key_when_a_later_article_joins() {
     let without: Vec<Case> = CASES.iter().filter(|c| c.0 != "quake-a3").copied().collect();
     let before = stories_of(&without);
     let after = stories_of(CASES);
-    let first = |stories: &[Vec<String>]| {
-        stories.iter().find(|s| s.contains(&"quake-a2".to_owned())).map(|s| s[0].clone())
-    };
+    let first =
+        |stories: &[Vec<String>]| stories.iter().find(|s| s.contains(&"quake-a2".to_owned())).map(|s| s[0].clone());
     assert_eq!(first(&before), Some("quake-a1".to_owned()));
     assert_eq!(first(&before), first(&after));
 }
@@ -203,4 +202,3 @@ fn headlines_name_stories_by_their_shared_words() {
         .collect();
     assert_eq!(headline(&articles, &[0, 1, 2]), 0);
 }
-

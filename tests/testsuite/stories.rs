@@ -28,9 +28,13 @@ fn the_held_out_corpus_groups_with_f1_over_0_95() {
     let truth: Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("stories").join("truth.json")).expect("read"))
             .expect("JSON");
-    let predicted = pairs(stories["stories"].as_array().expect("stories").iter().map(|s| {
-        s["articles"].as_array().expect("articles").iter().filter_map(Value::as_str).collect()
-    }));
+    let predicted = pairs(
+        stories["stories"]
+            .as_array()
+            .expect("stories")
+            .iter()
+            .map(|s| s["articles"].as_array().expect("articles").iter().filter_map(Value::as_str).collect()),
+    );
     let mut labelled: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for article in truth["articles"].as_array().expect("articles") {
         if let (Some(story), Some(file)) = (article["story"].as_str(), article["file"].as_str()) {
