@@ -48,6 +48,8 @@ pub struct Index {
     pub story_of: Vec<Option<StoryId>>,
     /// Entity → the stories whose articles name it, newest first.
     pub stories_of: Vec<Vec<StoryId>>,
+    /// How long grouping the stories took (for `--timings`).
+    pub grouping: std::time::Duration,
     /// Place → the places that are `in` it.
     pub contains: Vec<Vec<EntityId>>,
     /// Kind → its entities in Arabic alphabetical order, by letter.
@@ -74,7 +76,9 @@ impl Index {
             }
         }
         let co_mentions = co_mentions(catalog, found, &articles_of);
+        let started = std::time::Instant::now();
         let stories = crate::stories::find(articles, analyses, catalog, config.story_days);
+        let grouping = started.elapsed();
         let mut story_of = vec![None; articles.len()];
         let mut stories_of: Vec<Vec<StoryId>> = vec![Vec::new(); catalog.len()];
         for (n, story) in stories.iter().enumerate() {
@@ -96,7 +100,7 @@ impl Index {
                 contains[outer as usize].push(id);
             }
         }
-        Ok(Index { newest_first, articles_of, co_mentions, stories, story_of, stories_of, contains, letters })
+        Ok(Index { newest_first, articles_of, co_mentions, stories, story_of, stories_of, grouping, contains, letters })
     }
 
     /// How many archive pages entity `entity` has: its full pages of
@@ -267,6 +271,7 @@ mod tests {
             stories: Vec::new(),
             story_of: Vec::new(),
             stories_of: Vec::new(),
+            grouping: std::time::Duration::ZERO,
             contains: Vec::new(),
             letters: FxHashMap::default(),
         };
