@@ -162,7 +162,7 @@ pub struct FigureCell {
 
 /// A share as a percentage in the site's digits.
 fn percent(config: &Config, part: usize, whole: usize) -> String {
-    let value = if whole == 0 { 0 } else { (part * 100 + whole / 2) / whole };
+    let value = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
     format!(
         "{}{}",
         count_text(config, value),
