@@ -274,6 +274,7 @@ pub fn run(
     let Some(Analysed { site, mut templates, read, analysed, stamps }) = analysed else {
         return Err(finish(diagnostics));
     };
+    clock.timings.push(("(grouping stories)", site.index.grouping));
     let failing = diagnostics.has_errors();
     let (target, previous): (&dyn Output, Manifest) =
         if failing { (&NullOutput, Manifest::default()) } else { (output, std::mem::take(&mut memory.manifest)) };

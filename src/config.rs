@@ -36,6 +36,9 @@ struct RawConfig {
     date_weekday: bool,
     output_dir: Option<PathBuf>,
     domain: Option<String>,
+    story_days: Option<u32>,
+    /// Older names: `related_days` is `story_days`; `related_max` has no
+    /// use since an article shows its whole story.
     related_days: Option<u32>,
     related_max: Option<usize>,
     home_articles: Option<usize>,
@@ -58,9 +61,11 @@ pub struct Config {
     pub dates: DateStyle,
     pub output_dir: PathBuf,
     pub domain: Option<String>,
-    /// Other coverage of the same story is looked for within this many days.
-    pub related_days: u32,
-    pub related_max: usize,
+    /// A story stays open to a new article for this many days after its
+    /// newest one.
+    pub story_days: u32,
+    /// Keys of `site.toml` that are no longer used, for a warning.
+    pub retired: Vec<&'static str>,
     pub home_articles: usize,
     pub home_entities: usize,
     pub entity_page_size: usize,
@@ -132,7 +137,6 @@ impl Config {
             }),
         };
         for (key, value) in [
-            ("related_max", raw.related_max),
             ("home_articles", raw.home_articles),
             ("entity_page_size", raw.entity_page_size),
             ("feed_entries", raw.feed_entries),
@@ -171,8 +175,11 @@ impl Config {
             dates: DateStyle { months, digits: raw.date_digits.unwrap_or_default(), weekday: raw.date_weekday },
             output_dir: raw.output_dir.unwrap_or_else(|| PathBuf::from("public")),
             domain: raw.domain.filter(|d| !d.trim().is_empty()),
-            related_days: raw.related_days.unwrap_or(3),
-            related_max: raw.related_max.unwrap_or(5),
+            story_days: raw.story_days.or(raw.related_days).unwrap_or(3),
+            retired: [("related_days", raw.related_days.is_some()), ("related_max", raw.related_max.is_some())]
+                .into_iter()
+                .filter_map(|(key, set)| set.then_some(key))
+                .collect(),
             home_articles: raw.home_articles.unwrap_or(20),
             home_entities: raw.home_entities.unwrap_or(10),
             entity_page_size: raw.entity_page_size.unwrap_or(50),
@@ -187,6 +194,17 @@ impl Config {
     /// and what was taken out of the file when it was read.
     pub fn warnings(&self) -> Vec<Diagnostic> {
         let mut warnings = self.warnings.clone();
+        for key in &self.retired {
+            let help = match *key {
+                "related_days" => "rename it `story_days`: articles about one event are now grouped into stories",
+                _ => "remove it: an article's page now lists its whole story",
+            };
+            warnings.push(
+                Diagnostic::warning(format!("`{key}` in {CONFIG_FILE} is no longer used"))
+                    .in_file(CONFIG_FILE)
+                    .with_help(help),
+            );
+        }
         if !self.sanitize_html {
             warnings.push(
                 Diagnostic::warning("`sanitize_html = false`: HTML in articles is copied as it is, scripts included")
@@ -289,6 +307,18 @@ mod tests {
             Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nlink_mention = \"all\"\n").expect_err("typo");
         assert_eq!(errors[0].location.as_ref().map(|l| l.line), Some(3));
         assert!(errors[0].help.as_deref().unwrap_or_default().contains("link_mentions"));
+    }
+
+    #[test]
+    fn retired_keys_warn_and_related_days_still_counts() {
+        let config = Config::parse("title = \"x\"\nbase_url = \"https://e.org/\"\nrelated_days = 5\nrelated_max = 2\n")
+            .expect("valid");
+        assert_eq!(config.story_days, 5);
+        let warnings = config.warnings();
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].help.as_deref().unwrap_or_default().contains("story_days"));
+        assert_eq!(Config::for_test().story_days, 3);
+        assert!(Config::for_test().warnings().is_empty());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The index of a site: who is mentioned where, newest first; who is mentioned
-//! with whom; other coverage of the same story; the order of the entity indexes;
-//! and the permalink of every page, with collisions reported. Built from the
-//! analysed articles, read-only afterwards.
+//! with whom; the stories (grouped by [`crate::stories`]) and who appears in
+//! which; the order of the entity indexes; and the permalink of every page,
+//! with collisions reported. Built from the analysed articles, read-only
+//! afterwards.
 
 use std::cmp::Reverse;
 
@@ -14,6 +15,7 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Catalog, EntityId, Kind};
+use crate::stories::{Story, StoryId};
 
 /// An article's place among the site's articles in file-name order (see
 /// [`crate::site::Site`]); it holds for one build only, the path for all.
@@ -21,8 +23,6 @@ pub type ArticleId = u32;
 
 /// How many co-mentioned entities an entity page lists, per kind.
 const CO_MENTIONS_PER_KIND: usize = 10;
-/// Other coverage must share at least this many people and places.
-const RELATED_MIN_SHARED: usize = 2;
 
 /// One letter section of an entity index page.
 #[derive(Debug, Clone)]
@@ -42,8 +42,14 @@ pub struct Index {
     pub articles_of: Vec<Vec<ArticleId>>,
     /// Entity → the entities mentioned in the same articles, with how many.
     pub co_mentions: Vec<Vec<(EntityId, u32)>>,
-    /// Article → other coverage of the same story.
-    pub related: Vec<Vec<ArticleId>>,
+    /// Stories, newest first.
+    pub stories: Vec<Story>,
+    /// Article → its story.
+    pub story_of: Vec<Option<StoryId>>,
+    /// Entity → the stories whose articles name it, newest first.
+    pub stories_of: Vec<Vec<StoryId>>,
+    /// How long grouping the stories took (for `--timings`).
+    pub grouping: std::time::Duration,
     /// Place → the places that are `in` it.
     pub contains: Vec<Vec<EntityId>>,
     /// Kind → its entities in Arabic alphabetical order, by letter.
@@ -70,7 +76,23 @@ impl Index {
             }
         }
         let co_mentions = co_mentions(catalog, found, &articles_of);
-        let related = related_coverage(config, articles, catalog, found, &newest_first);
+        let started = std::time::Instant::now();
+        let stories = crate::stories::find(articles, analyses, catalog, config.story_days);
+        let grouping = started.elapsed();
+        let mut story_of = vec![None; articles.len()];
+        let mut stories_of: Vec<Vec<StoryId>> = vec![Vec::new(); catalog.len()];
+        for (n, story) in stories.iter().enumerate() {
+            let mut named: Vec<EntityId> = Vec::new();
+            for &id in &story.articles {
+                story_of[id as usize] = Some(n as StoryId);
+                named.extend(found[id as usize].entities.iter().map(|&(e, _)| e));
+            }
+            named.sort_unstable();
+            named.dedup();
+            for entity in named {
+                stories_of[entity as usize].push(n as StoryId);
+            }
+        }
         let letters = letters(catalog);
         let mut contains = vec![Vec::new(); catalog.len()];
         for id in catalog.ids() {
@@ -78,23 +100,20 @@ impl Index {
                 contains[outer as usize].push(id);
             }
         }
-        Ok(Index { newest_first, articles_of, co_mentions, related, contains, letters })
+        Ok(Index { newest_first, articles_of, co_mentions, stories, story_of, stories_of, grouping, contains, letters })
     }
 
     /// How many archive pages entity `entity` has: its full pages of
     /// `per_page` articles counted from the oldest, leaving out those whose
     /// articles are all on its first page (its newest `per_page`).
     pub fn archive_pages(&self, entity: EntityId, per_page: usize) -> usize {
-        self.articles_of[entity as usize].len().saturating_sub(1) / per_page.max(1)
+        crate::plan::archive_pages(self.articles_of[entity as usize].len(), per_page)
     }
 
     /// The articles of archive page `page` (1 = the oldest) of `entity`,
     /// newest first.
     pub fn archive(&self, entity: EntityId, page: usize, per_page: usize) -> impl Iterator<Item = ArticleId> + '_ {
-        let all = &self.articles_of[entity as usize];
-        let end = all.len().saturating_sub((page - 1) * per_page);
-        let start = end.saturating_sub(per_page);
-        all[start..end].iter().copied()
+        crate::plan::archive_page(&self.articles_of[entity as usize], page, per_page).iter().copied()
     }
 
     /// The entities of `kind` with the most articles, most first.
@@ -207,92 +226,6 @@ fn co_mentions_of(
     list
 }
 
-/// The people and places of each article, sorted: what related coverage is
-/// measured on (sources are left out: two outlets covering one story differ
-/// in them by definition).
-fn subjects(catalog: &Catalog, found: &[&crate::analysis::Mentions]) -> Vec<Vec<EntityId>> {
-    found
-        .iter()
-        .map(|f| f.entities.iter().map(|&(e, _)| e).filter(|&e| catalog.get(e).kind != Kind::Source).collect())
-        .collect()
-}
-
-/// Dated articles as (day, id), oldest first, so each one's window is a slice.
-fn dated(articles: &[Article], newest_first: &[ArticleId]) -> Vec<(i32, ArticleId)> {
-    let mut dated: Vec<(i32, ArticleId)> = newest_first
-        .iter()
-        .filter_map(|&id| articles[id as usize].published.map(|p| (day_number(p.date), id)))
-        .collect();
-    dated.reverse();
-    dated
-}
-
-/// Other coverage of the same story for every article.
-fn related_coverage(
-    config: &Config,
-    articles: &[Article],
-    catalog: &Catalog,
-    found: &[&crate::analysis::Mentions],
-    newest_first: &[ArticleId],
-) -> Vec<Vec<ArticleId>> {
-    let subjects = subjects(catalog, found);
-    let dated = dated(articles, newest_first);
-    let mut related = vec![Vec::new(); articles.len()];
-    let found_related: Vec<(ArticleId, Vec<ArticleId>)> =
-        dated.par_iter().map(|&(day, id)| (id, related_of(config, &dated, &subjects, day, id))).collect();
-    for (id, list) in found_related {
-        related[id as usize] = list;
-    }
-    related
-}
-
-/// Other coverage of the story of article `id`, published on `day`: articles
-/// within `related_days` sharing at least two people or places, the most
-/// shared first, then the newest.
-fn related_of(
-    config: &Config,
-    dated: &[(i32, ArticleId)],
-    subjects: &[Vec<EntityId>],
-    day: i32,
-    id: ArticleId,
-) -> Vec<ArticleId> {
-    let window = config.related_days as i32;
-    let low = dated.partition_point(|&(d, _)| d < day - window);
-    let mut scored: Vec<(usize, i32, ArticleId)> = dated[low..]
-        .iter()
-        .take_while(|(d, _)| *d <= day + window)
-        .filter(|&&(_, other)| other != id)
-        .filter_map(|&(other_day, other)| {
-            let shared = count_shared(&subjects[id as usize], &subjects[other as usize]);
-            (shared >= RELATED_MIN_SHARED).then_some((shared, other_day, other))
-        })
-        .collect();
-    scored.sort_by_key(|&(shared, d, other)| (Reverse(shared), Reverse(d), other));
-    scored.into_iter().take(config.related_max).map(|(_, _, other)| other).collect()
-}
-
-fn day_number(date: jiff::civil::Date) -> i32 {
-    let epoch = jiff::civil::date(1970, 1, 1);
-    (date - epoch).get_days()
-}
-
-/// Size of the intersection of two sorted lists.
-fn count_shared(a: &[EntityId], b: &[EntityId]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Every kind's entities sorted by CLDR Arabic collation of their filing name,
 /// grouped by letter (ARABIC.md §3).
 fn letters(catalog: &Catalog) -> FxHashMap<Kind, Vec<LetterGroup>> {
@@ -330,18 +263,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shared_counts() {
-        assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 5, 8]), 2);
-        assert_eq!(count_shared(&[], &[1]), 0);
-    }
-
-    #[test]
     fn archive_pages_are_counted_from_the_oldest() {
         let index = Index {
             newest_first: Vec::new(),
             articles_of: vec![(0..7).rev().collect(), vec![0, 1, 2], vec![]],
             co_mentions: Vec::new(),
-            related: Vec::new(),
+            stories: Vec::new(),
+            story_of: Vec::new(),
+            stories_of: Vec::new(),
+            grouping: std::time::Duration::ZERO,
             contains: Vec::new(),
             letters: FxHashMap::default(),
         };
@@ -354,12 +284,5 @@ mod tests {
         // All on the first page: no archive.
         assert_eq!(index.archive_pages(1, 3), 0);
         assert_eq!(index.archive_pages(2, 3), 0);
-    }
-
-    #[test]
-    fn day_numbers_are_consecutive() {
-        let a = day_number(jiff::civil::date(2024, 7, 25));
-        let b = day_number(jiff::civil::date(2024, 7, 28));
-        assert_eq!(b - a, 3);
     }
 }

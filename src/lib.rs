@@ -26,5 +26,6 @@ pub mod plan;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod stories;
 pub mod suggest;
 pub mod urls;

@@ -16,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
 use crate::site::Site;
+use crate::stories::StoryId;
 use crate::urls::Urls;
 
 /// One page or feed of the site.
@@ -35,6 +36,13 @@ pub enum Job {
     SiteFeed,
     /// The Atom feed of an entity.
     EntityFeed(EntityId),
+    /// The page of a story, comparing its outlets.
+    Story(StoryId),
+    /// The list of stories: page 0 the newest, then archive pages counted
+    /// from the oldest.
+    Stories(usize),
+    /// The Atom feed of stories.
+    StoriesFeed,
     /// A page that sends an old link on to the page it became.
     Redirect(OldPath),
 }
@@ -86,11 +94,20 @@ impl Job {
     /// Whether the sitemap lists it: pages people should find, not the 404
     /// page, archive pages, feeds or redirects.
     pub fn in_sitemap(self) -> bool {
-        matches!(self, Job::Home | Job::Search | Job::Entities(_) | Job::Article(_) | Job::Entity(_))
+        matches!(
+            self,
+            Job::Home
+                | Job::Search
+                | Job::Entities(_)
+                | Job::Article(_)
+                | Job::Entity(_)
+                | Job::Story(_)
+                | Job::Stories(0)
+        )
     }
 
     pub fn is_feed(self) -> bool {
-        matches!(self, Job::SiteFeed | Job::EntityFeed(_))
+        matches!(self, Job::SiteFeed | Job::EntityFeed(_) | Job::StoriesFeed)
     }
 
     /// The template that renders it.
@@ -102,8 +119,10 @@ impl Job {
             Job::Entities(_) => "entities.html",
             Job::Article(_) => "article.html",
             Job::Entity(_) | Job::EntityArchive(..) => "entity.html",
-            Job::SiteFeed | Job::EntityFeed(_) => "atom.xml",
+            Job::SiteFeed | Job::EntityFeed(_) | Job::StoriesFeed => "atom.xml",
             Job::Redirect(_) => "redirect.html",
+            Job::Story(_) => "story.html",
+            Job::Stories(_) => "stories.html",
         }
     }
 
@@ -120,6 +139,10 @@ impl Job {
             Job::SiteFeed => Urls::feed(""),
             Job::EntityFeed(id) => Urls::feed(&Urls::entity(site.catalog.get(id))),
             Job::Redirect(old) => old.located(site).value.clone(),
+            Job::Story(id) => Urls::story(&site.index.stories[id as usize].key),
+            Job::Stories(0) => Urls::STORIES.to_owned(),
+            Job::Stories(page) => Urls::archive(Urls::STORIES, page),
+            Job::StoriesFeed => Urls::feed(Urls::STORIES),
         }
     }
 
@@ -148,9 +171,17 @@ impl Job {
                 };
                 (format!("an old path in {what} of {owner}"), Some((file, Some(located.location.clone()))))
             }
-            Job::Home | Job::NotFound | Job::Search | Job::Entities(_) | Job::SiteFeed => {
-                ("a page of the site".to_owned(), None)
+            Job::Story(id) => {
+                let path = &site.article(site.index.stories[id as usize].first()).path;
+                (format!("the story that starts with {}", path.display()), Some((path.clone(), None)))
             }
+            Job::Home
+            | Job::NotFound
+            | Job::Search
+            | Job::Entities(_)
+            | Job::SiteFeed
+            | Job::Stories(_)
+            | Job::StoriesFeed => ("a page of the site".to_owned(), None),
         }
     }
 }
@@ -166,6 +197,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         jobs.extend((1..=site.index.archive_pages(id, per_page)).map(|page| Job::EntityArchive(id, page)));
         jobs.push(Job::EntityFeed(id));
     }
+    jobs.push(Job::Stories(0));
+    let stories = site.index.stories.len();
+    jobs.extend((1..=archive_pages(stories, per_page)).map(Job::Stories));
+    jobs.push(Job::StoriesFeed);
+    jobs.extend((0..stories as StoryId).map(Job::Story));
     for id in site.article_ids() {
         jobs.extend((0..site.article(id).aliases.len()).map(|n| Job::Redirect(OldPath::Article(id, n))));
     }
@@ -173,6 +209,19 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         jobs.extend((0..site.catalog.get(id).old_paths.len()).map(|n| Job::Redirect(OldPath::Entity(id, n))));
     }
     jobs
+}
+
+/// How many archive pages a newest-first list of `len` items has: its full
+/// pages of `per_page` counted from the oldest, leaving out those whose items
+/// are all on its first page (its newest `per_page`).
+pub fn archive_pages(len: usize, per_page: usize) -> usize {
+    len.saturating_sub(1) / per_page.max(1)
+}
+
+/// The items of archive page `page` (1 = the oldest) of a newest-first list.
+pub fn archive_page<T>(all: &[T], page: usize, per_page: usize) -> &[T] {
+    let end = all.len().saturating_sub((page - 1) * per_page);
+    &all[end.saturating_sub(per_page)..end]
 }
 
 /// Two jobs writing one path is an error naming both; the index has

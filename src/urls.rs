@@ -48,6 +48,14 @@ impl Urls {
         format!("articles/{slug}/")
     }
 
+    /// The list of stories.
+    pub const STORIES: &str = "stories/";
+
+    /// A story's page, by its key (the slug of its first article).
+    pub fn story(key: &str) -> String {
+        format!("stories/{key}/")
+    }
+
     /// The index page of a kind of entity.
     pub fn section(kind: Kind) -> String {
         format!("{}/", kind.section())

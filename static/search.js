@@ -134,6 +134,33 @@
       return chunks[n];
     }
 
+    var storyChunks = {};
+    function loadStoryChunk(n) {
+      if (!storyChunks[n]) storyChunks[n] = load("s/" + n + ".json");
+      return storyChunks[n];
+    }
+
+    // The stories that hold the first of `results`, most results first (then
+    // the best ranked): a story page compares the outlets of a result.
+    function storiesFor(results, limit) {
+      return ready().then(function (m) {
+        var first = results.slice(0, 20).map(function (r) { return r.doc; });
+        return Promise.all(first.map(function (doc) {
+          return loadChunk(Math.floor(doc / m.chunk)).then(function (chunk) { return chunk[doc % m.chunk][6]; });
+        })).then(function (ids) {
+          var counts = new Map();
+          ids.forEach(function (id) { if (id >= 0) counts.set(id, (counts.get(id) || 0) + 1); });
+          var chosen = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a); }).slice(0, limit);
+          return Promise.all(chosen.map(function (id) {
+            return loadStoryChunk(Math.floor(id / m.chunk)).then(function (chunk) {
+              var entry = chunk[id % m.chunk];
+              return { title: entry[0], url: entry[1], outlets: entry[2] };
+            });
+          }));
+        });
+      });
+    }
+
     function docsOfEntity(index) {
       if (!entityDocs[index]) {
         entityDocs[index] = load("e/" + index + ".json").then(function (list) { return new Set(undelta(list)); });
@@ -279,7 +306,7 @@
       });
     }
 
-    return { search: search, details: details, highlight: highlight, entityList: entityList, ready: ready };
+    return { search: search, details: details, stories: storiesFor, highlight: highlight, entityList: entityList, ready: ready };
   }
 
 
@@ -444,6 +471,16 @@
           entityBox.appendChild(li);
         });
         status.textContent = answer.total ? "عدد النتائج: " + answer.total : "لا نتائج لهذا البحث.";
+        engine.stories(answer.results, 3).then(function (stories) {
+          if (my !== token) return;
+          stories.forEach(function (story) {
+            var li = document.createElement("li");
+            li.appendChild(document.createTextNode("قصة: "));
+            li.appendChild(nameLink(story.url, story.title));
+            li.appendChild(document.createTextNode(" (" + story.outlets + ")"));
+            entityBox.appendChild(li);
+          });
+        });
         return showMore(query, my);
       }).catch(function (error) {
         status.textContent = "تعذّر البحث: " + error.message;

@@ -1,11 +1,14 @@
 //! What the build learns from each article, in one pass over its body: the
 //! visible text ([`body`]), who it mentions and where ([`mentions`]), its
-//! summary, and its search terms ([`terms`]). A pure function of one article
+//! summary, its search terms ([`terms`]), and what finding and comparing its
+//! story needs ([`signature`], [`figures`]). A pure function of one article
 //! and the shared entity matcher, mapped over the corpus in parallel; the
 //! index, the pages and the search files are all made from its results.
 
 pub mod body;
+pub mod figures;
 pub mod mentions;
+pub mod signature;
 pub mod terms;
 pub mod vocabulary;
 
@@ -30,6 +33,10 @@ pub struct Analysis {
     pub terms: Terms,
     /// How many words the body shows (its length, as outlets count it).
     pub words: u32,
+    /// What the grouping of stories compares.
+    pub signature: signature::Signature,
+    /// Numbers in the text with their context, for comparing outlets.
+    pub figures: Vec<figures::Figure>,
 }
 
 /// Analyses `article`, numbering its terms in `vocabulary`; unknown
@@ -60,6 +67,8 @@ pub fn analyze(
     let (mentions, problems) = mentions::find(article, candidates, finder);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
+    let signature = signature::signature(&terms, &body);
+    let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
-    (Analysis { mentions, summary, terms, words }, problems)
+    (Analysis { mentions, summary, terms, words, signature, figures }, problems)
 }

@@ -15,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 /// files override them by name.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
+    ("stories.css", include_bytes!("../../static/stories.css")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
     ("search.js", include_bytes!("../../static/search.js")),
     ("social.png", include_bytes!("../../static/social.png")),

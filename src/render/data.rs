@@ -1,6 +1,6 @@
-//! The archive as data for other sites and tools: `data/articles.json` and
-//! `data/entities.json`, serialized from the structs below, and their JSON
-//! Schemas (`schemas/*.schema.json`, shipped beside them). The structs and the
+//! The archive as data for other sites and tools: `data/articles.json`,
+//! `data/entities.json` and `data/stories.json`, serialized from the structs
+//! below, and their JSON Schemas (`schemas/*.schema.json`, shipped beside them). The structs and the
 //! schemas change together; `DATA_VERSION` changes when a field is removed or
 //! changes meaning (adding one does not).
 
@@ -18,11 +18,14 @@ pub const ARTICLES_PATH: &str = "data/articles.json";
 pub const ENTITIES_PATH: &str = "data/entities.json";
 pub const ARTICLES_SCHEMA_PATH: &str = "data/articles.schema.json";
 pub const ENTITIES_SCHEMA_PATH: &str = "data/entities.schema.json";
+pub const STORIES_PATH: &str = "data/stories.json";
+pub const STORIES_SCHEMA_PATH: &str = "data/stories.schema.json";
 
 /// The schemas, as published with every site.
-pub const SCHEMAS: [(&str, &str); 2] = [
+pub const SCHEMAS: [(&str, &str); 3] = [
     (ARTICLES_SCHEMA_PATH, include_str!("../../schemas/articles.schema.json")),
     (ENTITIES_SCHEMA_PATH, include_str!("../../schemas/entities.schema.json")),
+    (STORIES_SCHEMA_PATH, include_str!("../../schemas/stories.schema.json")),
 ];
 
 #[derive(Serialize)]
@@ -99,11 +102,37 @@ struct EntityRecord<'a> {
     mention_count: u64,
 }
 
+#[derive(Serialize)]
+struct StoriesFile<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    version: u32,
+    site: SiteInfo<'a>,
+    /// Newest first (by their newest article).
+    stories: Vec<StoryRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoryRecord<'a> {
+    /// The slug of its first article.
+    key: &'a str,
+    url: String,
+    title: &'a str,
+    /// The dates of its first and newest dated articles.
+    first_date: Option<String>,
+    last_date: Option<String>,
+    /// The keys of the outlets that published its articles.
+    sources: Vec<&'a str>,
+    /// Its articles' slugs, oldest first (undated last).
+    articles: Vec<&'a str>,
+}
+
 /// The data files and their schemas: (path, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let mut files = vec![
         (ARTICLES_PATH.to_owned(), articles_json(site, urls)),
         (ENTITIES_PATH.to_owned(), entities_json(site, urls)),
+        (STORIES_PATH.to_owned(), stories_json(site, urls)),
     ];
     files.extend(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())));
     files
@@ -189,6 +218,43 @@ pub fn entities_json(site: &Site, urls: &Urls) -> Vec<u8> {
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         entities,
+    };
+    serde_json::to_vec(&file).expect("plain structs serialize")
+}
+
+/// `data/stories.json`.
+pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
+    let stories = site
+        .index
+        .stories
+        .iter()
+        .map(|story| {
+            let dates: Vec<String> =
+                story.articles.iter().filter_map(|&a| site.article(a).published).map(|p| p.rfc3339()).collect();
+            let mut sources: Vec<&str> = story
+                .articles
+                .iter()
+                .filter_map(|&a| site.mentions(a).source)
+                .map(|s| site.catalog.get(s).key.as_str())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            StoryRecord {
+                key: &story.key,
+                url: urls.permalink(&Urls::story(&story.key)),
+                title: &site.article(story.headline).title,
+                first_date: dates.first().cloned(),
+                last_date: dates.last().cloned(),
+                sources,
+                articles: story.articles.iter().map(|&a| site.article(a).slug.as_str()).collect(),
+            }
+        })
+        .collect();
+    let file = StoriesFile {
+        schema: urls.permalink(STORIES_SCHEMA_PATH),
+        version: DATA_VERSION,
+        site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
+        stories,
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }

@@ -35,7 +35,7 @@ pub struct FeedEntry<'a> {
     pub permalink: String,
     /// RFC 3339 timestamp (midnight UTC for an article with a date only).
     pub published: String,
-    pub summary: &'a str,
+    pub summary: std::borrow::Cow<'a, str>,
     pub author: Option<&'a str>,
     /// The publishing outlet: `key` and `name`.
     pub source: Option<FeedSource<'a>>,
@@ -98,7 +98,7 @@ impl<'s> Renderer<'s> {
             title: &article.title,
             permalink: self.urls.permalink(&Urls::article(&article.slug)),
             published: article.published.map(|p| p.timestamp()).unwrap_or_default(),
-            summary: &site.analysis(id).summary,
+            summary: std::borrow::Cow::Borrowed(&site.analysis(id).summary),
             author: article.author.as_deref(),
             source: site.mentions(id).source.map(|s| {
                 let source = site.catalog.get(s);

@@ -13,7 +13,7 @@ use super::Renderer;
 use super::templates::Templates;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
-use crate::plan::{Group, Job};
+use crate::plan::{Group, Job, archive_page};
 use crate::site::Site;
 
 /// Hashes of what many pages show, made once per build.
@@ -28,6 +28,8 @@ pub struct Digests {
     entity_links: Vec<u64>,
     /// Everything of an entity's entry, with its number of articles.
     entity_records: Vec<u64>,
+    /// What a story's card shows: its key and its articles' cards.
+    stories: Vec<u64>,
     templates: Vec<(String, u64)>,
 }
 
@@ -89,7 +91,7 @@ impl Digests {
                 h.digest()
             })
             .collect();
-        let articles = site
+        let articles: Vec<u64> = site
             .article_ids()
             .map(|id| {
                 let (article, analysis) = (site.article(id), site.analysis(id));
@@ -105,8 +107,23 @@ impl Digests {
                 h.digest()
             })
             .collect();
+        let stories = site
+            .index
+            .stories
+            .iter()
+            .map(|story| {
+                let mut h = hasher();
+                write_str(&mut h, &story.key);
+                h.write_u32(story.headline);
+                for &a in &story.articles {
+                    h.write_u64(articles[a as usize]);
+                }
+                h.digest()
+            })
+            .collect();
         Digests {
             config: config.digest(),
+            stories,
             shared_templates: templates.shared_digest(),
             articles,
             entity_links,
@@ -138,9 +155,15 @@ impl Digests {
                         write_str(&mut h, &old.value);
                     }
                 }
+                for digest in &self.stories {
+                    h.write_u64(*digest);
+                }
             }
             Group::Data | Group::Search => {
                 h.write_u8(group as u8);
+                for digest in &self.stories {
+                    h.write_u64(*digest);
+                }
                 for digest in &self.entity_records {
                     h.write_u64(*digest);
                 }
@@ -218,7 +241,10 @@ impl Renderer<'_> {
                     h.write_u64(d.entity_links[entity as usize]);
                     h.write_u32(count);
                 }
-                articles(&mut h, &mut site.index.related[id as usize].iter().copied());
+                if let Some(story) = site.index.story_of[id as usize] {
+                    h.write_u64(d.stories[story as usize]);
+                    h.write_usize(super::views::outlet_count(site, story));
+                }
             }
             Job::Entity(id) => {
                 h.write_u64(d.entity_records[id as usize]);
@@ -231,6 +257,11 @@ impl Renderer<'_> {
                 for &(other, count) in &site.index.co_mentions[id as usize] {
                     h.write_u64(d.entity_records[other as usize]);
                     h.write_u32(count);
+                }
+                let stories = &site.index.stories_of[id as usize];
+                h.write_usize(stories.len());
+                for &story in stories.iter().take(super::pages::ENTITY_STORIES) {
+                    h.write_u64(d.stories[story as usize]);
                 }
             }
             Job::EntityArchive(id, page) => {
@@ -254,6 +285,38 @@ impl Renderer<'_> {
                 // A feed without entries is dated by the site's newest article.
                 let newest = site.index.newest_first.first().copied();
                 articles(&mut h, &mut newest.filter(|&a| site.article(a).published.is_some()).into_iter());
+            }
+            Job::Story(id) => {
+                let story = &site.index.stories[id as usize];
+                h.write_u64(d.stories[id as usize]);
+                // The page compares the articles' texts, figures and entities.
+                for &a in &story.articles {
+                    h.write_u64(site.article(a).hash);
+                    for &(entity, count) in &site.mentions(a).entities {
+                        h.write_u64(d.entity_links[entity as usize]);
+                        h.write_u32(count);
+                    }
+                }
+            }
+            Job::Stories(page) => {
+                let per_page = config.entity_page_size;
+                let all = &d.stories;
+                h.write_usize(page);
+                h.write_usize(all.len());
+                let shown = if page == 0 { &all[..all.len().min(per_page)] } else { archive_page(all, page, per_page) };
+                for digest in shown {
+                    h.write_u64(*digest);
+                }
+            }
+            Job::StoriesFeed => {
+                let dated = d
+                    .stories
+                    .iter()
+                    .zip(&site.index.stories)
+                    .filter(|(_, story)| site.article(story.newest(site.articles())).published.is_some());
+                for (digest, _) in dated.take(config.feed_entries) {
+                    h.write_u64(*digest);
+                }
             }
             Job::Redirect(old) => {
                 write_str(&mut h, &old.located(site).value);

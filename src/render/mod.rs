@@ -12,6 +12,7 @@ mod fingerprint;
 pub mod markdown;
 mod pages;
 pub mod search;
+mod story;
 pub mod structured;
 pub mod templates;
 pub mod views;

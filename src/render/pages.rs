@@ -19,6 +19,9 @@ use super::views::*;
 /// How many entities an article's JSON-LD lists in `mentions`.
 const JSONLD_MENTIONS: usize = 12;
 
+/// How many of its stories an entity's page lists.
+pub(super) const ENTITY_STORIES: usize = 10;
+
 /// A page's context, and any problems found in its content.
 pub(super) struct PageContext {
     pub context: Context,
@@ -53,11 +56,14 @@ impl Renderer<'_> {
             Job::SiteFeed => self.feed(None, path, &mut context),
             Job::EntityFeed(id) => self.feed(Some(id), path, &mut context),
             Job::Redirect(old) => self.redirect(old, path, &mut context),
+            Job::Story(id) => problems = self.story(id, path, &mut context),
+            Job::Stories(page) => self.stories(page, path, &mut context),
+            Job::StoriesFeed => self.stories_feed(path, &mut context),
         }
         PageContext { context, problems }
     }
 
-    fn page_view(
+    pub(super) fn page_view(
         &self,
         kind: &'static str,
         section: &'static str,
@@ -170,7 +176,7 @@ impl Renderer<'_> {
             tags: &article.tags,
             body_html,
             entities: panel,
-            related: site.index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
+            story: self.cards.story_box(id),
             extra: &article.extra,
         };
         let summary = &analysis.summary;
@@ -256,6 +262,12 @@ impl Renderer<'_> {
             within: entity.within.map(|p| self.cards.entity_link(p)),
             contains: site.index.contains[id as usize].iter().map(|&c| self.cards.entity_link(c)).collect(),
             mentioned_with,
+            stories: site.index.stories_of[id as usize]
+                .iter()
+                .take(ENTITY_STORIES)
+                .map(|&s| self.cards.story(s))
+                .collect(),
+            story_count: site.index.stories_of[id as usize].len(),
         };
         let title = match archive {
             Some(page) => format!("{} (أرشيف {})", entity.name, count_text(config, page)),

@@ -11,7 +11,8 @@
 //! go to shards by their first letters (a shard that grows too big is split
 //! by one more letter), the articles' titles and summaries to chunks of 100,
 //! each entity's articles (for the filters) and the dates to files of their
-//! own.
+//! own. Stories go to chunks of their own, fetched for the stories of a
+//! query's first results.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +49,8 @@ struct Manifest<'a> {
     shards: Vec<String>,
     chunk: usize,
     docs: usize,
+    /// Stories are in chunks of `chunk` too, under `s/`.
+    stories: usize,
     /// `[name, url, kind, keys of every spelling]`.
     entities: Vec<(&'a str, String, &'static str, Vec<String>)>,
 }
@@ -63,8 +66,11 @@ struct Clitics {
 }
 
 /// One article in a chunk: title, URL, ISO date or "", the date as pages
-/// show it, source (entity index or -1), summary.
-type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str);
+/// show it, source (entity index or -1), summary, story (index or -1).
+type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str, i64);
+
+/// One story in a chunk of stories: title, URL, its outlets as pages say it.
+type StoryEntry<'a> = (&'a str, String, String);
 
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
@@ -95,11 +101,27 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             let shown = date.map(|d| site.config.dates.format(d)).unwrap_or_default();
             let source = site.mentions(id).source.map_or(-1, i64::from);
             let url = urls.url(&Urls::article(&article.slug));
-            (article.title.as_str(), url, iso, shown, source, site.analysis(id).summary.as_str())
+            let story = site.index.story_of[id as usize].map_or(-1, i64::from);
+            (article.title.as_str(), url, iso, shown, source, site.analysis(id).summary.as_str(), story)
         })
         .collect();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         out.push((format!("{PAGE}d/{n}.json"), json(&chunk)));
+    }
+    // Stories, offered beside the results whose articles they hold.
+    let stories: Vec<StoryEntry> = site
+        .index
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(n, story)| {
+            let outlets =
+                crate::render::views::outlets_text(&site.config, crate::render::views::outlet_count(site, n as u32));
+            (site.article(story.headline).title.as_str(), urls.url(&Urls::story(&story.key)), outlets)
+        })
+        .collect();
+    for (n, chunk) in stories.chunks(CHUNK).enumerate() {
+        out.push((format!("{PAGE}s/{n}.json"), json(&chunk)));
     }
     let dates: Vec<u32> = docs.iter().map(|d| d.2.replace('-', "").parse().unwrap_or(0)).collect();
     out.push((format!("{PAGE}dates.json"), json(&dates)));
@@ -125,6 +147,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         shards: shard_names,
         chunk: CHUNK,
         docs: articles.len(),
+        stories: stories.len(),
         entities: site
             .catalog
             .entities

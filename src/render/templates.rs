@@ -23,14 +23,22 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("robots.txt", include_str!("../../templates/robots.txt")),
     ("partials/article_list.html", include_str!("../../templates/partials/article_list.html")),
     ("partials/entity_list.html", include_str!("../../templates/partials/entity_list.html")),
+    ("partials/story_box.html", include_str!("../../templates/partials/story_box.html")),
+    ("partials/story_list.html", include_str!("../../templates/partials/story_list.html")),
+    ("partials/story_meta.html", include_str!("../../templates/partials/story_meta.html")),
+    ("partials/entity_stories.html", include_str!("../../templates/partials/entity_stories.html")),
+    ("story.html", include_str!("../../templates/story.html")),
+    ("stories.html", include_str!("../../templates/stories.html")),
 ];
 
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// The templates that pages and files are rendered with; the others are
 /// extended or included by them.
-const PAGE_TEMPLATES: [&str; 10] = [
+const PAGE_TEMPLATES: [&str; 12] = [
     "home.html",
+    "story.html",
+    "stories.html",
     "article.html",
     "entities.html",
     "entity.html",

@@ -13,6 +13,7 @@ use crate::content::{Article, Published};
 use crate::entities::{Entity, EntityId, Kind};
 use crate::index::ArticleId;
 use crate::site::Site;
+use crate::stories::StoryId;
 
 use crate::urls::Urls;
 
@@ -53,6 +54,7 @@ impl<'a> SiteView<'a> {
             ("الأشخاص", "people/", "people"),
             ("الأماكن", "places/", "places"),
             ("المصادر", "sources/", "sources"),
+            ("القصص", Urls::STORIES, "stories"),
             ("البحث", Urls::SEARCH, "search"),
         ]
         .into_iter()
@@ -194,9 +196,43 @@ pub struct ArticleView<'a> {
     pub body_html: String,
     /// Its entities, most mentioned first, as [`EntityLink`]s.
     pub entities: ByKind<&'a Value>,
-    /// Other coverage of the same story.
-    pub related: Vec<&'a Value>,
+    /// The story it is part of.
+    pub story: Option<StoryBox<'a>>,
     pub extra: &'a serde_json::Value,
+}
+
+/// A story in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryCard {
+    pub key: String,
+    pub title: String,
+    pub url: String,
+    /// How many outlets covered it (an article that names none counts as one).
+    pub outlets: usize,
+    /// "مصدرين", "٤ مصادر", "١٢ مصدرًا": the count with its noun, in the site's digits.
+    pub outlets_text: String,
+    pub article_count: usize,
+    /// "مقالان", "٤ مقالات", "١٢ مقالًا".
+    pub articles_text: String,
+    /// Its first and newest dated articles' dates.
+    pub first_date: Option<DateView>,
+    pub last_date: Option<DateView>,
+}
+
+/// An article's box of the story it is part of.
+#[derive(Debug, Serialize)]
+pub struct StoryBox<'a> {
+    /// Its [`StoryCard`].
+    pub story: &'a Value,
+    /// Its articles, oldest first, as [`ArticleCard`]s, with the one whose
+    /// page this is marked.
+    pub entries: Vec<StoryEntry<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StoryEntry<'a> {
+    pub article: &'a Value,
+    pub current: bool,
 }
 
 /// `entity`: the page of one person, place or source.
@@ -221,6 +257,9 @@ pub struct EntityView<'a> {
     pub contains: Vec<&'a Value>,
     /// Who and what it is mentioned with most.
     pub mentioned_with: ByKind<CountedCard<'a>>,
+    /// The newest stories it appears in, as [`StoryCard`]s, and how many there are.
+    pub stories: Vec<&'a Value>,
+    pub story_count: usize,
 }
 
 /// `pagination` of an entity's pages: its first page with the newest
@@ -257,6 +296,7 @@ pub struct Cards<'s> {
     entities: Vec<OnceLock<Value>>,
     entity_links: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
+    stories: Vec<OnceLock<Value>>,
 }
 
 impl<'s> Cards<'s> {
@@ -264,7 +304,8 @@ impl<'s> Cards<'s> {
         let entities = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
-        Cards { site, urls, entities, entity_links, articles }
+        let stories = (0..site.index.stories.len()).map(|_| OnceLock::new()).collect();
+        Cards { site, urls, entities, entity_links, articles, stories }
     }
 
     /// A link to an entity without its count, as a template value.
@@ -283,6 +324,74 @@ impl<'s> Cards<'s> {
             let site = self.site;
             Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id)))
         })
+    }
+
+    /// The card of a story, as a template value.
+    pub fn story(&self, id: StoryId) -> &Value {
+        self.stories[id as usize].get_or_init(|| Value::from_serializable(&story_card(self.site, &self.urls, id)))
+    }
+}
+
+/// How many outlets covered story `id`: the named ones, and each article
+/// that names none (it may be any outlet).
+pub fn outlet_count(site: &Site, id: StoryId) -> usize {
+    let story = &site.index.stories[id as usize];
+    let mut named: Vec<EntityId> = story.articles.iter().filter_map(|&a| site.mentions(a).source).collect();
+    let unnamed = story.articles.len() - named.len();
+    named.sort_unstable();
+    named.dedup();
+    named.len() + unnamed
+}
+
+/// A count of outlets with its noun as Arabic says it: مصدر واحد، مصدرين،
+/// ٣ مصادر … ١٠ مصادر، ١١ مصدرًا.
+pub fn outlets_text(config: &Config, count: usize) -> String {
+    counted(config, count, ["مصدر واحد", "مصدرين", "مصادر", "مصدرًا"])
+}
+
+/// A count with its noun by the Arabic rule: the words for one and for two,
+/// the plural after 3 to 10, the singular accusative after 11 and more.
+pub fn counted(config: &Config, count: usize, [one, two, few, many]: [&str; 4]) -> String {
+    match count {
+        1 => one.to_owned(),
+        2 => two.to_owned(),
+        3..=10 => format!("{} {few}", count_text(config, count)),
+        _ => format!("{} {many}", count_text(config, count)),
+    }
+}
+
+fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
+    let story = &site.index.stories[id as usize];
+    let dates: Vec<DateView> = story
+        .articles
+        .iter()
+        .filter_map(|&a| site.article(a).published.as_ref())
+        .map(|p| DateView::new(p, &site.config))
+        .collect();
+    let outlets = outlet_count(site, id);
+    StoryCard {
+        key: story.key.clone(),
+        title: site.article(story.headline).title.clone(),
+        url: urls.url(&Urls::story(&story.key)),
+        outlets,
+        outlets_text: outlets_text(&site.config, outlets),
+        article_count: story.articles.len(),
+        articles_text: counted(&site.config, story.articles.len(), ["مقال واحد", "مقالان", "مقالات", "مقالًا"]),
+        first_date: dates.first().cloned(),
+        last_date: dates.last().cloned(),
+    }
+}
+
+impl Cards<'_> {
+    /// The box of the story of article `id`, if it has one.
+    pub fn story_box(&self, id: ArticleId) -> Option<StoryBox<'_>> {
+        let story = self.site.index.story_of[id as usize]?;
+        let entries = self.site.index.stories[story as usize]
+            .articles
+            .iter()
+            .map(|&a| StoryEntry { article: self.article(a), current: a == id })
+            .collect();
+        Some(StoryBox { story: self.story(story), entries })
     }
 }
 

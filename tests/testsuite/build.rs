@@ -105,14 +105,15 @@ fn entity_pages_list_their_articles_newest_first_with_date_and_source() {
 }
 
 #[test]
-fn related_coverage_is_within_a_few_days_and_shares_entities() {
+fn an_article_shows_its_story_and_a_2023_article_is_not_in_it() {
     let site = build_ok(&fixture("basic"));
     let html = site.page("articles/putin-assad-moscow/index.html");
-    let related = &html[html.find("class=\"related\"").expect("related section")..];
-    assert!(related.contains("/articles/assad-visit/"));
-    assert!(!related.contains("/articles/tartus-base/"), "a 2023 article is not the same story");
+    let story = &html[html.find("class=\"related story-box\"").expect("a story box")..];
+    assert!(story.contains("/articles/assad-visit/"));
+    assert!(story.contains("href=\"/stories/putin-assad-moscow/\""), "the story's key is its first article's slug");
+    assert!(!story.contains("/articles/tartus-base/"), "a 2023 article is not the same story");
     let old = site.page("articles/tartus-base/index.html");
-    assert!(!old.contains("class=\"related\""));
+    assert!(!old.contains("story-box"));
 }
 
 #[test]

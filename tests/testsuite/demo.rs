@@ -59,18 +59,34 @@ fn entity_pages_link_back_to_every_article_that_mentions_them() {
     assert!(checked > 60, "only {checked} entity pages checked");
 }
 
+/// The four July articles are one story, the March 2023 visit another
+/// event: each July article's box lists the others and links the story page.
 #[test]
 fn the_same_story_is_grouped_and_the_2023_visit_is_not() {
     let site = build_ok(&demo());
+    let story = "/stories/2024-07-25-4625/";
     for slug in JULY {
         let html = site.page(&format!("articles/{slug}/index.html"));
-        let related =
-            &html[html.find("class=\"related\"").unwrap_or_else(|| panic!("{slug} has no related coverage"))..];
-        let others = JULY.iter().filter(|s| **s != slug && related.contains(&format!("/articles/{s}/"))).count();
+        let start = html.find("class=\"related story-box\"").unwrap_or_else(|| panic!("{slug} has no story box"));
+        let boxed = &html[start..start + html[start..].find("</section>").expect("end of the box")];
+        assert!(boxed.contains("هذه القصة في ٤ مصادر") || boxed.contains("هذه القصة في 4 مصادر"), "{boxed}");
+        let others = JULY.iter().filter(|s| **s != slug && boxed.contains(&format!("/articles/{s}/"))).count();
         assert_eq!(others, 3, "{slug} should list the three other July articles");
-        assert!(!related.contains(MARCH_2023));
+        assert!(boxed.contains(&format!("href=\"{story}\"")), "{slug} links its story page");
+        assert!(!boxed.contains(MARCH_2023));
     }
-    assert!(!site.page(&format!("articles/{MARCH_2023}/index.html")).contains("class=\"related\""));
+    assert!(!site.page(&format!("articles/{MARCH_2023}/index.html")).contains("story-box"));
+    let page = site.page("stories/2024-07-25-4625/index.html");
+    for slug in JULY {
+        assert!(page.contains(&format!("/articles/{slug}/")), "the story page lists {slug}");
+    }
+    // Two of the seeds name no outlet: the page says so rather than invent one.
+    assert!(page.contains("ناشر غير مذكور ١") || page.contains("ناشر غير مذكور 1"));
+    assert!(page.contains("<bdi>الحرة</bdi>") && page.contains("<bdi>أوغاريت بوست</bdi>"));
+    // Alhurra and the unnamed outlet of dd72 carry Assad's words to the letter.
+    assert!(page.contains("اجتماعنا اليوم يبدو مهما للغاية"), "the shared quotation is shown");
+    let stories = site.page("stories/index.html");
+    assert!(stories.contains(story));
 }
 
 #[test]

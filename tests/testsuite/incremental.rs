@@ -94,6 +94,26 @@ fn incremental_builds_write_what_clean_builds_write() {
                 edit(r, "content/articles/new.md", "source: sana\n", "source: sana\naliases: [\"/old/new/\"]\n")
             }),
         ),
+        (
+            "an article joining a story",
+            Box::new(|r| {
+                write(
+                    r,
+                    "content/articles/story-later.md",
+                    "---\ntitle: الأسد في موسكو للقاء بوتين\ndate: 2024-07-29\nsource: sana\n---\n\nزار بوتين دمشق والتقى الأسد في قصر الشعب، وبحث الرئيسان العلاقات الثنائية.\n",
+                )
+            }),
+        ),
+        (
+            "a story's article edited",
+            Box::new(|r| {
+                edit(r, "content/articles/story-later.md", "العلاقات الثنائية", "العلاقات الثنائية و12 اتفاقية")
+            }),
+        ),
+        (
+            "a story's article deleted",
+            Box::new(|r| std::fs::remove_file(r.join("content/articles/story-later.md")).expect("rm")),
+        ),
         ("an article deleted", Box::new(|r| std::fs::remove_file(r.join("content/articles/new.md")).expect("rm"))),
         (
             "an entity list",
@@ -114,11 +134,18 @@ fn incremental_builds_write_what_clean_builds_write() {
         ("a static file", Box::new(|r| write(r, "static/extra.txt", "x"))),
         ("the configuration", Box::new(|r| edit(r, "site.toml", "أرشيف الاختبار", "أرشيف آخر"))),
     ];
+    let mut with_stories = 0;
     for (what, step) in steps {
         step(root);
         site.build(root).unwrap_or_else(|problems| panic!("after {what}: {problems}"));
         assert_same(&site, root, what);
+        with_stories += usize::from(
+            site.files()
+                .keys()
+                .any(|p| p.starts_with("stories/") && p.ends_with("/index.html") && p != "stories/index.html"),
+        );
     }
+    assert!(with_stories >= 3, "the steps cover story pages ({with_stories} builds had one)");
     // A broken article fails the build and changes nothing; fixed, all is as a clean build.
     let before = site.files();
     edit(root, article, "title", "title: [broken\nx");

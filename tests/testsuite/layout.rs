@@ -9,12 +9,14 @@ use serde_json::Value;
 use crate::browser::*;
 use crate::harness::*;
 
-const PAGES: [(&str, &str); 5] = [
+const PAGES: [(&str, &str); 7] = [
     ("home", ""),
     ("article", "articles/2024-07-25-alhurra-62f0/"),
     ("index", "people/"),
     ("entity", "people/putin/"),
     ("search", "search/?q=%D9%84%D9%85%D9%88%D8%B3%D9%83%D9%88"),
+    ("story", "stories/2024-07-25-4625/"),
+    ("stories", "stories/"),
 ];
 
 /// Measures the page; every figure is checked by `check_layout`.

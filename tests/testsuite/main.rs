@@ -26,4 +26,5 @@ mod properties;
 mod redirects;
 mod search;
 mod search_page;
+mod stories;
 mod urls;

@@ -44,9 +44,18 @@ fn every_internal_link_resolves_to_a_written_file() {
 #[test]
 fn permalinks_do_not_change_with_title_or_date() {
     let dir = copy_fixture("basic");
-    // Pages and host files; the search index's shards follow the words, not the addresses.
+    // Pages and host files; the search index's shards follow the words, not
+    // the addresses; and a story is made of articles close in time, so an
+    // article moved years away leaves its story (whose key is its first
+    // article's slug, whatever the titles).
     let addresses = |files: std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
-        files.into_keys().filter(|path| !path.starts_with("search/") || path == "search/index.html").collect()
+        files
+            .into_keys()
+            .filter(|path| !path.starts_with("search/") || path == "search/index.html")
+            .filter(|path| {
+                !path.starts_with("stories/") || !path.ends_with("/index.html") || path == "stories/index.html"
+            })
+            .collect()
     };
     let before = addresses(build_ok(dir.path()).files);
     let article = dir.path().join("content/articles/assad-visit.md");

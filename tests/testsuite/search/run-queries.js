@@ -16,7 +16,8 @@ const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
     const { typing, ...chosen } = filters || {};
     const answer = await engine.search(query, chosen, Boolean(typing));
     const details = await engine.details(answer.results.map((r) => r.doc));
-    answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url) });
+    const stories = await engine.stories(answer.results, 3);
+    answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url), stories: stories.map((s) => s.url) });
   }
   process.stdout.write(JSON.stringify(answers));
 })().catch((error) => {

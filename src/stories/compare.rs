@@ -1,0 +1,265 @@
+//! What a story page compares, from its articles' bodies and analyses: the
+//! passages two articles carry word for word (a reprint of an agency's copy,
+//! credited or not) with the share of each that is reprinted, and the figures
+//! that articles attach to the same words with different values. Pure
+//! functions of the story's few articles, run when its page is rendered.
+
+use rustc_hash::FxHashMap;
+
+use crate::analysis::body::Body;
+use crate::analysis::figures::Figure;
+use crate::analysis::signature::{ContentWord, SHINGLE, content_words, shingles};
+
+/// A passage shorter than this many content words is not a reprint (a
+/// shared quotation of a sentence is not copy).
+pub const MIN_PASSAGE: usize = 12;
+/// Matching runs this many content words apart are one passage (an edited
+/// word or two inside a copied paragraph).
+const GAP: usize = 3;
+/// At most this many passages are shown for a pair.
+pub const PASSAGES: usize = 3;
+
+/// The text of an article as the comparison reads it.
+pub struct Text {
+    body: Body,
+    words: Vec<ContentWord>,
+}
+
+impl Text {
+    pub fn read(markdown: &str) -> Text {
+        let body = Body::read(markdown);
+        let words = content_words(&body);
+        Text { body, words }
+    }
+
+    /// How many content words it has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The text of content words `range` as written (function words between
+    /// them included), a new block starting after " … ".
+    fn passage(&self, range: std::ops::Range<usize>) -> String {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut start = range.start;
+        while start < range.end {
+            let block = self.words[start].block;
+            let end = (start..range.end).take_while(|&n| self.words[n].block == block).last().unwrap_or(start);
+            let text = &self.body.blocks[block as usize].text;
+            pieces.push(text[self.words[start].start as usize..self.words[end].end as usize].to_owned());
+            start = end + 1;
+        }
+        pieces.join(" … ")
+    }
+}
+
+/// Passages two texts share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// The two texts (indexes into what [`shared_text`] was given).
+    pub a: usize,
+    pub b: usize,
+    /// How many content words of each are in shared passages.
+    pub words_a: usize,
+    pub words_b: usize,
+    /// The longest passages as `a` writes them, longest first.
+    pub passages: Vec<String>,
+}
+
+/// Every pair of `texts` that shares a passage of at least [`MIN_PASSAGE`]
+/// content words, the most shared first.
+pub fn shared_text(texts: &[Text]) -> Vec<Shared> {
+    let hashes: Vec<Vec<u32>> = texts.iter().map(|t| shingles(&t.words)).collect();
+    let mut found = Vec::new();
+    for a in 0..texts.len() {
+        for b in a + 1..texts.len() {
+            if let Some(shared) = pair(texts, &hashes, a, b) {
+                found.push(shared);
+            }
+        }
+    }
+    found.sort_by_key(|s| (std::cmp::Reverse(s.words_a.max(s.words_b)), s.a, s.b));
+    found
+}
+
+/// The content words of `a` and of `b` covered by shingles the other has,
+/// merged into runs, and the pair's passages.
+fn pair(texts: &[Text], hashes: &[Vec<u32>], a: usize, b: usize) -> Option<Shared> {
+    let in_b: FxHashMap<u32, Vec<usize>> =
+        hashes[b].iter().enumerate().fold(FxHashMap::default(), |mut map, (n, &h)| {
+            map.entry(h).or_insert_with(Vec::new).push(n);
+            map
+        });
+    let mut covered_a = vec![false; texts[a].len()];
+    let mut covered_b = vec![false; texts[b].len()];
+    for (n, h) in hashes[a].iter().enumerate() {
+        if let Some(places) = in_b.get(h) {
+            covered_a[n..n + SHINGLE].iter_mut().for_each(|c| *c = true);
+            for &m in places {
+                covered_b[m..m + SHINGLE].iter_mut().for_each(|c| *c = true);
+            }
+        }
+    }
+    let runs_a = runs(&covered_a);
+    let runs_b = runs(&covered_b);
+    let words = |runs: &[std::ops::Range<usize>]| runs.iter().map(|r| r.len()).sum::<usize>();
+    if runs_a.is_empty() || runs_b.is_empty() {
+        return None;
+    }
+    let mut longest = runs_a.clone();
+    longest.sort_by_key(|r| (std::cmp::Reverse(r.len()), r.start));
+    Some(Shared {
+        a,
+        b,
+        words_a: words(&runs_a),
+        words_b: words(&runs_b),
+        passages: longest.into_iter().take(PASSAGES).map(|r| texts[a].passage(r)).collect(),
+    })
+}
+
+/// Runs of covered words at least [`MIN_PASSAGE`] long, runs at most
+/// [`GAP`] words apart joined.
+fn runs(covered: &[bool]) -> Vec<std::ops::Range<usize>> {
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut n = 0;
+    while n < covered.len() {
+        if !covered[n] {
+            n += 1;
+            continue;
+        }
+        let start = n;
+        while n < covered.len() && covered[n] {
+            n += 1;
+        }
+        match runs.last_mut() {
+            Some(last) if start - last.end <= GAP => last.end = n,
+            _ => runs.push(start..n),
+        }
+    }
+    runs.retain(|r| r.len() >= MIN_PASSAGE);
+    runs
+}
+
+/// Figures that articles attach to one word, with different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Differing<'a> {
+    /// The compared form of the word they share.
+    pub word: &'a str,
+    /// For each article (in the order given), its figure with that word.
+    pub figures: Vec<Option<&'a Figure>>,
+}
+
+/// Words that every figure has near it and that say nothing of what it counts.
+fn is_vague(word: &str) -> bool {
+    matches!(
+        word,
+        "%" | "قال"
+            | "اكثر"
+            | "اقل"
+            | "نحو"
+            | "حوالي"
+            | "اضاف"
+            | "بلغ"
+            | "وصل"
+            | "عدد"
+            | "يوم"
+            | "ايام"
+    )
+}
+
+/// For the figures of each article, the words that two or more articles
+/// attach figures of different values to, the most widely shared first; rows
+/// that show the same figures as an earlier row are left out.
+pub fn differing_figures<'a>(figures: &[&'a [Figure]], limit: usize) -> Vec<Differing<'a>> {
+    let mut by_word: FxHashMap<&'a str, Vec<Option<&'a Figure>>> = FxHashMap::default();
+    for (n, list) in figures.iter().enumerate() {
+        for figure in list.iter() {
+            for word in figure.context_words() {
+                if is_vague(word) {
+                    continue;
+                }
+                let row = by_word.entry(word).or_insert_with(|| vec![None; figures.len()]);
+                row[n].get_or_insert(figure);
+            }
+        }
+    }
+    let mut rows: Vec<Differing<'a>> = by_word
+        .into_iter()
+        .filter(|(_, row)| {
+            let mut values: Vec<&str> = row.iter().flatten().map(|f| &*f.value).collect();
+            values.sort_unstable();
+            values.dedup();
+            row.iter().flatten().count() >= 2 && values.len() >= 2
+        })
+        .map(|(word, figures)| Differing { word, figures })
+        .collect();
+    rows.sort_by(|a, b| {
+        let count = |r: &Differing| r.figures.iter().flatten().count();
+        count(b).cmp(&count(a)).then_with(|| a.word.cmp(b.word))
+    });
+    let mut kept: Vec<Differing<'a>> = Vec::new();
+    for row in rows {
+        let same = kept.iter().any(|k| {
+            k.figures.iter().zip(&row.figures).all(|(x, y)| match (x, y) {
+                (Some(x), Some(y)) => std::ptr::eq(*x, *y),
+                (None, None) => true,
+                _ => false,
+            })
+        });
+        if !same && kept.len() < limit {
+            kept.push(row);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::figures::figures;
+
+    const WIRE: &str = "افتتح معرض الكتاب الدولي اليوم الثلاثاء دورته الثلاثين بمشاركة أكثر من 800 دار نشر من 40 دولة، وتحل الثقافة الإسبانية ضيف شرف على المعرض الذي يستمر عشرة أيام. ويتضمن برنامج المعرض ندوات فكرية وأمسيات شعرية وتوقيعات لإصدارات جديدة، إضافة إلى جناح خاص بكتب الأطفال.\n";
+
+    #[test]
+    fn a_reprint_is_found_with_its_share() {
+        let reprint = format!(
+            "متابعة ثقافية.\n\n{}\nوقال زوار إن الأسعار مرتفعة هذا العام مقارنة بالدورة الماضية.\n",
+            WIRE.replace("، إضافة إلى جناح خاص بكتب الأطفال", "")
+        );
+        let other = "ضرب زلزال بقوة ست درجات جنوب البلاد صباح اليوم وأدى إلى انهيار عشرات المنازل القديمة.\n";
+        let texts = [Text::read(WIRE), Text::read(&reprint), Text::read(other)];
+        let shared = shared_text(&texts);
+        assert_eq!(shared.len(), 1, "{shared:?}");
+        let pair = &shared[0];
+        assert_eq!((pair.a, pair.b), (0, 1));
+        assert!(pair.words_a * 10 >= texts[0].len() * 8, "{} of {}", pair.words_a, texts[0].len());
+        assert!(pair.words_b < texts[1].len(), "the reprint's own sentence is not shared");
+        assert!(pair.passages[0].starts_with("افتتح معرض الكتاب"), "{:?}", pair.passages);
+    }
+
+    #[test]
+    fn a_shared_sentence_is_not_a_reprint() {
+        let a = Text::read("قال الوزير إن الاجتماع مهم جدا للبلدين. ثم غادر القاعة دون أسئلة من الصحفيين الحاضرين.\n");
+        let b = Text::read("أكد الوزير أن الاجتماع مهم جدا للبلدين، في مؤتمر صحفي عقده بعد الظهر في مقر الوزارة.\n");
+        assert!(shared_text(&[a, b]).is_empty());
+    }
+
+    #[test]
+    fn differing_tolls_line_up() {
+        let texts = [
+            "لقي 3 أشخاص مصرعهم وأصيب 45 آخرون إثر الزلزال.\n",
+            "قال مسؤولون إن سبعة أشخاص على الأقل لقوا حتفهم وأصيب نحو 120 آخرين.\n",
+            "ارتفعت حصيلة ضحايا الزلزال إلى 11 قتيلا و230 مصابا.\n",
+        ];
+        let found: Vec<Vec<Figure>> = texts.iter().map(|t| figures(&Body::read(t))).collect();
+        let lists: Vec<&[Figure]> = found.iter().map(Vec::as_slice).collect();
+        let rows = differing_figures(&lists, 8);
+        let people = rows.iter().find(|r| r.word == "اشخاص").expect("a row for اشخاص");
+        let values: Vec<Option<&str>> = people.figures.iter().map(|f| f.map(|f| &*f.value)).collect();
+        assert_eq!(values, [Some("3"), Some("7"), None]);
+    }
+}

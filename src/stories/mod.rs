@@ -1,0 +1,122 @@
+//! Stories: articles about one event, grouped ([`group`]) from what the
+//! analysis found in each (its signature, its people and places) and when it
+//! was published; and what a story page compares ([`compare`]). A story has at
+//! least two articles, an article is in at most one, and a story's key is the
+//! slug of its first article, so adding a later article never changes its
+//! address.
+
+pub mod compare;
+pub mod group;
+#[cfg(test)]
+mod tests;
+
+use rustc_hash::FxHashSet;
+
+use crate::analysis::Analysis;
+use crate::arabic::stopwords::is_function_word;
+use crate::arabic::tokens::Words;
+use crate::content::Article;
+use crate::entities::{Catalog, EntityId, Kind};
+use crate::index::ArticleId;
+
+/// A story's place among the site's stories, newest first, in one build.
+pub type StoryId = u32;
+
+/// Articles about one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    /// The slug of its first article: its page is `/stories/KEY/`.
+    pub key: String,
+    /// Its articles, oldest first (undated last).
+    pub articles: Vec<ArticleId>,
+    /// The article whose headline names the story: the one whose headline
+    /// shares the most words with the others' (the earliest among equals).
+    pub headline: ArticleId,
+}
+
+impl Story {
+    /// The article it starts with.
+    pub fn first(&self) -> ArticleId {
+        self.articles[0]
+    }
+
+    /// Its newest dated article, or its first.
+    pub fn newest(&self, articles: &[Article]) -> ArticleId {
+        self.articles.iter().rev().copied().find(|&a| articles[a as usize].published.is_some()).unwrap_or(self.first())
+    }
+}
+
+/// Days since 1970-01-01.
+pub fn day_number(date: jiff::civil::Date) -> i32 {
+    (date - jiff::civil::date(1970, 1, 1)).get_days()
+}
+
+/// Oldest first, undated last; ties by time when both have one, then by slug.
+pub fn oldest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let when = |x: &Article| x.published.map(|p| (p.date, p.instant));
+    match (when(a), when(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// The stories of a site, newest first (by their newest article).
+pub fn find(articles: &[Article], analyses: &[Analysis], catalog: &Catalog, days: u32) -> Vec<Story> {
+    let mut order: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
+    order.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
+    // Sources are left out: two outlets covering one event differ in them by definition.
+    let subjects: Vec<Vec<(EntityId, u32)>> = order
+        .iter()
+        .map(|&id| {
+            let found = &analyses[id as usize].mentions.entities;
+            found.iter().filter(|&&(e, _)| catalog.get(e).kind != Kind::Source).copied().collect()
+        })
+        .collect();
+    let items: Vec<group::Item> = order
+        .iter()
+        .zip(&subjects)
+        .map(|(&id, entities)| group::Item {
+            day: articles[id as usize].published.map(|p| day_number(p.date)),
+            signature: &analyses[id as usize].signature,
+            entities,
+        })
+        .collect();
+    let mut stories: Vec<Story> = group::group(&items, days)
+        .into_iter()
+        .map(|members| {
+            let mut ids: Vec<ArticleId> = members.into_iter().map(|n| order[n]).collect();
+            ids.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
+            let headline = headline(articles, &ids);
+            Story { key: articles[ids[0] as usize].slug.clone(), articles: ids, headline }
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        let (x, y) = (&articles[a.newest(articles) as usize], &articles[b.newest(articles) as usize]);
+        oldest_order(y, x).then_with(|| a.key.cmp(&b.key))
+    });
+    stories
+}
+
+/// The article whose headline shares the most words with the others'.
+fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
+    let mut words = Words::default();
+    let sets: Vec<FxHashSet<String>> = ids
+        .iter()
+        .map(|&id| {
+            words.fill(&articles[id as usize].title);
+            words
+                .iter()
+                .filter(|(_, k)| !is_function_word(k))
+                .map(|(_, k)| crate::analysis::signature::canonical(k).to_owned())
+                .collect()
+        })
+        .collect();
+    let shared = |n: usize| -> usize {
+        sets.iter().enumerate().filter(|&(m, _)| m != n).map(|(_, other)| sets[n].intersection(other).count()).sum()
+    };
+    let best = (0..ids.len()).max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a))).unwrap_or(0);
+    ids[best]
+}
