@@ -10,17 +10,11 @@
 
 use jiff::civil::Date;
 
+use super::article::{Block, Dropped};
 use super::lines::{DateLabel, Kind, Line, Meta, Quality, classify, url_in};
 use crate::arabic::key;
 use crate::arabic::stopwords::is_function_word;
 use crate::arabic::tokens::Words;
-
-/// A block of the article's text, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading(String),
-    Paragraph(String),
-}
 
 /// What was found in the page, before names are looked up in the site's lists.
 #[derive(Debug, Default)]
@@ -45,14 +39,19 @@ pub struct Extracted {
     /// A short line just above the text that may be a dateline (`موسكو`); kept
     /// only if the site's lists know it as a place.
     pub dateline: Option<String>,
-    pub lines: usize,
+    /// An outlet named in a credit line (`المواطن ـ محمد سلام`, a closing `الأناضول`).
+    pub credit: Option<String>,
+    /// The page's lines that are not in the article, and why.
+    pub dropped: Vec<Dropped>,
+    /// Choices worth telling the user about.
+    pub notes: Vec<String>,
 }
 
 pub fn extract(text: &str) -> Extracted {
     let mut lines: Vec<Line> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(classify).collect();
     drop_teasers(&mut lines);
     drop_linked_headlines(&mut lines);
-    let mut found = Extracted { lines: lines.len(), ..Extracted::default() };
+    let mut found = Extracted::default();
     let first_prose = (0..lines.len()).find(|&i| lines[i].is_prose() && !is_title_over_meta(&lines, i));
     let header_end = first_prose.unwrap_or(lines.len());
     let mut title_at = choose_title(&lines[..header_end]);
@@ -70,6 +69,7 @@ pub fn extract(text: &str) -> Extracted {
     let after_title = title_at.map_or(0, |t| t + 1);
     let Some(mut start) = (after_title..lines.len()).find(|&i| lines[i].is_prose()) else {
         collect_meta(&mut found, &lines);
+        found.dropped = dropped_lines(&lines, &found, lines.len(), lines.len());
         return found;
     };
     // A standfirst restates the headline and stands apart from the text, over
@@ -126,7 +126,39 @@ pub fn extract(text: &str) -> Extracted {
         found.date = Some(date);
     }
     drop_pull_quotes(&mut found.blocks);
+    found.dropped = dropped_lines(&lines, &found, start, end);
     found
+}
+
+/// Every line that is not the title, the standfirst or a block of the text, with why.
+fn dropped_lines(lines: &[Line], found: &Extracted, start: usize, end: usize) -> Vec<Dropped> {
+    let kept: Vec<String> = found
+        .blocks
+        .iter()
+        .map(Block::text)
+        .chain(found.title.clone())
+        .chain(found.summary.clone())
+        .chain(found.dateline.clone())
+        .collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !kept.iter().any(|k| k == line.text || clean_title(line.text) == *k))
+        .map(|(i, line)| {
+            let why = match &line.kind {
+                Kind::Noise => "boilerplate (menu, share bar, read-more link, relative time)",
+                Kind::End => "the article ends here (related links, comments, tags)",
+                Kind::Meta(Meta::Date { .. }) => "a date line",
+                Kind::Meta(Meta::Author(_)) => "the byline",
+                Kind::Meta(Meta::Url(_)) => "a link line",
+                Kind::Meta(_) => "a line naming the outlet or the origin",
+                Kind::Text(_) if i < start => "above the article (header, menu, headlines)",
+                Kind::Text(_) if i >= end => "below the article",
+                Kind::Text(_) => "between paragraphs: not prose (captions, link lists)",
+            };
+            Dropped { text: line.text.to_owned(), why }
+        })
+        .collect()
 }
 
 /// Walks the text from its first prose line; returns where it ended.
@@ -347,11 +379,12 @@ fn collect_meta(found: &mut Extracted, frame: &[Line]) {
 
 /// A pull quote: a paragraph that repeats words of another, set apart in
 /// quotation marks.
-fn drop_pull_quotes(blocks: &mut Vec<Block>) {
-    let texts: Vec<String> = blocks.iter().map(|b| block_text(b).to_owned()).collect();
+pub fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
     let mut index = 0;
     blocks.retain(|block| {
-        let inner = block_text(block).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | ' '));
+        let text = block.text();
+        let inner = text.trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | ' '));
         let repeated = inner.chars().count() >= 30
             && texts
                 .iter()
@@ -360,12 +393,6 @@ fn drop_pull_quotes(blocks: &mut Vec<Block>) {
         index += 1;
         !repeated
     });
-}
-
-fn block_text(block: &Block) -> &str {
-    match block {
-        Block::Heading(text) | Block::Paragraph(text) => text,
-    }
 }
 
 /// A date in the dateline that opens the first paragraph (`القاهرة في 25 يوليو

@@ -348,11 +348,18 @@ fn tables() -> &'static Tables {
 /// Classifies one line (already trimmed, not empty) on its own.
 pub fn classify(text: &str) -> Line<'_> {
     let words = Words::of(text);
-    let kind = kind_of(text, &words);
+    let kind = kind_of(text, &words, true);
     Line { text, kind, words: words.len() }
 }
 
-fn kind_of(text: &str, words: &Words) -> Kind {
+/// Classifies a block that an HTML page's structure already placed in the
+/// text: its markers and metadata count, but a line in Latin script is text
+/// (pages in other languages, quotations), not the site's interface.
+pub fn classify_block(text: &str) -> Kind {
+    kind_of(text, &Words::of(text), false)
+}
+
+fn kind_of(text: &str, words: &Words, latin_is_noise: bool) -> Kind {
     let tables = tables();
     let line_key = key(text);
     let bare = line_key.trim_matches(|c: char| !c.is_alphanumeric()).trim();
@@ -371,6 +378,9 @@ fn kind_of(text: &str, words: &Words) -> Kind {
         return Kind::Meta(meta);
     }
     if !text.chars().any(is_arabic_letter) {
+        if !latin_is_noise {
+            return Kind::Text(quality(text, words));
+        }
         // A Latin-only line in an Arabic page is the site's own interface
         // ("Connect with us"), a caption credit or a stray code.
         return Kind::Noise;
