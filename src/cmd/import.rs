@@ -55,10 +55,13 @@ pub fn run(args: &ImportArgs) -> Outcome {
         )));
     }
     let verb = if args.dry_run { "would import" } else { "imported" };
-    let mut summary = format!("{verb} {} articles from {} files into {}", session.written, files.len(), into.display());
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let mut summary =
+        format!("{verb} {} from {} into {}", plural(session.written, "article"), plural(files.len(), "file"), into.display());
     if !session.added_sources.is_empty() {
         let added = if args.dry_run { "would add" } else { "added" };
-        summary.push_str(&format!("; {added} {} outlets to sources.toml: {}", session.added_sources.len(), session.added_sources.join(", ")));
+        let count = plural(session.added_sources.len(), "outlet");
+        summary.push_str(&format!("; {added} {count} to sources.toml: {}", session.added_sources.join(", ")));
     }
     Outcome::Done { summary, warnings: problems, all_warnings: true }
 }

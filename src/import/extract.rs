@@ -295,7 +295,10 @@ fn drop_teasers(lines: &mut [Line]) {
 }
 
 fn is_title_like(line: &Line) -> bool {
+    let line_key = key(line.text);
     matches!(line.kind, Kind::Text(_))
+        && !line.text.starts_with('©')
+        && !["التوقيت", "مرحبا بك", "اهلا بك"].iter().any(|w| line_key.starts_with(&key(w)))
         && line.words >= 3
         && line.text.chars().count() <= 250
         && !line.text.ends_with(':')

@@ -174,6 +174,8 @@ const NOISE_PREFIXES: &[&str] = &[
     "تابع قناتنا",
     "تابع صفحتنا",
     "زر الذهاب إلى الأعلى",
+    "التوقيت",
+    "مرحبا بك",
     "الصورة:",
     "صورة:",
     "الصورة :",
@@ -537,6 +539,7 @@ mod tests {
             ("إعلان", Kind::Noise),
             ("منذ 4 ساعات", Kind::Noise),
             ("طباعة المشاهدات: 4351", Kind::Noise),
+            ("التوقيت الإثنين، 25 نوفمبر 2024", Kind::Noise),
         ];
         for (text, expected) in cases {
             assert_eq!(&classify(text).kind, expected, "{text}");

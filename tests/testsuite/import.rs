@@ -229,7 +229,7 @@ fn empty_and_binary_files_are_skipped_with_a_reason() {
     assert!(stderr.contains("binary-png-data.txt") && stderr.contains("binary"), "{stderr}");
     // The three encodings of one article: the first is written, the other two are the same article.
     assert_eq!(stderr.matches("the same article is already in").count(), 2, "{stderr}");
-    assert!(stdout_of(&output).contains("imported 1 of 5 files"), "{}", stdout_of(&output));
+    assert!(stdout_of(&output).contains("imported 1 article from 5 files"), "{}", stdout_of(&output));
 }
 
 /// Import writes an article `fihris build` reads; a second import of the same

@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod import;
+mod import_pages;
 mod incremental;
 mod init;
 mod layout;

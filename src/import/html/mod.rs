@@ -440,9 +440,23 @@ fn copyright_name(line: &str) -> Option<String> {
     }
     let name: String = name.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '-' | '–' | '.' | ',' | '،')).collect();
     let name = name.trim().trim_start_matches("لـ").trim_start_matches("ل ").trim();
-    let name = name.strip_prefix("لموقع").map(|rest| format!("موقع{rest}")).unwrap_or_else(|| name.to_owned());
+    let name = without_lam(name);
     let words = name.split_whitespace().count();
     ((1..=5).contains(&words)).then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A name without the preposition لـ that joins it to `محفوظة` (`لجريدة
+/// الفجر` → `جريدة الفجر`, `للنهار` → `النهار`): only before a word that
+/// names a kind of outlet or starts with ال, so لبنان stays لبنان (ARABIC.md §2).
+fn without_lam(name: &str) -> String {
+    const OUTLET_WORDS: &[&str] = &["جريدة", "صحيفة", "موقع", "وكالة", "قناة", "مجلة", "شبكة", "بوابة", "إذاعة", "منصة"];
+    if let Some(rest) = name.strip_prefix("لل") {
+        return format!("ال{rest}");
+    }
+    match name.strip_prefix('ل') {
+        Some(rest) if OUTLET_WORDS.iter().any(|w| rest.starts_with(w)) => rest.to_owned(),
+        _ => name.to_owned(),
+    }
 }
 
 /// A date in an article's address (`/2024/07/25/`, `/20240725/`).
@@ -492,8 +506,21 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
     let site_names: Vec<&str> =
         [metadata.site_name.as_deref(), metadata.publisher.as_deref()].into_iter().flatten().collect();
 
+    // Without a headline element (old layouts set it in <font><b>), the text
+    // importer reads the lines above the text as it reads a copied page.
+    let as_text = headline.is_none().then(|| {
+        let above: Vec<&str> = lines.iter().filter(|l| l.zone != Zone::Text && l.zone != Zone::Below).map(|l| l.text.as_str()).collect();
+        let first: Vec<String> = extracted.pieces.iter().take(3).filter_map(|p| match p {
+            Piece::Paragraph { text, .. } => Some(text.clone()),
+            _ => None,
+        }).collect();
+        extract::extract(&[above.join("\n"), first.join("\n")].join("\n"))
+    });
     // The title: the headline shown, else the metadata's, else <title> without the site's name.
-    let shown_title = headline.as_ref().map(|(_, text)| extract_title(text));
+    let shown_title = headline
+        .as_ref()
+        .map(|(_, text)| extract_title(text))
+        .or_else(|| as_text.as_ref().and_then(|found| found.title.clone()));
     let claimed_title = metadata.headline.as_deref().map(|h| title_without_site(h, &site_names));
     let title = match (&shown_title, &claimed_title) {
         (Some(shown), Some(claimed)) if key(shown) != key(claimed) => {
@@ -530,7 +557,8 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
         let head: String = p.chars().take(60).collect();
         crate::arabic::dates::find_dates(&head).into_iter().next()
     });
-    let shown = published.or(bare).or(times.first().copied()).or(dateline);
+    let from_text = as_text.as_ref().and_then(|found| found.date);
+    let shown = published.or(bare).or(times.first().copied()).or(from_text).or(dateline);
     let address = metadata
         .canonical
         .as_deref()
@@ -571,7 +599,10 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
         notes.push(format!("the address carries the date {}, the page {}", format_date(in_address), format_date(date)));
     }
 
-    let author = byline.or(cleaned.author.clone()).or(metadata.author.clone());
+    let author = byline
+        .or(cleaned.author.clone())
+        .or_else(|| as_text.as_ref().and_then(|found| found.author.clone()))
+        .or(metadata.author.clone());
     let author = author.filter(|a| a.chars().count() <= 80);
 
     // The outlet.
@@ -708,6 +739,8 @@ mod tests {
     fn copyright_lines_name_the_outlet() {
         assert_eq!(copyright_name("© 2025 الشروق. جميع الحقوق محفوظة").as_deref(), Some("الشروق"));
         assert_eq!(copyright_name("جميع الحقوق محفوظة لموقع الديرة نيوز 2024").as_deref(), Some("موقع الديرة نيوز"));
+        assert_eq!(copyright_name("جميع الحقوق محفوظة لجريدة الفجر الجديد 2023").as_deref(), Some("جريدة الفجر الجديد"));
+        assert_eq!(copyright_name("جميع الحقوق محفوظة للنهار © 2025").as_deref(), Some("النهار"));
         assert_eq!(copyright_name("وقال الوزير إن"), None);
     }
 }
