@@ -156,6 +156,8 @@ struct Session<'a> {
     /// Names of the outlets added in this run, by key.
     new_names: HashMap<String, String>,
     existing: HashMap<String, PathBuf>,
+    /// The files this run wrote, with the digest of their input.
+    written_now: HashMap<PathBuf, String>,
     written: usize,
     warnings: Diagnostics,
     unreadable_in_folders: usize,
@@ -182,6 +184,7 @@ impl<'a> Session<'a> {
             added_sources: Vec::new(),
             new_names: HashMap::new(),
             existing: existing_texts(into),
+            written_now: HashMap::new(),
             written: 0,
             warnings,
             unreadable_in_folders: 0,
@@ -278,18 +281,16 @@ impl<'a> Session<'a> {
             self.report_skip(file, &format!("{}skipped: the same article is already in {earlier}", if part.is_empty() { String::new() } else { format!("{part}: ") }));
             return;
         }
-        // Another article under the same name: a longer hash tells them apart.
-        for hash_len in [6, 8, 12] {
-            if !target.exists() || self.args.force && self.existing.get(&body) == Some(&target) {
-                break;
+        // Another article of this run under the same name: a longer hash tells them apart.
+        for hash_len in [6, 8, 12, 64] {
+            match self.written_now.get(&target) {
+                Some(digest) if *digest != article.digest => {
+                    article.slug = article.slug_for(hash_len);
+                    target = self.into.join(format!("{}.md", article.slug));
+                    markdown = article.to_markdown();
+                }
+                _ => break,
             }
-            let same_source = std::fs::read_to_string(&target).is_ok_and(|t| fingerprint(front_matter::split(&target, &t).map_or("", |s| s.body)) == body);
-            if same_source {
-                break;
-            }
-            article.slug = article.slug_for(hash_len);
-            target = self.into.join(format!("{}.md", article.slug));
-            markdown = article.to_markdown();
         }
         if target.exists() && !self.args.force {
             self.warnings.push(
@@ -306,6 +307,7 @@ impl<'a> Session<'a> {
             }
         }
         self.existing.insert(body, target.clone());
+        self.written_now.insert(target.clone(), article.digest.clone());
         self.written += 1;
         self.report(&label, &target, &article, &markdown, new_source, lists);
     }

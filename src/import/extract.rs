@@ -206,10 +206,12 @@ fn choose_title(header: &[Line]) -> Option<usize> {
     // A shorter headline-like line just above is the headline, and the chosen
     // one its standfirst (a standfirst says more than its headline).
     match chosen.checked_sub(1) {
+        // (A standfirst is long: a headline of a few words over the date is the headline.)
         Some(above)
             if is_title_like(&header[above])
                 && header[above].words >= 5
-                && header[above].words < header[chosen].words =>
+                && header[above].words < header[chosen].words
+                && (header[chosen].words >= 9 || title_evidence(header, chosen) < 3) =>
         {
             Some(above)
         }

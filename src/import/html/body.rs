@@ -343,9 +343,31 @@ impl<'a> Page<'a> {
         }
         let scores: FxHashMap<NodeId, f64> =
             scores.into_iter().map(|(id, score)| (id, score * (1.0 - self.link_density(id)))).collect();
-        let best = scores.iter().max_by(|a, b| a.1.total_cmp(b.1)).map(|(id, _)| *id);
+        let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(id, s)| (*id, *s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let best = ranked.first().map(|&(id, _)| id);
         self.scores = scores;
-        best
+        // Several close candidates under one element (a live blog's entries,
+        // a body cut into sections): that element is the article (Readability.js).
+        let (Some(best), Some(&(_, top))) = (best, ranked.first()) else { return best };
+        let close: Vec<NodeId> = ranked.iter().skip(1).take(4).filter(|(_, s)| *s >= top * 0.75).map(|&(id, _)| id).collect();
+        if close.len() < 2 {
+            return Some(best);
+        }
+        let node = self.html.tree.get(best)?;
+        for ancestor in node.ancestors().take(8) {
+            if matches!(tag(&ancestor), Some("body" | "html") | None) {
+                break;
+            }
+            let under = close
+                .iter()
+                .filter(|&&id| self.html.tree.get(id).is_some_and(|c| c.ancestors().take(12).any(|a| a.id() == ancestor.id())))
+                .count();
+            if under >= 2 {
+                return Some(ancestor.id());
+            }
+        }
+        Some(best)
     }
 
     /// The element the page marks as the article's body, with the most text.

@@ -538,8 +538,10 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
     let mut shown_dates: Vec<(Date, DateLabel)> = Vec::new();
     let mut byline = None;
     let mut printed_outlets = Vec::new();
-    for line in &between {
-        match classify_block(&line.text) {
+    // A meta line often holds several fields between bars (`المحرر | نشر في: …`).
+    let parts = between.iter().flat_map(|line| std::iter::once(line.text.as_str()).chain(line.text.split(['|', '•']).map(str::trim).filter(|p| !p.is_empty())));
+    for part in parts {
+        match classify_block(part) {
             Kind::Meta(Meta::Date { date, label }) => shown_dates.push((date, label)),
             Kind::Meta(Meta::Author(name)) => byline = byline.or(Some(name)),
             Kind::Meta(Meta::Outlet(name) | Meta::Translator(name)) => printed_outlets.push(name),
