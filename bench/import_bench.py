@@ -206,16 +206,27 @@ def pages(args):
         fields = ["title", "date", "outlet", "url", "first", "last"]
         header = "".join(f"{f:>9}" for f in fields)
         print(f"{'':<14}{'pages':>6}{header}{'leaked':>8}{'pages/s':>9}")
+        html_only = [(t, g) for t, g in rows["fihris"] if t["file"].endswith((".html", ".htm"))]
+        text_only = [(t, g) for t, g in rows["fihris"] if not t["file"].endswith((".html", ".htm"))]
+        if text_only and html_only:
+            rows = {"fihris": rows["fihris"], "  HTML": html_only, "  text": text_only, "trafilatura": rows["trafilatura"]}
         for name, scored in rows.items():
             if not scored:
                 continue
             n = len(scored)
             cells = "".join(f"{100 * sum(g[f] for _, g in scored) / n:>8.0f}%" for f in fields)
             leaked = sum(g["leaked"] for _, g in scored)
-            speed = len(files) / fihris_seconds if name == "fihris" else html_count / max(traf_seconds, 1e-9)
-            print(f"{name:<14}{n:>6}{cells}{leaked:>8}{speed:>9.1f}")
+            if name == "fihris":
+                speed = f"{len(files) / fihris_seconds:>9.1f}"
+            elif name == "trafilatura":
+                speed = f"{html_count / max(traf_seconds, 1e-9):>9.1f}"
+            else:
+                speed = ""
+            print(f"{name:<14}{n:>6}{cells}{leaked:>8}{speed}")
         if args.verbose:
             for name, scored in rows.items():
+                if name.startswith(" "):
+                    continue
                 for t, g in scored:
                     misses = [f for f in fields if not g[f]] + (["leaked"] if g["leaked"] else [])
                     if misses:
