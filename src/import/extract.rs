@@ -35,6 +35,8 @@ pub struct Extracted {
     pub masthead: Vec<String>,
     /// Copyright lines below the text, which name the outlet too.
     pub copyright: Vec<String>,
+    /// The lines below the text (where a site prints its address).
+    pub footer: Vec<String>,
     pub blocks: Vec<Block>,
     /// A short line just above the text that may be a dateline (`موسكو`); kept
     /// only if the site's lists know it as a place.
@@ -116,7 +118,10 @@ pub fn extract(text: &str) -> Extracted {
         .map(|l| l.text.to_owned())
         .collect();
     found.masthead.retain(|t| Some(t.as_str()) != found.title.as_deref());
-    found.copyright = lines[end..].iter().filter(|l| is_copyright(l.text)).map(|l| l.text.to_owned()).collect();
+    // A copyright line may stand after text that did not end the article (a list of headlines).
+    found.copyright = lines[start..].iter().filter(|l| is_copyright(l.text)).map(|l| l.text.to_owned()).collect();
+    found.footer = lines.iter().rev().take(15).map(|l| l.text.to_owned()).collect();
+    found.credit = credit_line(&lines, start);
     collect_meta(&mut found, &frame);
     // A date in the dateline beats a bare date at the top of the page, which
     // is often the day it was viewed (ARABIC.md §5), but not a labelled one.
@@ -128,6 +133,24 @@ pub fn extract(text: &str) -> Extracted {
     drop_pull_quotes(&mut found.blocks);
     found.dropped = dropped_lines(&lines, &found, start, end);
     found
+}
+
+/// An outlet signing the text's first line (`عين الرياض ـ سعد القحطاني`,
+/// `الدوحة - الملعب القطري`): the words before or after a dash that are
+/// not the dateline's place, when the line is a short credit, not prose.
+fn credit_line(lines: &[Line], start: usize) -> Option<String> {
+    let line = lines.get(start.checked_sub(1)?)?;
+    if !matches!(line.kind, Kind::Text(_)) || line.words > 6 || line.text.ends_with(['.', ':', '؟']) {
+        return None;
+    }
+    let (before, after) = line.text.split_once(['ـ', '-', '–', '—'])?;
+    let (before, after) = (before.trim(), after.trim());
+    if before.is_empty() || after.is_empty() {
+        return None;
+    }
+    // `المكان - المنفذ` or `المنفذ ـ المراسل`: the outlet is the part that is
+    // not a person's two or three names; a tatweel dash joins outlet and reporter.
+    if line.text.contains('ـ') { Some(before.to_owned()) } else { Some(after.to_owned()) }
 }
 
 /// Every line that is not the title, the standfirst or a block of the text, with why.
@@ -242,7 +265,10 @@ fn is_certain_title(lines: &[Line], i: usize) -> bool {
 
 /// `أبوظبي: غدير المنصوري`: a place and a reporter's name, with no label.
 fn is_byline(line: &Line) -> bool {
-    let Some((place, name)) = line.text.split_once(':') else { return false };
+    // `عين الرياض ـ سعد القحطاني`, `الدوحة - الملعب القطري`: an outlet or a
+    // place and a name, joined by a dash.
+    let dashed = [" ـ ", "ـ ", " ـ", " - ", " – ", " — "].iter().find_map(|dash| line.text.split_once(dash));
+    let Some((place, name)) = line.text.split_once(':').or(dashed) else { return false };
     let words = |t: &str| t.split_whitespace().count();
     matches!(line.kind, Kind::Text(_))
         && (1..=2).contains(&words(place))
@@ -299,6 +325,7 @@ fn drop_teasers(lines: &mut [Line]) {
 fn is_title_like(line: &Line) -> bool {
     let line_key = key(line.text);
     matches!(line.kind, Kind::Text(_))
+        && !(line.words <= 6 && is_byline(line))
         && !line.text.starts_with('©')
         && !["التوقيت", "مرحبا بك", "اهلا بك"].iter().any(|w| line_key.starts_with(&key(w)))
         && line.words >= 3

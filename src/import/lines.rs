@@ -310,7 +310,8 @@ const NAVIGATION_WORDS: &[&str] = &[
 
 const DATE_LABELS_PUBLISHED: &[&str] = &["تاريخ النشر", "نشر في", "نشر بتاريخ", "تاريخ الخبر", "نشر يوم", "نشر"];
 const DATE_LABELS_UPDATED: &[&str] = &["آخر تحديث", "اخر تحديث", "تم التحديث", "تحديث"];
-const AUTHOR_LABELS: &[&str] = &["كتب", "كتبت", "بقلم", "إعداد", "تقرير", "تحرير", "حوار"];
+const AUTHOR_LABELS: &[&str] =
+    &["كتب", "كتبت", "بقلم", "إعداد", "تقرير", "تحرير", "حوار", "حرر بواسطة", "نشر بواسطة", "تغطية", "✍️ كتب"];
 const ORIGIN_LABELS: &[&str] = &["المصدر", "مصدر الخبر", "نقلا عن", "عن موقع"];
 const TRANSLATOR_LABELS: &[&str] = &["ترجمة", "ترجمه وتحرير", "ترجمة وتحرير"];
 /// Social sites whose links are share buttons, never the article's own URL.

@@ -168,10 +168,24 @@ fn import_text(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
             _ => None,
         }
     };
-    let source = explicit
-        .or_else(|| named_once(&found.masthead))
-        .or_else(|| named_once(&found.copyright))
-        .or_else(|| found.credit.as_deref().map(|name| outlet::by_name(lists, name)));
+    let known = explicit.or_else(|| named_once(&found.masthead)).or_else(|| named_once(&found.copyright));
+    // Else what the page prints of its outlet: a credit line, the copyright
+    // line, and the host it shows (a link line, `www.…` in the footer).
+    let shown_host = found.url.as_deref().and_then(outlet::site_host).or_else(|| {
+        found.masthead.iter().chain(&found.copyright).chain(&found.footer).find_map(|l| html::shown_host(l))
+    });
+    let evidence = outlet::Evidence {
+        host: shown_host,
+        printed: found
+            .credit
+            .iter()
+            .cloned()
+            .chain(found.copyright.iter().chain(&found.footer).filter_map(|l| html::copyright_name(l)))
+            .collect(),
+        ..outlet::Evidence::default()
+    };
+    let (resolved, details) = outlet::resolve(lists, &evidence);
+    let source = known.or(resolved);
     let sources = found.origin.iter().filter_map(|name| lists.source_key(name)).collect();
     if let Some(dateline) = found.dateline.take().filter(|d| lists.is_place(d)) {
         found.blocks.insert(0, Block::Paragraph(dateline));
@@ -188,6 +202,7 @@ fn import_text(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
         summary,
         tags,
         blocks: found.blocks,
+        outlet: details,
         digest: digest_hex(bytes),
         encoding,
         format: "text",

@@ -50,14 +50,6 @@ pub fn clean_name(name: &str) -> Option<String> {
     (!chosen.is_empty() && chosen.chars().count() <= 80).then(|| chosen.to_owned())
 }
 
-/// A known source by name, or the name as a new outlet.
-pub fn by_name(lists: &Lists, name: &str) -> Outlet {
-    match lists.source_key(name) {
-        Some(key) => Outlet::Known(key),
-        None => Outlet::Unknown(name.to_owned()),
-    }
-}
-
 /// The kind of outlet a name or a schema.org type says it is.
 fn kind_of(name: &str, publisher_type: Option<&str>) -> Option<&'static str> {
     let first = key(name.split_whitespace().next().unwrap_or(""));

@@ -26,6 +26,8 @@ use super::{attr, tag};
 /// A piece of the text as the page lays it out, before lists are grouped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
+    /// The page's `h1`: the headline, or a site name set in one.
+    Headline(String),
     Heading(String),
     /// A paragraph, and whether it is mostly the text of links.
     Paragraph { text: String, linked: bool },
@@ -60,7 +62,7 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
 /// Boilerplate inside the article's container.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"share|social|related|comment|newsletter|subscribe|promo|advert|outbrain|taboola|breadcrumb|sidebar|most-read|mostread|popular|trending|recommend|read-more|readmore|read-also|readalso|see-also|inline-related|more-stories|tags|tag-list|author-bio|about-author|byline|caption|credit|toolbar|print|rating|disqus|sponsor|nav|menu|footer|signup|login|cookie|consent|modal|popup|ticker|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|ad-slot|ad-container|advertisement",
+        r"share|social|related|comment|newsletter|photo-?cap|img-?cap|image-?cap|pic-?cap|subscribe|promo|advert|outbrain|taboola|breadcrumb|sidebar|most-read|mostread|popular|trending|recommend|read-more|readmore|read-also|readalso|see-also|inline-related|more-stories|tags|tag-list|author-bio|about-author|byline|caption|credit|toolbar|print|rating|disqus|sponsor|nav|menu|footer|signup|login|cookie|consent|modal|popup|ticker|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|ad-slot|ad-container|advertisement",
     )
 });
 
@@ -668,8 +670,7 @@ fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
 
 /// Ends the block being gathered. Its kind is that of the innermost heading,
 /// list item or quotation it stands in. A heading, item or quotation made
-/// mostly of link text is a list of other pages; the page's own headline
-/// (`h1`) is the title, not text.
+/// mostly of link text is a list of other pages.
 fn finish(pending: &mut Pending, open: &[&str], ordered: &[bool], pieces: &mut Vec<Piece>) {
     let text = pending.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let links = pending.links;
@@ -679,11 +680,11 @@ fn finish(pending: &mut Pending, open: &[&str], ordered: &[bool], pieces: &mut V
     }
     let kind = open.iter().rev().find(|c| matches!(**c, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote"));
     let chars = text.chars().count();
-    if kind.is_some() && links * 10 > chars * 6 {
+    if kind.is_some_and(|k| *k != "h1") && links * 10 > chars * 6 {
         return;
     }
     pieces.push(match kind {
-        Some(&"h1") => return,
+        Some(&"h1") => Piece::Headline(text),
         Some(&"li") => Piece::Item { ordered: ordered.last().copied().unwrap_or(false), text },
         Some(&"blockquote") => Piece::Quote { text, link: None },
         Some(_) => Piece::Heading(text),

@@ -119,6 +119,13 @@ pub fn read(html: &Html) -> Metadata {
                     .collect();
                 read_json_ld(&text, &mut found, &mut meta_dates);
             }
+            Some(_) if attr(&node, "itemprop") == Some("datePublished") => {
+                // Microdata (`<abbr itemprop="datePublished" title="…">`, `<time itemprop=…>`).
+                let stamp = ["datetime", "content", "title"].iter().find_map(|a| attr(&node, a)).map(str::to_owned);
+                if let Some(date) = date_of(&stamp.unwrap_or_else(|| plain_text(&node))) {
+                    meta_dates.push((date, "microdata"));
+                }
+            }
             _ => {}
         }
     }

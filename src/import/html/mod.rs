@@ -233,6 +233,7 @@ fn find_headline(html: &Html, metadata: &Metadata) -> Option<(NodeId, String)> {
         let level = match tag(&node) {
             Some("h1") => 3,
             Some("h2") => 1,
+            Some("h3") => 0,
             _ => continue,
         };
         let text = body::plain_text(&node);
@@ -244,8 +245,9 @@ fn find_headline(html: &Html, metadata: &Metadata) -> Option<(NodeId, String)> {
         if claimed.as_deref() == Some(text_key.as_str()) {
             score += 10;
         }
+        // Most of <title> (the rest is the site's name), not a site name set in a heading.
         if title.contains(&text_key) && text_key.chars().count() >= 10 {
-            score += 5;
+            score += if text_key.chars().count() * 2 >= title.chars().count() { 5 } else { 1 };
         }
         if text.split_whitespace().count() >= 3 {
             score += 2;
@@ -309,6 +311,35 @@ fn is_caption(text: &str) -> bool {
     })
 }
 
+/// Agencies' names and codes as they close a wire: `(ومع)`, `أ ف ب`, `(وات)`.
+const AGENCY_CREDITS: &[&str] = &[
+    "أ ف ب", "ا ف ب", "أ.ف.ب", "رويترز", "الأناضول", "أ ب", "د ب أ", "وكالات", "ومع", "واس", "وام", "قنا", "كونا", "بنا", "سانا",
+    "واع", "وات", "واج", "سبأ", "بترا", "العمانية", "الأنباء", "AFP", "Reuters", "AP",
+];
+
+/// A paragraph that is only an agency's credit, bracketed or not.
+fn is_credit(text: &str) -> bool {
+    let inner = text.trim().trim_start_matches(['(', '[', '-', '–', '—', ' ']).trim_end_matches([')', ']', '-', '–', '—', ' ', '.']);
+    let inner_key = key(inner);
+    inner.split_whitespace().count() <= 4 && AGENCY_CREDITS.iter().any(|credit| key(credit) == inner_key)
+}
+
+/// A host the page prints (`www.example.org` in a footer), for pages that
+/// give no address of their own.
+pub(super) fn shown_host(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '©' | '(' | ')' | '،' | ','))
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .find(|word| {
+            let labels: Vec<&str> = word.split('.').collect();
+            labels.len() >= 2
+                && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+                && (word.starts_with("www.") || labels.len() <= 4)
+                && !word.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .and_then(outlet::site_host)
+}
+
 /// What the Arabic rules took out of the blocks, beside the blocks themselves.
 #[derive(Default)]
 struct Cleaned {
@@ -333,9 +364,35 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
             blocks.push(Block::List { ordered, items: std::mem::take(items) });
         }
     };
+    // What stands above the headline in the text's element (a kicker, a
+    // breadcrumb, the section's name) is not the text.
+    let headline_at = pieces.iter().position(|p| matches!(p, Piece::Headline(t) if Some(key(t)) == title_key));
+    let mut pieces = pieces;
+    if let Some(at) = headline_at {
+        for piece in pieces.drain(..at) {
+            if let Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Headline(text) = piece {
+                cleaned.dropped.push(Dropped { text, why: "above the headline (kicker, breadcrumb, section)" });
+            }
+        }
+    }
+    // Short lines before the first paragraph of the text are captions and labels.
+    let first_long = pieces.iter().position(|p| matches!(p, Piece::Paragraph { text, .. } if text.split_whitespace().count() >= 12));
+    if let Some(first_long) = first_long {
+        let mut index = 0;
+        pieces.retain(|piece| {
+            index += 1;
+            match piece {
+                Piece::Paragraph { text, .. } if index <= first_long && text.split_whitespace().count() <= 8 && !text.ends_with(['.', ':', '؟', '!']) => {
+                    cleaned.dropped.push(Dropped { text: text.clone(), why: "a label or caption above the text" });
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
     for piece in pieces {
         let text = match &piece {
-            Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Item { text, .. } => Some(text.clone()),
+            Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Item { text, .. } | Piece::Headline(text) => Some(text.clone()),
             _ => None,
         };
         let drop = |cleaned: &mut Cleaned, text: &str, why| cleaned.dropped.push(Dropped { text: text.to_owned(), why });
@@ -389,6 +446,10 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
                 drop(&mut cleaned, text, "a photo caption");
                 continue;
             }
+            if is_credit(text) {
+                drop(&mut cleaned, text, "a credit line (the agency's name alone)");
+                continue;
+            }
         }
         match piece {
             Piece::Item { ordered: o, text } => {
@@ -402,7 +463,7 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
             other => {
                 flush_list(&mut items, ordered, &mut cleaned.blocks);
                 cleaned.blocks.push(match other {
-                    Piece::Heading(text) => Block::Heading(text),
+                    Piece::Heading(text) | Piece::Headline(text) => Block::Heading(text),
                     Piece::Paragraph { text, .. } => Block::Paragraph(text),
                     Piece::Quote { text, link } => Block::Quote { text, link },
                     Piece::Table(rows) => Block::Table(rows),
@@ -429,12 +490,16 @@ fn is_read_more(text: &str) -> bool {
 }
 
 /// The outlet named in a copyright line (`© 2025 الشروق. جميع الحقوق محفوظة`).
-fn copyright_name(line: &str) -> Option<String> {
+pub(super) fn copyright_name(line: &str) -> Option<String> {
     let line_key = key(line);
     if !(line.contains('©') || line_key.contains("حقوق") || line.to_ascii_lowercase().contains("copyright")) {
         return None;
     }
-    let mut name = line.to_owned();
+    let mut name: String = line
+        .split_whitespace()
+        .filter(|w| shown_host(w).is_none() && !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ");
     for noise in ["جميع الحقوق محفوظة", "كل الحقوق محفوظة", "جميع حقوق النشر محفوظة", "الحقوق محفوظة", "حقوق النشر محفوظة", "Copyright", "All rights reserved", "©"] {
         name = name.replace(noise, " ");
     }
@@ -613,8 +678,9 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
         .chain(cleaned.outlets.iter().cloned())
         .chain(lines.iter().filter(|l| l.zone != Zone::Text).filter_map(|l| copyright_name(&l.text)))
         .collect();
+    let shown_site = lines.iter().rev().filter(|l| l.zone != Zone::Text).take(30).find_map(|l| shown_host(&l.text));
     let evidence = Evidence {
-        host: address.clone().or_else(|| context_address.map(str::to_owned)),
+        host: address.clone().or_else(|| context_address.map(str::to_owned)).or(shown_site),
         publisher: metadata.publisher.clone(),
         site_name: metadata.site_name.clone(),
         printed,
@@ -727,6 +793,14 @@ mod tests {
         assert!(is_caption("صورة أرشيفية لمبنى الوزارة"));
         assert!(!is_caption("وقال المتحدث إن الاجتماع كان مثمرا (رويترز)."));
         assert!(!is_caption("ويضم المشروع ثلاث مراحل (انظر الجدول)"));
+    }
+
+    #[test]
+    fn credits_and_shown_hosts() {
+        assert!(is_credit("(ومع)") && is_credit("أ ف ب") && is_credit("- (وات)"));
+        assert!(!is_credit("وقالت الوكالة إن الوزير وصل"));
+        assert_eq!(shown_host("© 2024 صدى سطيف - www.sadasetif.example").as_deref(), Some("sadasetif.example"));
+        assert_eq!(shown_host("الإصدار 2.0 من التطبيق"), None);
     }
 
     #[test]
