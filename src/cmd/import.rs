@@ -23,8 +23,13 @@ use crate::import::{Image, Imported, Item, Lists, MAX_INPUT_BYTES, Outlet, read}
 pub fn run(args: &ImportArgs) -> Outcome {
     let has_site = args.root.join("site.toml").is_file();
     if !has_site && args.into.is_none() {
-        let problem = Diagnostic::error(format!("there is no site in {} (it has no site.toml)", display_root(&args.root)))
-            .with_help("run import in a site's folder, name the site with --root DIR, or say where to write with --into DIR");
+        let problem = Diagnostic::error(format!(
+            "there is no site in {} (it has no site.toml)",
+            display_root(&args.root)
+        ))
+        .with_help(
+            "run import in a site's folder, name the site with --root DIR, or say where to write with --into DIR",
+        );
         return Outcome::Failed([problem].into_iter().collect());
     }
     let (files, mut problems) = input_files(&args.inputs);
@@ -56,8 +61,12 @@ pub fn run(args: &ImportArgs) -> Outcome {
     }
     let verb = if args.dry_run { "would import" } else { "imported" };
     let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    let mut summary =
-        format!("{verb} {} from {} into {}", plural(session.written, "article"), plural(files.len(), "file"), into.display());
+    let mut summary = format!(
+        "{verb} {} from {} into {}",
+        plural(session.written, "article"),
+        plural(files.len(), "file"),
+        into.display()
+    );
     if !session.added_sources.is_empty() {
         let added = if args.dry_run { "would add" } else { "added" };
         let count = plural(session.added_sources.len(), "outlet");
@@ -84,7 +93,8 @@ fn input_files(inputs: &[PathBuf]) -> (Vec<Input>, Diagnostics) {
     let mut problems = Diagnostics::default();
     for input in inputs {
         if input.is_dir() {
-            let entries = WalkDir::new(input).sort_by_file_name().into_iter().filter_entry(|e| !is_page_resources(e.path()));
+            let entries =
+                WalkDir::new(input).sort_by_file_name().into_iter().filter_entry(|e| !is_page_resources(e.path()));
             files.extend(
                 entries
                     .filter_map(Result::ok)
@@ -165,7 +175,8 @@ struct Session<'a> {
 
 impl<'a> Session<'a> {
     fn new(args: &'a ImportArgs, has_site: bool, into: &Path) -> Session<'a> {
-        let (catalog, list_problems) = if has_site { Catalog::load(&args.root) } else { (Catalog::default(), Vec::new()) };
+        let (catalog, list_problems) =
+            if has_site { Catalog::load(&args.root) } else { (Catalog::default(), Vec::new()) };
         let mut warnings = Diagnostics::default();
         if !list_problems.is_empty() {
             warnings.push(Diagnostic::warning(format!(
@@ -198,9 +209,11 @@ impl<'a> Session<'a> {
             Ok(None) => {
                 let limit = MAX_INPUT_BYTES / (1024 * 1024);
                 self.warnings.push(
-                    Diagnostic::warning(format!("skipped: larger than {limit} MiB, more than a page, feed or archive should be"))
-                        .in_file(file)
-                        .with_help("split a large web archive into smaller files (warcio or similar tools do it)"),
+                    Diagnostic::warning(format!(
+                        "skipped: larger than {limit} MiB, more than a page, feed or archive should be"
+                    ))
+                    .in_file(file)
+                    .with_help("split a large web archive into smaller files (warcio or similar tools do it)"),
                 );
                 return;
             }
@@ -251,7 +264,13 @@ impl<'a> Session<'a> {
         let file = &input.path;
         let label = if part.is_empty() { file.display().to_string() } else { format!("{} ({part})", file.display()) };
         if article.blocks.is_empty() {
-            self.report_skip(file, &format!("{}skipped: no article text found in it", if part.is_empty() { String::new() } else { format!("{part}: ") }));
+            self.report_skip(
+                file,
+                &format!(
+                    "{}skipped: no article text found in it",
+                    if part.is_empty() { String::new() } else { format!("{part}: ") }
+                ),
+            );
             return;
         }
         let mut new_source = false;
@@ -278,7 +297,13 @@ impl<'a> Session<'a> {
         let body = fingerprint(front_matter::split(&target, &markdown).map_or("", |split| split.body));
         if let Some(earlier) = self.existing.get(&body).filter(|p| !self.args.force || **p != target) {
             let earlier = earlier.display().to_string();
-            self.report_skip(file, &format!("{}skipped: the same article is already in {earlier}", if part.is_empty() { String::new() } else { format!("{part}: ") }));
+            self.report_skip(
+                file,
+                &format!(
+                    "{}skipped: the same article is already in {earlier}",
+                    if part.is_empty() { String::new() } else { format!("{part}: ") }
+                ),
+            );
             return;
         }
         // Another article of this run under the same name: a longer hash tells them apart.
@@ -300,11 +325,12 @@ impl<'a> Session<'a> {
             );
             return;
         }
-        if !self.args.dry_run {
-            if let Err(err) = std::fs::create_dir_all(&self.into).and_then(|()| write_whole(&target, markdown.as_bytes())) {
-                self.warnings.push(Diagnostic::error(format!("cannot write {}: {err}", target.display())).in_file(file));
-                return;
-            }
+        if !self.args.dry_run
+            && let Err(err) =
+                std::fs::create_dir_all(&self.into).and_then(|()| write_whole(&target, markdown.as_bytes()))
+        {
+            self.warnings.push(Diagnostic::error(format!("cannot write {}: {err}", target.display())).in_file(file));
+            return;
         }
         self.existing.insert(body, target.clone());
         self.written_now.insert(target.clone(), article.digest.clone());
@@ -327,7 +353,8 @@ impl<'a> Session<'a> {
                 Ok(text) => text,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
                 Err(err) => {
-                    self.warnings.push(Diagnostic::warning(format!("cannot read it to add {name}: {err}")).in_file(&path));
+                    self.warnings
+                        .push(Diagnostic::warning(format!("cannot read it to add {name}: {err}")).in_file(&path));
                     return None;
                 }
             },
@@ -345,7 +372,8 @@ impl<'a> Session<'a> {
             }
         };
         if !self.args.dry_run
-            && let Err(err) = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| write_whole(&path, text.as_bytes()))
+            && let Err(err) =
+                path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| write_whole(&path, text.as_bytes()))
         {
             self.warnings.push(Diagnostic::warning(format!("cannot add the outlet {name}: {err}")).in_file(&path));
             return None;
@@ -384,9 +412,14 @@ impl<'a> Session<'a> {
         if image.address.starts_with("data:") {
             return None;
         }
-        let decoded = percent_encoding::percent_decode_str(image.address.split(['?', '#']).next().unwrap_or("")).decode_utf8_lossy().into_owned();
+        let decoded = percent_encoding::percent_decode_str(image.address.split(['?', '#']).next().unwrap_or(""))
+            .decode_utf8_lossy()
+            .into_owned();
         let local = file.parent().unwrap_or(Path::new(".")).join(&decoded);
-        let extension = local.extension().and_then(|e| e.to_str()).filter(|e| e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))?;
+        let extension = local
+            .extension()
+            .and_then(|e| e.to_str())
+            .filter(|e| e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))?;
         if !local.is_file() || self.args.into.is_some() && !self.args.root.join("site.toml").is_file() {
             notes.push(format!("the lead image {} is not beside the page: left out", image.address));
             return None;
@@ -395,7 +428,8 @@ impl<'a> Session<'a> {
         let name = format!("images/{digest}.{}", extension.to_ascii_lowercase());
         if !self.args.dry_run {
             let target = self.args.root.join("static").join(&name);
-            let copied = target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::copy(&local, &target));
+            let copied =
+                target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::copy(&local, &target));
             if copied.is_err() {
                 notes.push(format!("the lead image {} could not be copied into static/: left out", local.display()));
                 return None;

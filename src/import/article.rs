@@ -8,12 +8,21 @@ use jiff::civil::Date;
 pub enum Block {
     Heading(String),
     Paragraph(String),
-    List { ordered: bool, items: Vec<String> },
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
     /// A quotation; an embedded post keeps the link to it.
-    Quote { text: String, link: Option<String> },
+    Quote {
+        text: String,
+        link: Option<String>,
+    },
     Table(Vec<Vec<String>>),
     /// A link that stands for something the page embedded (a video player).
-    Link { label: String, address: String },
+    Link {
+        label: String,
+        address: String,
+    },
 }
 
 impl Block {
@@ -310,7 +319,8 @@ mod tests {
 
     #[test]
     fn undated_slugs_have_no_undated_prefix() {
-        let article = Imported { digest: "62f0aa".into(), source: Some(Outlet::Known("alhurra".into())), ..Imported::default() };
+        let article =
+            Imported { digest: "62f0aa".into(), source: Some(Outlet::Known("alhurra".into())), ..Imported::default() };
         assert_eq!(article.slug_for(4), "alhurra-62f0");
         let dated = Imported { date: Date::new(2024, 7, 25).ok(), ..article };
         assert_eq!(dated.slug_for(4), "2024-07-25-alhurra-62f0");

@@ -66,7 +66,8 @@ fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
 /// (as browsers prescan), then valid UTF-8, then detection.
 pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, Unreadable> {
     static META: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)"#).expect("the charset pattern is valid")
+        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)"#)
+            .expect("the charset pattern is valid")
     });
     let declared = http_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes())).or_else(|| {
         let head = &bytes[..bytes.len().min(4096)];
@@ -162,7 +163,11 @@ mod tests {
     #[test]
     fn a_page_says_its_charset() {
         let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode("<p>بوتين يجتمع مع الأسد</p>");
-        let meta = [b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">".as_ref(), &cp1256].concat();
+        let meta = [
+            b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">".as_ref(),
+            &cp1256,
+        ]
+        .concat();
         let decoded = decode_html(&meta, None).expect("decodes");
         assert_eq!(decoded.encoding, "windows-1256");
         assert!(decoded.text.contains("بوتين يجتمع مع الأسد"));

@@ -81,7 +81,9 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if lower.starts_with(b"{") && contains(b"jsonfeed.org/version") {
         return Format::Feed;
     }
-    if lower.starts_with(b"<") && (contains(b"<rss") || contains(b"<feed") || contains(b"<rdf:rdf")) && !contains(b"<html")
+    if lower.starts_with(b"<")
+        && (contains(b"<rss") || contains(b"<feed") || contains(b"<rdf:rdf"))
+        && !contains(b"<html")
     {
         return Format::Feed;
     }

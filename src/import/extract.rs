@@ -322,12 +322,15 @@ fn drop_teasers(lines: &mut [Line]) {
     }
 }
 
+/// A line that can be a headline: not a byline, a copyright line, a clock
+/// bar or a greeting.
 fn is_title_like(line: &Line) -> bool {
     let line_key = key(line.text);
+    let never = (line.words <= 6 && is_byline(line))
+        || line.text.starts_with('©')
+        || ["التوقيت", "مرحبا بك", "اهلا بك"].iter().any(|w| line_key.starts_with(&key(w)));
     matches!(line.kind, Kind::Text(_))
-        && !(line.words <= 6 && is_byline(line))
-        && !line.text.starts_with('©')
-        && !["التوقيت", "مرحبا بك", "اهلا بك"].iter().any(|w| line_key.starts_with(&key(w)))
+        && !never
         && line.words >= 3
         && line.text.chars().count() <= 250
         && !line.text.ends_with(':')

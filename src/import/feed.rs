@@ -19,7 +19,8 @@ pub struct ItemMeta {
 }
 
 pub fn read(bytes: &[u8], lists: &Lists, each: &mut dyn FnMut(Item)) -> Result<(), Unreadable> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|err| Unreadable::Damaged(format!("the feed cannot be read ({err})")))?;
+    let feed =
+        feed_rs::parser::parse(bytes).map_err(|err| Unreadable::Damaged(format!("the feed cannot be read ({err})")))?;
     let outlet = feed.title.as_ref().map(|t| t.content.trim().to_owned()).filter(|t| !t.is_empty());
     let mut summaries = 0;
     for (index, entry) in feed.entries.iter().enumerate() {
@@ -32,7 +33,12 @@ pub fn read(bytes: &[u8], lists: &Lists, each: &mut dyn FnMut(Item)) -> Result<(
             title: entry.title.as_ref().map(|t| t.content.trim().to_owned()).filter(|t| !t.is_empty()),
             date: entry.published.or(entry.updated).and_then(|d| d.format("%Y-%m-%d").to_string().parse().ok()),
             address,
-            author: entry.authors.first().and_then(|a| a.name.as_deref()).map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+            author: entry
+                .authors
+                .first()
+                .and_then(|a| a.name.as_deref())
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty()),
             outlet: outlet.clone(),
         };
         match html::import_fragment(&content, &meta, lists) {

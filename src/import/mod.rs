@@ -90,8 +90,14 @@ impl Lists {
 #[derive(Debug)]
 pub enum Item {
     /// `part` names the record or item inside an archive or feed (empty for a page or text file).
-    Article { part: String, article: Box<Imported> },
-    Skipped { part: String, why: String },
+    Article {
+        part: String,
+        article: Box<Imported>,
+    },
+    Skipped {
+        part: String,
+        why: String,
+    },
 }
 
 /// Where a page came from, when an archive or a feed says.

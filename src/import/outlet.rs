@@ -4,8 +4,8 @@
 //! byline and credit lines, copyright). A known source wins wherever it is
 //! named; else the best name found is a new outlet, with its host and kind.
 
-use super::article::{Outlet, OutletDetails};
 use super::Lists;
+use super::article::{Outlet, OutletDetails};
 use crate::arabic::key;
 use crate::entities::catalog::Kind;
 
@@ -85,7 +85,8 @@ pub fn resolve(lists: &Lists, evidence: &Evidence) -> (Option<Outlet>, OutletDet
         // A name the page gives that the list lacks becomes one of its spellings.
         if let Some(id) = lists.catalog.resolve(Kind::Source, &key) {
             let spelled = |n: &str| lists.catalog.resolve(Kind::Source, n) == Some(id);
-            details.new_spelling = names.iter().take(2).find(|n| !spelled(n) && lists.catalog.resolve(Kind::Source, n).is_none()).cloned();
+            details.new_spelling =
+                names.iter().take(2).find(|n| !spelled(n) && lists.catalog.resolve(Kind::Source, n).is_none()).cloned();
         }
         return (Some(Outlet::Known(key)), details);
     }
@@ -139,7 +140,8 @@ mod tests {
         let (outlet, details) = resolve(&lists(), &evidence);
         assert_eq!(outlet, Some(Outlet::Unknown("صحيفة الوطن".into())));
         assert_eq!((details.host.as_deref(), details.kind), (Some("alwatan-news.example"), Some("newspaper")));
-        let bare = resolve(&lists(), &Evidence { host: Some("https://news.example.org/a".into()), ..Evidence::default() });
+        let bare =
+            resolve(&lists(), &Evidence { host: Some("https://news.example.org/a".into()), ..Evidence::default() });
         assert_eq!(bare.0, Some(Outlet::Unknown("news.example.org".into())));
     }
 }

@@ -22,7 +22,9 @@ pub fn key_for(source: &NewSource) -> String {
     let from_host = source.host.as_deref().and_then(|host| {
         let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
         labels.pop();
-        if labels.len() > 1 && labels.last().is_some_and(|l| ["com", "co", "net", "org", "gov", "edu", "ac"].contains(l)) {
+        if labels.len() > 1
+            && labels.last().is_some_and(|l| ["com", "co", "net", "org", "gov", "edu", "ac"].contains(l))
+        {
             labels.pop();
         }
         slugify(&labels.join("-"))
@@ -53,7 +55,8 @@ pub fn add_source(text: &str, source: &NewSource) -> Result<(String, String), St
 /// The file with `spelling` added to the `aliases` of the entry `key`.
 pub fn add_alias(text: &str, key: &str, spelling: &str) -> Result<String, String> {
     let mut document: DocumentMut = text.parse().map_err(|err| format!("it is not valid TOML ({err})"))?;
-    let entry = document.get_mut(key).and_then(Item::as_table_like_mut).ok_or_else(|| format!("it has no entry [{key}]"))?;
+    let entry =
+        document.get_mut(key).and_then(Item::as_table_like_mut).ok_or_else(|| format!("it has no entry [{key}]"))?;
     match entry.get_mut("aliases").and_then(Item::as_array_mut) {
         Some(aliases) => {
             if !aliases.iter().any(|a| a.as_str() == Some(spelling)) {
@@ -77,11 +80,17 @@ mod tests {
 
     #[test]
     fn a_new_outlet_goes_at_the_end_and_the_rest_stays_as_written() {
-        let source = NewSource { name: "الوطن".into(), host: Some("alwatan-news.example".into()), kind: Some("newspaper") };
+        let source =
+            NewSource { name: "الوطن".into(), host: Some("alwatan-news.example".into()), kind: Some("newspaper") };
         let (text, key) = add_source(LIST, &source).expect("added");
         assert_eq!(key, "alwatan-news");
         assert!(text.starts_with(LIST), "{text}");
-        assert!(text.ends_with("[alwatan-news]\nname = \"الوطن\"\nkind = \"newspaper\"\nurl = \"https://alwatan-news.example\"\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "[alwatan-news]\nname = \"الوطن\"\nkind = \"newspaper\"\nurl = \"https://alwatan-news.example\"\n"
+            ),
+            "{text}"
+        );
         let (again, second) = add_source(&text, &source).expect("added");
         assert_eq!(second, "alwatan-news-2");
         assert!(again.contains("[alwatan-news-2]"));
@@ -89,7 +98,9 @@ mod tests {
 
     #[test]
     fn keys_from_hosts_or_names() {
-        let key = |name: &str, host: Option<&str>| key_for(&NewSource { name: name.into(), host: host.map(Into::into), kind: None });
+        let key = |name: &str, host: Option<&str>| {
+            key_for(&NewSource { name: name.into(), host: host.map(Into::into), kind: None })
+        };
         assert_eq!(key("x", Some("news.example.co.uk")), "news-example");
         assert_eq!(key("x", Some("sabq.org")), "sabq");
         assert_eq!(key("الديرة نيوز", None), "الديرة-نيوز");

@@ -100,7 +100,8 @@ fn http_payload(record: &[u8]) -> Result<Payload, String> {
         body = detect::gunzip(&body, super::MAX_INPUT_BYTES).map_err(|_| "responses with damaged gzip".to_owned())?;
     }
     let content_type = header("content-type").unwrap_or_default().to_ascii_lowercase();
-    let charset = content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"').to_owned());
+    let charset =
+        content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"').to_owned());
     Ok(Payload { body, content_type, charset })
 }
 
@@ -108,8 +109,7 @@ fn http_payload(record: &[u8]) -> Result<Payload, String> {
 fn dechunk(body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
     let mut rest = body;
-    loop {
-        let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") else { break };
+    while let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&rest[..line_end]);
         let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16) else { break };
         rest = &rest[line_end + 2..];

@@ -32,12 +32,21 @@ fn loose(text: &str) -> String {
 
 /// The body's text without its Markdown marks.
 fn body_text(article: &Imported) -> String {
-    article.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    article
+        .blocks
+        .iter()
+        .map(|b| b.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Scores every page of a set against its truth.json: the misses, one line each.
 fn score_set(folder: &Path) -> (usize, Vec<String>) {
-    let truth: Value = serde_json::from_str(&std::fs::read_to_string(folder.join("truth.json")).expect("truth")).expect("json");
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("truth.json")).expect("truth")).expect("json");
     let sources = std::fs::read_to_string(folder.join("sources.toml")).unwrap_or_default();
     let (catalog, problems) = Catalog::from_lists(&[(Kind::Source, Kind::Source.list_path(), sources)]);
     assert!(problems.is_empty(), "{problems:?}");
@@ -147,16 +156,23 @@ fn a_new_outlet_is_added_to_the_sources_and_found_again() {
     let sources = std::fs::read_to_string(site.path().join("content/sources.toml")).expect("sources");
     assert!(sources.starts_with(&list), "the list as written stays: {sources}");
     assert!(
-        sources.contains("[almalaab-today]\nname = \"الملعب اليوم\"\nkind = \"website\"\nurl = \"https://almalaab-today.example\"\n"),
+        sources.contains(
+            "[almalaab-today]\nname = \"الملعب اليوم\"\nkind = \"website\"\nurl = \"https://almalaab-today.example\"\n"
+        ),
         "{sources}"
     );
-    assert!(stdout_of(&output).contains("added 1 outlet to sources.toml: [almalaab-today] الملعب اليوم"), "{}", stdout_of(&output));
+    assert!(
+        stdout_of(&output).contains("added 1 outlet to sources.toml: [almalaab-today] الملعب اليوم"),
+        "{}",
+        stdout_of(&output)
+    );
     let article = article_named(site.path(), "2024-12-18-almalaab-today-");
     assert!(article.contains("source: almalaab-today\n"), "{article}");
     assert!(article.contains("image: \"https://almalaab-today.example/img/team.jpg\"\nimage_caption: \"لاعبو المنتخب يحتفلون بالهدف الثاني\"\nimage_credit: \"تصوير: سامي حداد\"\n"), "{article}");
 
     // The same site's mobile pages, under another spelling of its name: no second entry.
-    let mobile = std::fs::read_to_string(page("04-amp.html")).expect("page")
+    let mobile = std::fs::read_to_string(page("04-amp.html"))
+        .expect("page")
         .replace("https://almalaab-today.example/football", "https://m.almalaab-today.example/football")
         .replace("\"name\":\"الملعب اليوم\"", "\"name\":\"موقع الملعب اليوم\"")
         .replace("بعد فوز صعب", "بعد فوز صعب جدا")
@@ -178,7 +194,10 @@ fn no_new_sources_leaves_the_list_alone() {
     let site = site_with_sources("[sana]\nname = \"سانا\"\n");
     let output = fihris(&["import", "--root", root_of(&site), "--no-new-sources", &page("11-morocco-months.html")]);
     assert!(output.status.success(), "{}", stderr_of(&output));
-    assert_eq!(std::fs::read_to_string(site.path().join("content/sources.toml")).expect("sources"), "[sana]\nname = \"سانا\"\n");
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("content/sources.toml")).expect("sources"),
+        "[sana]\nname = \"سانا\"\n"
+    );
     let text = article_named(site.path(), "2024-10-30-");
     assert!(text.contains("# source: \"أنوال بريس\"  # not in content/sources.toml"), "{text}");
 }
@@ -190,8 +209,14 @@ fn dry_run_json_reports_each_article() {
     let site = site_with_sources("");
     let before = std::fs::read_dir(site.path().join("content/articles")).expect("articles").count();
     let output = fihris(&[
-        "import", "--root", root_of(&site), "--dry-run", "--format", "json",
-        &page("09-misleading-metadata.html"), &page("14-comments-dateline.html"),
+        "import",
+        "--root",
+        root_of(&site),
+        "--dry-run",
+        "--format",
+        "json",
+        &page("09-misleading-metadata.html"),
+        &page("14-comments-dateline.html"),
     ]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let reports: Vec<Value> = stdout_of(&output).lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
@@ -202,11 +227,20 @@ fn dry_run_json_reports_each_article() {
     assert_eq!(report["source"]["new"], true);
     assert!(report["body"].as_str().expect("body").starts_with("بغداد - افتتحت"), "{report}");
     let dropped = reports[1]["dropped"].as_array().expect("dropped");
-    assert!(dropped.iter().any(|d| d["text"] == "إقرأ المزيد:" && d["why"].as_str().is_some_and(|w| w.contains("read-more"))), "{dropped:?}");
+    assert!(
+        dropped
+            .iter()
+            .any(|d| d["text"] == "إقرأ المزيد:" && d["why"].as_str().is_some_and(|w| w.contains("read-more"))),
+        "{dropped:?}"
+    );
     let notes = report["notes"].to_string();
     assert!(notes.contains("2019-06-01") && notes.contains("canonical"), "the disagreements are told: {notes}");
     assert_eq!(std::fs::read_dir(site.path().join("content/articles")).expect("articles").count(), before);
-    assert_eq!(std::fs::read_to_string(site.path().join("content/sources.toml")).expect("sources"), "", "nothing written");
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("content/sources.toml")).expect("sources"),
+        "",
+        "nothing written"
+    );
 }
 
 /// Outside a site, import refuses rather than making ./content/articles.
@@ -218,7 +252,8 @@ fn import_outside_a_site_refuses_without_into() {
     assert!(stderr_of(&output).contains("there is no site in this folder"), "{}", stderr_of(&output));
     assert!(!empty.path().join("content").exists());
     let into = empty.path().join("out");
-    let output = fihris_in(empty.path(), &["import", "--into", into.to_str().expect("utf-8"), &page("10-no-metadata.html")]);
+    let output =
+        fihris_in(empty.path(), &["import", "--into", into.to_str().expect("utf-8"), &page("10-no-metadata.html")]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert_eq!(std::fs::read_dir(&into).expect("written").count(), 1);
 }
@@ -237,7 +272,9 @@ fn warc_record(kind: &str, uri: &str, content_type: &str, payload: &[u8]) -> Vec
 }
 
 fn http_response(status: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
-    let mut response = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
+    let mut response =
+        format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len())
+            .into_bytes();
     response.extend_from_slice(body);
     response
 }
@@ -257,11 +294,36 @@ fn a_web_archive_gives_its_pages_and_counts_the_rest() {
     let uri = "https://alwaha-news.example/2025/03/12/desalination-plant/";
     let mut archive = warc_record("warcinfo", "", "application/warc-fields", b"software: test\r\n");
     archive.extend(warc_record("request", uri, "application/http; msgtype=request", b"GET / HTTP/1.1\r\n\r\n"));
-    archive.extend(warc_record("response", uri, "application/http; msgtype=response", &http_response("200 OK", "text/html; charset=utf-8", &html)));
-    archive.extend(warc_record("response", "https://x.example/a.jpg", "application/http; msgtype=response", &http_response("200 OK", "image/jpeg", &[0xFF, 0xD8, 0xFF, 0, 1, 2])));
-    archive.extend(warc_record("response", "https://x.example/old", "application/http; msgtype=response", b"HTTP/1.1 301 Moved\r\nLocation: /new\r\n\r\n"));
-    archive.extend(warc_record("response", "https://old.example/news.asp?id=877", "application/http; msgtype=response", &http_response("200 OK", "text/html; charset=windows-1256", &cp1256)));
-    let last = warc_record("response", "https://x.example/cut", "application/http; msgtype=response", &http_response("200 OK", "text/html", &html));
+    archive.extend(warc_record(
+        "response",
+        uri,
+        "application/http; msgtype=response",
+        &http_response("200 OK", "text/html; charset=utf-8", &html),
+    ));
+    archive.extend(warc_record(
+        "response",
+        "https://x.example/a.jpg",
+        "application/http; msgtype=response",
+        &http_response("200 OK", "image/jpeg", &[0xFF, 0xD8, 0xFF, 0, 1, 2]),
+    ));
+    archive.extend(warc_record(
+        "response",
+        "https://x.example/old",
+        "application/http; msgtype=response",
+        b"HTTP/1.1 301 Moved\r\nLocation: /new\r\n\r\n",
+    ));
+    archive.extend(warc_record(
+        "response",
+        "https://old.example/news.asp?id=877",
+        "application/http; msgtype=response",
+        &http_response("200 OK", "text/html; charset=windows-1256", &cp1256),
+    ));
+    let last = warc_record(
+        "response",
+        "https://x.example/cut",
+        "application/http; msgtype=response",
+        &http_response("200 OK", "text/html", &html),
+    );
     archive.extend_from_slice(&last[..last.len() / 2]);
 
     let site = site_with_sources("");
@@ -271,10 +333,23 @@ fn a_web_archive_gives_its_pages_and_counts_the_rest() {
     let compressed = dir.path().join("crawl-copy.dat");
     // Gzipped per record in real archives; one member reads the same.
     std::fs::write(&compressed, gzipped(&archive)).expect("write");
-    let output = fihris(&["import", "--root", root_of(&site), "--format", "json", "--dry-run", plain.to_str().expect("utf-8"), compressed.to_str().expect("utf-8")]);
+    let output = fihris(&[
+        "import",
+        "--root",
+        root_of(&site),
+        "--format",
+        "json",
+        "--dry-run",
+        plain.to_str().expect("utf-8"),
+        compressed.to_str().expect("utf-8"),
+    ]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
-    let articles: Vec<Value> = stdout.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()).filter(|v| v.get("file").is_some()).collect();
+    let articles: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v.get("file").is_some())
+        .collect();
     // Each archive gives two pages; the second copy is recognised as the same articles.
     assert_eq!(articles.len(), 2, "{stdout}");
     assert_eq!(articles[0]["url"], uri);
@@ -299,21 +374,33 @@ fn feeds_give_their_full_text_items() {
         ));
     }
     items.push_str("<item><title>خبر بملخص فقط</title><link>https://feed-news.example/s</link><description>ملخص قصير لا أكثر.</description></item>");
-    let feed = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>أخبار الموجز</title><link>https://feed-news.example/</link>{items}</channel></rss>");
+    let feed = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>أخبار الموجز</title><link>https://feed-news.example/</link>{items}</channel></rss>"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("feed.xml");
     std::fs::write(&path, feed).expect("write");
     let site = site_with_sources("");
     let started = std::time::Instant::now();
-    let output = fihris(&["import", "--root", root_of(&site), "--dry-run", "--format", "json", path.to_str().expect("utf-8")]);
+    let output =
+        fihris(&["import", "--root", root_of(&site), "--dry-run", "--format", "json", path.to_str().expect("utf-8")]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
-    let articles: Vec<Value> = stdout.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()).filter(|v| v.get("file").is_some()).collect();
+    let articles: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v.get("file").is_some())
+        .collect();
     assert_eq!(articles.len(), 10_000);
     assert_eq!(articles[7]["title"], "خبر رقم 7 عن الاجتماع الوزاري");
     assert_eq!(articles[7]["date"], "2024-11-05");
     assert_eq!(articles[7]["source"]["name"], "أخبار الموجز");
-    assert!(stderr_of(&output).contains("1 items carry only a summary") || stderr_of(&output).contains("carry only a summary"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("1 items carry only a summary")
+            || stderr_of(&output).contains("carry only a summary"),
+        "{}",
+        stderr_of(&output)
+    );
     assert!(started.elapsed().as_secs() < 600, "{:?}", started.elapsed());
 }
 
@@ -327,14 +414,18 @@ fn bad_input_is_refused_one_by_one_and_nothing_is_half_written() {
         path.to_str().expect("utf-8").to_owned()
     };
     let depth = 100_000;
-    let deep = write("deep.html", format!("<html><body>{}<p>نص</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth)).as_bytes());
+    let deep = write(
+        "deep.html",
+        format!("<html><body>{}<p>نص</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth)).as_bytes(),
+    );
     let bomb = write("bomb.html.gz", &gzipped(&vec![b' '; 80 * 1024 * 1024]));
     let broken = write(
         "broken.html",
         "<html><head><title>خبر</title><body><div class=article-body><p>وقال المتحدث باسم الوزارة إن الاجتماع تناول سبل التعاون في مجالات الطاقة والنقل، وأضاف أن الجانبين اتفقا على مواصلة المشاورات.<p>وأكد أن <b>الجانبين <i>اتفقا</b> على</i> لقاء جديد في الشهر المقبل لمتابعة ما تم الاتفاق عليه.</div></div></span><table><td>".as_bytes(),
     );
     let truncated_gzip = write("cut.warc.gz", &gzipped(b"WARC/1.1\r\nWARC-Type: response\r\n")[..20]);
-    let mut big = String::from("<html><head><title>صفحة كبيرة</title></head><body><article><h1>عنوان الصفحة الكبيرة جدا</h1>");
+    let mut big =
+        String::from("<html><head><title>صفحة كبيرة</title></head><body><article><h1>عنوان الصفحة الكبيرة جدا</h1>");
     let paragraph = "<p>وقال المتحدث باسم الوزارة إن الاجتماع تناول سبل التعاون في مجالات الطاقة والنقل، وأضاف أن الجانبين اتفقا على مواصلة المشاورات خلال الأشهر المقبلة.</p>";
     big.push_str("<img src=\"data:image/png;base64,");
     big.push_str(&"A".repeat(50 * 1024 * 1024));
@@ -349,9 +440,17 @@ fn bad_input_is_refused_one_by_one_and_nothing_is_half_written() {
     assert!(stderr.contains("deep.html") && stderr.contains("nested more than 5000 levels"), "{stderr}");
     assert!(stderr.contains("bomb.html.gz") && stderr.contains("larger than 64 MiB once decompressed"), "{stderr}");
     assert!(stderr.contains("cut.warc.gz") && stderr.contains("gzip data cannot be read"), "{stderr}");
-    assert!(stdout_of(&output).contains("imported 2 articles from 5 files"), "the broken page and the big one: {}", stdout_of(&output));
-    let leftovers: Vec<PathBuf> = walkdir::WalkDir::new(site.path()).into_iter().filter_map(Result::ok)
-        .map(|e| e.into_path()).filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+    assert!(
+        stdout_of(&output).contains("imported 2 articles from 5 files"),
+        "the broken page and the big one: {}",
+        stdout_of(&output)
+    );
+    let leftovers: Vec<PathBuf> = walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -366,7 +465,10 @@ fn text_with_controls_and_inline_html_keeps_its_words() {
     let lists = Lists::new(Catalog::default());
     let got = import(text.as_bytes(), &lists).expect("text");
     let markdown = got.to_markdown();
-    assert!(!markdown.chars().any(|c| ('\u{1}'..='\u{8}').contains(&c) || ('\u{E}'..='\u{1F}').contains(&c)), "{markdown:?}");
+    assert!(
+        !markdown.chars().any(|c| ('\u{1}'..='\u{8}').contains(&c) || ('\u{E}'..='\u{1F}').contains(&c)),
+        "{markdown:?}"
+    );
     assert!(!got.blocks.is_empty(), "the article is kept: {markdown}");
     assert!(markdown.contains("وأكد الوزير أن اللقاء المقبل"), "{markdown}");
     assert!(!markdown.contains("<script") && !markdown.contains("alert"), "{markdown}");

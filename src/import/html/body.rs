@@ -30,9 +30,18 @@ pub enum Piece {
     Headline(String),
     Heading(String),
     /// A paragraph, and whether it is mostly the text of links.
-    Paragraph { text: String, linked: bool },
-    Item { ordered: bool, text: String },
-    Quote { text: String, link: Option<String> },
+    Paragraph {
+        text: String,
+        linked: bool,
+    },
+    Item {
+        ordered: bool,
+        text: String,
+    },
+    Quote {
+        text: String,
+        link: Option<String>,
+    },
     Table(Vec<Vec<String>>),
     /// A video or other embedded player, by its address.
     Embed(String),
@@ -72,16 +81,78 @@ fn pattern(source: &str) -> Regex {
 
 /// Never part of the text: code, styles, forms, frames, navigation.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "object", "embed", "audio", "video", "source",
-    "track", "map", "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "menu",
-    "dialog", "head", "title", "meta", "link", "img", "picture", "figcaption", "header",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "map",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "label",
+    "nav",
+    "aside",
+    "footer",
+    "menu",
+    "dialog",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "img",
+    "picture",
+    "figcaption",
+    "header",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-    "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "hr", "address", "center",
-    "form", "fieldset", "body", "html", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "hr",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "body",
+    "html",
+    "caption",
 ];
 
 /// Hosts of embedded players whose frame becomes a link to the video.
@@ -111,7 +182,8 @@ pub fn always_dropped(node: &NodeRef<Node>) -> bool {
 /// An embedded post (a tweet, an Instagram or TikTok post): a quotation.
 fn is_embedded_post(node: &NodeRef<Node>) -> bool {
     tag(node) == Some("blockquote")
-        && attr(node, "class").is_some_and(|c| ["twitter-tweet", "instagram-media", "tiktok-embed"].iter().any(|k| c.contains(k)))
+        && attr(node, "class")
+            .is_some_and(|c| ["twitter-tweet", "instagram-media", "tiktok-embed"].iter().any(|k| c.contains(k)))
 }
 
 fn video_address(node: &NodeRef<Node>) -> Option<String> {
@@ -352,7 +424,8 @@ impl<'a> Page<'a> {
         // Several close candidates under one element (a live blog's entries,
         // a body cut into sections): that element is the article (Readability.js).
         let (Some(best), Some(&(_, top))) = (best, ranked.first()) else { return best };
-        let close: Vec<NodeId> = ranked.iter().skip(1).take(4).filter(|(_, s)| *s >= top * 0.75).map(|&(id, _)| id).collect();
+        let close: Vec<NodeId> =
+            ranked.iter().skip(1).take(4).filter(|(_, s)| *s >= top * 0.75).map(|&(id, _)| id).collect();
         if close.len() < 2 {
             return Some(best);
         }
@@ -363,7 +436,9 @@ impl<'a> Page<'a> {
             }
             let under = close
                 .iter()
-                .filter(|&&id| self.html.tree.get(id).is_some_and(|c| c.ancestors().take(12).any(|a| a.id() == ancestor.id())))
+                .filter(|&&id| {
+                    self.html.tree.get(id).is_some_and(|c| c.ancestors().take(12).any(|a| a.id() == ancestor.id()))
+                })
                 .count();
             if under >= 2 {
                 return Some(ancestor.id());
@@ -533,7 +608,9 @@ fn is_data_table(node: &NodeRef<Node>) -> bool {
 fn table_rows(node: &NodeRef<Node>) -> Vec<Vec<String>> {
     node.descendants()
         .filter(|d| tag(d) == Some("tr"))
-        .map(|row| row.children().filter(|c| matches!(tag(c), Some("td" | "th"))).map(|cell| plain_text(&cell)).collect())
+        .map(|row| {
+            row.children().filter(|c| matches!(tag(c), Some("td" | "th"))).map(|cell| plain_text(&cell)).collect()
+        })
         .filter(|row: &Vec<String>| row.iter().any(|c| !c.is_empty()))
         .collect()
 }
@@ -736,7 +813,10 @@ mod tests {
         );
         let pieces = texts(&page);
         assert_eq!(pieces.iter().filter(|p| **p == para(PROSE)).count(), 2, "{pieces:?}");
-        assert!(!pieces.iter().any(|p| matches!(p, Piece::Paragraph { text, .. } if text.contains("الرئيسية"))), "{pieces:?}");
+        assert!(
+            !pieces.iter().any(|p| matches!(p, Piece::Paragraph { text, .. } if text.contains("الرئيسية"))),
+            "{pieces:?}"
+        );
     }
 
     #[test]
@@ -771,7 +851,8 @@ mod tests {
     #[test]
     fn deep_pages_are_read_without_recursion() {
         let depth = 4_000;
-        let page = format!("<html><body>{}<p>{PROSE}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let page =
+            format!("<html><body>{}<p>{PROSE}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
         let pieces = texts(&page);
         assert_eq!(pieces, vec![para(PROSE)]);
     }

@@ -96,9 +96,21 @@ pub fn read(html: &Html) -> Metadata {
                     {
                         found.author = found.author.or(Some(content));
                     }
-                    "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate" | "publish-date"
-                    | "publish_date" | "dc.date" | "dc.date.issued" | "dcterms.created" | "dcterms.issued"
-                    | "sailthru.date" | "parsely-pub-date" | "og:published_time" | "article:published" => {
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish-date"
+                    | "publish_date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.created"
+                    | "dcterms.issued"
+                    | "sailthru.date"
+                    | "parsely-pub-date"
+                    | "og:published_time"
+                    | "article:published" => {
                         if let Some(date) = date_of(&content) {
                             meta_dates.push((date, "meta"));
                         }
@@ -109,7 +121,9 @@ pub fn read(html: &Html) -> Metadata {
                     _ => {}
                 }
             }
-            Some("script") if attr(&node, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            Some("script")
+                if attr(&node, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
                 let text: String = node
                     .children()
                     .filter_map(|c| match c.value() {
@@ -180,7 +194,8 @@ fn read_json_ld(text: &str, found: &mut Metadata, dates: &mut Vec<(Date, &'stati
         }
     };
     if let Some(publisher) = resolve(article.get("publisher")) {
-        found.publisher = found.publisher.take().or_else(|| string(publisher.get("name")).or_else(|| string(Some(&publisher))));
+        found.publisher =
+            found.publisher.take().or_else(|| string(publisher.get("name")).or_else(|| string(Some(&publisher))));
         found.publisher_type = string(publisher.get("@type"));
     }
     if found.author.is_none() {
@@ -198,11 +213,14 @@ fn read_json_ld(text: &str, found: &mut Metadata, dates: &mut Vec<(Date, &'stati
         found.section = string(article.get("articleSection"));
     }
     if let Some(image) = resolve(article.get("image")) {
-        let address = string(image.get("url")).or_else(|| string(image.get("contentUrl"))).or_else(|| string(Some(&image)));
+        let address =
+            string(image.get("url")).or_else(|| string(image.get("contentUrl"))).or_else(|| string(Some(&image)));
         if let Some(address) = address {
             let caption = string(image.get("caption")).or_else(|| string(image.get("description")));
             let credit = string(image.get("creditText"))
-                .or_else(|| image.get("copyrightHolder").and_then(|h| string(h.get("name")).or_else(|| string(Some(h)))))
+                .or_else(|| {
+                    image.get("copyrightHolder").and_then(|h| string(h.get("name")).or_else(|| string(Some(h))))
+                })
                 .or_else(|| image.get("author").and_then(|h| string(h.get("name")).or_else(|| string(Some(h)))));
             let from_json = ImageMeta { address, caption, credit };
             found.image = Some(match found.image.take() {

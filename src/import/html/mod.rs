@@ -60,7 +60,10 @@ fn nesting_depth(html: &str) -> usize {
         at += offset + 1;
         let closing = bytes.get(at) == Some(&b'/');
         let start = if closing { at + 1 } else { at };
-        let end = bytes[start..].iter().position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-')).map_or(bytes.len(), |e| start + e);
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-'))
+            .map_or(bytes.len(), |e| start + e);
         let name = html.get(start..end).unwrap_or("").to_ascii_lowercase();
         if name.is_empty() || UNNESTED.contains(&name.as_str()) {
             continue;
@@ -216,9 +219,35 @@ fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (
 fn is_line_break(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th" | "tr" | "section"
-            | "article" | "header" | "footer" | "nav" | "ul" | "ol" | "figure" | "figcaption" | "time" | "blockquote"
-            | "aside" | "main" | "span" | "address" | "dd" | "dt"
+        "p" | "div"
+            | "br"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "td"
+            | "th"
+            | "tr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "figure"
+            | "figcaption"
+            | "time"
+            | "blockquote"
+            | "aside"
+            | "main"
+            | "span"
+            | "address"
+            | "dd"
+            | "dt"
     )
 }
 
@@ -285,9 +314,31 @@ fn title_without_site(title: &str, site_names: &[&str]) -> String {
 
 /// Photo credits that end a caption: `(أ ف ب)`, `(رويترز)`, `(Getty Images)` …
 const PHOTO_CREDITS: &[&str] = &[
-    "أ ف ب", "ا ف ب", "أ.ف.ب", "فرانس برس", "رويترز", "الأناضول", "أ ب", "أ.ب", "أسوشيتد برس", "د ب أ", "إ ب أ", "أرشيفية",
-    "أرشيف", "صورة أرشيفية", "وكالات", "مواقع التواصل", "الإنترنت", "AFP", "Reuters", "AP", "EPA", "Getty", "Getty Images",
-    "Shutterstock", "iStock",
+    "أ ف ب",
+    "ا ف ب",
+    "أ.ف.ب",
+    "فرانس برس",
+    "رويترز",
+    "الأناضول",
+    "أ ب",
+    "أ.ب",
+    "أسوشيتد برس",
+    "د ب أ",
+    "إ ب أ",
+    "أرشيفية",
+    "أرشيف",
+    "صورة أرشيفية",
+    "وكالات",
+    "مواقع التواصل",
+    "الإنترنت",
+    "AFP",
+    "Reuters",
+    "AP",
+    "EPA",
+    "Getty",
+    "Getty Images",
+    "Shutterstock",
+    "iStock",
 ];
 
 /// A photo's caption: a short line that ends with a credit in brackets or
@@ -298,7 +349,8 @@ fn is_caption(text: &str) -> bool {
         return false;
     }
     let text_key = key(text);
-    if ["صوره", "الصوره", "من الصور", "تصوير", "مصدر الصوره"].iter().any(|p| text_key.starts_with(p)) && words <= 20 {
+    if ["صوره", "الصوره", "من الصور", "تصوير", "مصدر الصوره"].iter().any(|p| text_key.starts_with(p)) && words <= 20
+    {
         return true;
     }
     let Some(inner) = text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(_, inner)| inner) else {
@@ -307,19 +359,47 @@ fn is_caption(text: &str) -> bool {
     let inner_key = key(inner.trim());
     PHOTO_CREDITS.iter().any(|credit| {
         let credit_key = key(credit);
-        inner_key == credit_key || inner_key.ends_with(&format!(" {credit_key}")) || inner_key.starts_with(&format!("{credit_key} "))
+        inner_key == credit_key
+            || inner_key.ends_with(&format!(" {credit_key}"))
+            || inner_key.starts_with(&format!("{credit_key} "))
     })
 }
 
 /// Agencies' names and codes as they close a wire: `(ومع)`, `أ ف ب`, `(وات)`.
 const AGENCY_CREDITS: &[&str] = &[
-    "أ ف ب", "ا ف ب", "أ.ف.ب", "رويترز", "الأناضول", "أ ب", "د ب أ", "وكالات", "ومع", "واس", "وام", "قنا", "كونا", "بنا", "سانا",
-    "واع", "وات", "واج", "سبأ", "بترا", "العمانية", "الأنباء", "AFP", "Reuters", "AP",
+    "أ ف ب",
+    "ا ف ب",
+    "أ.ف.ب",
+    "رويترز",
+    "الأناضول",
+    "أ ب",
+    "د ب أ",
+    "وكالات",
+    "ومع",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بنا",
+    "سانا",
+    "واع",
+    "وات",
+    "واج",
+    "سبأ",
+    "بترا",
+    "العمانية",
+    "الأنباء",
+    "AFP",
+    "Reuters",
+    "AP",
 ];
 
 /// A paragraph that is only an agency's credit, bracketed or not.
 fn is_credit(text: &str) -> bool {
-    let inner = text.trim().trim_start_matches(['(', '[', '-', '–', '—', ' ']).trim_end_matches([')', ']', '-', '–', '—', ' ', '.']);
+    let inner = text
+        .trim()
+        .trim_start_matches(['(', '[', '-', '–', '—', ' '])
+        .trim_end_matches([')', ']', '-', '–', '—', ' ', '.']);
     let inner_key = key(inner);
     inner.split_whitespace().count() <= 4 && AGENCY_CREDITS.iter().any(|credit| key(credit) == inner_key)
 }
@@ -376,13 +456,18 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
         }
     }
     // Short lines before the first paragraph of the text are captions and labels.
-    let first_long = pieces.iter().position(|p| matches!(p, Piece::Paragraph { text, .. } if text.split_whitespace().count() >= 12));
+    let first_long =
+        pieces.iter().position(|p| matches!(p, Piece::Paragraph { text, .. } if text.split_whitespace().count() >= 12));
     if let Some(first_long) = first_long {
         let mut index = 0;
         pieces.retain(|piece| {
             index += 1;
             match piece {
-                Piece::Paragraph { text, .. } if index <= first_long && text.split_whitespace().count() <= 8 && !text.ends_with(['.', ':', '؟', '!']) => {
+                Piece::Paragraph { text, .. }
+                    if index <= first_long
+                        && text.split_whitespace().count() <= 8
+                        && !text.ends_with(['.', ':', '؟', '!']) =>
+                {
                     cleaned.dropped.push(Dropped { text: text.clone(), why: "a label or caption above the text" });
                     false
                 }
@@ -392,12 +477,19 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
     }
     for piece in pieces {
         let text = match &piece {
-            Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Item { text, .. } | Piece::Headline(text) => Some(text.clone()),
+            Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Item { text, .. } | Piece::Headline(text) => {
+                Some(text.clone())
+            }
             _ => None,
         };
-        let drop = |cleaned: &mut Cleaned, text: &str, why| cleaned.dropped.push(Dropped { text: text.to_owned(), why });
+        let drop =
+            |cleaned: &mut Cleaned, text: &str, why| cleaned.dropped.push(Dropped { text: text.to_owned(), why });
         if ended {
-            drop(&mut cleaned, &text.unwrap_or_else(|| "(a quotation, table or embed)".into()), "after the end of the article");
+            drop(
+                &mut cleaned,
+                &text.unwrap_or_else(|| "(a quotation, table or embed)".into()),
+                "after the end of the article",
+            );
             continue;
         }
         if let Some(text) = &text {
@@ -434,7 +526,9 @@ fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
                             cleaned.author.get_or_insert(name);
                         }
                         Meta::Date { date, label } => cleaned.dates.push((date, label)),
-                        Meta::Outlet(name) | Meta::Masthead(name) | Meta::Translator(name) => cleaned.outlets.push(name),
+                        Meta::Outlet(name) | Meta::Masthead(name) | Meta::Translator(name) => {
+                            cleaned.outlets.push(name)
+                        }
                         Meta::Origin(_) | Meta::Url(_) => {}
                     }
                     drop(&mut cleaned, text, "a line of metadata (date, byline, source, link)");
@@ -495,15 +589,22 @@ pub(super) fn copyright_name(line: &str) -> Option<String> {
     if !(line.contains('©') || line_key.contains("حقوق") || line.to_ascii_lowercase().contains("copyright")) {
         return None;
     }
-    let mut name: String = line
-        .split_whitespace()
-        .filter(|w| shown_host(w).is_none() && !w.contains("://"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    for noise in ["جميع الحقوق محفوظة", "كل الحقوق محفوظة", "جميع حقوق النشر محفوظة", "الحقوق محفوظة", "حقوق النشر محفوظة", "Copyright", "All rights reserved", "©"] {
+    let mut name: String =
+        line.split_whitespace().filter(|w| shown_host(w).is_none() && !w.contains("://")).collect::<Vec<_>>().join(" ");
+    for noise in [
+        "جميع الحقوق محفوظة",
+        "كل الحقوق محفوظة",
+        "جميع حقوق النشر محفوظة",
+        "الحقوق محفوظة",
+        "حقوق النشر محفوظة",
+        "Copyright",
+        "All rights reserved",
+        "©",
+    ] {
         name = name.replace(noise, " ");
     }
-    let name: String = name.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '-' | '–' | '.' | ',' | '،')).collect();
+    let name: String =
+        name.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '-' | '–' | '.' | ',' | '،')).collect();
     let name = name.trim().trim_start_matches("لـ").trim_start_matches("ل ").trim();
     let name = without_lam(name);
     let words = name.split_whitespace().count();
@@ -514,7 +615,8 @@ pub(super) fn copyright_name(line: &str) -> Option<String> {
 /// الفجر` → `جريدة الفجر`, `للنهار` → `النهار`): only before a word that
 /// names a kind of outlet or starts with ال, so لبنان stays لبنان (ARABIC.md §2).
 fn without_lam(name: &str) -> String {
-    const OUTLET_WORDS: &[&str] = &["جريدة", "صحيفة", "موقع", "وكالة", "قناة", "مجلة", "شبكة", "بوابة", "إذاعة", "منصة"];
+    const OUTLET_WORDS: &[&str] =
+        &["جريدة", "صحيفة", "موقع", "وكالة", "قناة", "مجلة", "شبكة", "بوابة", "إذاعة", "منصة"];
     if let Some(rest) = name.strip_prefix("لل") {
         return format!("ال{rest}");
     }
@@ -553,7 +655,9 @@ fn article_address(candidate: &str, base: Option<&str>) -> Option<String> {
         Ok(url) => url,
         Err(_) => url::Url::parse(base?).ok()?.join(candidate).ok()?,
     };
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.path().trim_matches('/').is_empty() && parsed.query().is_none() {
+    if !matches!(parsed.scheme(), "http" | "https")
+        || parsed.path().trim_matches('/').is_empty() && parsed.query().is_none()
+    {
         return None;
     }
     Some(parsed.to_string())
@@ -574,11 +678,17 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
     // Without a headline element (old layouts set it in <font><b>), the text
     // importer reads the lines above the text as it reads a copied page.
     let as_text = headline.is_none().then(|| {
-        let above: Vec<&str> = lines.iter().filter(|l| l.zone != Zone::Text && l.zone != Zone::Below).map(|l| l.text.as_str()).collect();
-        let first: Vec<String> = extracted.pieces.iter().take(3).filter_map(|p| match p {
-            Piece::Paragraph { text, .. } => Some(text.clone()),
-            _ => None,
-        }).collect();
+        let above: Vec<&str> =
+            lines.iter().filter(|l| l.zone != Zone::Text && l.zone != Zone::Below).map(|l| l.text.as_str()).collect();
+        let first: Vec<String> = extracted
+            .pieces
+            .iter()
+            .take(3)
+            .filter_map(|p| match p {
+                Piece::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
         extract::extract(&[above.join("\n"), first.join("\n")].join("\n"))
     });
     // The title: the headline shown, else the metadata's, else <title> without the site's name.
@@ -589,7 +699,8 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
     let claimed_title = metadata.headline.as_deref().map(|h| title_without_site(h, &site_names));
     let title = match (&shown_title, &claimed_title) {
         (Some(shown), Some(claimed)) if key(shown) != key(claimed) => {
-            notes.push(format!("the page's headline is «{shown}»; its metadata says «{claimed}»: the headline is kept"));
+            notes
+                .push(format!("the page's headline is «{shown}»; its metadata says «{claimed}»: the headline is kept"));
             Some(shown.clone())
         }
         (Some(shown), _) => Some(shown.clone()),
@@ -604,7 +715,9 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
     let mut byline = None;
     let mut printed_outlets = Vec::new();
     // A meta line often holds several fields between bars (`المحرر | نشر في: …`).
-    let parts = between.iter().flat_map(|line| std::iter::once(line.text.as_str()).chain(line.text.split(['|', '•']).map(str::trim).filter(|p| !p.is_empty())));
+    let parts = between.iter().flat_map(|line| {
+        std::iter::once(line.text.as_str()).chain(line.text.split(['|', '•']).map(str::trim).filter(|p| !p.is_empty()))
+    });
     for part in parts {
         match classify_block(part) {
             Kind::Meta(Meta::Date { date, label }) => shown_dates.push((date, label)),
@@ -632,7 +745,9 @@ fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, list
         .and_then(|c| article_address(c, metadata.address.as_deref().or(context_address)))
         .or_else(|| metadata.address.as_deref().and_then(|a| article_address(a, context_address)))
         .or_else(|| context_address.and_then(|a| article_address(a, None)));
-    if metadata.canonical.is_some() && metadata.canonical.as_deref().and_then(|c| article_address(c, context_address)).is_none() {
+    if metadata.canonical.is_some()
+        && metadata.canonical.as_deref().and_then(|c| article_address(c, context_address)).is_none()
+    {
         notes.push("the page's canonical link is its site's home page, not the article: not used".to_owned());
     }
     let from_address = address.as_deref().and_then(date_in_address);
@@ -728,7 +843,10 @@ fn lead_image(html: &Html, metadata: &Metadata, containers: &[NodeId]) -> Option
     let (address, figure) = match &metadata.image {
         Some(claimed) => {
             let file = claimed.address.rsplit('/').next().unwrap_or("").to_owned();
-            let figure = figures.iter().find(|f| image_of(f).is_some_and(|src| !file.is_empty() && src.ends_with(&file))).copied();
+            let figure = figures
+                .iter()
+                .find(|f| image_of(f).is_some_and(|src| !file.is_empty() && src.ends_with(&file)))
+                .copied();
             (claimed.address.clone(), figure)
         }
         None => {
@@ -736,14 +854,17 @@ fn lead_image(html: &Html, metadata: &Metadata, containers: &[NodeId]) -> Option
             (image_of(&figure)?, Some(figure))
         }
     };
-    let shown_caption = figure.and_then(|f| f.descendants().find(|d| tag(d) == Some("figcaption"))).map(|c| body::plain_text(&c));
+    let shown_caption =
+        figure.and_then(|f| f.descendants().find(|d| tag(d) == Some("figcaption"))).map(|c| body::plain_text(&c));
     let shown_credit = figure
         .and_then(|f| {
             f.descendants().find(|d| attr(d, "class").is_some_and(|c| c.contains("credit") || c.contains("copyright")))
         })
         .map(|c| body::plain_text(&c));
-    let mut caption = shown_caption.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.caption.clone()));
-    let mut credit = shown_credit.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.credit.clone()));
+    let mut caption =
+        shown_caption.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.caption.clone()));
+    let mut credit =
+        shown_credit.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.credit.clone()));
     if let Some(text) = caption.clone() {
         if let Some(credit_text) = credit.as_deref().filter(|c| text.ends_with(*c)) {
             caption = Some(text[..text.len() - credit_text.len()].trim().to_owned());
@@ -769,7 +890,10 @@ mod tests {
         assert_eq!(nesting_depth(&page), depth + 2);
         let lists = Lists::new(crate::entities::catalog::Catalog::default());
         let started = std::time::Instant::now();
-        assert_eq!(import(page.as_bytes(), &Origin::default(), &lists).map(|_| ()), Err(Unreadable::TooDeep(MAX_DEPTH)));
+        assert_eq!(
+            import(page.as_bytes(), &Origin::default(), &lists).map(|_| ()),
+            Err(Unreadable::TooDeep(MAX_DEPTH))
+        );
         assert!(started.elapsed().as_secs() < 5);
         let sloppy = format!("<html><body>{}</body></html>", "<p>سطر<br>".repeat(20_000));
         assert!(nesting_depth(&sloppy) < 10);
@@ -815,7 +939,10 @@ mod tests {
     fn copyright_lines_name_the_outlet() {
         assert_eq!(copyright_name("© 2025 الشروق. جميع الحقوق محفوظة").as_deref(), Some("الشروق"));
         assert_eq!(copyright_name("جميع الحقوق محفوظة لموقع الديرة نيوز 2024").as_deref(), Some("موقع الديرة نيوز"));
-        assert_eq!(copyright_name("جميع الحقوق محفوظة لجريدة الفجر الجديد 2023").as_deref(), Some("جريدة الفجر الجديد"));
+        assert_eq!(
+            copyright_name("جميع الحقوق محفوظة لجريدة الفجر الجديد 2023").as_deref(),
+            Some("جريدة الفجر الجديد")
+        );
         assert_eq!(copyright_name("جميع الحقوق محفوظة للنهار © 2025").as_deref(), Some("النهار"));
         assert_eq!(copyright_name("وقال الوزير إن"), None);
     }
