@@ -196,6 +196,7 @@ fn import_text(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
     if let Some(dateline) = found.dateline.take().filter(|d| lists.is_place(d)) {
         found.blocks.insert(0, Block::Paragraph(dateline));
     }
+    check_date(&mut found);
     let (summary, tags) = found.summary.as_deref().map_or((None, Vec::new()), split_hashtags);
     let kept = found.blocks.len();
     let mut article = Imported {
@@ -222,6 +223,53 @@ fn import_text(bytes: &[u8], lists: &Lists) -> Result<Imported, Unreadable> {
     Ok(article)
 }
 
+/// The date of a text page checked against what else it says: the date in
+/// its address is a fallback, and a date whose weekday contradicts the
+/// text's «اليوم الأحد» loses to the address's date when that one agrees.
+fn check_date(found: &mut extract::Extracted) {
+    let in_address = found.url.as_deref().and_then(html::date_in_address);
+    let said = found.blocks.iter().take(2).find_map(|b| weekday_said(&b.text()));
+    match (found.date, in_address) {
+        (None, Some(date)) => {
+            found.date = Some(date);
+            found.notes.push(format!("the date {date} is read from the address"));
+        }
+        (Some(date), Some(other)) if date != other => {
+            if said.is_some_and(|day| day != date.weekday() && day == other.weekday()) {
+                found.notes.push(format!(
+                    "the text says «اليوم» is a {:?}, which {date} is not: the address's date {other} is kept",
+                    other.weekday()
+                ));
+                found.date = Some(other);
+            } else {
+                found.notes.push(format!("the address carries the date {other}, the page {date}"));
+            }
+        }
+        (Some(date), _) if said.is_some_and(|day| day != date.weekday()) => {
+            found.notes.push(format!("the text's «اليوم» names another weekday than that of {date}"));
+        }
+        _ => {}
+    }
+}
+
+/// The weekday a text names as today (`اليوم الأحد`, `يوم الأحد`).
+fn weekday_said(text: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday;
+    const DAYS: [(&str, Weekday); 7] = [
+        ("الاحد", Weekday::Sunday),
+        ("الاثنين", Weekday::Monday),
+        ("الثلاثاء", Weekday::Tuesday),
+        ("الاربعاء", Weekday::Wednesday),
+        ("الخميس", Weekday::Thursday),
+        ("الجمعه", Weekday::Friday),
+        ("السبت", Weekday::Saturday),
+    ];
+    let text_key = crate::arabic::key(text);
+    let after = text_key.split_once("اليوم ").map(|(_, rest)| rest)?;
+    let word = after.split_whitespace().next()?;
+    DAYS.iter().find(|(name, _)| *name == word).map(|&(_, day)| day)
+}
+
 /// Splits the hashtags off the end of a line: the text, and the tags.
 fn split_hashtags(line: &str) -> (Option<String>, Vec<String>) {
     let mut words: Vec<&str> = line.split_whitespace().collect();
@@ -241,6 +289,23 @@ fn split_hashtags(line: &str) -> (Option<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_and_the_weekday_check_a_text_pages_date() {
+        let page = |date_line: &str, url: &str| {
+            let text = format!(
+                "افتتاح جسر جديد في المدينة\n{date_line}\nأعلنت البلدية اليوم الأحد افتتاح جسر جديد يربط جانبي المدينة، في مشروع استمر ثلاث سنوات وكلف مبالغ كبيرة.\nوقال رئيس البلدية إن الجسر سيخفف الازدحام في ساعات الذروة التي تشهدها الطرق القديمة كل يوم.\nالرابط: {url}\n"
+            );
+            import_text(text.as_bytes(), &Lists::new(Catalog::default())).expect("text")
+        };
+        let undated = page("", "https://example.org/2024/11/17/bridge");
+        assert_eq!(undated.date, jiff::civil::Date::new(2024, 11, 17).ok());
+        // 18 November 2024 is a Monday; the text says today is Sunday, as the address's date is.
+        let contradicted = page("18 نوفمبر 2024", "https://example.org/2024/11/17/bridge");
+        assert_eq!(contradicted.date, jiff::civil::Date::new(2024, 11, 17).ok(), "{:?}", contradicted.notes);
+        let agreed = page("17 نوفمبر 2024", "https://example.org/news/bridge");
+        assert_eq!(agreed.date, jiff::civil::Date::new(2024, 11, 17).ok());
+    }
 
     #[test]
     fn hashtags_closing_a_standfirst_become_tags() {

@@ -627,7 +627,7 @@ fn without_lam(name: &str) -> String {
 }
 
 /// A date in an article's address (`/2024/07/25/`, `/20240725/`).
-fn date_in_address(address: &str) -> Option<Date> {
+pub(super) fn date_in_address(address: &str) -> Option<Date> {
     let path = url::Url::parse(address).ok()?.path().to_owned();
     let digits: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
     for window in digits.windows(3) {
