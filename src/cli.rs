@@ -19,7 +19,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
     Serve(ServeArgs),
-    /// Turn raw scraped article text into articles in content/articles/
+    /// Turn saved web pages, web archives (WARC), feeds and copied text into articles in content/articles/
     Import(ImportArgs),
     /// Write a new site into DIR: site.toml, a sample article, entity lists and a GitHub Pages workflow
     Init(InitArgs),
@@ -136,7 +136,7 @@ pub struct WikidataArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Raw text files, or folders of them
+    /// Saved pages (.html), web archives (.warc, .warc.gz), feeds (RSS, Atom, JSON), text files, or folders of them
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The site whose entity lists name the outlets and places (the one with site.toml)
@@ -151,6 +151,18 @@ pub struct ImportArgs {
     /// Print what would be written instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+    /// How to report each article: `text` for people, `json` for scripts (one JSON object per line)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Do not add outlets missing from sources.toml; name them in a comment of the article instead
+    #[arg(long)]
+    pub no_new_sources: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -119,7 +119,11 @@ pub fn find_dates(text: &str) -> Vec<Date> {
             let (year, month, day) = if caps.name("iso").is_some() {
                 (number(&caps, "iy")?, number(&caps, "im")?, number(&caps, "id")?)
             } else if caps.name("num").is_some() {
-                (number(&caps, "ny")?, number(&caps, "nm")?, number(&caps, "nd")?)
+                // Day first, unless the first number cannot be a month's day
+                // and the second cannot be a month: then it is M/D/Y.
+                let (first, second) = (number(&caps, "nd")?, number(&caps, "nm")?);
+                let (day, month) = if second > 12 && first <= 12 { (second, first) } else { (first, second) };
+                (number(&caps, "ny")?, month, day)
             } else {
                 let name = caps.name("month")?.as_str();
                 let month = months.iter().find(|(m, _)| m == name)?.1;
@@ -205,12 +209,15 @@ mod tests {
     #[test]
     fn dates_in_the_forms_outlets_write_them() {
         let day = |y, m, d| vec![Date::new(y, m, d).expect("a date")];
-        let cases: [(&str, Vec<Date>); 18] = [
+        let cases: [(&str, Vec<Date>); 20] = [
             ("الأحد 9 شباط، 2025 - 11:30", day(2025, 2, 9)),
             ("نُشر: ٢٠٢٤/١١/٠٩", day(2024, 11, 9)),
             ("2024-07-25", day(2024, 7, 25)),
             ("2025-02-16@21:10:59 GMT", day(2025, 2, 16)),
             ("16-02-2025 10:22 PM", day(2025, 2, 16)),
+            // M/D/Y when the second number cannot be a month.
+            ("11/25/2024", day(2024, 11, 25)),
+            ("05/11/2024", day(2024, 11, 5)),
             ("16/02/2025", day(2025, 2, 16)),
             ("تاريخ النشر: 25th, July 2024 GMT", day(2024, 7, 25)),
             ("25 يوليو 2024", day(2024, 7, 25)),

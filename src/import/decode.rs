@@ -1,8 +1,13 @@
 //! Bytes to clean text: the encoding detected (UTF-8 with or without BOM,
-//! Windows-1256 and the other legacy encodings chardetng knows), line ends made
-//! LF, and the invisible characters scraping leaves behind removed.
+//! Windows-1256 and the other legacy encodings chardetng knows; for HTML also
+//! what the HTTP headers and `<meta charset>` or `http-equiv` say), line ends
+//! made LF, and the invisible characters scraping leaves behind removed, C0
+//! controls among them (they make XML feeds ill-formed downstream).
+
+use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, UTF_8};
+use regex::Regex;
 
 /// Why a file cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -11,6 +16,12 @@ pub enum Unreadable {
     Empty,
     #[error("the file is binary, not text (it has NUL bytes or control characters)")]
     Binary,
+    #[error("it is larger than {0} MiB once decompressed; only the first {0} MiB are read, so it was left out")]
+    TooLarge(u64),
+    #[error("it is damaged: {0}")]
+    Damaged(String),
+    #[error("its elements are nested more than {0} levels deep (pages nest a few dozen): it was left out")]
+    TooDeep(usize),
 }
 
 /// Text decoded from a file, and the encoding it was in.
@@ -21,16 +32,24 @@ pub struct Decoded {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes text whose encoding may be declared: a BOM wins, then the
+/// declaration, then valid UTF-8, then detection.
+fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, Unreadable> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Unreadable::Empty);
     }
     if looks_binary(bytes) {
         return Err(Unreadable::Binary);
     }
-    let encoding = match Encoding::for_bom(bytes) {
-        Some((encoding, _)) => encoding,
-        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => {
+    let encoding = match (Encoding::for_bom(bytes), declared) {
+        (Some((encoding, _)), _) => encoding,
+        // A page that says UTF-8 but is not (saved by an old editor) is detected instead.
+        (None, Some(declared)) if declared != UTF_8 || std::str::from_utf8(bytes).is_ok() => declared,
+        _ if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        _ => {
             let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             // The top-level domain hint: Arabic-script legacy text is far more
@@ -40,6 +59,39 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Unreadable> {
     };
     let (text, used, _) = encoding.decode(bytes);
     Ok(Decoded { text: clean(&text), encoding: used.name() })
+}
+
+/// Decodes an HTML page: a BOM, then the HTTP header's charset, then
+/// `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 4 KiB
+/// (as browsers prescan), then valid UTF-8, then detection.
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, Unreadable> {
+    static META: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i-u)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)"#)
+            .expect("the charset pattern is valid")
+    });
+    let declared = http_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes())).or_else(|| {
+        let head = &bytes[..bytes.len().min(4096)];
+        Encoding::for_label(META.captures(head)?.get(1)?.as_bytes())
+    });
+    // A page declared as UTF-16 but read as bytes here is ASCII-compatible in practice.
+    let declared = declared.map(|e| e.output_encoding());
+    decode_declared(bytes, declared)
+}
+
+/// Tags inside copied text (`<b>`, `<script>…</script>`) are not text: they
+/// are removed, the words between them kept (a script's or style's content goes with it).
+pub fn strip_tags(text: &str) -> String {
+    static SCRIPTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?is)<(script|style)\b[^>]*>.*?</(script|style)\s*>").expect("the script pattern is valid")
+    });
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->").expect("the tag pattern is valid")
+    });
+    if !text.contains('<') {
+        return text.to_owned();
+    }
+    let without_scripts = SCRIPTS.replace_all(text, "");
+    TAGS.replace_all(&without_scripts, "").into_owned()
 }
 
 /// NUL bytes, or many C0 controls other than tab and line ends, mean binary.
@@ -63,7 +115,10 @@ fn clean(text: &str) -> String {
                 | '\u{200B}'..='\u{200F}'
                 | '\u{202A}'..='\u{202E}'
                 | '\u{2066}'..='\u{2069}'
-                | '\u{061C}' => {}
+                | '\u{061C}'
+                | '\u{FFFE}'
+                | '\u{FFFF}' => {}
+                '\u{01}'..='\u{08}' | '\u{0B}' | '\u{0C}' | '\u{0E}'..='\u{1F}' => {}
                 '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
                 c => out.push(c),
             }
@@ -95,6 +150,38 @@ mod tests {
     fn invisible_characters_go_and_odd_spaces_become_spaces() {
         let raw = "بوتين\u{00A0}يجتمع\u{200F} مع\u{200B} \u{202B}الأسد\u{202C}  \n";
         assert_eq!(decode(raw.as_bytes()).map(|d| d.text), Ok("بوتين يجتمع مع الأسد\n\n".to_owned()));
+    }
+
+    #[test]
+    fn c0_controls_are_removed() {
+        let prose = "وقال الكرملين إن الاجتماع عقد يوم الأربعاء في موسكو بحضور الوفدين. ".repeat(4);
+        let raw = format!("بوتين\u{1}\u{8} يجتمع\u{B}\u{C} مع\u{1F} الأسد\u{FFFF}\n{prose}\n");
+        let text = decode(raw.as_bytes()).map(|d| d.text).expect("text");
+        assert!(text.starts_with("بوتين يجتمع مع الأسد\n"), "{text:?}");
+    }
+
+    #[test]
+    fn a_page_says_its_charset() {
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode("<p>بوتين يجتمع مع الأسد</p>");
+        let meta = [
+            b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">".as_ref(),
+            &cp1256,
+        ]
+        .concat();
+        let decoded = decode_html(&meta, None).expect("decodes");
+        assert_eq!(decoded.encoding, "windows-1256");
+        assert!(decoded.text.contains("بوتين يجتمع مع الأسد"));
+        assert_eq!(decode_html(&cp1256, Some("windows-1256")).map(|d| d.encoding), Ok("windows-1256"));
+        let wrongly_declared = [b"<meta charset=utf-8>".as_ref(), &cp1256].concat();
+        assert_eq!(decode_html(&wrongly_declared, None).map(|d| d.encoding), Ok("windows-1256"));
+    }
+
+    #[test]
+    fn tags_in_copied_text_go_and_their_words_stay() {
+        assert_eq!(
+            strip_tags("قال <b>الوزير</b> إن <script>alert(1)</script>الاجتماع <a href=\"x\">نجح</a>. 3 < 4"),
+            "قال الوزير إن الاجتماع نجح. 3 < 4"
+        );
     }
 
     #[test]

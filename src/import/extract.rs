@@ -10,17 +10,11 @@
 
 use jiff::civil::Date;
 
+use super::article::{Block, Dropped};
 use super::lines::{DateLabel, Kind, Line, Meta, Quality, classify, url_in};
 use crate::arabic::key;
 use crate::arabic::stopwords::is_function_word;
 use crate::arabic::tokens::Words;
-
-/// A block of the article's text, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading(String),
-    Paragraph(String),
-}
 
 /// What was found in the page, before names are looked up in the site's lists.
 #[derive(Debug, Default)]
@@ -41,18 +35,25 @@ pub struct Extracted {
     pub masthead: Vec<String>,
     /// Copyright lines below the text, which name the outlet too.
     pub copyright: Vec<String>,
+    /// The lines below the text (where a site prints its address).
+    pub footer: Vec<String>,
     pub blocks: Vec<Block>,
     /// A short line just above the text that may be a dateline (`موسكو`); kept
     /// only if the site's lists know it as a place.
     pub dateline: Option<String>,
-    pub lines: usize,
+    /// An outlet named in a credit line (`المواطن ـ محمد سلام`, a closing `الأناضول`).
+    pub credit: Option<String>,
+    /// The page's lines that are not in the article, and why.
+    pub dropped: Vec<Dropped>,
+    /// Choices worth telling the user about.
+    pub notes: Vec<String>,
 }
 
 pub fn extract(text: &str) -> Extracted {
     let mut lines: Vec<Line> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(classify).collect();
     drop_teasers(&mut lines);
     drop_linked_headlines(&mut lines);
-    let mut found = Extracted { lines: lines.len(), ..Extracted::default() };
+    let mut found = Extracted::default();
     let first_prose = (0..lines.len()).find(|&i| lines[i].is_prose() && !is_title_over_meta(&lines, i));
     let header_end = first_prose.unwrap_or(lines.len());
     let mut title_at = choose_title(&lines[..header_end]);
@@ -70,6 +71,7 @@ pub fn extract(text: &str) -> Extracted {
     let after_title = title_at.map_or(0, |t| t + 1);
     let Some(mut start) = (after_title..lines.len()).find(|&i| lines[i].is_prose()) else {
         collect_meta(&mut found, &lines);
+        found.dropped = dropped_lines(&lines, &found, lines.len(), lines.len());
         return found;
     };
     // A standfirst restates the headline and stands apart from the text, over
@@ -116,7 +118,10 @@ pub fn extract(text: &str) -> Extracted {
         .map(|l| l.text.to_owned())
         .collect();
     found.masthead.retain(|t| Some(t.as_str()) != found.title.as_deref());
-    found.copyright = lines[end..].iter().filter(|l| is_copyright(l.text)).map(|l| l.text.to_owned()).collect();
+    // A copyright line may stand after text that did not end the article (a list of headlines).
+    found.copyright = lines[start..].iter().filter(|l| is_copyright(l.text)).map(|l| l.text.to_owned()).collect();
+    found.footer = lines.iter().rev().take(15).map(|l| l.text.to_owned()).collect();
+    found.credit = credit_line(&lines, start);
     collect_meta(&mut found, &frame);
     // A date in the dateline beats a bare date at the top of the page, which
     // is often the day it was viewed (ARABIC.md §5), but not a labelled one.
@@ -126,7 +131,57 @@ pub fn extract(text: &str) -> Extracted {
         found.date = Some(date);
     }
     drop_pull_quotes(&mut found.blocks);
+    found.dropped = dropped_lines(&lines, &found, start, end);
     found
+}
+
+/// An outlet signing the text's first line (`عين الرياض ـ سعد القحطاني`,
+/// `الدوحة - الملعب القطري`): the words before or after a dash that are
+/// not the dateline's place, when the line is a short credit, not prose.
+fn credit_line(lines: &[Line], start: usize) -> Option<String> {
+    let line = lines.get(start.checked_sub(1)?)?;
+    if !matches!(line.kind, Kind::Text(_)) || line.words > 6 || line.text.ends_with(['.', ':', '؟']) {
+        return None;
+    }
+    let (before, after) = line.text.split_once(['ـ', '-', '–', '—'])?;
+    let (before, after) = (before.trim(), after.trim());
+    if before.is_empty() || after.is_empty() {
+        return None;
+    }
+    // `المكان - المنفذ` or `المنفذ ـ المراسل`: the outlet is the part that is
+    // not a person's two or three names; a tatweel dash joins outlet and reporter.
+    if line.text.contains('ـ') { Some(before.to_owned()) } else { Some(after.to_owned()) }
+}
+
+/// Every line that is not the title, the standfirst or a block of the text, with why.
+fn dropped_lines(lines: &[Line], found: &Extracted, start: usize, end: usize) -> Vec<Dropped> {
+    let kept: Vec<String> = found
+        .blocks
+        .iter()
+        .map(Block::text)
+        .chain(found.title.clone())
+        .chain(found.summary.clone())
+        .chain(found.dateline.clone())
+        .collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !kept.iter().any(|k| k == line.text || clean_title(line.text) == *k))
+        .map(|(i, line)| {
+            let why = match &line.kind {
+                Kind::Noise => "boilerplate (menu, share bar, read-more link, relative time)",
+                Kind::End => "the article ends here (related links, comments, tags)",
+                Kind::Meta(Meta::Date { .. }) => "a date line",
+                Kind::Meta(Meta::Author(_)) => "the byline",
+                Kind::Meta(Meta::Url(_)) => "a link line",
+                Kind::Meta(_) => "a line naming the outlet or the origin",
+                Kind::Text(_) if i < start => "above the article (header, menu, headlines)",
+                Kind::Text(_) if i >= end => "below the article",
+                Kind::Text(_) => "between paragraphs: not prose (captions, link lists)",
+            };
+            Dropped { text: line.text.to_owned(), why }
+        })
+        .collect()
 }
 
 /// Walks the text from its first prose line; returns where it ended.
@@ -174,10 +229,12 @@ fn choose_title(header: &[Line]) -> Option<usize> {
     // A shorter headline-like line just above is the headline, and the chosen
     // one its standfirst (a standfirst says more than its headline).
     match chosen.checked_sub(1) {
+        // (A standfirst is long: a headline of a few words over the date is the headline.)
         Some(above)
             if is_title_like(&header[above])
                 && header[above].words >= 5
-                && header[above].words < header[chosen].words =>
+                && header[above].words < header[chosen].words
+                && (header[chosen].words >= 9 || title_evidence(header, chosen) < 3) =>
         {
             Some(above)
         }
@@ -208,7 +265,10 @@ fn is_certain_title(lines: &[Line], i: usize) -> bool {
 
 /// `أبوظبي: غدير المنصوري`: a place and a reporter's name, with no label.
 fn is_byline(line: &Line) -> bool {
-    let Some((place, name)) = line.text.split_once(':') else { return false };
+    // `عين الرياض ـ سعد القحطاني`, `الدوحة - الملعب القطري`: an outlet or a
+    // place and a name, joined by a dash.
+    let dashed = [" ـ ", "ـ ", " ـ", " - ", " – ", " — "].iter().find_map(|dash| line.text.split_once(dash));
+    let Some((place, name)) = line.text.split_once(':').or(dashed) else { return false };
     let words = |t: &str| t.split_whitespace().count();
     matches!(line.kind, Kind::Text(_))
         && (1..=2).contains(&words(place))
@@ -262,8 +322,15 @@ fn drop_teasers(lines: &mut [Line]) {
     }
 }
 
+/// A line that can be a headline: not a byline, a copyright line, a clock
+/// bar or a greeting.
 fn is_title_like(line: &Line) -> bool {
+    let line_key = key(line.text);
+    let never = (line.words <= 6 && is_byline(line))
+        || line.text.starts_with('©')
+        || ["التوقيت", "مرحبا بك", "اهلا بك"].iter().any(|w| line_key.starts_with(&key(w)));
     matches!(line.kind, Kind::Text(_))
+        && !never
         && line.words >= 3
         && line.text.chars().count() <= 250
         && !line.text.ends_with(':')
@@ -347,11 +414,12 @@ fn collect_meta(found: &mut Extracted, frame: &[Line]) {
 
 /// A pull quote: a paragraph that repeats words of another, set apart in
 /// quotation marks.
-fn drop_pull_quotes(blocks: &mut Vec<Block>) {
-    let texts: Vec<String> = blocks.iter().map(|b| block_text(b).to_owned()).collect();
+pub fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
     let mut index = 0;
     blocks.retain(|block| {
-        let inner = block_text(block).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | ' '));
+        let text = block.text();
+        let inner = text.trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | ' '));
         let repeated = inner.chars().count() >= 30
             && texts
                 .iter()
@@ -360,12 +428,6 @@ fn drop_pull_quotes(blocks: &mut Vec<Block>) {
         index += 1;
         !repeated
     });
-}
-
-fn block_text(block: &Block) -> &str {
-    match block {
-        Block::Heading(text) | Block::Paragraph(text) => text,
-    }
 }
 
 /// A date in the dateline that opens the first paragraph (`القاهرة في 25 يوليو

@@ -138,6 +138,7 @@ const END_MARKERS: &[&str] = &[
     "كلمات مفتاحية",
     "كلمات دلالية",
     "الوسوم",
+    "انتهى",
     "وسوم",
 ];
 
@@ -174,6 +175,8 @@ const NOISE_PREFIXES: &[&str] = &[
     "تابع قناتنا",
     "تابع صفحتنا",
     "زر الذهاب إلى الأعلى",
+    "التوقيت",
+    "مرحبا بك",
     "الصورة:",
     "صورة:",
     "الصورة :",
@@ -307,7 +310,8 @@ const NAVIGATION_WORDS: &[&str] = &[
 
 const DATE_LABELS_PUBLISHED: &[&str] = &["تاريخ النشر", "نشر في", "نشر بتاريخ", "تاريخ الخبر", "نشر يوم", "نشر"];
 const DATE_LABELS_UPDATED: &[&str] = &["آخر تحديث", "اخر تحديث", "تم التحديث", "تحديث"];
-const AUTHOR_LABELS: &[&str] = &["كتب", "كتبت", "بقلم", "إعداد", "تقرير", "تحرير", "حوار"];
+const AUTHOR_LABELS: &[&str] =
+    &["كتب", "كتبت", "بقلم", "إعداد", "تقرير", "تحرير", "حوار", "حرر بواسطة", "نشر بواسطة", "تغطية", "✍️ كتب"];
 const ORIGIN_LABELS: &[&str] = &["المصدر", "مصدر الخبر", "نقلا عن", "عن موقع"];
 const TRANSLATOR_LABELS: &[&str] = &["ترجمة", "ترجمه وتحرير", "ترجمة وتحرير"];
 /// Social sites whose links are share buttons, never the article's own URL.
@@ -348,11 +352,18 @@ fn tables() -> &'static Tables {
 /// Classifies one line (already trimmed, not empty) on its own.
 pub fn classify(text: &str) -> Line<'_> {
     let words = Words::of(text);
-    let kind = kind_of(text, &words);
+    let kind = kind_of(text, &words, true);
     Line { text, kind, words: words.len() }
 }
 
-fn kind_of(text: &str, words: &Words) -> Kind {
+/// Classifies a block that an HTML page's structure already placed in the
+/// text: its markers and metadata count, but a line in Latin script is text
+/// (pages in other languages, quotations), not the site's interface.
+pub fn classify_block(text: &str) -> Kind {
+    kind_of(text, &Words::of(text), false)
+}
+
+fn kind_of(text: &str, words: &Words, latin_is_noise: bool) -> Kind {
     let tables = tables();
     let line_key = key(text);
     let bare = line_key.trim_matches(|c: char| !c.is_alphanumeric()).trim();
@@ -371,6 +382,9 @@ fn kind_of(text: &str, words: &Words) -> Kind {
         return Kind::Meta(meta);
     }
     if !text.chars().any(is_arabic_letter) {
+        if !latin_is_noise {
+            return Kind::Text(quality(text, words));
+        }
         // A Latin-only line in an Arabic page is the site's own interface
         // ("Connect with us"), a caption credit or a stray code.
         return Kind::Noise;
@@ -527,6 +541,7 @@ mod tests {
             ("إعلان", Kind::Noise),
             ("منذ 4 ساعات", Kind::Noise),
             ("طباعة المشاهدات: 4351", Kind::Noise),
+            ("التوقيت الإثنين، 25 نوفمبر 2024", Kind::Noise),
         ];
         for (text, expected) in cases {
             assert_eq!(&classify(text).kind, expected, "{text}");

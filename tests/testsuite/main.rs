@@ -15,6 +15,7 @@ mod harness;
 mod heldout;
 mod hostile;
 mod import;
+mod import_pages;
 mod incremental;
 mod init;
 mod layout;

@@ -212,8 +212,7 @@ fn imported(title: String, summary: String, author: String, tags: Vec<String>, p
         slug: "undated-abcd".to_owned(),
         blocks: paragraphs.into_iter().map(Block::Paragraph).collect(),
         encoding: "UTF-8",
-        kept: 0,
-        dropped: 0,
+        ..Imported::default()
     }
 }
 

@@ -1,0 +1,859 @@
+//! The article's text in an HTML page: which element holds it, and its
+//! blocks (paragraphs, sub-headings, lists, tables, quotations) in order.
+//!
+//! Two ways of finding the element are combined, as trafilatura combines its
+//! own selectors with Readability: the element the page marks as the body
+//! (`itemprop="articleBody"`, classes such as `entry-content`, `<article>`),
+//! and Readability's scoring (Arc90, as in Mozilla's Readability.js): each
+//! paragraph gives points for its length and commas to its parent and, less,
+//! to its grandparents; a container's points shrink with its share of link
+//! text. Boilerplate is dropped by tag (`nav`, `aside`, `footer`, forms,
+//! scripts, frames), by being hidden, and by class or id (share bars,
+//! related links, comments, advertisements), except where such a class is
+//! on an element that holds most of the text. Every walk over the tree is
+//! iterative, so a page nested a hundred thousand levels deep is no danger.
+
+use std::sync::LazyLock;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use scraper::{Html, Node};
+
+use super::{attr, tag};
+
+/// A piece of the text as the page lays it out, before lists are grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// The page's `h1`: the headline, or a site name set in one.
+    Headline(String),
+    Heading(String),
+    /// A paragraph, and whether it is mostly the text of links.
+    Paragraph {
+        text: String,
+        linked: bool,
+    },
+    Item {
+        ordered: bool,
+        text: String,
+    },
+    Quote {
+        text: String,
+        link: Option<String>,
+    },
+    Table(Vec<Vec<String>>),
+    /// A video or other embedded player, by its address.
+    Embed(String),
+}
+
+/// Class and id patterns. `UNLIKELY`, `MAYBE`, `NEGATIVE` and `POSITIVE` are
+/// Readability's (with the names of Arabic sites' share and ticker widgets
+/// added); `BODY` names the containers that themes give the article's text.
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|newsletter|subscribe|outbrain|taboola|promo|cookie|consent|modal|most-read|mostread|popular|trending|ticker|widget|navbar|nav-|-nav|toolbar|login|signup|tags",
+    )
+});
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| pattern(r"and|article|body|column|content|main|mathjax|shadow"));
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
+    )
+});
+static POSITIVE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"));
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"article[-_]?body|article__body|articlebody|article[-_]?content|article__content|article[-_]?text|post[-_]?content|post[-_]?body|post[-_]?entry|entry[-_]?content|story[-_]?body|story[-_]?content|content[-_]?body|field[-_]+name[-_]+body|field[-_]+body|td-post-content|single[-_]?content|news[-_]?(?:content|body|text|details)|article[-_]?details|main[-_]?text|text[-_]?content|body[-_]?text|article-page-body|c-entry-content|rich-text",
+    )
+});
+/// Boilerplate inside the article's container.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"share|social|related|comment|newsletter|photo-?cap|img-?cap|image-?cap|pic-?cap|subscribe|promo|advert|outbrain|taboola|breadcrumb|sidebar|most-read|mostread|popular|trending|recommend|read-more|readmore|read-also|readalso|see-also|inline-related|more-stories|tags|tag-list|author-bio|about-author|byline|caption|credit|toolbar|print|rating|disqus|sponsor|nav|menu|footer|signup|login|cookie|consent|modal|popup|ticker|(?:^|[-_ ])ads?(?:$|[-_ ])|adslot|ad-slot|ad-container|advertisement",
+    )
+});
+
+fn pattern(source: &str) -> Regex {
+    Regex::new(&format!("(?i){source}")).expect("the class patterns are valid")
+}
+
+/// Never part of the text: code, styles, forms, frames, navigation.
+const DROPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "canvas",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "map",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "label",
+    "nav",
+    "aside",
+    "footer",
+    "menu",
+    "dialog",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "img",
+    "picture",
+    "figcaption",
+    "header",
+];
+
+/// Elements that start and end a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "hr",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "body",
+    "html",
+    "caption",
+];
+
+/// Hosts of embedded players whose frame becomes a link to the video.
+const VIDEO_HOSTS: &[&str] = &["youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "dailymotion.com"];
+
+fn class_and_id(node: &NodeRef<Node>) -> String {
+    format!("{} {}", attr(node, "class").unwrap_or(""), attr(node, "id").unwrap_or(""))
+}
+
+fn is_hidden(node: &NodeRef<Node>) -> bool {
+    if attr(node, "hidden").is_some() || (attr(node, "aria-hidden") == Some("true") && tag(node) != Some("body")) {
+        return true;
+    }
+    attr(node, "style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+pub fn always_dropped(node: &NodeRef<Node>) -> bool {
+    match tag(node) {
+        Some(name) => DROPPED_TAGS.contains(&name) || is_hidden(node),
+        None => !matches!(node.value(), Node::Text(_) | Node::Document | Node::Fragment),
+    }
+}
+
+/// An embedded post (a tweet, an Instagram or TikTok post): a quotation.
+fn is_embedded_post(node: &NodeRef<Node>) -> bool {
+    tag(node) == Some("blockquote")
+        && attr(node, "class")
+            .is_some_and(|c| ["twitter-tweet", "instagram-media", "tiktok-embed"].iter().any(|k| c.contains(k)))
+}
+
+fn video_address(node: &NodeRef<Node>) -> Option<String> {
+    if tag(node) != Some("iframe") {
+        return None;
+    }
+    let src = attr(node, "src").or_else(|| attr(node, "data-src"))?;
+    let src = if src.starts_with("//") { format!("https:{src}") } else { src.to_owned() };
+    let host = url::Url::parse(&src).ok()?.host_str()?.to_owned();
+    VIDEO_HOSTS.iter().any(|v| host == *v || host.ends_with(&format!(".{v}"))).then_some(src)
+}
+
+/// Text counts of an element: all of it, inside links, commas, and inside paragraphs.
+#[derive(Default, Clone, Copy, Debug)]
+struct Counts {
+    text: usize,
+    links: usize,
+    commas: usize,
+    paragraphs: usize,
+    /// Whether an embedded post is inside.
+    embeds: bool,
+}
+
+/// Characters of `text` with runs of spaces as one, and its commas (Latin and Arabic).
+fn measure(text: &str) -> (usize, usize) {
+    let chars = text.split_whitespace().map(|w| w.chars().count() + 1).sum();
+    let commas = text.chars().filter(|c| matches!(c, ',' | '،')).count();
+    (chars, commas)
+}
+
+/// A paragraph, or a container holding text of its own (old layouts put the
+/// article straight into a `div` or a table cell, between `<br>`s).
+fn is_text_block(node: &NodeRef<Node>) -> bool {
+    match tag(node) {
+        Some("p" | "pre" | "td" | "blockquote" | "li" | "dd") => true,
+        Some("div" | "section" | "article" | "span" | "font" | "center") => {
+            let direct: usize = node
+                .children()
+                .filter_map(|c| match c.value() {
+                    Node::Text(t) => Some(measure(t).0),
+                    _ => None,
+                })
+                .sum();
+            direct >= 25
+        }
+        _ => false,
+    }
+}
+
+struct Page<'a> {
+    html: &'a Html,
+    counts: FxHashMap<NodeId, Counts>,
+    /// Dropped for their class or id.
+    by_class: FxHashSet<NodeId>,
+    /// Every node inside a dropped element (and the element itself).
+    unseen: FxHashSet<NodeId>,
+    scores: FxHashMap<NodeId, f64>,
+}
+
+impl<'a> Page<'a> {
+    fn new(html: &'a Html) -> Self {
+        let mut page = Page {
+            html,
+            counts: FxHashMap::default(),
+            by_class: FxHashSet::default(),
+            unseen: FxHashSet::default(),
+            scores: FxHashMap::default(),
+        };
+        page.count(false);
+        let total = page.counts(html.tree.root().id()).paragraphs;
+        let mut by_class = FxHashSet::default();
+        for node in html.tree.root().descendants() {
+            let Some(name) = tag(&node) else { continue };
+            if matches!(name, "html" | "body" | "article" | "main") {
+                continue;
+            }
+            let names = class_and_id(&node);
+            if names.trim().is_empty()
+                || attr(&node, "itemprop") == Some("articleBody")
+                || BODY.is_match(&names)
+                || page.counts(node.id()).embeds
+            {
+                continue;
+            }
+            // A wrapper of most of the page's text is not boilerplate, whatever its class.
+            if UNLIKELY.is_match(&names) && !MAYBE.is_match(&names) && page.counts(node.id()).paragraphs * 2 <= total {
+                by_class.insert(node.id());
+            }
+        }
+        page.by_class = by_class;
+        page.count(true);
+        page
+    }
+
+    fn dropped(&self, node: &NodeRef<Node>, by_class: bool) -> bool {
+        always_dropped(node) || (by_class && self.by_class.contains(&node.id()))
+    }
+
+    fn counts(&self, id: NodeId) -> Counts {
+        self.counts.get(&id).copied().unwrap_or_default()
+    }
+
+    fn link_density(&self, id: NodeId) -> f64 {
+        let counts = self.counts(id);
+        if counts.text == 0 { 0.0 } else { counts.links as f64 / counts.text as f64 }
+    }
+
+    fn is_inside_dropped(&self, node: NodeRef<Node>) -> bool {
+        self.unseen.contains(&node.id())
+    }
+
+    /// Counts every element's text, children before parents, in one walk,
+    /// and notes what lies inside dropped elements.
+    fn count(&mut self, by_class: bool) {
+        let mut counts = FxHashMap::default();
+        let mut unseen = FxHashSet::default();
+        let mut open: Vec<Counts> = vec![Counts::default()];
+        let mut skipping: Option<NodeId> = None;
+        let mut in_links = 0usize;
+        for edge in self.html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skipping.is_some() {
+                        unseen.insert(node.id());
+                        continue;
+                    }
+                    if self.dropped(&node, by_class) {
+                        skipping = Some(node.id());
+                        unseen.insert(node.id());
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Text(text) => {
+                            let (chars, commas) = measure(text);
+                            if let Some(top) = open.last_mut() {
+                                top.text += chars;
+                                top.commas += commas;
+                                if in_links > 0 {
+                                    top.links += chars;
+                                }
+                            }
+                        }
+                        Node::Element(element) => {
+                            if element.name() == "a" {
+                                in_links += 1;
+                            }
+                            open.push(Counts::default());
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if let Some(id) = skipping {
+                        if id == node.id() {
+                            skipping = None;
+                        }
+                        continue;
+                    }
+                    if let Node::Element(element) = node.value() {
+                        if element.name() == "a" {
+                            in_links = in_links.saturating_sub(1);
+                        }
+                        let mut mine = open.pop().unwrap_or_default();
+                        if mine.paragraphs == 0 && is_text_block(&node) {
+                            mine.paragraphs = mine.text.saturating_sub(mine.links);
+                        }
+                        mine.embeds |= is_embedded_post(&node);
+                        counts.insert(node.id(), mine);
+                        if let Some(parent) = open.last_mut() {
+                            parent.text += mine.text;
+                            parent.links += mine.links;
+                            parent.commas += mine.commas;
+                            parent.paragraphs += mine.paragraphs;
+                            parent.embeds |= mine.embeds;
+                        }
+                    }
+                }
+            }
+        }
+        counts.insert(self.html.tree.root().id(), open.pop().unwrap_or_default());
+        self.counts = counts;
+        self.unseen = unseen;
+    }
+
+    fn class_weight(&self, node: &NodeRef<Node>) -> f64 {
+        [attr(node, "class"), attr(node, "id")]
+            .into_iter()
+            .flatten()
+            .map(|value| {
+                let negative = if NEGATIVE.is_match(value) { -25.0 } else { 0.0 };
+                let positive = if POSITIVE.is_match(value) { 25.0 } else { 0.0 };
+                negative + positive
+            })
+            .sum()
+    }
+
+    /// Readability's candidate: the element whose paragraphs score most.
+    fn best_scored(&mut self) -> Option<NodeId> {
+        let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
+        for node in self.html.tree.root().descendants() {
+            if !is_text_block(&node) || matches!(tag(&node), Some("li" | "dd")) {
+                continue;
+            }
+            let counts = self.counts(node.id());
+            let own = counts.text.saturating_sub(counts.links);
+            if own < 25 || self.is_inside_dropped(node) {
+                continue;
+            }
+            let score = 1.0 + counts.commas as f64 + (own as f64 / 100.0).min(3.0);
+            // A container holding its text directly is a candidate itself.
+            let holds_text = matches!(tag(&node), Some("div" | "section" | "article" | "td" | "center"));
+            let chain = std::iter::once(node).filter(|_| holds_text).chain(node.ancestors());
+            for (level, ancestor) in chain.filter(|a| a.value().is_element()).take(5).enumerate() {
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    level => level as f64 * 3.0,
+                };
+                let entry = scores.entry(ancestor.id()).or_insert_with(|| {
+                    let by_tag = match tag(&ancestor) {
+                        Some("div" | "article" | "section") => 5.0,
+                        Some("pre" | "td" | "blockquote") => 3.0,
+                        Some("address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form") => -3.0,
+                        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
+                        _ => 0.0,
+                    };
+                    by_tag + self.class_weight(&ancestor)
+                });
+                *entry += score / divider;
+            }
+        }
+        let scores: FxHashMap<NodeId, f64> =
+            scores.into_iter().map(|(id, score)| (id, score * (1.0 - self.link_density(id)))).collect();
+        let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(id, s)| (*id, *s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let best = ranked.first().map(|&(id, _)| id);
+        self.scores = scores;
+        // Several close candidates under one element (a live blog's entries,
+        // a body cut into sections): that element is the article (Readability.js).
+        let (Some(best), Some(&(_, top))) = (best, ranked.first()) else { return best };
+        let close: Vec<NodeId> =
+            ranked.iter().skip(1).take(4).filter(|(_, s)| *s >= top * 0.75).map(|&(id, _)| id).collect();
+        if close.len() < 2 {
+            return Some(best);
+        }
+        let node = self.html.tree.get(best)?;
+        for ancestor in node.ancestors().take(8) {
+            if matches!(tag(&ancestor), Some("body" | "html") | None) {
+                break;
+            }
+            let under = close
+                .iter()
+                .filter(|&&id| {
+                    self.html.tree.get(id).is_some_and(|c| c.ancestors().take(12).any(|a| a.id() == ancestor.id()))
+                })
+                .count();
+            if under >= 2 {
+                return Some(ancestor.id());
+            }
+        }
+        Some(best)
+    }
+
+    /// The element the page marks as the article's body, with the most text.
+    fn best_marked(&self) -> Option<NodeId> {
+        let mut marked: Option<(usize, NodeId)> = None;
+        let mut article: Option<(usize, NodeId)> = None;
+        for node in self.html.tree.root().descendants() {
+            if !node.value().is_element() {
+                continue;
+            }
+            let is_marked = attr(&node, "itemprop") == Some("articleBody")
+                || [attr(&node, "class"), attr(&node, "id")].into_iter().flatten().any(|v| BODY.is_match(v));
+            let is_article = tag(&node) == Some("article");
+            if !(is_marked || is_article) || self.is_inside_dropped(node) {
+                continue;
+            }
+            let paragraphs = self.counts(node.id()).paragraphs;
+            let slot = if is_marked { &mut marked } else { &mut article };
+            if slot.is_none_or(|(best, _)| paragraphs > best) {
+                *slot = Some((paragraphs, node.id()));
+            }
+        }
+        match (marked, article) {
+            (Some((paragraphs, id)), _) if paragraphs >= 200 => Some(id),
+            (_, Some((paragraphs, id))) if paragraphs >= 200 => Some(id),
+            (Some((_, id)), _) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// `id` and the elements of the same tag and class elsewhere in the page
+    /// (themes that cut the text into chunks between advertisements).
+    fn with_same_class(&self, id: NodeId) -> Vec<NodeId> {
+        let Some(node) = self.html.tree.get(id) else { return vec![id] };
+        let (name, class) = (tag(&node), attr(&node, "class"));
+        if class.is_none_or(|c| c.trim().is_empty()) {
+            return vec![id];
+        }
+        let mut all: Vec<NodeId> = Vec::new();
+        for other in self.html.tree.root().descendants() {
+            if tag(&other) != name || attr(&other, "class") != class || self.is_inside_dropped(other) {
+                continue;
+            }
+            let nested = |inner: &NodeRef<Node>, outer: NodeId| inner.ancestors().any(|a| a.id() == outer);
+            if other.id() != id && (nested(&other, id) || nested(&node, other.id())) {
+                continue;
+            }
+            if all.iter().any(|&earlier| nested(&other, earlier)) {
+                continue;
+            }
+            all.push(other.id());
+        }
+        all
+    }
+
+    /// The scored candidate with the siblings that look like more of the
+    /// article (Readability's sibling rule).
+    fn with_siblings(&self, id: NodeId) -> Vec<NodeId> {
+        let Some(node) = self.html.tree.get(id) else { return vec![id] };
+        let Some(parent) = node.parent() else { return vec![id] };
+        let top = self.scores.get(&id).copied().unwrap_or(0.0);
+        let threshold = (top * 0.2).max(10.0);
+        let class = attr(&node, "class");
+        let mut all = Vec::new();
+        for sibling in parent.children() {
+            if sibling.id() == id {
+                all.push(id);
+                continue;
+            }
+            if !sibling.value().is_element() || self.dropped(&sibling, true) {
+                continue;
+            }
+            let bonus = if class.is_some() && attr(&sibling, "class") == class { top * 0.2 } else { 0.0 };
+            let score = self.scores.get(&sibling.id()).copied().unwrap_or(0.0);
+            let counts = self.counts(sibling.id());
+            let own = counts.text.saturating_sub(counts.links);
+            let links = self.link_density(sibling.id());
+            let paragraph = tag(&sibling) == Some("p")
+                && ((own > 80 && links < 0.25) || (own > 0 && links == 0.0 && ends_sentence(&sibling)));
+            if score + bonus >= threshold || paragraph {
+                all.push(sibling.id());
+            }
+        }
+        all
+    }
+}
+
+fn ends_sentence(node: &NodeRef<Node>) -> bool {
+    let text: String = node
+        .descendants()
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    text.trim_end().ends_with(['.', '!', '?', '؟'])
+}
+
+/// The article's text, and the elements it was taken from.
+pub struct Body {
+    pub pieces: Vec<Piece>,
+    pub containers: Vec<NodeId>,
+}
+
+pub fn extract(html: &Html) -> Body {
+    let mut page = Page::new(html);
+    let scored = page.best_scored();
+    let marked = page.best_marked();
+    let containers = match (marked, scored) {
+        // The marked body, unless the scoring found much more text elsewhere.
+        (Some(marked), Some(scored)) if page.counts(marked).paragraphs * 2 < page.counts(scored).paragraphs => {
+            page.with_siblings(scored)
+        }
+        (Some(marked), _) => page.with_same_class(marked),
+        (None, Some(scored)) => page.with_siblings(scored),
+        (None, None) => vec![html.tree.root().id()],
+    };
+    let mut pieces = Vec::new();
+    for &id in &containers {
+        if let Some(node) = html.tree.get(id) {
+            read_blocks(&page, node, &mut pieces);
+        }
+    }
+    Body { pieces, containers }
+}
+
+/// Boilerplate inside the container, by its class or id; not an element
+/// that holds half of the container's text.
+fn is_boilerplate(page: &Page, node: &NodeRef<Node>, container_text: usize) -> bool {
+    let Some(name) = tag(node) else { return false };
+    if matches!(name, "a" | "span" | "b" | "strong" | "em" | "i" | "p") {
+        return false;
+    }
+    let names = class_and_id(node);
+    if names.trim().is_empty() || page.counts(node.id()).embeds {
+        return false;
+    }
+    if BODY.is_match(&names) || (MAYBE.is_match(&names) && !BOILERPLATE.is_match(&names)) {
+        return false;
+    }
+    BOILERPLATE.is_match(&names) && page.counts(node.id()).paragraphs * 2 <= container_text
+}
+
+/// A table of data (rows of short cells), not a layout table.
+fn is_data_table(node: &NodeRef<Node>) -> bool {
+    let mut rows = 0;
+    let mut widest = 0;
+    for descendant in node.descendants().skip(1) {
+        match tag(&descendant) {
+            Some("table" | "p" | "div" | "ul" | "ol" | "blockquote") => return false,
+            Some("tr") => {
+                rows += 1;
+                widest = widest.max(descendant.children().filter(|c| matches!(tag(c), Some("td" | "th"))).count());
+            }
+            _ => {}
+        }
+    }
+    rows >= 2 && widest >= 2
+}
+
+fn table_rows(node: &NodeRef<Node>) -> Vec<Vec<String>> {
+    node.descendants()
+        .filter(|d| tag(d) == Some("tr"))
+        .map(|row| {
+            row.children().filter(|c| matches!(tag(c), Some("td" | "th"))).map(|cell| plain_text(&cell)).collect()
+        })
+        .filter(|row: &Vec<String>| row.iter().any(|c| !c.is_empty()))
+        .collect()
+}
+
+/// The visible text of an element, spaces collapsed.
+pub fn plain_text(node: &NodeRef<Node>) -> String {
+    let mut text = String::new();
+    let mut skipping: Option<NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) if skipping.is_none() => {
+                if n.id() != node.id() && always_dropped(&n) {
+                    skipping = Some(n.id());
+                } else if let Node::Text(t) = n.value() {
+                    text.push_str(t);
+                } else if matches!(tag(&n), Some("br" | "p" | "div" | "li")) {
+                    text.push(' ');
+                }
+            }
+            Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
+            Edge::Close(n) if skipping.is_none() && matches!(tag(&n), Some("p" | "div" | "li")) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The link an embedded post ends with (its permanent address).
+fn last_link(node: &NodeRef<Node>) -> Option<String> {
+    node.descendants().filter(|d| tag(d) == Some("a")).filter_map(|a| attr(&a, "href")).last().map(str::to_owned)
+}
+
+/// Text being gathered for the next block.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    links: usize,
+}
+
+/// The blocks under `container`, in order.
+fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
+    let container_text = page.counts(container.id()).paragraphs;
+    let mut pending = Pending::default();
+    let mut skipping: Option<NodeId> = None;
+    let mut in_links = 0usize;
+    let mut open: Vec<&str> = Vec::new();
+    let mut ordered: Vec<bool> = Vec::new();
+    for edge in container.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                if let Some(address) = video_address(&node) {
+                    finish(&mut pending, &open, &ordered, pieces);
+                    pieces.push(Piece::Embed(address));
+                    skipping = Some(node.id());
+                    continue;
+                }
+                if node.id() != container.id()
+                    && (page.dropped(&node, true) || is_boilerplate(page, &node, container_text))
+                {
+                    skipping = Some(node.id());
+                    continue;
+                }
+                if is_embedded_post(&node) {
+                    finish(&mut pending, &open, &ordered, pieces);
+                    let text = plain_text(&node);
+                    if !text.is_empty() {
+                        pieces.push(Piece::Quote { text, link: last_link(&node) });
+                    }
+                    skipping = Some(node.id());
+                    continue;
+                }
+                if tag(&node) == Some("table") && is_data_table(&node) {
+                    finish(&mut pending, &open, &ordered, pieces);
+                    let rows = table_rows(&node);
+                    if !rows.is_empty() {
+                        pieces.push(Piece::Table(rows));
+                    }
+                    skipping = Some(node.id());
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(text) => {
+                        pending.text.push_str(text);
+                        if in_links > 0 {
+                            pending.links += measure(text).0;
+                        }
+                    }
+                    Node::Element(element) => {
+                        let name = element.name();
+                        if name == "a" {
+                            in_links += 1;
+                        }
+                        if name == "br" {
+                            finish(&mut pending, &open, &ordered, pieces);
+                        } else if BLOCK_TAGS.contains(&name) {
+                            finish(&mut pending, &open, &ordered, pieces);
+                            open.push(name);
+                            if name == "ol" || name == "ul" {
+                                ordered.push(name == "ol");
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(element) = node.value() {
+                    let name = element.name();
+                    if name == "a" {
+                        in_links = in_links.saturating_sub(1);
+                    }
+                    if BLOCK_TAGS.contains(&name) {
+                        finish(&mut pending, &open, &ordered, pieces);
+                        open.pop();
+                        if name == "ol" || name == "ul" {
+                            ordered.pop();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    finish(&mut pending, &open, &ordered, pieces);
+}
+
+/// Ends the block being gathered. Its kind is that of the innermost heading,
+/// list item or quotation it stands in. A heading, item or quotation made
+/// mostly of link text is a list of other pages.
+fn finish(pending: &mut Pending, open: &[&str], ordered: &[bool], pieces: &mut Vec<Piece>) {
+    let text = pending.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let links = pending.links;
+    *pending = Pending::default();
+    if text.is_empty() {
+        return;
+    }
+    let kind = open.iter().rev().find(|c| matches!(**c, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote"));
+    let chars = text.chars().count();
+    if kind.is_some_and(|k| *k != "h1") && links * 10 > chars * 6 {
+        return;
+    }
+    pieces.push(match kind {
+        Some(&"h1") => Piece::Headline(text),
+        Some(&"li") => Piece::Item { ordered: ordered.last().copied().unwrap_or(false), text },
+        Some(&"blockquote") => Piece::Quote { text, link: None },
+        Some(_) => Piece::Heading(text),
+        None => Piece::Paragraph { linked: links * 10 > chars * 6, text },
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Piece {
+        Piece::Paragraph { text: text.to_owned(), linked: false }
+    }
+
+    fn texts(html: &str) -> Vec<Piece> {
+        extract(&Html::parse_document(html)).pieces
+    }
+
+    const PROSE: &str = "وقال المتحدث باسم الوزارة إن الاجتماع تناول سبل التعاون في مجالات الطاقة والنقل، وأضاف أن الجانبين اتفقا على مواصلة المشاورات خلال الأشهر المقبلة.";
+
+    #[test]
+    fn the_marked_body_without_its_share_bar_and_related_links() {
+        let page = format!(
+            "<html><body><header><nav><a href=/>الرئيسية</a></nav></header>\
+             <article><h1>العنوان</h1><div class=\"entry-content\"><p>{PROSE}</p>\
+             <div class=\"share-bar\"><a href=#>فيسبوك</a> <a href=#>تويتر</a></div>\
+             <h2>تفاصيل الاتفاق</h2><p>{PROSE}</p><ul><li>البند الأول من الاتفاق</li><li>البند الثاني</li></ul>\
+             <div class=\"related-posts\"><h3><a href=/x>خبر آخر لا علاقة له</a></h3></div></div></article>\
+             <aside><p>{PROSE}</p></aside><footer>جميع الحقوق محفوظة</footer></body></html>"
+        );
+        assert_eq!(
+            texts(&page),
+            vec![
+                para(PROSE),
+                Piece::Heading("تفاصيل الاتفاق".into()),
+                para(PROSE),
+                Piece::Item { ordered: false, text: "البند الأول من الاتفاق".into() },
+                Piece::Item { ordered: false, text: "البند الثاني".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn old_table_layouts_with_text_between_line_breaks() {
+        let page = format!(
+            "<html><body><table><tr><td><a href=/>الرئيسية</a> | <a href=/a>أخبار</a></td></tr>\
+             <tr><td><b>عنوان</b><br>{PROSE}<br><br>{PROSE}</td></tr></table></body></html>"
+        );
+        let pieces = texts(&page);
+        assert_eq!(pieces.iter().filter(|p| **p == para(PROSE)).count(), 2, "{pieces:?}");
+        assert!(
+            !pieces.iter().any(|p| matches!(p, Piece::Paragraph { text, .. } if text.contains("الرئيسية"))),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn tweets_become_quotations_and_videos_links() {
+        let page = format!(
+            "<html><body><div class=\"post-content\"><p>{PROSE}</p>\
+             <div class=\"social-embed\"><blockquote class=\"twitter-tweet\"><p>نص التغريدة</p>— الوزارة \
+             <a href=\"https://twitter.com/x/status/1\">25 يوليو 2024</a></blockquote></div>\
+             <iframe src=\"https://www.youtube.com/embed/abc\"></iframe><p>{PROSE}</p></div></body></html>"
+        );
+        let pieces = texts(&page);
+        assert!(
+            pieces.contains(&Piece::Quote {
+                text: "نص التغريدة — الوزارة 25 يوليو 2024".into(),
+                link: Some("https://twitter.com/x/status/1".into())
+            }),
+            "{pieces:?}"
+        );
+        assert!(pieces.contains(&Piece::Embed("https://www.youtube.com/embed/abc".into())), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_table_of_data_stays_a_table() {
+        let page = format!(
+            "<html><body><div class=\"article-body\"><p>{PROSE}</p><table><tr><th>الفريق</th><th>النقاط</th></tr>\
+             <tr><td>الهلال</td><td>30</td></tr></table></div></body></html>"
+        );
+        let rows = vec![vec!["الفريق".to_owned(), "النقاط".to_owned()], vec!["الهلال".to_owned(), "30".to_owned()]];
+        assert!(texts(&page).contains(&Piece::Table(rows)));
+    }
+
+    #[test]
+    fn deep_pages_are_read_without_recursion() {
+        let depth = 4_000;
+        let page =
+            format!("<html><body>{}<p>{PROSE}</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let pieces = texts(&page);
+        assert_eq!(pieces, vec![para(PROSE)]);
+    }
+}

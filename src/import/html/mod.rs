@@ -1,0 +1,949 @@
+//! A saved web page to an article. The text comes from the DOM
+//! ([`body`]); title, date, author, address, outlet and lead image come from
+//! the page's metadata ([`meta`]) weighed against what the page shows: the
+//! headline over the text, the date and byline printed between the headline
+//! and the text. Where the two disagree the page wins, and the import says
+//! so (a `dateModified` is never the publication date; a "today" bar in the
+//! masthead stands above the headline, so it is never read as the date).
+//! The Arabic rules of the text importer then clean the blocks: read-more
+//! boxes, captions with photo credits, bylines and dates among the
+//! paragraphs, and what follows the article's end.
+
+pub mod body;
+mod meta;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use jiff::civil::Date;
+use scraper::{Html, Node};
+
+use super::article::{Block, Dropped, Image, Imported};
+use super::feed::ItemMeta;
+use super::lines::{DateLabel, Kind, Meta, classify_block};
+use super::outlet::{self, Evidence};
+use super::{Lists, Origin, Unreadable, decode, digest_hex, extract};
+use crate::arabic::key;
+use body::Piece;
+use meta::Metadata;
+
+/// The element's tag name, lower case.
+pub(super) fn tag<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(element) => Some(element.name()),
+        _ => None,
+    }
+}
+
+pub(super) fn attr<'a>(node: &NodeRef<'a, Node>, name: &str) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(element) => element.attr(name),
+        _ => None,
+    }
+}
+
+/// Elements nested deeper than this make a page refused: an HTML parser
+/// checks the open elements for each new one, so time grows with the square
+/// of the depth, and no real page comes near it.
+const MAX_DEPTH: usize = 5_000;
+
+/// How deep elements nest at most, counted on the tags as written (elements
+/// that close themselves or are void do not count).
+fn nesting_depth(html: &str) -> usize {
+    const UNNESTED: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr",
+        "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype", "!--",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += offset + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let start = if closing { at + 1 } else { at };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-'))
+            .map_or(bytes.len(), |e| start + e);
+        let name = html.get(start..end).unwrap_or("").to_ascii_lowercase();
+        if name.is_empty() || UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// Parses a page, unless it nests too deep.
+fn parse(text: &str) -> Result<Html, Unreadable> {
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(Unreadable::TooDeep(MAX_DEPTH));
+    }
+    Ok(Html::parse_document(text))
+}
+
+pub fn import(bytes: &[u8], origin: &Origin, lists: &Lists) -> Result<Imported, Unreadable> {
+    let decoded = decode::decode_html(bytes, origin.charset.as_deref())?;
+    let html = parse(&decoded.text)?;
+    let metadata = meta::read(&html);
+    let mut article = assemble(&html, metadata, origin.address.as_deref(), lists);
+    article.digest = digest_hex(bytes);
+    article.encoding = decoded.encoding;
+    article.format = "HTML";
+    article.slug = article.slug_for(4);
+    Ok(article)
+}
+
+/// A feed item's content (an HTML fragment) with what the feed says of it.
+pub fn import_fragment(fragment: &str, item: &ItemMeta, lists: &Lists) -> Result<Imported, Unreadable> {
+    if fragment.trim().is_empty() {
+        return Err(Unreadable::Empty);
+    }
+    let cleaned = decode::decode(fragment.as_bytes())?;
+    let html = parse(&format!("<html><body><article>{}</article></body></html>", cleaned.text))?;
+    let metadata = Metadata {
+        headline: item.title.clone(),
+        published: item.date.map(|d| (d, "the feed")),
+        author: item.author.clone(),
+        site_name: item.outlet.clone(),
+        ..Metadata::default()
+    };
+    let mut article = assemble(&html, metadata, item.address.as_deref(), lists);
+    // The feed's title for the item is what readers saw in it.
+    if article.title.is_none() {
+        article.title = item.title.clone();
+    }
+    let identity = [item.address.as_deref().unwrap_or(""), item.title.as_deref().unwrap_or(""), fragment].concat();
+    article.digest = digest_hex(identity.as_bytes());
+    article.encoding = "UTF-8";
+    article.format = "feed item";
+    article.slug = article.slug_for(4);
+    Ok(article)
+}
+
+/// Where a line of the page stands relative to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Above,
+    Headline,
+    /// Between the headline and the text: the date, the byline, the lead image.
+    Between,
+    Text,
+    Below,
+}
+
+struct PageLine {
+    text: String,
+    zone: Zone,
+}
+
+/// Tags whose text is never shown.
+const UNSEEN: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object"];
+
+/// The page's visible text as lines, each with its zone, and the dates of
+/// `<time>` elements between the headline and the end of the text.
+fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (Vec<PageLine>, Vec<Date>) {
+    let mut lines = Vec::new();
+    let mut times = Vec::new();
+    let mut zone = if headline.is_some() { Zone::Above } else { Zone::Between };
+    let mut current = String::new();
+    let mut skipping: Option<NodeId> = None;
+    let flush = |current: &mut String, zone: Zone, lines: &mut Vec<PageLine>| {
+        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        current.clear();
+        if !text.is_empty() {
+            lines.push(PageLine { text, zone });
+        }
+    };
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                if tag(&node).is_some_and(|t| UNSEEN.contains(&t)) || matches!(node.value(), Node::Comment(_)) {
+                    skipping = Some(node.id());
+                    continue;
+                }
+                if Some(node.id()) == headline {
+                    flush(&mut current, zone, &mut lines);
+                    zone = Zone::Headline;
+                } else if containers.contains(&node.id()) && zone != Zone::Below {
+                    flush(&mut current, zone, &mut lines);
+                    zone = Zone::Text;
+                } else if tag(&node) == Some("time") && matches!(zone, Zone::Between | Zone::Text) {
+                    let stamp = attr(&node, "datetime").map(str::to_owned).unwrap_or_else(|| body::plain_text(&node));
+                    times.extend(meta::date_of(&stamp));
+                }
+                match node.value() {
+                    Node::Text(text) => current.push_str(text),
+                    Node::Element(e) if is_line_break(e.name()) => flush(&mut current, zone, &mut lines),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value()
+                    && is_line_break(e.name())
+                {
+                    flush(&mut current, zone, &mut lines);
+                }
+                if Some(node.id()) == headline {
+                    zone = Zone::Between;
+                } else if containers.last() == Some(&node.id()) && zone == Zone::Text {
+                    zone = Zone::Below;
+                }
+            }
+        }
+    }
+    flush(&mut current, zone, &mut lines);
+    if headline.is_none() {
+        // Without a headline, only the lines just above the text can be its date and byline.
+        let text_start = lines.iter().position(|l| l.zone != Zone::Between).unwrap_or(lines.len());
+        for line in &mut lines[..text_start.saturating_sub(6)] {
+            line.zone = Zone::Above;
+        }
+    }
+    (lines, times)
+}
+
+fn is_line_break(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "td"
+            | "th"
+            | "tr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "figure"
+            | "figcaption"
+            | "time"
+            | "blockquote"
+            | "aside"
+            | "main"
+            | "span"
+            | "address"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// The element that shows the headline: the `h1` (else `h2`) that the
+/// metadata's headline or `<title>` names, not the site's logo.
+fn find_headline(html: &Html, metadata: &Metadata) -> Option<(NodeId, String)> {
+    let claimed = metadata.headline.as_deref().map(key);
+    let title = metadata.title.as_deref().map(key).unwrap_or_default();
+    let site = [metadata.site_name.as_deref(), metadata.publisher.as_deref()].map(|n| n.map(key));
+    let mut best: Option<(i32, NodeId, String)> = None;
+    for node in html.tree.root().descendants() {
+        let level = match tag(&node) {
+            Some("h1") => 3,
+            Some("h2") => 1,
+            Some("h3") => 0,
+            _ => continue,
+        };
+        let text = body::plain_text(&node);
+        let text_key = key(&text);
+        if text_key.is_empty() || text.chars().count() > 300 {
+            continue;
+        }
+        let mut score = level;
+        if claimed.as_deref() == Some(text_key.as_str()) {
+            score += 10;
+        }
+        // Most of <title> (the rest is the site's name), not a site name set in a heading.
+        if title.contains(&text_key) && text_key.chars().count() >= 10 {
+            score += if text_key.chars().count() * 2 >= title.chars().count() { 5 } else { 1 };
+        }
+        if text.split_whitespace().count() >= 3 {
+            score += 2;
+        }
+        if node.ancestors().any(|a| tag(&a) == Some("a")) || site.iter().flatten().any(|s| *s == text_key) {
+            score -= 10;
+        }
+        if node.ancestors().any(|a| matches!(tag(&a), Some("aside" | "footer" | "nav"))) {
+            score -= 10;
+        }
+        if score > 4 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, node.id(), text));
+        }
+    }
+    best.map(|(_, id, text)| (id, text))
+}
+
+/// `<title>` without the site's name after a bar or dash (` | اسم الموقع`).
+fn title_without_site(title: &str, site_names: &[&str]) -> String {
+    let separators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » "];
+    let mut title = title.trim().to_owned();
+    for _ in 0..2 {
+        let cut = separators.iter().filter_map(|s| title.rfind(s).map(|at| (at, s.len()))).max_by_key(|(at, _)| *at);
+        let Some((at, len)) = cut else { break };
+        let (head, tail) = (&title[..at], title[at + len..].trim());
+        let names_site = site_names.iter().any(|s| key(s) == key(tail) || key(tail).contains(&key(s)));
+        if names_site || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3 {
+            title = head.trim().to_owned();
+        } else {
+            break;
+        }
+    }
+    title
+}
+
+/// Photo credits that end a caption: `(أ ف ب)`, `(رويترز)`, `(Getty Images)` …
+const PHOTO_CREDITS: &[&str] = &[
+    "أ ف ب",
+    "ا ف ب",
+    "أ.ف.ب",
+    "فرانس برس",
+    "رويترز",
+    "الأناضول",
+    "أ ب",
+    "أ.ب",
+    "أسوشيتد برس",
+    "د ب أ",
+    "إ ب أ",
+    "أرشيفية",
+    "أرشيف",
+    "صورة أرشيفية",
+    "وكالات",
+    "مواقع التواصل",
+    "الإنترنت",
+    "AFP",
+    "Reuters",
+    "AP",
+    "EPA",
+    "Getty",
+    "Getty Images",
+    "Shutterstock",
+    "iStock",
+];
+
+/// A photo's caption: a short line that ends with a credit in brackets or
+/// begins by saying it is a picture.
+fn is_caption(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words > 35 || text.ends_with(['.', '!', '؟', ':']) {
+        return false;
+    }
+    let text_key = key(text);
+    if ["صوره", "الصوره", "من الصور", "تصوير", "مصدر الصوره"].iter().any(|p| text_key.starts_with(p)) && words <= 20
+    {
+        return true;
+    }
+    let Some(inner) = text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(_, inner)| inner) else {
+        return false;
+    };
+    let inner_key = key(inner.trim());
+    PHOTO_CREDITS.iter().any(|credit| {
+        let credit_key = key(credit);
+        inner_key == credit_key
+            || inner_key.ends_with(&format!(" {credit_key}"))
+            || inner_key.starts_with(&format!("{credit_key} "))
+    })
+}
+
+/// Agencies' names and codes as they close a wire: `(ومع)`, `أ ف ب`, `(وات)`.
+const AGENCY_CREDITS: &[&str] = &[
+    "أ ف ب",
+    "ا ف ب",
+    "أ.ف.ب",
+    "رويترز",
+    "الأناضول",
+    "أ ب",
+    "د ب أ",
+    "وكالات",
+    "ومع",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بنا",
+    "سانا",
+    "واع",
+    "وات",
+    "واج",
+    "سبأ",
+    "بترا",
+    "العمانية",
+    "الأنباء",
+    "AFP",
+    "Reuters",
+    "AP",
+];
+
+/// A paragraph that is only an agency's credit, bracketed or not.
+fn is_credit(text: &str) -> bool {
+    let inner = text
+        .trim()
+        .trim_start_matches(['(', '[', '-', '–', '—', ' '])
+        .trim_end_matches([')', ']', '-', '–', '—', ' ', '.']);
+    let inner_key = key(inner);
+    inner.split_whitespace().count() <= 4 && AGENCY_CREDITS.iter().any(|credit| key(credit) == inner_key)
+}
+
+/// A host the page prints (`www.example.org` in a footer), for pages that
+/// give no address of their own.
+pub(super) fn shown_host(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '|' | '©' | '(' | ')' | '،' | ','))
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .find(|word| {
+            let labels: Vec<&str> = word.split('.').collect();
+            labels.len() >= 2
+                && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+                && (word.starts_with("www.") || labels.len() <= 4)
+                && !word.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .and_then(outlet::site_host)
+}
+
+/// What the Arabic rules took out of the blocks, beside the blocks themselves.
+#[derive(Default)]
+struct Cleaned {
+    blocks: Vec<Block>,
+    dropped: Vec<Dropped>,
+    author: Option<String>,
+    outlets: Vec<String>,
+    dates: Vec<(Date, DateLabel)>,
+}
+
+/// The Arabic rules of the text importer, on the DOM's blocks.
+fn clean(pieces: Vec<Piece>, title: Option<&str>) -> Cleaned {
+    let mut cleaned = Cleaned::default();
+    let mut items: Vec<String> = Vec::new();
+    let mut ordered = false;
+    let mut after_marker = false;
+    let mut ended = false;
+    let title_key = title.map(key);
+    let mut seen: Vec<String> = Vec::new();
+    let flush_list = |items: &mut Vec<String>, ordered: bool, blocks: &mut Vec<Block>| {
+        if !items.is_empty() {
+            blocks.push(Block::List { ordered, items: std::mem::take(items) });
+        }
+    };
+    // What stands above the headline in the text's element (a kicker, a
+    // breadcrumb, the section's name) is not the text.
+    let headline_at = pieces.iter().position(|p| matches!(p, Piece::Headline(t) if Some(key(t)) == title_key));
+    let mut pieces = pieces;
+    if let Some(at) = headline_at {
+        for piece in pieces.drain(..at) {
+            if let Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Headline(text) = piece {
+                cleaned.dropped.push(Dropped { text, why: "above the headline (kicker, breadcrumb, section)" });
+            }
+        }
+    }
+    // Short lines before the first paragraph of the text are captions and labels.
+    let first_long =
+        pieces.iter().position(|p| matches!(p, Piece::Paragraph { text, .. } if text.split_whitespace().count() >= 12));
+    if let Some(first_long) = first_long {
+        let mut index = 0;
+        pieces.retain(|piece| {
+            index += 1;
+            match piece {
+                Piece::Paragraph { text, .. }
+                    if index <= first_long
+                        && text.split_whitespace().count() <= 8
+                        && !text.ends_with(['.', ':', '؟', '!']) =>
+                {
+                    cleaned.dropped.push(Dropped { text: text.clone(), why: "a label or caption above the text" });
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    for piece in pieces {
+        let text = match &piece {
+            Piece::Heading(text) | Piece::Paragraph { text, .. } | Piece::Item { text, .. } | Piece::Headline(text) => {
+                Some(text.clone())
+            }
+            _ => None,
+        };
+        let drop =
+            |cleaned: &mut Cleaned, text: &str, why| cleaned.dropped.push(Dropped { text: text.to_owned(), why });
+        if ended {
+            drop(
+                &mut cleaned,
+                &text.unwrap_or_else(|| "(a quotation, table or embed)".into()),
+                "after the end of the article",
+            );
+            continue;
+        }
+        if let Some(text) = &text {
+            let text_key = key(text);
+            if Some(&text_key) == title_key.as_ref() {
+                drop(&mut cleaned, text, "the headline, repeated");
+                continue;
+            }
+            if seen.contains(&text_key) && text.chars().count() > 20 {
+                drop(&mut cleaned, text, "printed twice");
+                continue;
+            }
+            seen.push(text_key);
+            let linked = matches!(piece, Piece::Paragraph { linked: true, .. } | Piece::Item { .. });
+            if after_marker && linked {
+                drop(&mut cleaned, text, "a read-more link");
+                continue;
+            }
+            after_marker = false;
+            match classify_block(text) {
+                Kind::End => {
+                    drop(&mut cleaned, text, "the article ends here (related links, comments, tags)");
+                    ended = true;
+                    continue;
+                }
+                Kind::Noise => {
+                    after_marker = is_read_more(text);
+                    drop(&mut cleaned, text, "boilerplate (read-more link, share bar, relative time)");
+                    continue;
+                }
+                Kind::Meta(meta) if !matches!(meta, Meta::Masthead(_)) || cleaned.blocks.is_empty() => {
+                    match meta {
+                        Meta::Author(name) => {
+                            cleaned.author.get_or_insert(name);
+                        }
+                        Meta::Date { date, label } => cleaned.dates.push((date, label)),
+                        Meta::Outlet(name) | Meta::Masthead(name) | Meta::Translator(name) => {
+                            cleaned.outlets.push(name)
+                        }
+                        Meta::Origin(_) | Meta::Url(_) => {}
+                    }
+                    drop(&mut cleaned, text, "a line of metadata (date, byline, source, link)");
+                    continue;
+                }
+                _ => {}
+            }
+            if is_caption(text) {
+                drop(&mut cleaned, text, "a photo caption");
+                continue;
+            }
+            if is_credit(text) {
+                drop(&mut cleaned, text, "a credit line (the agency's name alone)");
+                continue;
+            }
+        }
+        match piece {
+            Piece::Item { ordered: o, text } => {
+                if !items.is_empty() && o != ordered {
+                    flush_list(&mut items, ordered, &mut cleaned.blocks);
+                }
+                ordered = o;
+                items.push(text);
+                continue;
+            }
+            other => {
+                flush_list(&mut items, ordered, &mut cleaned.blocks);
+                cleaned.blocks.push(match other {
+                    Piece::Heading(text) | Piece::Headline(text) => Block::Heading(text),
+                    Piece::Paragraph { text, .. } => Block::Paragraph(text),
+                    Piece::Quote { text, link } => Block::Quote { text, link },
+                    Piece::Table(rows) => Block::Table(rows),
+                    Piece::Embed(address) => Block::Link { label: "▶ فيديو".to_owned(), address },
+                    Piece::Item { .. } => continue,
+                });
+            }
+        }
+    }
+    flush_list(&mut items, ordered, &mut cleaned.blocks);
+    // Headings with nothing after them are not the article's.
+    while matches!(cleaned.blocks.last(), Some(Block::Heading(_))) {
+        if let Some(block) = cleaned.blocks.pop() {
+            cleaned.dropped.push(Dropped { text: block.text(), why: "a heading that ends the text" });
+        }
+    }
+    extract::drop_pull_quotes(&mut cleaned.blocks);
+    cleaned
+}
+
+fn is_read_more(text: &str) -> bool {
+    let text_key = key(text);
+    ["اقرا", "شاهد", "طالع", "للمزيد", "ذات صله", "اخبار ذات", "مواضيع"].iter().any(|m| text_key.starts_with(m))
+}
+
+/// The outlet named in a copyright line (`© 2025 الشروق. جميع الحقوق محفوظة`).
+pub(super) fn copyright_name(line: &str) -> Option<String> {
+    let line_key = key(line);
+    if !(line.contains('©') || line_key.contains("حقوق") || line.to_ascii_lowercase().contains("copyright")) {
+        return None;
+    }
+    let mut name: String =
+        line.split_whitespace().filter(|w| shown_host(w).is_none() && !w.contains("://")).collect::<Vec<_>>().join(" ");
+    for noise in [
+        "جميع الحقوق محفوظة",
+        "كل الحقوق محفوظة",
+        "جميع حقوق النشر محفوظة",
+        "الحقوق محفوظة",
+        "حقوق النشر محفوظة",
+        "Copyright",
+        "All rights reserved",
+        "©",
+    ] {
+        name = name.replace(noise, " ");
+    }
+    let name: String =
+        name.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '-' | '–' | '.' | ',' | '،')).collect();
+    let name = name.trim().trim_start_matches("لـ").trim_start_matches("ل ").trim();
+    let name = without_lam(name);
+    let words = name.split_whitespace().count();
+    ((1..=5).contains(&words)).then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A name without the preposition لـ that joins it to `محفوظة` (`لجريدة
+/// الفجر` → `جريدة الفجر`, `للنهار` → `النهار`): only before a word that
+/// names a kind of outlet or starts with ال, so لبنان stays لبنان (ARABIC.md §2).
+fn without_lam(name: &str) -> String {
+    const OUTLET_WORDS: &[&str] =
+        &["جريدة", "صحيفة", "موقع", "وكالة", "قناة", "مجلة", "شبكة", "بوابة", "إذاعة", "منصة"];
+    if let Some(rest) = name.strip_prefix("لل") {
+        return format!("ال{rest}");
+    }
+    match name.strip_prefix('ل') {
+        Some(rest) if OUTLET_WORDS.iter().any(|w| rest.starts_with(w)) => rest.to_owned(),
+        _ => name.to_owned(),
+    }
+}
+
+/// A date in an article's address (`/2024/07/25/`, `/20240725/`).
+pub(super) fn date_in_address(address: &str) -> Option<Date> {
+    let path = url::Url::parse(address).ok()?.path().to_owned();
+    let digits: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
+    for window in digits.windows(3) {
+        if let [y, m, d] = window
+            && y.len() == 4
+            && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>())
+            && (1990..=2100).contains(&y)
+            && let Ok(date) = Date::new(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    digits.iter().find_map(|part| {
+        (part.len() == 8 && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| Date::new(part[..4].parse().ok()?, part[4..6].parse().ok()?, part[6..].parse().ok()?).ok())
+            .flatten()
+            .filter(|d| (1990..=2100).contains(&d.year()))
+    })
+}
+
+/// An address taken as the article's own: absolute (resolved against the
+/// page's), and not the site's home page.
+fn article_address(candidate: &str, base: Option<&str>) -> Option<String> {
+    let parsed = match url::Url::parse(candidate) {
+        Ok(url) => url,
+        Err(_) => url::Url::parse(base?).ok()?.join(candidate).ok()?,
+    };
+    if !matches!(parsed.scheme(), "http" | "https")
+        || parsed.path().trim_matches('/').is_empty() && parsed.query().is_none()
+    {
+        return None;
+    }
+    Some(parsed.to_string())
+}
+
+fn format_date(date: Date) -> String {
+    date.to_string()
+}
+
+fn assemble(html: &Html, metadata: Metadata, context_address: Option<&str>, lists: &Lists) -> Imported {
+    let extracted = body::extract(html);
+    let headline = find_headline(html, &metadata);
+    let (lines, times) = page_lines(html, headline.as_ref().map(|(id, _)| *id), &extracted.containers);
+    let mut notes = Vec::new();
+    let site_names: Vec<&str> =
+        [metadata.site_name.as_deref(), metadata.publisher.as_deref()].into_iter().flatten().collect();
+
+    // Without a headline element (old layouts set it in <font><b>), the text
+    // importer reads the lines above the text as it reads a copied page.
+    let as_text = headline.is_none().then(|| {
+        let above: Vec<&str> =
+            lines.iter().filter(|l| l.zone != Zone::Text && l.zone != Zone::Below).map(|l| l.text.as_str()).collect();
+        let first: Vec<String> = extracted
+            .pieces
+            .iter()
+            .take(3)
+            .filter_map(|p| match p {
+                Piece::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        extract::extract(&[above.join("\n"), first.join("\n")].join("\n"))
+    });
+    // The title: the headline shown, else the metadata's, else <title> without the site's name.
+    let shown_title = headline
+        .as_ref()
+        .map(|(_, text)| extract_title(text))
+        .or_else(|| as_text.as_ref().and_then(|found| found.title.clone()));
+    let claimed_title = metadata.headline.as_deref().map(|h| title_without_site(h, &site_names));
+    let title = match (&shown_title, &claimed_title) {
+        (Some(shown), Some(claimed)) if key(shown) != key(claimed) => {
+            notes
+                .push(format!("the page's headline is «{shown}»; its metadata says «{claimed}»: the headline is kept"));
+            Some(shown.clone())
+        }
+        (Some(shown), _) => Some(shown.clone()),
+        (None, Some(claimed)) => Some(claimed.clone()),
+        (None, None) => metadata.title.as_deref().map(|t| title_without_site(t, &site_names)).filter(|t| !t.is_empty()),
+    };
+    let cleaned = clean(extracted.pieces, title.as_deref());
+
+    // What is printed between the headline and the text: date, byline, outlet.
+    let between: Vec<&PageLine> = lines.iter().filter(|l| l.zone == Zone::Between).take(40).collect();
+    let mut shown_dates: Vec<(Date, DateLabel)> = Vec::new();
+    let mut byline = None;
+    let mut printed_outlets = Vec::new();
+    // A meta line often holds several fields between bars (`المحرر | نشر في: …`).
+    let parts = between.iter().flat_map(|line| {
+        std::iter::once(line.text.as_str()).chain(line.text.split(['|', '•']).map(str::trim).filter(|p| !p.is_empty()))
+    });
+    for part in parts {
+        match classify_block(part) {
+            Kind::Meta(Meta::Date { date, label }) => shown_dates.push((date, label)),
+            Kind::Meta(Meta::Author(name)) => byline = byline.or(Some(name)),
+            Kind::Meta(Meta::Outlet(name) | Meta::Translator(name)) => printed_outlets.push(name),
+            _ => {}
+        }
+    }
+    shown_dates.extend(cleaned.dates.iter().copied());
+    let published = shown_dates.iter().filter(|(_, l)| *l == DateLabel::Published).map(|(d, _)| *d).next();
+    let bare = shown_dates.iter().filter(|(_, l)| *l == DateLabel::Bare).map(|(d, _)| *d).next();
+    let first_paragraph = cleaned.blocks.iter().find_map(|b| match b {
+        Block::Paragraph(text) => Some(text.clone()),
+        _ => None,
+    });
+    let dateline = first_paragraph.as_deref().and_then(|p| {
+        let head: String = p.chars().take(60).collect();
+        crate::arabic::dates::find_dates(&head).into_iter().next()
+    });
+    let from_text = as_text.as_ref().and_then(|found| found.date);
+    let shown = published.or(bare).or(times.first().copied()).or(from_text).or(dateline);
+    let address = metadata
+        .canonical
+        .as_deref()
+        .and_then(|c| article_address(c, metadata.address.as_deref().or(context_address)))
+        .or_else(|| metadata.address.as_deref().and_then(|a| article_address(a, context_address)))
+        .or_else(|| context_address.and_then(|a| article_address(a, None)));
+    if metadata.canonical.is_some()
+        && metadata.canonical.as_deref().and_then(|c| article_address(c, context_address)).is_none()
+    {
+        notes.push("the page's canonical link is its site's home page, not the article: not used".to_owned());
+    }
+    let from_address = address.as_deref().and_then(date_in_address);
+    let claimed_date = metadata.published;
+    let date = match (shown, claimed_date) {
+        (Some(shown), Some((claimed, from))) if shown != claimed => {
+            notes.push(format!(
+                "the page shows the date {}; its metadata ({from}) says {}: the page's date is kept",
+                format_date(shown),
+                format_date(claimed)
+            ));
+            Some(shown)
+        }
+        (Some(shown), _) => Some(shown),
+        (None, Some((claimed, _))) => Some(claimed),
+        (None, None) => {
+            if let Some(date) = from_address {
+                notes.push(format!("the date {} is read from the address", format_date(date)));
+            } else if let Some(modified) = metadata.modified {
+                notes.push(format!(
+                    "only a modification date ({}) is given, which is not the publication date: left out",
+                    format_date(modified)
+                ));
+            }
+            from_address
+        }
+    };
+    if let (Some(date), Some(in_address)) = (date, from_address)
+        && date != in_address
+    {
+        notes.push(format!("the address carries the date {}, the page {}", format_date(in_address), format_date(date)));
+    }
+
+    let author = byline
+        .or(cleaned.author.clone())
+        .or_else(|| as_text.as_ref().and_then(|found| found.author.clone()))
+        .or(metadata.author.clone());
+    let author = author.filter(|a| a.chars().count() <= 80);
+
+    // The outlet.
+    let printed: Vec<String> = printed_outlets
+        .into_iter()
+        .chain(cleaned.outlets.iter().cloned())
+        .chain(lines.iter().filter(|l| l.zone != Zone::Text).filter_map(|l| copyright_name(&l.text)))
+        .collect();
+    let shown_site = lines.iter().rev().filter(|l| l.zone != Zone::Text).take(30).find_map(|l| shown_host(&l.text));
+    let evidence = Evidence {
+        host: address.clone().or_else(|| context_address.map(str::to_owned)).or(shown_site),
+        publisher: metadata.publisher.clone(),
+        site_name: metadata.site_name.clone(),
+        printed,
+        publisher_type: metadata.publisher_type.clone(),
+    };
+    let (source, details) = outlet::resolve(lists, &evidence);
+
+    let image = lead_image(html, &metadata, &extracted.containers);
+    let kept = cleaned.blocks.len();
+    Imported {
+        title,
+        date,
+        source,
+        outlet: details,
+        url: address,
+        author,
+        image,
+        blocks: cleaned.blocks,
+        kept,
+        dropped: cleaned.dropped.len(),
+        dropped_lines: cleaned.dropped,
+        notes,
+        ..Imported::default()
+    }
+}
+
+/// A headline as shown, without a closing full stop.
+fn extract_title(text: &str) -> String {
+    text.trim().trim_end_matches('.').trim().to_owned()
+}
+
+/// The lead image: the metadata's (`og:image`, JSON-LD `image`), else the
+/// first figure of the text; its caption and credit from the figure that
+/// shows it (a caption ending in `(أ ف ب)` gives the credit).
+fn lead_image(html: &Html, metadata: &Metadata, containers: &[NodeId]) -> Option<Image> {
+    let figures: Vec<NodeRef<Node>> = html.tree.root().descendants().filter(|n| tag(n) == Some("figure")).collect();
+    let image_of = |figure: &NodeRef<Node>| {
+        figure
+            .descendants()
+            .find(|d| tag(d) == Some("img"))
+            .and_then(|img| attr(&img, "src").or_else(|| attr(&img, "data-src")))
+            .map(str::to_owned)
+    };
+    let in_text = |node: &NodeRef<Node>| node.ancestors().any(|a| containers.contains(&a.id()));
+    let (address, figure) = match &metadata.image {
+        Some(claimed) => {
+            let file = claimed.address.rsplit('/').next().unwrap_or("").to_owned();
+            let figure = figures
+                .iter()
+                .find(|f| image_of(f).is_some_and(|src| !file.is_empty() && src.ends_with(&file)))
+                .copied();
+            (claimed.address.clone(), figure)
+        }
+        None => {
+            let figure = figures.iter().find(|f| in_text(f) && image_of(f).is_some()).copied()?;
+            (image_of(&figure)?, Some(figure))
+        }
+    };
+    let shown_caption =
+        figure.and_then(|f| f.descendants().find(|d| tag(d) == Some("figcaption"))).map(|c| body::plain_text(&c));
+    let shown_credit = figure
+        .and_then(|f| {
+            f.descendants().find(|d| attr(d, "class").is_some_and(|c| c.contains("credit") || c.contains("copyright")))
+        })
+        .map(|c| body::plain_text(&c));
+    let mut caption =
+        shown_caption.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.caption.clone()));
+    let mut credit =
+        shown_credit.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.credit.clone()));
+    if let Some(text) = caption.clone() {
+        if let Some(credit_text) = credit.as_deref().filter(|c| text.ends_with(*c)) {
+            caption = Some(text[..text.len() - credit_text.len()].trim().to_owned());
+        } else if let Some((before, inside)) = text.trim_end().strip_suffix(')').and_then(|t| t.rsplit_once('('))
+            && is_caption(&text)
+        {
+            credit = credit.or_else(|| Some(inside.trim().to_owned()));
+            caption = Some(before.trim().to_owned());
+        }
+    }
+    let caption = caption.filter(|c| !c.is_empty() && c.chars().any(|ch| ch.is_alphabetic()));
+    Some(Image { address, caption, credit: credit.filter(|c| !c.is_empty()) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hundred_thousand_levels_deep_is_refused_at_once() {
+        let depth = 100_000;
+        let page = format!("<html><body>{}<p>نص</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(nesting_depth(&page), depth + 2);
+        let lists = Lists::new(crate::entities::catalog::Catalog::default());
+        let started = std::time::Instant::now();
+        assert_eq!(
+            import(page.as_bytes(), &Origin::default(), &lists).map(|_| ()),
+            Err(Unreadable::TooDeep(MAX_DEPTH))
+        );
+        assert!(started.elapsed().as_secs() < 5);
+        let sloppy = format!("<html><body>{}</body></html>", "<p>سطر<br>".repeat(20_000));
+        assert!(nesting_depth(&sloppy) < 10);
+    }
+
+    #[test]
+    fn titles_lose_the_site_name() {
+        let cases = [
+            ("بوتين يجتمع مع الأسد في موسكو | الحرة", "بوتين يجتمع مع الأسد في موسكو"),
+            ("بوتين يجتمع مع الأسد في موسكو - سياسة - الشروق", "بوتين يجتمع مع الأسد في موسكو"),
+            ("وزير: الاجتماع - كان مثمرا جدا اليوم", "وزير: الاجتماع - كان مثمرا جدا اليوم"),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(title_without_site(title, &["الشروق"]), expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn captions_with_photo_credits() {
+        assert!(is_caption("الرئيس السوري خلال اللقاء في الكرملين (أ ف ب)"));
+        assert!(is_caption("صورة أرشيفية لمبنى الوزارة"));
+        assert!(!is_caption("وقال المتحدث إن الاجتماع كان مثمرا (رويترز)."));
+        assert!(!is_caption("ويضم المشروع ثلاث مراحل (انظر الجدول)"));
+    }
+
+    #[test]
+    fn credits_and_shown_hosts() {
+        assert!(is_credit("(ومع)") && is_credit("أ ف ب") && is_credit("- (وات)"));
+        assert!(!is_credit("وقالت الوكالة إن الوزير وصل"));
+        assert_eq!(shown_host("© 2024 صدى سطيف - www.sadasetif.example").as_deref(), Some("sadasetif.example"));
+        assert_eq!(shown_host("الإصدار 2.0 من التطبيق"), None);
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        let date = Date::new(2024, 7, 25).ok();
+        assert_eq!(date_in_address("https://example.org/news/2024/07/25/putin-assad"), date);
+        assert_eq!(date_in_address("https://example.org/20240725/putin-assad.html"), date);
+        assert_eq!(date_in_address("https://example.org/news/12345"), None);
+    }
+
+    #[test]
+    fn copyright_lines_name_the_outlet() {
+        assert_eq!(copyright_name("© 2025 الشروق. جميع الحقوق محفوظة").as_deref(), Some("الشروق"));
+        assert_eq!(copyright_name("جميع الحقوق محفوظة لموقع الديرة نيوز 2024").as_deref(), Some("موقع الديرة نيوز"));
+        assert_eq!(
+            copyright_name("جميع الحقوق محفوظة لجريدة الفجر الجديد 2023").as_deref(),
+            Some("جريدة الفجر الجديد")
+        );
+        assert_eq!(copyright_name("جميع الحقوق محفوظة للنهار © 2025").as_deref(), Some("النهار"));
+        assert_eq!(copyright_name("وقال الوزير إن"), None);
+    }
+}
