@@ -1,11 +1,12 @@
 //! What the build learns from each article, in one pass over its body: the
-//! visible text ([`body`]), who it mentions and where ([`mentions`]), its
-//! summary, and its search terms ([`terms`]). A pure function of one article
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), who
+//! said what ([`quotes`]), its summary, and its search terms ([`terms`]). A pure function of one article
 //! and the shared entity matcher, mapped over the corpus in parallel; the
 //! index, the pages and the search files are all made from its results.
 
 pub mod body;
 pub mod mentions;
+pub mod quotes;
 pub mod terms;
 
 use crate::content::ArticleFile;
@@ -13,12 +14,15 @@ use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
+pub use quotes::{Quote, Spot};
 use serde::{Deserialize, Serialize};
 
 /// The analysis of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub mentions: Mentions,
+    /// Who said what, in text order.
+    pub quotes: Vec<Quote>,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, sorted by term.
@@ -33,7 +37,8 @@ pub fn analyze(file: &ArticleFile, finder: &Finder, scratch: &mut Scratch) -> (A
     let article = &file.article;
     let body = Body::read(&file.body);
     let (mentions, problems) = mentions::find(article, &body, finder, scratch);
+    let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let (terms, words) = terms::terms(&article.title, &body);
-    (Analysis { mentions, summary, terms, words }, problems)
+    (Analysis { mentions, quotes, summary, terms, words }, problems)
 }

@@ -6,6 +6,7 @@ pub mod collate;
 pub mod dates;
 pub mod normalize;
 pub mod slug;
+pub mod speech;
 pub mod stopwords;
 pub mod tokens;
 

@@ -1,0 +1,156 @@
+//! The attribution cases of quote finding, as a table.
+
+use std::path::Path;
+
+use super::*;
+use crate::analysis::{Finder, analyze};
+use crate::content::parse_article;
+use crate::entities::matcher::Scratch;
+use crate::entities::{Catalog, Matcher};
+
+const PEOPLE: &str = r#"
+[attaf]
+name = "أحمد عطاف"
+aliases = ["عطاف"]
+
+[erdogan]
+name = "رجب طيب أردوغان"
+aliases = ["أردوغان", "إردوغان"]
+
+[putin]
+name = "فلاديمير بوتين"
+aliases = ["بوتين"]
+
+[lavrov]
+name = "سيرغي لافروف"
+aliases = ["لافروف"]
+"#;
+const SOURCES: &str = r#"
+[reuters]
+name = "رويترز"
+aliases = ["وكالة رويترز"]
+
+[aljazeera]
+name = "الجزيرة"
+aliases = ["قناة الجزيرة"]
+"#;
+
+/// (speaker key or "", speaker_text, text, direct, outlet key or "").
+type Row = (String, String, String, bool, String);
+
+fn quotes_of(body: &str) -> Vec<Row> {
+    let (catalog, problems) = Catalog::from_lists(&[
+        (Kind::Person, Kind::Person.list_path(), PEOPLE.to_owned()),
+        (Kind::Source, Kind::Source.list_path(), SOURCES.to_owned()),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let matcher = Matcher::new(&catalog);
+    let file = parse_article(Path::new("a.md"), &format!("---\ntitle: عنوان\n---\n{body}")).expect("valid");
+    let (analysis, _) = analyze(&file, &Finder { catalog: &catalog, matcher: &matcher }, &mut Scratch::default());
+    let key = |e: Option<EntityId>| e.map(|e| catalog.get(e).key.clone()).unwrap_or_default();
+    analysis
+        .quotes
+        .iter()
+        .map(|q| (key(q.speaker), q.speaker_text.to_string(), q.text.to_string(), q.direct, key(q.outlet)))
+        .collect()
+}
+
+fn row(speaker: &str, speaker_text: &str, text: &str, direct: bool, outlet: &str) -> Row {
+    (speaker.to_owned(), speaker_text.to_owned(), text.to_owned(), direct, outlet.to_owned())
+}
+
+/// Every kind of attribution the finder knows, each with the quotation it must give.
+#[test]
+fn attribution_table() {
+    let table: Vec<(&str, Vec<Row>)> = vec![
+        // The speaker before the quotation, with role words around the name.
+        (
+            "قال وزير الخارجية أحمد عطاف إن «الجزائر لن تقبل بذلك».\n",
+            vec![row("attaf", "وزير الخارجية أحمد عطاف", "الجزائر لن تقبل بذلك", true, "")],
+        ),
+        (
+            "وقال عطاف: «نحن مستعدون للحوار».\n",
+            vec![row("attaf", "عطاف", "نحن مستعدون للحوار", true, "")],
+        ),
+        (
+            "وأكد الرئيس التركي رجب طيب أردوغان أن \"تركيا ستواصل دعمها\".\n",
+            vec![row("erdogan", "الرئيس التركي رجب طيب أردوغان", "تركيا ستواصل دعمها", true, "")],
+        ),
+        // After it.
+        (
+            "«الوضع خطير جدا»، قال عطاف للصحفيين.\n",
+            vec![row("attaf", "عطاف", "الوضع خطير جدا", true, "")],
+        ),
+        (
+            "«لن نتراجع»، بحسب أردوغان.\n",
+            vec![row("erdogan", "أردوغان", "لن نتراجع", true, "")],
+        ),
+        // Continuations: وأضاف, وتابع with no subject, a participle, a repeated title.
+        (
+            "قال وزير الخارجية أحمد عطاف إن الاجتماع كان مثمرا.\n\nوأضاف: «سنلتقي مجددا».\n\nوتابع الوزير أن الحوار مستمر، مضيفا أن الجولة المقبلة في الجزائر.\n",
+            vec![
+                row("attaf", "وزير الخارجية أحمد عطاف", "الاجتماع كان مثمرا", false, ""),
+                row("attaf", "وزير الخارجية أحمد عطاف", "سنلتقي مجددا", true, ""),
+                row("attaf", "الوزير", "الحوار مستمر", false, ""),
+                row("attaf", "الوزير", "الجولة المقبلة في الجزائر", false, ""),
+            ],
+        ),
+        // A role only, and an institution: no speaker, the words kept.
+        (
+            "وقال متحدث باسم الجيش إن القوات انسحبت.\n",
+            vec![row("", "متحدث باسم الجيش", "القوات انسحبت", false, "")],
+        ),
+        (
+            "وأعلنت الوزارة في بيان أن المعبر سيفتح غدا.\n",
+            vec![row("", "الوزارة", "المعبر سيفتح غدا", false, "")],
+        ),
+        // A person named as a possessor is not the speaker.
+        (
+            "وقال المتحدث باسم بوتين إن الزيارة تأجلت.\n",
+            vec![row("", "المتحدث باسم بوتين", "الزيارة تأجلت", false, "")],
+        ),
+        // Given to an outlet.
+        (
+            "وقال لافروف لوكالة رويترز إن موسكو ترحب بالمبادرة.\n",
+            vec![row("lavrov", "لافروف", "موسكو ترحب بالمبادرة", false, "reuters")],
+        ),
+        (
+            "وقال أردوغان في مقابلة مع قناة الجزيرة: «لن نسمح بذلك».\n",
+            vec![row("erdogan", "أردوغان", "لن نسمح بذلك", true, "aljazeera")],
+        ),
+        (
+            "ونقلت رويترز عن مسؤول أمريكي قوله إن المحادثات متعثرة.\n",
+            vec![row("", "مسؤول أمريكي", "المحادثات متعثرة", false, "reuters")],
+        ),
+        // A quotation over two paragraphs, and a paragraph that goes on quoting.
+        (
+            "وقال عطاف: «الفقرة الأولى من كلامه\n\n«والفقرة الثانية منه».\n\n«وهذه فقرة ثالثة يواصل فيها كلامه».\n",
+            vec![
+                row("attaf", "عطاف", "الفقرة الأولى من كلامه والفقرة الثانية منه", true, ""),
+                row("attaf", "عطاف", "وهذه فقرة ثالثة يواصل فيها كلامه", true, ""),
+            ],
+        ),
+        // A `>` block after a colon.
+        ("وقال عطاف في كلمته:\n\n> نحن هنا لنبقى\n", vec![row("attaf", "عطاف", "نحن هنا لنبقى", true, "")]),
+        // Quoted words inside reported speech: a partial quotation when long, scare quotes when short.
+        (
+            "وقال عطاف إن بلاده «لن تقبل بأي تدخل خارجي».\n",
+            vec![row("attaf", "عطاف", "لن تقبل بأي تدخل خارجي", true, "")],
+        ),
+        (
+            "وقال عطاف إن ما يسمى «الخطة البديلة» فشلت.\n",
+            vec![row("attaf", "عطاف", "ما يسمى «الخطة البديلة» فشلت", false, "")],
+        ),
+        // Marks that are not speech.
+        ("صدر كتاب «الطريق إلى دمشق» هذا العام.\n", vec![]),
+        ("أطلقت الوزارة حملة «معا من أجل الوطن» أمس.\n", vec![]),
+        ("انتشر وسم \"#لا_للحرب\" على المنصات.\n", vec![]),
+        ("وصف المراقبون الاتفاق بأنه «تاريخي».\n", vec![]),
+        ("شارك فيلم «الرسالة» في المهرجان، قال الناقد إن العرض ناجح.\n", vec![row("", "الناقد", "العرض ناجح", false, "")]),
+        // Time phrases with أن are not reported content.
+        ("وقال عطاف قبل أن يغادر إن الزيارة ناجحة.\n", vec![row("attaf", "عطاف", "الزيارة ناجحة", false, "")]),
+    ];
+    for (body, expected) in table {
+        assert_eq!(quotes_of(body), expected, "{body}");
+    }
+}
