@@ -136,9 +136,26 @@ pub fn starts_circumstance(word: &str) -> bool {
         "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "بعد", "قبل", "عقب", "اثر", "اثناء", "لدي", "ضمن", "مع",
         "الذي", "التي", "الذين", "حيث", "بحسب", "حسب", "وفق", "وفقا", "عن", "الي", "من", "امام", "بدوره", "بدورها",
         "بدورهم", "بالقول", "قائلا", "قائله", "قوله", "قولها", "قولهم", "مجددا", "ايضا", "كذلك", "لاحقا", "بيان",
-        "تصريح", "تصريحات", "مؤتمر", "كلمه",
+        "تصريح", "تصريحات", "مؤتمر", "كلمه", "هذا", "هذه",
     ];
-    WORDS.contains(&word) || is_outlet_word(word)
+    let unsuffixed = ["هما", "ها", "هم", "ه"].iter().find_map(|s| word.strip_suffix(s)).filter(|w| w.chars().count() >= 2);
+    WORDS.contains(&word) || unsuffixed.is_some_and(|w| WORDS.contains(&w)) || is_outlet_word(word)
+}
+
+/// Adverbs of time and manner that may stand between a verb and its
+/// subject (أكد خلالها الرئيس، قال أمس الوزير).
+pub fn is_adverb(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+        "الخميس", "الجمعه", "السبت", "بدوره", "بدورها", "بدورهم", "ايضا", "مجددا", "كذلك", "لاحقا", "مؤخرا", "حينها",
+        "عندها", "بعدها", "بعده", "اثرها", "يومها", "صباحا", "مساء", "ليلا", "اخيرا", "سابقا",
+    ];
+    WORDS.contains(&word)
+}
+
+/// Prepositions written apart or joined (لـ is ل once its tatweel is gone).
+pub fn is_preposition(word: &str) -> bool {
+    matches!(word, "ل" | "ب" | "في" | "عن" | "من" | "مع" | "الي" | "علي" | "حول") || is_outlet_word(word)
 }
 
 /// Words that say to whom a statement was given: لوكالة، لقناة، لصحيفة,
@@ -237,7 +254,7 @@ mod tests {
 
     #[test]
     fn circumstances_titles_and_possessors() {
-        for word in ["في", "خلال", "لوكالة", "الثلاثاء", "للصحفيين", "الذي"] {
+        for word in ["في", "خلال", "خلالها", "لوكالة", "الثلاثاء", "للصحفيين", "الذي"] {
             assert!(starts_circumstance(&key(word)), "{word}");
         }
         for word in ["الوزير", "أحمد", "عطاف", "لافروف"] {

@@ -60,6 +60,12 @@ pub struct Quote {
     pub text: Box<str>,
 }
 
+/// The id of quotation `n` (counted from 0) of an article, the anchor its
+/// page gives it: `q-1`, `q-2`, …
+pub fn anchor(n: usize) -> String {
+    format!("q-{}", n + 1)
+}
+
 /// The longest subject a speech verb may have, in words, before أن/إن or the quotation.
 const MAX_SUBJECT: usize = 16;
 /// Quoted words inside reported speech make a direct quotation of their own
@@ -227,10 +233,15 @@ impl<'b> Reader<'b> {
                     word = next;
                     continue;
                 }
-                let Some((subject, content)) = self.frame(block, word, cue) else {
+                let Some((mut subject, content)) = self.frame(block, word, cue) else {
                     word += 1;
                     continue;
                 };
+                if subject.speaker.is_empty()
+                    && let Some(before) = self.subject_before(block, word)
+                {
+                    subject.speaker = before;
+                }
                 let said = self.said(block, &subject, &last);
                 let outlet = self.outlet(block, &subject);
                 let next = match content {
@@ -336,6 +347,26 @@ impl<'b> Reader<'b> {
         })
     }
 
+    /// For a name of one or two words in marks followed by more of the
+    /// sentence (وكالة «سانا» أن …), the word after it.
+    /// A name of up to four words after a preposition (لـ«سكاي نيوز عربية»، في «حربها ضد الإرهاب») is read on too.
+    fn name_in_marks(&self, block: usize, chain: usize) -> Option<usize> {
+        let marked = &self.marked[chain];
+        let piece = marked.first();
+        let after_preposition = self.words[block]
+            .iter()
+            .filter(|(w, _)| w.end <= piece.open)
+            .last()
+            .is_some_and(|(_, key)| speech::is_preposition(key));
+        let longest = if after_preposition { 4 } else { 2 };
+        if marked.pieces.len() > 1 || self.word_count(marked) > longest {
+            return None;
+        }
+        let next = self.words[block].iter().position(|(w, _)| w.start >= piece.end)?;
+        let between = &self.texts[block][piece.end..self.start(block, next)];
+        (!between.contains(['.', '!', '?', '؟', ':'])).then_some(next)
+    }
+
     fn titled_quotation(&self, chain: usize) -> bool {
         let first = self.marked[chain].first();
         self.titled(first.block, first.open)
@@ -352,7 +383,11 @@ impl<'b> Reader<'b> {
             return None;
         }
         let limit = (first + MAX_SUBJECT).min(words.len());
+        let mut skip_to = first;
         for word in first..=limit {
+            if word < skip_to {
+                continue;
+            }
             let gap = if word < words.len() {
                 self.gap_before(block, word)
             } else {
@@ -360,6 +395,11 @@ impl<'b> Reader<'b> {
             };
             let gap_start = if word == 0 { 0 } else { self.end(block, word - 1) };
             if let Some(chain) = self.opening_in(block, gap_start..gap_start + gap.len()) {
+                if let Some(after) = self.name_in_marks(block, chain) {
+                    // A name in marks inside the subject (لقناة «سكاي نيوز»): read on after it.
+                    skip_to = after;
+                    continue;
+                }
                 let open = self.marked[chain].first().open;
                 let before = &self.texts[block][gap_start..open];
                 let plain = before.chars().all(|c| c.is_whitespace() || ":،,".contains(c));
@@ -453,23 +493,61 @@ impl<'b> Reader<'b> {
         if cue == Cue::Came && self.key(block, start) == "في" {
             start += 1;
         }
+        let mut speaker = self.speaker_words(block, start, end);
+        if speaker.is_empty() {
+            // Adverbs before the subject (أكد خلالها الرئيس، أن …).
+            let subject = (start..end).find(|&w| !speech::is_adverb(self.key(block, w)));
+            if let Some(word) = subject.filter(|&w| w > start) {
+                speaker = self.speaker_words(block, word, end);
+            }
+        }
+        if speaker.is_empty() {
+            // A circumstance before the subject (وقال خلالها عطاف إن …): the first person named after it.
+            let named = (start..end).find(|&w| self.person_at(block, w) && !self.addressed(block, w));
+            if let Some(word) = named {
+                speaker = self.speaker_words(block, word, end);
+            }
+        }
+        Subject { speaker, all, relay }
+    }
+
+    /// The subject written before its verb after كان and before قد (وكانت
+    /// صحيفة صباح قد ذكرت أن …).
+    fn subject_before(&self, block: usize, verb: usize) -> Option<Range<usize>> {
+        let qad = verb.checked_sub(1).filter(|&w| matches!(self.key(block, w), "قد" | "لقد"))?;
+        let was = (qad.saturating_sub(MAX_SUBJECT)..qad)
+            .rev()
+            .find(|&w| matches!(self.bare(block, w), "كان" | "كانت" | "كانوا"))?;
+        let speaker = self.speaker_words(block, was + 1, qad);
+        (!speaker.is_empty()).then_some(speaker)
+    }
+
+    /// Whether word `word` is part of a listed person's name.
+    fn person_at(&self, block: usize, word: usize) -> bool {
+        let at = self.start(block, word);
+        self.names[block].iter().any(|n| n.kind == Kind::Person && n.start <= at && at < n.end)
+    }
+
+    /// The words from `start` that name the speaker: up to a comma, a
+    /// circumstance, or a name that the statement was made or given to.
+    fn speaker_words(&self, block: usize, start: usize, end: usize) -> Range<usize> {
         let mut stop = start;
         while stop < end {
-            let named = self.names[block]
-                .iter()
-                .any(|n| n.kind == Kind::Person && n.start <= self.start(block, stop) && self.start(block, stop) < n.end);
             let gap = self.gap_before(block, stop);
             if stop > start && gap.contains(['،', ',', '(', ')', '-', '–', '—']) {
                 break;
             }
             let circumstance =
                 speech::starts_circumstance(self.key(block, stop)) || speech::cue(self.key(block, stop)).is_some();
-            if (!named && circumstance) || self.given_to(block, stop).is_some() {
+            if (!self.person_at(block, stop) && circumstance)
+                || self.given_to(block, stop).is_some()
+                || self.addressed(block, stop)
+            {
                 break;
             }
             stop += 1;
         }
-        Subject { speaker: start..stop, all, relay }
+        start..stop
     }
 
     /// The listed person a range of words names as the speaker.
@@ -485,8 +563,14 @@ impl<'b> Reader<'b> {
                 let before = self.words[block].iter().filter(|(w, _)| w.end <= n.start).last();
                 !before.is_some_and(|(w, key)| w.start >= from && speech::takes_a_possessor(speech::without_conjunction(key)))
             })
-            .last()
             .map(|n| n.entity)
+            .fold(None, |speaker: Option<Option<EntityId>>, entity| match speaker {
+                // Two people speaking together (أعلن أردوغان والأسد أنهما …): no one speaker.
+                Some(Some(first)) if first != entity => Some(None),
+                Some(known) => Some(known),
+                None => Some(Some(entity)),
+            })
+            .flatten()
     }
 
     /// Who said it, given the subject; `last` is the previous speaker.
@@ -525,6 +609,14 @@ impl<'b> Reader<'b> {
         (all.start.max(subject.speaker.end)..all.end).find_map(|word| {
             self.given_to(block, word).filter(|_| self.start(block, word) >= speaker_to)
         })
+    }
+
+    /// Whether word `word` starts a name with ل before it (قال بوتين للأسد):
+    /// whom the statement was made to, not who made it.
+    fn addressed(&self, block: usize, word: usize) -> bool {
+        let at = self.start(block, word);
+        self.key(block, word).starts_with('ل')
+            && self.names[block].iter().any(|n| n.start == at && !self.spelled_with_lam(n.entity))
     }
 
     /// The source that word `word` starts naming as the one a statement was

@@ -154,3 +154,45 @@ fn attribution_table() {
         assert_eq!(quotes_of(body), expected, "{body}");
     }
 }
+
+#[test]
+fn names_around_the_speaker() {
+    // Whom it was said to is not who said it.
+    assert_eq!(
+        quotes_of("وقال بوتين لأردوغان إن العلاقات جيدة.\n"),
+        [row("putin", "بوتين", "العلاقات جيدة", false, "")]
+    );
+    // A name in marks inside the subject.
+    assert_eq!(
+        quotes_of("وقال لافروف لقناة «الجزيرة» إن موسكو مستعدة.\n"),
+        [row("lavrov", "لافروف", "موسكو مستعدة", false, "aljazeera")]
+    );
+    // Two people speaking together: no one speaker.
+    assert_eq!(
+        quotes_of("وأعلن أردوغان وبوتين أنهما اتفقا على الهدنة.\n"),
+        [row("", "أردوغان وبوتين", "أنهما اتفقا على الهدنة", false, "")]
+    );
+    // A circumstance with a pronoun ends the speaker's name.
+    assert_eq!(
+        quotes_of("وقال خلالها عطاف إن الحوار مستمر.\n"),
+        [row("attaf", "عطاف", "الحوار مستمر", false, "")]
+    );
+}
+
+#[test]
+fn a_subject_before_its_verb() {
+    assert_eq!(
+        quotes_of("وكان عطاف قد قال إن الزيارة مهمة.\n"),
+        [row("attaf", "عطاف", "الزيارة مهمة", false, "")]
+    );
+}
+
+#[test]
+fn words_between_a_verb_and_its_subject() {
+    assert_eq!(
+        quotes_of("أكد خلالها الرئيس السوري، أن “سوريا مع الحوار”.\n"),
+        [row("", "الرئيس السوري", "سوريا مع الحوار", true, "")]
+    );
+    // A name in marks after a preposition is not the quotation.
+    assert!(quotes_of("وأكد لافروف، في حديثه لـ”سكاي نيوز عربية”، الأربعاء، التزام بلاده بالحوار.\n").is_empty());
+}
