@@ -24,7 +24,11 @@ the outlets the articles name and the outlets statements were given to;
 - direct and outlet: the share of found ones whose kind, and whose outlet
   (where the set has one), are right.
 
-usage: quotes_score.py SET [--fihris PATH] [--details FILE]
+With --weak-surnames, one-word aliases are listed as `weak` (they count
+only in an article that also names the person otherwise), as a site lists
+family names that are also ordinary words (المصري "Egyptian").
+
+usage: quotes_score.py SET [--fihris PATH] [--details FILE] [--weak-surnames]
 """
 
 import argparse
@@ -80,12 +84,16 @@ def toml_string(text):
     return json.dumps(text, ensure_ascii=False)
 
 
-def make_site(set_dir, truth, root):
+def make_site(set_dir, truth, root, weak_surnames=False):
     people = people_of(truth)
     lines = []
     for n, person in enumerate(people):
         aliases = [a for a in person["aliases"] if key(a) != key(person["name"])]
-        lines.append(f"[p{n}]\nname = {toml_string(person['name'])}\naliases = [{', '.join(map(toml_string, aliases))}]\n")
+        weak = [a for a in aliases if weak_surnames and len(words(a)) == 1]
+        lines.append(
+            f"[p{n}]\nname = {toml_string(person['name'])}\naliases = [{', '.join(map(toml_string, aliases))}]\n"
+            f"weak = [{', '.join(map(toml_string, weak))}]\n"
+        )
     (root / "content").mkdir(parents=True)
     (root / "content" / "people.toml").write_text("\n".join(lines), encoding="utf-8")
     (root / "content" / "places.toml").write_text("", encoding="utf-8")
@@ -117,11 +125,11 @@ def make_site(set_dir, truth, root):
     return names, {k: name for name, k in outlets.items()}
 
 
-def score(set_dir, fihris):
+def score(set_dir, fihris, weak_surnames=False):
     truth = json.loads((set_dir / "truth.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "site"
-        people, sources = make_site(set_dir, truth, root)
+        people, sources = make_site(set_dir, truth, root, weak_surnames)
         out = Path(tmp) / "public"
         run = subprocess.run([fihris, "build", "--root", str(root), "--out", str(out)], capture_output=True, text=True)
         if run.returncode != 0:
@@ -194,8 +202,9 @@ def main():
     parser.add_argument("set", type=Path)
     parser.add_argument("--fihris", default=os.environ.get("FIHRIS", str(HERE.parent / "target" / "debug" / "fihris")))
     parser.add_argument("--details", type=Path, help="write what was missed, misattributed and reported wrongly here")
+    parser.add_argument("--weak-surnames", action="store_true", help="list one-word aliases as weak")
     args = parser.parse_args()
-    summary, details = score(args.set, args.fihris)
+    summary, details = score(args.set, args.fihris, args.weak_surnames)
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     if args.details:
         args.details.write_text(json.dumps(details, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -53,6 +53,7 @@ const VERBS: &[&str] = &[
     "ختم", "ختمت", //
     "زعم", "زعمت", "زعموا", //
     "اعترف", "اعترفت", //
+    "رد", "ردت", "ردوا", "يرد", "ترد", //
     "ابلغ", "ابلغت", //
     "اعرب", "اعربت", //
 ];
@@ -61,7 +62,7 @@ const RELAY: &[&str] = &["نقل", "نقلت", "نقلوا", "ونقل", "تنق
 
 const PARTICIPLES: &[&str] = &[
     "مضيفا", "مضيفه", "مضيفين", "مؤكدا", "مؤكده", "مؤكدين", "مشيرا", "مشيره", "مشيرين", "موضحا", "موضحه", "لافتا",
-    "لافته", "معتبرا", "معتبره", "محذرا", "محذره", "مشددا", "مشدده", "متابعا", "متابعه", "قائلا", "قائله",
+    "معتبرا", "معتبره", "محذرا", "محذره", "مشددا", "مشدده", "متابعا", "متابعه", "قائلا", "قائله",
 ];
 
 const ACCORDING: &[&str] = &["بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"];
@@ -73,6 +74,11 @@ pub fn without_conjunction(word: &str) -> &str {
         Some(rest) if rest.chars().count() >= 2 => rest,
         _ => word,
     }
+}
+
+/// Whether `test` holds for `word` or for `word` without و/ف before it.
+pub fn either(word: &str, test: fn(&str) -> bool) -> bool {
+    test(word) || test(without_conjunction(word))
 }
 
 /// What `word` (a key) does in reported speech, with or without و/ف before it.
@@ -155,7 +161,7 @@ pub fn is_adverb(word: &str) -> bool {
 
 /// Prepositions written apart or joined (لـ is ل once its tatweel is gone).
 pub fn is_preposition(word: &str) -> bool {
-    matches!(word, "ل" | "ب" | "في" | "عن" | "من" | "مع" | "الي" | "علي" | "حول") || is_outlet_word(word)
+    matches!(word, "ل" | "ب" | "في" | "عن" | "من" | "مع" | "الي" | "علي" | "حول" | "عبر") || is_outlet_word(word)
 }
 
 /// Words that say to whom a statement was given: لوكالة، لقناة، لصحيفة,
@@ -167,6 +173,12 @@ pub fn is_outlet_word(word: &str) -> bool {
         "لمجله", "لراديو", "مقابله", "حديث", "حوار",
     ];
     WORDS.contains(&word)
+}
+
+/// Nouns for a kind of outlet (قناة، وكالة، صحيفة…), which may stand
+/// between a preposition and the outlet's name.
+pub fn is_medium(word: &str) -> bool {
+    matches!(word, "قناه" | "وكاله" | "صحيفه" | "موقع" | "شبكه" | "اذاعه" | "تلفزيون" | "مجله" | "منصه" | "برنامج")
 }
 
 /// Words after which a speaker named in the same phrase is not the speaker

@@ -67,10 +67,13 @@ pub fn anchor(n: usize) -> String {
 }
 
 /// The longest subject a speech verb may have, in words, before أن/إن or the quotation.
-const MAX_SUBJECT: usize = 16;
+const MAX_SUBJECT: usize = 30;
 /// Quoted words inside reported speech make a direct quotation of their own
 /// from this many words on; fewer are a phrase the writer marks (scare quotes).
 const PARTIAL_QUOTE_WORDS: usize = 3;
+/// A role names the person whose name follows it within this many words
+/// earlier in the article (وزير الصحة المصري حسام عبد الستار).
+const ROLE_REACH: usize = 4;
 /// A paragraph of quotation alone after a quoted paragraph goes on quoting its
 /// speaker from this many words on.
 const CONTINUED_WORDS: usize = 4;
@@ -178,6 +181,12 @@ impl<'b> Reader<'b> {
         speech::without_conjunction(self.key(block, word))
     }
 
+    /// Whether `test` holds for a word's key, or for it without و/ف (فيلم is
+    /// not ف + يلم, but وكتاب is و + كتاب).
+    fn is(&self, block: usize, word: usize, test: fn(&str) -> bool) -> bool {
+        speech::either(self.key(block, word), test)
+    }
+
     fn start(&self, block: usize, word: usize) -> usize {
         self.words[block].get(word).map_or(self.texts[block].len(), |w| w.start)
     }
@@ -237,12 +246,10 @@ impl<'b> Reader<'b> {
                     word += 1;
                     continue;
                 };
-                if subject.speaker.is_empty()
-                    && let Some(before) = self.subject_before(block, word)
-                {
+                if let Some(before) = self.subject_before(block, word) {
                     subject.speaker = before;
                 }
-                let said = self.said(block, &subject, &last);
+                let said = self.said(block, word, &subject, &last, &found);
                 let outlet = self.outlet(block, &subject);
                 let next = match content {
                     Content::Marked(chain) => {
@@ -342,29 +349,30 @@ impl<'b> Reader<'b> {
         let words = &self.words[block];
         let before = words.iter().filter(|(w, _)| w.end <= open).last();
         before.is_some_and(|(w, key)| {
-            speech::names_a_title(speech::without_conjunction(key))
+            speech::either(key, speech::names_a_title)
                 && self.texts[block][w.end..open].chars().all(|c| c.is_whitespace() || c == 'ـ')
         })
     }
 
     /// For a name of one or two words in marks followed by more of the
-    /// sentence (وكالة «سانا» أن …), the word after it.
-    /// A name of up to four words after a preposition (لـ«سكاي نيوز عربية»، في «حربها ضد الإرهاب») is read on too.
-    fn name_in_marks(&self, block: usize, chain: usize) -> Option<usize> {
+    /// sentence (وكالة «سانا» أن …), the word after it; also for a name of
+    /// up to four words after a preposition (لـ«سكاي نيوز عربية»), except
+    /// the content of a verb (أعرب عن «قلق بالغ»), unless the subject has an
+    /// aside after a comma.
+    fn name_in_marks(&self, block: usize, chain: usize, aside: bool) -> Option<usize> {
         let marked = &self.marked[chain];
         let piece = marked.first();
-        let after_preposition = self.words[block]
-            .iter()
-            .filter(|(w, _)| w.end <= piece.open)
-            .last()
-            .is_some_and(|(_, key)| speech::is_preposition(key));
-        let longest = if after_preposition { 4 } else { 2 };
-        if marked.pieces.len() > 1 || self.word_count(marked) > longest {
+        let before = self.words[block].iter().filter(|(w, _)| w.end <= piece.open).last().map(|(_, key)| key);
+        if marked.pieces.len() > 1 || (!aside && before.is_some_and(speech::is_content_preposition)) {
+            // أعرب عن «قلق بالغ»: the words are what was said.
             return None;
         }
         let next = self.words[block].iter().position(|(w, _)| w.start >= piece.end)?;
         let between = &self.texts[block][piece.end..self.start(block, next)];
-        (!between.contains(['.', '!', '?', '؟', ':'])).then_some(next)
+        let words = self.word_count(marked);
+        let after_preposition = before.is_some_and(speech::is_preposition);
+        let name = if after_preposition { words <= 4 } else { words <= 2 && !between.contains(['.', '!', '?', '؟', ':']) };
+        name.then_some(next)
     }
 
     fn titled_quotation(&self, chain: usize) -> bool {
@@ -379,7 +387,7 @@ impl<'b> Reader<'b> {
         if cue == Cue::According {
             return self.according(block, verb);
         }
-        if cue == Cue::Came && self.key(block, first) != "في" {
+        if cue == Cue::Came && !matches!(self.key(block, first), "في" | "فيه" | "فيها") {
             return None;
         }
         let limit = (first + MAX_SUBJECT).min(words.len());
@@ -395,15 +403,22 @@ impl<'b> Reader<'b> {
             };
             let gap_start = if word == 0 { 0 } else { self.end(block, word - 1) };
             if let Some(chain) = self.opening_in(block, gap_start..gap_start + gap.len()) {
-                if let Some(after) = self.name_in_marks(block, chain) {
+                let open = self.marked[chain].first().open;
+                // After a comma the subject has an aside (بنعيسى، الذي يشرف على «أسود الأطلس»).
+                let aside = (first + 1..word).any(|w| self.gap_before(block, w).contains(['،', ',']));
+                let skip = self.name_in_marks(block, chain, aside).or_else(|| {
+                    // A title in the subject (صاحب فيلم «…»): read on after it.
+                    let after = self.words[block].iter().position(|(w, _)| w.start >= self.marked[chain].last().end);
+                    (word > first && self.titled(block, open)).then_some(after).flatten()
+                });
+                if let Some(after) = skip {
                     // A name in marks inside the subject (لقناة «سكاي نيوز»): read on after it.
                     skip_to = after;
                     continue;
                 }
-                let open = self.marked[chain].first().open;
                 let before = &self.texts[block][gap_start..open];
-                let plain = before.chars().all(|c| c.is_whitespace() || ":،,".contains(c));
-                if !plain || (word > first && self.titled(block, open)) {
+                let plain = before.chars().all(|c| c.is_whitespace() || ":،,»”\"".contains(c));
+                if !plain {
                     return None;
                 }
                 return Some((self.subject(block, first, word, cue), Content::Marked(chain)));
@@ -423,7 +438,7 @@ impl<'b> Reader<'b> {
                 return None;
             }
             let key = self.key(block, word);
-            if speech::is_complementizer(key) && !speech::binds_an(self.bare(block, word - 1)) {
+            if speech::is_complementizer(key) && !self.is(block, word - 1, speech::binds_an) {
                 let subject = self.subject(block, first, word, cue);
                 let after = self.end(block, word);
                 let rest = &self.texts[block][after..];
@@ -475,7 +490,7 @@ impl<'b> Reader<'b> {
     /// The speaker's words among the subject words `first..end`.
     fn subject(&self, block: usize, first: usize, end: usize, cue: Cue) -> Subject {
         let mut end = end.min(self.words[block].len());
-        if end > first && speech::is_content_preposition(self.bare(block, end - 1)) {
+        if end > first && self.is(block, end - 1, speech::is_content_preposition) {
             end -= 1;
         }
         let all = first..end;
@@ -490,7 +505,7 @@ impl<'b> Reader<'b> {
                 None => return Subject { speaker: first..first, all, relay },
             }
         }
-        if cue == Cue::Came && self.key(block, start) == "في" {
+        if cue == Cue::Came && matches!(self.key(block, start), "في" | "فيه" | "فيها") {
             start += 1;
         }
         let mut speaker = self.speaker_words(block, start, end);
@@ -561,7 +576,7 @@ impl<'b> Reader<'b> {
             .filter(|n| n.kind == Kind::Person && from <= n.start && n.end <= to)
             .filter(|n| {
                 let before = self.words[block].iter().filter(|(w, _)| w.end <= n.start).last();
-                !before.is_some_and(|(w, key)| w.start >= from && speech::takes_a_possessor(speech::without_conjunction(key)))
+                !before.is_some_and(|(w, key)| w.start >= from && speech::either(key, speech::takes_a_possessor))
             })
             .map(|n| n.entity)
             .fold(None, |speaker: Option<Option<EntityId>>, entity| match speaker {
@@ -574,21 +589,95 @@ impl<'b> Reader<'b> {
     }
 
     /// Who said it, given the subject; `last` is the previous speaker.
-    fn said(&self, block: usize, subject: &Subject, last: &Said) -> Said {
+    fn said(&self, block: usize, verb: usize, subject: &Subject, last: &Said, found: &[Found]) -> Said {
         let range = &subject.speaker;
         if range.is_empty() {
-            return last.clone();
+            return self.actor_before(block, verb, found).unwrap_or_else(|| last.clone());
         }
         let text = self.texts[block][self.start(block, range.start)..self.end(block, range.end - 1)]
             .trim_matches(|c: char| c.is_whitespace() || "،,:".contains(c))
             .to_owned();
         let speaker = self.person_in(block, range).or_else(|| {
-            // A definite role that repeats the previous speaker's title (وأضاف الوزير).
+            let later = subject.all.clone().find(|&w| w >= range.end && self.person_at(block, w) && !self.addressed(block, w));
+            later.and_then(|w| self.person_in(block, &self.speaker_words(block, w, subject.all.end)))
+        });
+        let speaker = speaker.or_else(|| {
+            // A definite role: the person it named earlier (وزير الصحة حسام
+            // عبد الستار … وشدد الوزير), or the previous speaker whose title it repeats.
             let head = self.key(block, range.start).strip_prefix("ال")?;
-            let repeats = Words::of(&last.text).iter().any(|(_, k)| k == head || k.strip_prefix("ال") == Some(head));
-            (range.len() <= 2 && repeats).then_some(last.speaker).flatten()
+            if range.len() > 3 {
+                return None;
+            }
+            self.role_holder(block, range).or_else(|| {
+                let repeats = Words::of(&last.text).iter().any(|(_, k)| k == head || k.strip_prefix("ال") == Some(head));
+                repeats.then_some(last.speaker).flatten()
+            })
         });
         Said { speaker, text }
+    }
+
+    /// For a verb with no subject, the person the same paragraph names
+    /// before it as its actor (واتهم الناطق … عمر الطيب …، وقال في بيان),
+    /// outside what was quoted.
+    fn actor_before(&self, block: usize, verb: usize, found: &[Found]) -> Option<Said> {
+        let at = self.start(block, verb);
+        let quoted = |pos: usize| {
+            self.inside_marks(block, pos) || found.iter().any(|q| q.from <= (block, pos) && (block, pos) < q.to)
+        };
+        let name = self.names[block].iter().filter(|n| n.kind == Kind::Person && n.end <= at && !quoted(n.start)).find(|n| {
+            let word = self.words[block].iter().position(|(w, _)| w.start == n.start);
+            word.is_some_and(|w| {
+                let key = self.key(block, w);
+                let prefixed = key.starts_with(['ل', 'ب']) && !self.spelled_with_lam(n.entity);
+                let possessed = w > 0 && self.is(block, w - 1, speech::takes_a_possessor);
+                // A topic (وعن عودة الزياني، قال …) is not an actor.
+                let clause = (0..w).rev().find(|&c| self.gap_before(block, c).contains(['.', '،', ',', '؛'])).unwrap_or(0);
+                let topic = self.is(block, clause, speech::is_preposition);
+                !prefixed && !possessed && !topic
+            })
+        })?;
+        Some(Said { speaker: Some(name.entity), text: self.texts[block][name.start..name.end].to_owned() })
+    }
+
+    /// The person that a definite role (words `role`) named earlier in the
+    /// article: the last place before it where the role's words stand with a
+    /// person's name right after them.
+    fn role_holder(&self, block: usize, role: &Range<usize>) -> Option<EntityId> {
+        let head = self.key(block, role.start).strip_prefix("ال")?;
+        let rest: Vec<&str> = (role.start + 1..role.end).map(|w| self.key(block, w)).collect();
+        let before = self.start(block, role.start);
+        // The head with its qualifiers, else the qualifiers alone after another
+        // head (الرئيس التركي after نظيره التركي رجب طيب إردوغان).
+        let (mut holder, mut qualified) = (None, None);
+        for b in 0..=block {
+            let words = &self.words[b];
+            for p in 0..words.len() {
+                if b == block && self.start(b, p) >= before {
+                    break;
+                }
+                let forms = [self.key(b, p), self.bare(b, p)];
+                let head_here = forms.iter().any(|k| k.strip_prefix("ال").unwrap_or(k) == head);
+                let rest_after = |at: usize| rest.iter().enumerate().all(|(i, r)| self.key(b, at + i) == *r);
+                let from = if head_here && rest_after(p + 1) {
+                    p + 1 + rest.len()
+                } else if !rest.is_empty() && rest_after(p) {
+                    p + rest.len()
+                } else {
+                    continue;
+                };
+                let slot = if head_here { &mut holder } else { &mut qualified };
+                for w in from..(from + ROLE_REACH).min(words.len()) {
+                    if self.gap_before(b, w).contains(['.', '،', ',', '!', '؟']) {
+                        break;
+                    }
+                    if let Some(n) = self.names[b].iter().find(|n| n.kind == Kind::Person && n.start == self.start(b, w)) {
+                        *slot = Some(n.entity);
+                        break;
+                    }
+                }
+            }
+        }
+        holder.or(qualified)
     }
 
     /// The source a statement was given to: named in the subject after ل,
@@ -626,9 +715,12 @@ impl<'b> Reader<'b> {
         let at = self.start(block, word);
         let name = self.names[block].iter().find(|n| n.kind == Kind::Source && n.start == at)?;
         let with_lam = self.key(block, word).starts_with('ل') && !self.spelled_with_lam(name.entity);
-        let after =
-            word > 0 && (speech::is_outlet_word(self.bare(block, word - 1)) || self.key(block, word - 1) == "مع");
-        (with_lam || after).then_some(name.entity)
+        let after = word > 0 && (self.is(block, word - 1, speech::is_outlet_word) || self.key(block, word - 1) == "مع");
+        // على قناة «…», عبر وكالة …: a medium named after a preposition.
+        let medium = word > 1
+            && speech::is_medium(self.key(block, word - 1))
+            && self.is(block, word - 2, speech::is_preposition);
+        (with_lam || after || medium).then_some(name.entity)
     }
 
     /// Whether a name of `entity` itself starts with ل (so a leading ل is no preposition).
@@ -641,8 +733,11 @@ impl<'b> Reader<'b> {
     fn speaker_after(&self, block: usize, verb: usize, last: &Said) -> Option<(Said, Option<EntityId>, usize)> {
         let words = &self.words[block];
         let mut first = verb + 1;
+        let mut cue = Cue::Verb;
         if speech::cue(self.key(block, verb)) == Some(Cue::According) {
-            if self.key(block, first) == "ما" && speech::cue(self.key(block, first + 1)) == Some(Cue::Verb) {
+            let then = speech::cue(self.key(block, first + 1));
+            if self.key(block, first) == "ما" && matches!(then, Some(Cue::Verb | Cue::Relay)) {
+                cue = then.unwrap_or(Cue::Verb);
                 first += 2;
             }
         } else if self.key(block, verb) != self.bare(block, verb) {
@@ -652,13 +747,13 @@ impl<'b> Reader<'b> {
         let mut end = first;
         while end < words.len() && end < first + MAX_SUBJECT {
             let gap = self.gap_before(block, end);
-            if end > first && gap.contains(['.', '!', '?', '؟', '«', '"', '“']) {
+            if end > first && gap.contains(['.', '!', '?', '؟']) && !self.inside_marks(block, self.start(block, end)) {
                 break;
             }
             end += 1;
         }
-        let subject = self.subject(block, first, end, Cue::Verb);
-        let said = self.said(block, &subject, last);
+        let subject = self.subject(block, first, end, cue);
+        let said = self.said(block, verb, &subject, last, &[]);
         let outlet = self.outlet(block, &subject);
         Some((said, outlet, end))
     }
@@ -691,10 +786,13 @@ impl<'b> Reader<'b> {
             }
             let key = self.key(block, word);
             let joined = key != self.bare(block, word) || self.gap_before(block, word).contains(['،', ',']);
-            match speech::cue(key) {
-                Some(Cue::Participle) => return (self.end(block, word - 1), word),
-                Some(Cue::Verb | Cue::Relay) if joined => return (self.end(block, word - 1), word),
-                _ => {}
+            let starts = match speech::cue(key) {
+                Some(cue @ Cue::Participle) => self.frame(block, word, cue).is_some(),
+                Some(cue @ (Cue::Verb | Cue::Relay)) => joined && self.frame(block, word, cue).is_some(),
+                _ => false,
+            };
+            if starts {
+                return (self.end(block, word - 1), word);
             }
         }
         (stop, words.len())

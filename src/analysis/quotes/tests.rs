@@ -196,3 +196,49 @@ fn words_between_a_verb_and_its_subject() {
     // A name in marks after a preposition is not the quotation.
     assert!(quotes_of("وأكد لافروف، في حديثه لـ”سكاي نيوز عربية”، الأربعاء، التزام بلاده بالحوار.\n").is_empty());
 }
+
+#[test]
+fn roles_and_titles_in_the_subject() {
+    // A definite role names the person it named earlier in the article.
+    assert_eq!(
+        quotes_of("وقال وزير الخارجية والتعاون الدكتور أحمد عطاف، خلال مؤتمر، إن الحملة تبدأ.\n\nوأوضح أردوغان أن الحملة كبيرة.\n\nوشدد الوزير على أن «الوقاية أرخص من العلاج».\n")[2],
+        row("attaf", "الوزير", "الوقاية أرخص من العلاج", true, "")
+    );
+    assert_eq!(
+        quotes_of("التقى بوتين نظيره التركي رجب طيب أردوغان.\n\nوأضاف الرئيس التركي أن «السلام ممكن».\n"),
+        [row("erdogan", "الرئيس التركي", "السلام ممكن", true, "")]
+    );
+    // A title in the subject, and a name in marks in an aside.
+    assert_eq!(
+        quotes_of("وكشف المخرج أحمد عطاف، صاحب فيلم «الطريق إلى أسوان»، أن العمل بدأ بالفعل.\n"),
+        [row("attaf", "المخرج أحمد عطاف", "العمل بدأ بالفعل", false, "")]
+    );
+    assert_eq!(
+        quotes_of("وأضاف عطاف، الذي يشرف على «أسود الأطلس» منذ عام، أن الباب مفتوح.\n"),
+        [row("attaf", "عطاف", "الباب مفتوح", false, "")]
+    );
+    // The content of a verb in marks is a fragment quoted.
+    assert_eq!(
+        quotes_of("أعرب الأمين العام أحمد عطاف عن «قلق بالغ» إزاء القتال.\n"),
+        [row("attaf", "الأمين العام أحمد عطاف", "قلق بالغ", true, "")]
+    );
+    // A programme on a channel.
+    assert_eq!(
+        quotes_of("وقال عطاف، في تصريحات لبرنامج «ستاد» على قناة «الجزيرة»، إن الفريق جاهز.\n"),
+        [row("attaf", "عطاف", "الفريق جاهز", false, "aljazeera")]
+    );
+    // An outlet in marks before the quotation.
+    assert_eq!(
+        quotes_of("وقال عطاف لـ«الجزيرة»: «الوضع مستقر».\n"),
+        [row("attaf", "عطاف", "الوضع مستقر", true, "aljazeera")]
+    );
+    // A verb with no subject: the actor of its paragraph, not a topic.
+    assert_eq!(
+        quotes_of("واتهم المتحدث باسم الجيش العميد أحمد عطاف المسلحين بالهجوم، وقال في بيان: «الهجوم متعمد».\n"),
+        [row("attaf", "أحمد عطاف", "الهجوم متعمد", true, "")]
+    );
+    assert_eq!(
+        quotes_of("وقال أردوغان إن الفريق جاهز.\n\nوعن عودة عطاف، قال: «عطاف لاعب مهم».\n")[1],
+        row("erdogan", "أردوغان", "عطاف لاعب مهم", true, "")
+    );
+}
