@@ -113,12 +113,6 @@ pub fn is_complementizer(word: &str) -> bool {
     matches!(suffix, "" | "ه" | "ها" | "هم" | "هما" | "هن" | "نا" | "ني" | "ي" | "ك" | "كم")
 }
 
-/// Whether the complementizer `word` carries its subject (أنه، إنها), so the
-/// reported clause starts with it rather than after it.
-pub fn complementizer_has_subject(word: &str) -> bool {
-    is_complementizer(word) && !matches!(word, "ان" | "بان" | "فان" | "وان")
-}
-
 /// Words before أن that make it part of a time or a modal phrase (قبل أن،
 /// بعد أن، يجب أن), not the opening of reported content.
 pub fn binds_an(word: &str) -> bool {
@@ -261,7 +255,6 @@ mod tests {
             let expected = word == "بان";
             assert_eq!(is_complementizer(&key(word)), expected, "{word}");
         }
-        assert!(complementizer_has_subject(&key("أنه")) && !complementizer_has_subject(&key("إن")));
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("robots.txt", include_str!("../../templates/robots.txt")),
     ("partials/article_list.html", include_str!("../../templates/partials/article_list.html")),
     ("partials/entity_list.html", include_str!("../../templates/partials/entity_list.html")),
+    ("partials/quotes.html", include_str!("../../templates/partials/quotes.html")),
 ];
 
 pub const TEMPLATES_DIR: &str = "templates";

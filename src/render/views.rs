@@ -223,6 +223,23 @@ pub struct EntityView<'a> {
     pub mentioned_with: ByKind<CountedCard<'a>>,
 }
 
+/// A quotation on the page of the person who said it.
+#[derive(Debug, Serialize)]
+pub struct QuoteCard<'a> {
+    /// What was said (without quotation marks).
+    pub text: &'a str,
+    /// In the speaker's own words, or reported.
+    pub direct: bool,
+    /// The quotation on its article's page (the article's URL and the quotation's anchor).
+    pub url: String,
+    /// The words of the article that name the speaker.
+    pub speaker_text: &'a str,
+    /// Its article's [`ArticleCard`] (title, date, publishing outlet).
+    pub article: &'a Value,
+    /// The source the statement was given to, as an [`EntityLink`], or none.
+    pub outlet: Option<&'a Value>,
+}
+
 /// `pagination` of an entity's pages: its first page with the newest
 /// articles, and archive pages counted from the oldest.
 #[derive(Debug, Serialize)]

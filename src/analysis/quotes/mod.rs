@@ -157,7 +157,14 @@ impl<'b> Reader<'b> {
             local[b] = n;
         }
         let texts: Vec<&str> = blocks.iter().map(|&b| body.blocks[b].text.as_str()).collect();
-        let joins: Vec<bool> = (0..blocks.len()).map(|n| n > 0 && blocks[n - 1] + 1 == blocks[n]).collect();
+        // Paragraphs that follow each other in one container (not into or out of a `>` block).
+        let joins: Vec<bool> = (0..blocks.len())
+            .map(|n| {
+                n > 0
+                    && blocks[n - 1] + 1 == blocks[n]
+                    && body.blocks[blocks[n - 1]].quoted == body.blocks[blocks[n]].quoted
+            })
+            .collect();
         let words = texts.iter().map(|t| Words::of(t)).collect();
         let mut names: Vec<Vec<Name>> = (0..blocks.len()).map(|_| Vec::new()).collect();
         for m in mentions {
@@ -430,7 +437,8 @@ impl<'b> Reader<'b> {
                 let subject = self.subject(block, first, word, cue);
                 if word >= words.len() {
                     let next = block + 1;
-                    return (next < self.texts.len() && self.joins[next]).then_some((subject, Content::NextBlock));
+                    let adjacent = next < self.texts.len() && self.blocks[next] == self.blocks[block] + 1;
+                    return adjacent.then_some((subject, Content::NextBlock));
                 }
                 return Some((subject, Content::Clause(self.start(block, word), word)));
             }
@@ -446,12 +454,8 @@ impl<'b> Reader<'b> {
                 if let Some(chain) = self.opening_in(block, after..after + lead + 1) {
                     return Some((subject, Content::Marked(chain)));
                 }
-                let (start, from) = if speech::complementizer_has_subject(key) {
-                    (self.start(block, word), word)
-                } else {
-                    (self.start(block, word + 1), word + 1)
-                };
-                return (from < words.len()).then_some((subject, Content::Clause(start, from)));
+                let from = word + 1;
+                return (from < words.len()).then_some((subject, Content::Clause(self.start(block, from), from)));
             }
         }
         None
@@ -598,10 +602,6 @@ impl<'b> Reader<'b> {
             .trim_matches(|c: char| c.is_whitespace() || "،,:".contains(c))
             .to_owned();
         let speaker = self.person_in(block, range).or_else(|| {
-            let later = subject.all.clone().find(|&w| w >= range.end && self.person_at(block, w) && !self.addressed(block, w));
-            later.and_then(|w| self.person_in(block, &self.speaker_words(block, w, subject.all.end)))
-        });
-        let speaker = speaker.or_else(|| {
             // A definite role: the person it named earlier (وزير الصحة حسام
             // عبد الستار … وشدد الوزير), or the previous speaker whose title it repeats.
             let head = self.key(block, range.start).strip_prefix("ال")?;
