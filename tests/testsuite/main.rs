@@ -19,6 +19,7 @@ mod layout;
 mod live_reload;
 mod metadata;
 mod properties;
+mod quotes;
 mod redirects;
 mod search;
 mod search_page;

@@ -264,7 +264,7 @@ impl<'b> Reader<'b> {
                         let quote = self.direct(chain, said.clone(), outlet);
                         until = quote.to;
                         found.push(quote);
-                        self.words[block].len()
+                        self.word_after(block, until)
                     }
                     Content::NextBlock => {
                         let next = block + 1;
@@ -292,6 +292,7 @@ impl<'b> Reader<'b> {
                     }
                     Content::Clause(start, first) => {
                         let (end, next) = self.clause_end(block, start, first);
+                        let outlet = outlet.or_else(|| self.carried_by(block, next));
                         let partial: Vec<usize> = self
                             .marked
                             .iter()
@@ -335,6 +336,27 @@ impl<'b> Reader<'b> {
         }
         self.continued(&mut found, &mut claimed);
         found
+    }
+
+    /// The source an attribution at word `word` names (…، وفقًا لفرانس برس):
+    /// the outlet that carried the statement.
+    fn carried_by(&self, block: usize, word: usize) -> Option<EntityId> {
+        if speech::cue(self.key(block, word)) != Some(Cue::According) {
+            return None;
+        }
+        let from = self.start(block, word);
+        let to = (word + 1..self.words[block].len())
+            .find(|&w| self.gap_before(block, w).contains(['.', '،', ',', '!', '؟']))
+            .map_or(self.texts[block].len(), |w| self.start(block, w));
+        self.names[block].iter().find(|n| n.kind == Kind::Source && from <= n.start && n.end <= to).map(|n| n.entity)
+    }
+
+    /// The first word of `block` after place `until` (none when it is in a later block).
+    fn word_after(&self, block: usize, until: (usize, usize)) -> usize {
+        if until.0 != block {
+            return self.words[block].len();
+        }
+        self.words[block].iter().position(|(w, _)| w.start >= until.1).unwrap_or(self.words[block].len())
     }
 
     /// A quotation that ends right before word `word` (only a comma or a
@@ -789,6 +811,8 @@ impl<'b> Reader<'b> {
             let starts = match speech::cue(key) {
                 Some(cue @ Cue::Participle) => self.frame(block, word, cue).is_some(),
                 Some(cue @ (Cue::Verb | Cue::Relay)) => joined && self.frame(block, word, cue).is_some(),
+                // An attribution after a comma (…، وفقًا لفرانس برس) is not what was said.
+                Some(Cue::According) => self.gap_before(block, word).contains(['،', ',']),
                 _ => false,
             };
             if starts {
