@@ -146,7 +146,9 @@ impl<'a> Marker<'a> {
             }
         }
         match text.get(at..) {
-            Some(rest) if at == 0 => events.push(Event::Text(if rest.is_empty() { text } else { rest.to_owned().into() })),
+            Some(rest) if at == 0 => {
+                events.push(Event::Text(if rest.is_empty() { text } else { rest.to_owned().into() }))
+            }
             Some(rest) if !rest.is_empty() => events.push(Event::Text(rest.to_owned().into())),
             _ => {}
         }

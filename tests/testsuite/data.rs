@@ -105,8 +105,22 @@ fn quotes_json_says_who_said_what_where() {
             ("talks", "https://example.org/articles/talks/#q-1", Some("attaf"), "عطاف", true, None),
             ("talks", "https://example.org/articles/talks/#q-2", None, "متحدث باسم الجيش", false, None),
             ("talks", "https://example.org/articles/talks/#q-3", Some("erdogan"), "أردوغان", true, None),
-            ("attaf-algiers", "https://example.org/articles/attaf-algiers/#q-1", Some("attaf"), "وزير الخارجية أحمد عطاف", true, None),
-            ("attaf-algiers", "https://example.org/articles/attaf-algiers/#q-2", Some("attaf"), "عطاف", false, Some("reuters")),
+            (
+                "attaf-algiers",
+                "https://example.org/articles/attaf-algiers/#q-1",
+                Some("attaf"),
+                "وزير الخارجية أحمد عطاف",
+                true,
+                None
+            ),
+            (
+                "attaf-algiers",
+                "https://example.org/articles/attaf-algiers/#q-2",
+                Some("attaf"),
+                "عطاف",
+                false,
+                Some("reuters")
+            ),
         ]
     );
     assert_eq!(quotes[0]["text"], "نحن مستعدون للحوار مع جميع الأطراف");

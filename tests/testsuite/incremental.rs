@@ -103,10 +103,19 @@ fn incremental_builds_write_what_clean_builds_write() {
         ("a quotation's words", Box::new(|r| edit(r, article, "«القاعدة باقية»", "«القاعدة باقية هنا»"))),
         ("a quotation's speaker", Box::new(|r| edit(r, article, "وقال بوتين لوكالة", "وقال إردوغان لوكالة"))),
         ("reported speech", Box::new(|r| edit(r, article, "وأعرب بوتين", "وقال بوتين إن القاعدة مهمة. وأعرب بوتين"))),
-        ("a speaker's name in the lists", Box::new(|r| edit(r, "content/people.toml", "name = \"رجب طيب أردوغان\"", "name = \"رجب أردوغان\""))),
+        (
+            "a speaker's name in the lists",
+            Box::new(|r| edit(r, "content/people.toml", "name = \"رجب طيب أردوغان\"", "name = \"رجب أردوغان\"")),
+        ),
         (
             "a quotation template",
-            Box::new(|r| write(r, "templates/partials/quotes.html", "<ul>{% for q in quotes %}<li>{{ q.text }}</li>{% endfor %}</ul>\n")),
+            Box::new(|r| {
+                write(
+                    r,
+                    "templates/partials/quotes.html",
+                    "<ul>{% for q in quotes %}<li>{{ q.text }}</li>{% endfor %}</ul>\n",
+                )
+            }),
         ),
         (
             "an entity list",

@@ -24,7 +24,10 @@ fn articles_mark_their_quotations() {
         "a direct quotation with its anchor and where the article was published: {body}"
     );
     assert!(body.contains("في شؤونها»</q>."), "the marks are inside, the full stop outside: {body}");
-    assert!(body.contains("أن <span class=\"reported\" id=\"q-2\">الحوار هو السبيل الوحيد لحل الأزمة</span>."), "{body}");
+    assert!(
+        body.contains("أن <span class=\"reported\" id=\"q-2\">الحوار هو السبيل الوحيد لحل الأزمة</span>."),
+        "{body}"
+    );
     assert!(body.contains("كتاب «الطريق إلى دمشق» عن"), "a title in marks is not marked: {body}");
     let talks = site.page("articles/talks/index.html");
     assert!(main_of(&talks).contains("<blockquote id=\"q-3\">"), "a block quotation carries its anchor");
@@ -65,8 +68,11 @@ fn the_quotes_partial_can_be_replaced() {
     let dir = copy_fixture("quotes");
     let partial = dir.path().join("templates/partials/quotes.html");
     std::fs::create_dir_all(partial.parent().expect("a folder")).expect("mkdir");
-    std::fs::write(&partial, "<ul class=\"mine\">{% for q in quotes %}<li>{{ q.text }} ({{ quote_count_text }})</li>{% endfor %}</ul>\n")
-        .expect("write");
+    std::fs::write(
+        &partial,
+        "<ul class=\"mine\">{% for q in quotes %}<li>{{ q.text }} ({{ quote_count_text }})</li>{% endfor %}</ul>\n",
+    )
+    .expect("write");
     let site = build_ok(dir.path());
     assert!(site.page("people/attaf/index.html").contains("<li>الحوار هو السبيل الوحيد لحل الأزمة (3)</li>"));
 }
@@ -111,7 +117,8 @@ fn toml_string(text: &str) -> String {
 
 /// Makes a site of the set (as `bench/quotes_score.py` does), builds it and scores it.
 fn score_heldout(set: &Path) -> Scores {
-    let truth: Value = serde_json::from_str(&std::fs::read_to_string(set.join("truth.json")).expect("truth")).expect("json");
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(set.join("truth.json")).expect("truth")).expect("json");
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     std::fs::create_dir_all(root.join("content/articles")).expect("mkdir");
@@ -160,14 +167,16 @@ fn score_heldout(set: &Path) -> Scores {
     let site = build_ok(root);
     let data: Value = serde_json::from_str(&site.page("data/quotes.json")).expect("json");
     let reported = data["quotes"].as_array().expect("quotes");
-    let outlet_name = |key: &Value| key.as_str().and_then(|k| k[1..].parse::<usize>().ok()).map(|n| outlets[n].as_str());
+    let outlet_name =
+        |key: &Value| key.as_str().and_then(|k| k[1..].parse::<usize>().ok()).map(|n| outlets[n].as_str());
 
     let quotes = truth["quotes"].as_array().expect("quotes");
     let mut pairs = Vec::new();
     for (t, quote) in quotes.iter().enumerate() {
         let article = quote["file"].as_str().expect("a file").trim_end_matches(".md");
         for (f, found) in reported.iter().enumerate().filter(|(_, f)| f["article"] == article) {
-            let (cover, precision) = overlap(quote["text"].as_str().expect("text"), found["text"].as_str().expect("text"));
+            let (cover, precision) =
+                overlap(quote["text"].as_str().expect("text"), found["text"].as_str().expect("text"));
             if cover >= 0.6 && precision >= 0.4 {
                 pairs.push((cover + precision, t, f));
             }
@@ -195,10 +204,11 @@ fn score_heldout(set: &Path) -> Scores {
     for non_quote in truth["non_quotes"].as_array().expect("non-quotes") {
         let article = non_quote["file"].as_str().expect("a file").trim_end_matches(".md");
         let text = non_quote["text"].as_str().expect("text");
-        let reported_as_quote = reported
-            .iter()
-            .enumerate()
-            .any(|(f, found)| !used[f] && found["article"] == article && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5);
+        let reported_as_quote = reported.iter().enumerate().any(|(f, found)| {
+            !used[f]
+                && found["article"] == article
+                && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5
+        });
         scores.non_quotes += usize::from(reported_as_quote);
     }
     scores.extra = used.iter().filter(|u| !**u).count();

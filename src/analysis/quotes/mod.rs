@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::body::{Body, BlockKind};
+use super::body::{BlockKind, Body};
 use super::mentions::Mention;
 use crate::arabic::speech::{self, Cue};
 use crate::arabic::tokens::Words;
@@ -239,7 +239,8 @@ impl<'b> Reader<'b> {
                     word += 1;
                     continue;
                 };
-                if let Some(chain) = self.quotation_before(block, word).filter(|&c| !claimed[c] && !self.titled_quotation(c))
+                if let Some(chain) =
+                    self.quotation_before(block, word).filter(|&c| !claimed[c] && !self.titled_quotation(c))
                     && matches!(cue, Cue::Verb | Cue::According)
                     && let Some((said, outlet, next)) = self.speaker_after(block, word, &last)
                 {
@@ -268,7 +269,8 @@ impl<'b> Reader<'b> {
                     }
                     Content::NextBlock => {
                         let next = block + 1;
-                        let starts = self.opening_in(next, 0..self.texts[next].len() - self.texts[next].trim_start().len() + 1);
+                        let starts =
+                            self.opening_in(next, 0..self.texts[next].len() - self.texts[next].trim_start().len() + 1);
                         if let Some(chain) = starts.filter(|&c| !claimed[c]) {
                             claimed[chain] = true;
                             let quote = self.direct(chain, said.clone(), outlet);
@@ -400,7 +402,8 @@ impl<'b> Reader<'b> {
         let between = &self.texts[block][piece.end..self.start(block, next)];
         let words = self.word_count(marked);
         let after_preposition = before.is_some_and(speech::is_preposition);
-        let name = if after_preposition { words <= 4 } else { words <= 2 && !between.contains(['.', '!', '?', '؟', ':']) };
+        let name =
+            if after_preposition { words <= 4 } else { words <= 2 && !between.contains(['.', '!', '?', '؟', ':']) };
         name.then_some(next)
     }
 
@@ -631,7 +634,8 @@ impl<'b> Reader<'b> {
                 return None;
             }
             self.role_holder(block, range).or_else(|| {
-                let repeats = Words::of(&last.text).iter().any(|(_, k)| k == head || k.strip_prefix("ال") == Some(head));
+                let repeats =
+                    Words::of(&last.text).iter().any(|(_, k)| k == head || k.strip_prefix("ال") == Some(head));
                 repeats.then_some(last.speaker).flatten()
             })
         });
@@ -646,18 +650,22 @@ impl<'b> Reader<'b> {
         let quoted = |pos: usize| {
             self.inside_marks(block, pos) || found.iter().any(|q| q.from <= (block, pos) && (block, pos) < q.to)
         };
-        let name = self.names[block].iter().filter(|n| n.kind == Kind::Person && n.end <= at && !quoted(n.start)).find(|n| {
-            let word = self.words[block].iter().position(|(w, _)| w.start == n.start);
-            word.is_some_and(|w| {
-                let key = self.key(block, w);
-                let prefixed = key.starts_with(['ل', 'ب']) && !self.spelled_with_lam(n.entity);
-                let possessed = w > 0 && self.is(block, w - 1, speech::takes_a_possessor);
-                // A topic (وعن عودة الزياني، قال …) is not an actor.
-                let clause = (0..w).rev().find(|&c| self.gap_before(block, c).contains(['.', '،', ',', '؛'])).unwrap_or(0);
-                let topic = self.is(block, clause, speech::is_preposition);
-                !prefixed && !possessed && !topic
-            })
-        })?;
+        let name = self.names[block]
+            .iter()
+            .filter(|n| n.kind == Kind::Person && n.end <= at && !quoted(n.start))
+            .find(|n| {
+                let word = self.words[block].iter().position(|(w, _)| w.start == n.start);
+                word.is_some_and(|w| {
+                    let key = self.key(block, w);
+                    let prefixed = key.starts_with(['ل', 'ب']) && !self.spelled_with_lam(n.entity);
+                    let possessed = w > 0 && self.is(block, w - 1, speech::takes_a_possessor);
+                    // A topic (وعن عودة الزياني، قال …) is not an actor.
+                    let clause =
+                        (0..w).rev().find(|&c| self.gap_before(block, c).contains(['.', '،', ',', '؛'])).unwrap_or(0);
+                    let topic = self.is(block, clause, speech::is_preposition);
+                    !prefixed && !possessed && !topic
+                })
+            })?;
         Some(Said { speaker: Some(name.entity), text: self.texts[block][name.start..name.end].to_owned() })
     }
 
@@ -692,7 +700,9 @@ impl<'b> Reader<'b> {
                     if self.gap_before(b, w).contains(['.', '،', ',', '!', '؟']) {
                         break;
                     }
-                    if let Some(n) = self.names[b].iter().find(|n| n.kind == Kind::Person && n.start == self.start(b, w)) {
+                    if let Some(n) =
+                        self.names[b].iter().find(|n| n.kind == Kind::Person && n.start == self.start(b, w))
+                    {
                         *slot = Some(n.entity);
                         break;
                     }
@@ -717,9 +727,8 @@ impl<'b> Reader<'b> {
         }
         let speaker_to = if subject.speaker.is_empty() { 0 } else { self.end(block, subject.speaker.end - 1) };
         let all = &subject.all;
-        (all.start.max(subject.speaker.end)..all.end).find_map(|word| {
-            self.given_to(block, word).filter(|_| self.start(block, word) >= speaker_to)
-        })
+        (all.start.max(subject.speaker.end)..all.end)
+            .find_map(|word| self.given_to(block, word).filter(|_| self.start(block, word) >= speaker_to))
     }
 
     /// Whether word `word` starts a name with ل before it (قال بوتين للأسد):
@@ -842,7 +851,9 @@ impl<'b> Reader<'b> {
         for (chain, marked) in self.marked.iter().enumerate() {
             let (first, last) = (marked.first(), marked.last());
             let alone = self.texts[first.block][..first.open].trim().is_empty()
-                && self.texts[last.block][last.end..].trim_matches(|c: char| c.is_whitespace() || ".،!؟".contains(c)).is_empty();
+                && self.texts[last.block][last.end..]
+                    .trim_matches(|c: char| c.is_whitespace() || ".،!؟".contains(c))
+                    .is_empty();
             if claimed[chain] || !alone || !self.joins[first.block] || self.word_count(marked) < CONTINUED_WORDS {
                 continue;
             }
@@ -878,14 +889,25 @@ impl<'b> Reader<'b> {
         let at = at as u32;
         let runs = &self.body.runs;
         let first = runs.partition_point(|r| r.block < block);
-        let run = runs[first..].iter().take_while(|r| r.block == block).position(|r| {
-            if opening { r.start <= at && at < r.end } else { r.start < at && at <= r.end }
-        });
+        let run = runs[first..]
+            .iter()
+            .take_while(|r| r.block == block)
+            .position(|r| if opening { r.start <= at && at < r.end } else { r.start < at && at <= r.end });
         let run = match run {
             Some(n) => first + n,
             // In the spaces between runs: the next run starts, the previous ends.
-            None if opening => first + runs[first..].iter().take_while(|r| r.block == block).position(|r| r.start >= at)?,
-            None => first + runs[first..].iter().take_while(|r| r.block == block).filter(|r| r.end <= at).count().checked_sub(1)?,
+            None if opening => {
+                first + runs[first..].iter().take_while(|r| r.block == block).position(|r| r.start >= at)?
+            }
+            None => {
+                first
+                    + runs[first..]
+                        .iter()
+                        .take_while(|r| r.block == block)
+                        .filter(|r| r.end <= at)
+                        .count()
+                        .checked_sub(1)?
+            }
         };
         let r = &runs[run];
         Some(Spot { run: run as u32, at: at.clamp(r.start, r.end) - r.start })
