@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fihris::analysis::body::Body;
-use fihris::analysis::{Finder, analyze, mentions, quotes};
+use fihris::analysis::{Finder, Vocabulary, analyze, mentions, quotes};
 use fihris::content::{ArticleFile, article_paths, parse_article, read_text};
 use fihris::entities::matcher::Scratch;
 use fihris::entities::{Catalog, Matcher};
@@ -38,6 +38,7 @@ fn main() {
     let files: Vec<ArticleFile> =
         paths.iter().filter_map(|p| read_text(&root, p).ok().and_then(|text| parse_article(p, &text).ok())).collect();
     let mut scratch = Scratch::default();
+    let vocabulary = Vocabulary::default();
     // The bodies read and their mentions found, once, for quote finding alone.
     let read: Vec<(Body, mentions::Mentions)> = files
         .iter()
@@ -52,7 +53,7 @@ fn main() {
     for _ in 0..PASSES {
         let start = Instant::now();
         for file in &files {
-            std::hint::black_box(analyze(file, &finder, &mut scratch));
+            std::hint::black_box(analyze(file, &finder, &vocabulary, &mut scratch));
         }
         analysis_times.push(start.elapsed());
         let start = Instant::now();
@@ -64,7 +65,7 @@ fn main() {
     }
     let (mut bytes, mut direct, mut attributed) = (0usize, 0usize, 0usize);
     for file in &files {
-        let (analysis, _) = analyze(file, &finder, &mut scratch);
+        let (analysis, _) = analyze(file, &finder, &vocabulary, &mut scratch);
         bytes += postcard::to_allocvec(&analysis.quotes).map_or(0, |b| b.len());
         direct += analysis.quotes.iter().filter(|q| q.direct).count();
         attributed += analysis.quotes.iter().filter(|q| q.speaker.is_some()).count();

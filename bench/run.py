@@ -1,12 +1,17 @@
 """Full-site build benchmark: fihris against Hugo on the same generated Arabic news archive.
 
 Measures wall time, CPU time (user + system) and peak memory (max RSS) of
-`fihris build` and `hugo` building the same articles from scratch, runs
-alternating between the two, and prints the medians, their ratios and the size
-of each output.  Run it from anywhere:
+`fihris build` and `hugo` building the same articles from scratch (no output
+folder, no cache of a previous build), runs alternating between the two, and
+prints the medians, their ratios and the size of each output. Then fihris's
+incremental builds: nothing changed, and one article edited (time, and how
+many files were written), and where the output's bytes go, with the largest
+archive that fits GitHub Pages' 1 GB at that many bytes per article.
+Run it from anywhere:
 
     python3 bench/run.py                          # 1,000 and 10,000 articles, 5 runs each
     python3 bench/run.py --sizes 1000 --runs 3 --work /tmp/fihris-bench --json runs.json
+    python3 bench/run.py --sizes 100000 --runs 1 --tools fihris   # without Hugo
 
 Corpora come from shared/bench/make-corpus.py (`--flavor plain` for fihris,
 `--flavor hugo` for Hugo, same seed) and are reused when already in --work.
@@ -31,6 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 # Both flavours are made with this seed, so they hold the same articles.
 CORPUS_SEED = 1
 TOOLS = ("fihris", "hugo")
+# GitHub Pages refuses sites over this many bytes.
+PAGES_LIMIT = 10**9
 
 
 def find_make_corpus(requested: str | None) -> Path:
@@ -162,22 +169,90 @@ def settle_disk() -> None:
         pass
 
 
-def bench_size(size: int, runs: int, work: Path, out_dir: Path, fihris: Path, hugo: Path, make_corpus: Path) -> dict:
-    corpora = {"fihris": ensure_corpus(make_corpus, work, "plain", size),
-               "hugo": ensure_corpus(make_corpus, work, "hugo", size)}
-    outputs = {tool: out_dir / f"out-{tool}" for tool in TOOLS}
+def fihris_cache(output: Path) -> Path:
+    """The file beside an output folder where fihris remembers the build that wrote it."""
+    return output.parent / f".{output.name}.fihris-cache"
+
+
+def apparent_sizes(folder: Path) -> dict:
+    """Bytes of the files of a built site by top-level folder (what GitHub Pages counts)."""
+    sections: dict = {}
+    for directory, _, names in os.walk(folder):
+        relative = Path(directory).relative_to(folder)
+        section = relative.parts[0] if relative.parts else "(top)"
+        sections[section] = sections.get(section, 0) + sum((Path(directory) / n).stat().st_size for n in names)
+    return sections
+
+
+def bench_incremental(size: int, corpus: Path, output: Path, fihris: Path) -> dict:
+    """fihris again on the site it just built: nothing changed, then one article edited."""
+    build = [str(fihris), "build", "--root", str(corpus), "--out", str(output)]
+
+    def run(label: str) -> dict:
+        settle_disk()
+        with tempfile.TemporaryFile() as log:
+            started = time.perf_counter()
+            process = subprocess.Popen(build, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - started
+            log.seek(0)
+            text = log.read().decode("utf-8", "replace")
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"failed: {' '.join(build)}\n{text}")
+        written = next((int(part.split()[0].replace(",", "")) for part in text.split("(")[-1].split(",")
+                        if "files written" in part), -1)
+        result = {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_kib": usage.ru_maxrss,
+                  "files_written": written}
+        print(f"  {label:<22} {wall:7.2f} s wall  {result['cpu_s']:7.2f} s CPU  "
+              f"{usage.ru_maxrss / 1024:8.1f} MiB peak  {written:,} files written", flush=True)
+        return result
+
+    print(f"\n{size:,} articles, fihris again on its own output:")
+    results = {"nothing changed": run("nothing changed")}
+    article = sorted((corpus / "content" / "articles").glob("*.md"))[size // 2]
+    original = article.read_text(encoding="utf-8")
+    # A sentence at the end: the article's page and search terms change, not its summary.
+    article.write_text(original + "\nوأضاف المصدر أن المحادثات ستستمر الأسبوع المقبل.\n", encoding="utf-8")
+    try:
+        results["one article edited"] = run("one article edited")
+    finally:
+        article.write_text(original, encoding="utf-8")
+    results["edit undone"] = run("edit undone")
+    return results
+
+
+def print_sizes(size: int, output: Path) -> dict:
+    sections = apparent_sizes(output)
+    total = sum(sections.values())
+    print(f"\n{size:,} articles: fihris output by folder (bytes of the files)")
+    for section, count in sorted(sections.items(), key=lambda item: -item[1]):
+        print(f"  {section:<12} {count / 1e6:9.1f} MB")
+    per_article = total / size
+    print(f"  {'total':<12} {total / 1e6:9.1f} MB, {per_article / 1e3:.1f} kB per article: "
+          f"about {int(PAGES_LIMIT / per_article):,} articles fit in GitHub Pages' 1 GB")
+    return {"sections": sections, "total_bytes": total, "bytes_per_article": per_article}
+
+
+def bench_size(size: int, runs: int, work: Path, out_dir: Path, tools: tuple, fihris: Path, hugo: Path | None,
+               make_corpus: Path) -> dict:
+    corpora = {"fihris": ensure_corpus(make_corpus, work, "plain", size)}
+    if "hugo" in tools:
+        corpora["hugo"] = ensure_corpus(make_corpus, work, "hugo", size)
+    outputs = {tool: out_dir / f"out-{tool}" for tool in tools}
     hugo_cache = work / "hugo-cache"
     commands = {
         "fihris": [str(fihris), "build", "--root", str(corpora["fihris"]), "--out", str(outputs["fihris"])],
         # A fresh cache folder each run so Hugo has no warm cache; no lock file in the corpus.
-        "hugo": [str(hugo), "--quiet", "--source", str(corpora["hugo"]), "--destination", str(outputs["hugo"]),
-                 "--cacheDir", str(hugo_cache), "--noBuildLock"],
+        "hugo": [str(hugo), "--quiet", "--source", str(corpora.get("hugo")), "--destination",
+                 str(outputs.get("hugo")), "--cacheDir", str(hugo_cache), "--noBuildLock"],
     }
     print(f"\n{size:,} articles, runs per tool: {runs}")
     results = []
     for run in range(1, runs + 1):
-        for tool in TOOLS:
+        for tool in tools:
             shutil.rmtree(outputs[tool], ignore_errors=True)
+            if tool == "fihris":
+                fihris_cache(outputs[tool]).unlink(missing_ok=True)
             if tool == "hugo":
                 shutil.rmtree(hugo_cache, ignore_errors=True)
                 hugo_cache.mkdir()
@@ -187,32 +262,37 @@ def bench_size(size: int, runs: int, work: Path, out_dir: Path, fihris: Path, hu
             print(f"  run {run} {tool:<6}  {result['wall_s']:7.2f} s wall  {result['cpu_s']:7.2f} s CPU  "
                   f"{result['peak_rss_kib'] / 1024:8.1f} MiB peak", flush=True)
     shutil.rmtree(hugo_cache, ignore_errors=True)
-    sites = {tool: disk_usage(outputs[tool]) for tool in TOOLS}
-    print_table(size, runs, results, sites)
-    return {"runs": results, "output": sites}
+    sites = {tool: disk_usage(outputs[tool]) for tool in tools}
+    print_table(size, runs, tools, results, sites)
+    sizes = print_sizes(size, outputs["fihris"])
+    incremental = bench_incremental(size, corpora["fihris"], outputs["fihris"], fihris)
+    return {"runs": results, "output": sites, "bytes": sizes, "incremental": incremental}
 
 
-def print_table(size: int, runs: int, results: list[dict], sites: dict) -> None:
+def print_table(size: int, runs: int, tools: tuple, results: list[dict], sites: dict) -> None:
     def median(tool: str, key: str) -> float:
         return statistics.median(r[key] for r in results if r["tool"] == tool)
 
     medians = {tool: {"wall": median(tool, "wall_s"), "cpu": median(tool, "cpu_s"),
-                      "mib": median(tool, "peak_rss_kib") / 1024} for tool in TOOLS}
-    fihris, hugo = medians["fihris"], medians["hugo"]
+                      "mib": median(tool, "peak_rss_kib") / 1024} for tool in tools}
     print(f"\n{size:,} articles: medians of {runs} runs")
     print(f"  {'':<12} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'output MiB':>11} {'files':>8}")
-    for tool, label in (("fihris", "fihris"), ("hugo", "Hugo")):
+    for tool in tools:
         m, site = medians[tool], sites[tool]
+        label = "Hugo" if tool == "hugo" else tool
         print(f"  {label:<12} {m['wall']:8.2f} {m['cpu']:8.2f} {m['mib']:9.1f} "
               f"{site['disk_kib'] / 1024:11.1f} {site['files']:8,}")
-    print(f"  {'Hugo/fihris':<12} {hugo['wall'] / fihris['wall']:7.2f}x {hugo['cpu'] / fihris['cpu']:7.2f}x")
-    print(f"  {'fihris/Hugo':<12} {'':>8} {'':>8} {fihris['mib'] / hugo['mib']:8.2f}x")
+    if "hugo" in tools:
+        fihris, hugo = medians["fihris"], medians["hugo"]
+        print(f"  {'Hugo/fihris':<12} {hugo['wall'] / fihris['wall']:7.2f}x {hugo['cpu'] / fihris['cpu']:7.2f}x")
+        print(f"  {'fihris/Hugo':<12} {'':>8} {'':>8} {fihris['mib'] / hugo['mib']:8.2f}x")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="article counts, comma-separated (default: 1000,10000)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each tool per size (default: 5)")
+    parser.add_argument("--tools", default="fihris,hugo", help="fihris, or fihris,hugo (default)")
     parser.add_argument("--work", help="folder for corpora and outputs; corpora in it are reused "
                                        "(default: a new temporary folder)")
     parser.add_argument("--fihris", help="fihris binary (default: target/release/fihris, built if missing)")
@@ -229,11 +309,12 @@ def main() -> None:
     out_dir = Path(args.out_dir) if args.out_dir else work
     out_dir.mkdir(parents=True, exist_ok=True)
     make_corpus = find_make_corpus(args.make_corpus)
-    hugo = find_hugo(args.hugo)
+    tools = tuple(tool for tool in TOOLS if tool in args.tools.split(","))
+    hugo = find_hugo(args.hugo) if "hugo" in tools else None
     fihris = find_fihris(args.fihris)
 
     machine = machine_info()
-    versions = {"fihris": fihris_commit(), "hugo": hugo_version(hugo)}
+    versions = {"fihris": fihris_commit(), "hugo": hugo_version(hugo) if hugo else "not run"}
     print(f"date    {machine['date']}")
     print(f"machine {machine['cpus']} CPUs ({machine['cpu_model']}), {machine['memory_gib']} GiB memory, "
           f"load average {' '.join(f'{load:.2f}' for load in machine['load_average'])}, Linux {machine['kernel']}")
@@ -241,7 +322,7 @@ def main() -> None:
     print(f"hugo    {hugo}: {versions['hugo']}")
     print(f"work    {work}, sites written to {out_dir}")
 
-    by_size = {size: bench_size(size, args.runs, work, out_dir, fihris, hugo, make_corpus) for size in sizes}
+    by_size = {size: bench_size(size, args.runs, work, out_dir, tools, fihris, hugo, make_corpus) for size in sizes}
     if args.json:
         report = {"machine": machine, "versions": versions, "sizes": by_size}
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

@@ -7,13 +7,14 @@
 //! nothing.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Analysis, Finder};
+use crate::analysis::{self, Analysis, Finder, Vocabulary};
 use crate::config::Config;
 use crate::content::{self, Article};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -35,14 +36,52 @@ pub struct SiteOptions {
 
 /// What a build leaves for the next: each article's analysis by the path of
 /// its file (with the hash of the text it was made from), valid while the
-/// entity lists stay the same, and the manifest of the files it wrote.
+/// entity lists stay the same, the words their terms number, and the
+/// manifest of the files it wrote.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Memory {
     /// A digest of the entity lists the analyses were made with.
     pub lists: u64,
     pub articles: FxHashMap<PathBuf, (Article, Analysis)>,
+    /// The size and time of the files that were not being written when they
+    /// were read: a file with the same stamp is not read again.
+    pub stamps: FxHashMap<PathBuf, Stamp>,
+    pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,
 }
+
+/// A file's size, modification time and (on Unix) inode: a file replaced by
+/// another is a new inode, a file written again has a new time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    /// Seconds and nanoseconds since 1970.
+    modified: (u64, u32),
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &std::path::Path) -> Option<Stamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let modified = metadata.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp { len: metadata.len(), modified: (modified.as_secs(), modified.subsec_nanos()), inode })
+    }
+
+    /// Whether the file was last written well before `read_at`: a file
+    /// written again in the same tick of a coarse clock would keep its stamp,
+    /// so stamps from around the time of reading are not trusted.
+    fn settled(&self, read_at: std::time::SystemTime) -> bool {
+        let read_at = read_at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        self.modified.0 + STAMP_MARGIN_SECONDS < read_at.as_secs()
+    }
+}
+
+/// How long before a build a file must have been written for its stamp to be trusted.
+const STAMP_MARGIN_SECONDS: u64 = 2;
 
 /// What a successful run produced, and the warnings on the way.
 #[derive(Debug, Default)]
@@ -50,6 +89,8 @@ pub struct Report {
     pub articles: usize,
     pub entities: usize,
     pub mentions: usize,
+    /// Article files read (the others had the stamp of the last build).
+    pub read: usize,
     /// Articles read and analysed anew (the others were remembered).
     pub analysed: usize,
     pub stats: Stats,
@@ -81,8 +122,11 @@ impl Clock {
 pub struct Analysed {
     pub site: Site,
     pub templates: Templates,
-    /// How many articles were analysed anew.
+    /// How many article files were read, and how many analysed anew.
+    pub read: usize,
     pub analysed: usize,
+    /// The stamps of the article files, taken before they were read.
+    pub stamps: FxHashMap<PathBuf, Stamp>,
 }
 
 /// Reads and analyses the site at `options.root`, reusing the analyses in
@@ -110,54 +154,78 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
     let matcher = Matcher::new(&catalog);
     let lists = lists_digest(&catalog);
     let remembered = (memory.lists == lists).then_some(&memory.articles);
+    let stamps = &memory.stamps;
     let (paths, walk_problems) = content::article_paths(root);
     diagnostics.extend(walk_problems);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let results: Vec<Read> = paths
         .par_iter()
         .map_init(Scratch::default, |scratch, path| {
+            let stamp = Stamp::of(&root.join(path));
+            let known = remembered.and_then(|m| m.get(path));
+            if let (Some(known), Some(stamp)) = (known, stamp)
+                && stamps.get(path) == Some(&stamp)
+            {
+                return Read::Unread(known.clone(), stamp);
+            }
             let text = match content::read_text(root, path) {
                 Ok(text) => text,
                 Err(problem) => return Read::Failed(problem),
             };
-            if let Some(known) = remembered.and_then(|m| m.get(path))
+            if let Some(known) = known
                 && known.0.hash == content::text_hash(&text)
             {
-                return Read::Remembered(known.clone());
+                return Read::Remembered(known.clone(), stamp);
             }
             match content::parse_article(path, &text) {
                 Ok(file) => {
-                    let (analysis, problems) = analysis::analyze(&file, &finder, scratch);
-                    Read::Analysed((file.article, analysis), problems)
+                    let (analysis, problems) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
+                    Read::Analysed((file.article, analysis), stamp, problems)
                 }
                 Err(problem) => Read::Failed(problem),
             }
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    let mut analysed = 0;
+    let mut stamps = FxHashMap::default();
+    let (mut read, mut analysed) = (0, 0);
     for result in results {
-        match result {
-            Read::Remembered(article) => articles.push(article),
-            Read::Analysed(article, problems) => {
-                articles.push(article);
+        let (article, stamp) = match result {
+            Read::Unread(article, stamp) => (article, Some(stamp)),
+            Read::Remembered(article, stamp) => {
+                read += 1;
+                (article, stamp)
+            }
+            Read::Analysed(article, stamp, problems) => {
+                read += 1;
                 analysed += 1;
                 diagnostics.extend(problems);
+                (article, stamp)
             }
-            Read::Failed(problem) => diagnostics.push(problem),
+            Read::Failed(problem) => {
+                read += 1;
+                diagnostics.push(problem);
+                continue;
+            }
+        };
+        if let Some(stamp) = stamp {
+            stamps.insert(article.0.path.clone(), stamp);
         }
+        articles.push(article);
     }
-    let site = Site::new(root.clone(), config, (catalog, matcher), articles)
+    let site = Site::new(root.clone(), config, (catalog, matcher), Arc::clone(&memory.vocabulary), articles)
         .map_err(|problems| diagnostics.extend(problems))
         .ok()?;
-    Some(Analysed { site, templates: templates?, analysed })
+    Some(Analysed { site, templates: templates?, read, analysed, stamps })
 }
 
 /// What reading one article file gave.
 enum Read {
-    /// The file did not change: its analysis is the remembered one.
-    Remembered((Article, Analysis)),
-    Analysed((Article, Analysis), Vec<Diagnostic>),
+    /// The file has the stamp it had: it was not read again.
+    Unread((Article, Analysis), Stamp),
+    /// The file has the text it had: its analysis is the remembered one.
+    Remembered((Article, Analysis), Option<Stamp>),
+    Analysed((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
     Failed(Diagnostic),
 }
 
@@ -184,10 +252,11 @@ pub fn run(
     between: &mut dyn FnMut(&Stats),
 ) -> Result<Report, Diagnostics> {
     let mut clock = Clock::new();
+    let started = std::time::SystemTime::now();
     let mut diagnostics = Diagnostics::default();
     let analysed = analyse(options, memory, &mut diagnostics);
     clock.lap("read and analyse");
-    let Some(Analysed { site, mut templates, analysed }) = analysed else {
+    let Some(Analysed { site, mut templates, read, analysed, stamps }) = analysed else {
         return Err(finish(diagnostics));
     };
     let failing = diagnostics.has_errors();
@@ -231,6 +300,7 @@ pub fn run(
         articles: site.article_count(),
         entities: site.catalog.len(),
         mentions: site.analyses().iter().flat_map(|a| &a.mentions.entities).map(|&(_, n)| n as usize).sum(),
+        read,
         analysed,
         stats,
         gone,
@@ -242,8 +312,31 @@ pub fn run(
     memory.articles =
         site.into_articles().map(|(article, analysis)| (article.path.clone(), (article, analysis))).collect();
     memory.manifest = manifest;
+    memory.stamps = stamps.into_iter().filter(|(_, stamp)| stamp.settled(started)).collect();
+    forget_unused_words(memory);
     clock.lap("remember");
     Ok(Report { timings: clock.timings, ..report })
+}
+
+/// Drops from the vocabulary the words no article uses any more (those of
+/// deleted or edited articles), once they are half of it.
+fn forget_unused_words(memory: &mut Memory) {
+    let mut used = vec![false; memory.vocabulary.len()];
+    for (_, analysis) in memory.articles.values() {
+        for (id, _) in analysis.terms.iter() {
+            if let Some(slot) = used.get_mut(id as usize) {
+                *slot = true;
+            }
+        }
+    }
+    if used.iter().filter(|&&u| u).count() * 2 >= used.len() {
+        return;
+    }
+    let (vocabulary, mapping) = memory.vocabulary.compacted(&used);
+    for (_, analysis) in memory.articles.values_mut() {
+        analysis.terms = analysis.terms.renumbered(&mapping);
+    }
+    memory.vocabulary = Arc::new(vocabulary);
 }
 
 pub fn finish(mut diagnostics: Diagnostics) -> Diagnostics {

@@ -1,13 +1,15 @@
 //! What the build learns from each article, in one pass over its body: the
 //! visible text ([`body`]), who it mentions and where ([`mentions`]), who
-//! said what ([`quotes`]), its summary, and its search terms ([`terms`]). A pure function of one article
-//! and the shared entity matcher, mapped over the corpus in parallel; the
-//! index, the pages and the search files are all made from its results.
+//! said what ([`quotes`]), its summary, and its search terms ([`terms`]). A
+//! pure function of one article and the shared entity matcher, mapped over
+//! the corpus in parallel; the index, the pages and the search files are all
+//! made from its results.
 
 pub mod body;
 pub mod mentions;
 pub mod quotes;
 pub mod terms;
+pub mod vocabulary;
 
 use crate::content::ArticleFile;
 use crate::diagnostics::Diagnostic;
@@ -16,6 +18,7 @@ use body::Body;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 pub use quotes::{Quote, Spot};
 use serde::{Deserialize, Serialize};
+pub use vocabulary::{Terms, Vocabulary};
 
 /// The analysis of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,20 +28,27 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
-    /// Search terms with their weights, sorted by term.
-    pub terms: Vec<(Box<str>, u32)>,
+    /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].
+    pub terms: Terms,
     /// How many words the body shows (its length, as outlets count it).
     pub words: u32,
 }
 
-/// Analyses `article`; unknown references in its front matter come back as
-/// errors (the rest is still analysed).
-pub fn analyze(file: &ArticleFile, finder: &Finder, scratch: &mut Scratch) -> (Analysis, Vec<Diagnostic>) {
+/// Analyses `article`, numbering its terms in `vocabulary`; unknown
+/// references in its front matter come back as errors (the rest is still
+/// analysed).
+pub fn analyze(
+    file: &ArticleFile,
+    finder: &Finder,
+    vocabulary: &Vocabulary,
+    scratch: &mut Scratch,
+) -> (Analysis, Vec<Diagnostic>) {
     let article = &file.article;
     let body = Body::read(&file.body);
     let (mentions, problems) = mentions::find(article, &body, finder, scratch);
     let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let (terms, words) = terms::terms(&article.title, &body);
+    let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
     (Analysis { mentions, quotes, summary, terms, words }, problems)
 }

@@ -20,6 +20,9 @@ use super::views::*;
 /// At most this many quotations on a person's page, the newest.
 pub const QUOTES_ON_PAGE: usize = 20;
 
+/// How many entities an article's JSON-LD lists in `mentions`.
+const JSONLD_MENTIONS: usize = 12;
+
 /// A page's context, and any problems found in its content.
 pub(super) struct PageContext {
     pub context: Context,
@@ -164,6 +167,7 @@ impl Renderer<'_> {
         let (body_html, problems) = markdown::render_body(&file, &marks, &body);
         let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
         entities.sort_by_key(|&(n, e)| (Reverse(n), e));
+        let panel = ByKind::split(entities.iter().map(|&(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))));
         let view = ArticleView {
             card: Value::from_serializable(&article_card(site, &self.urls, article, &analysis)),
             permalink: self.urls.permalink(path),
@@ -171,9 +175,7 @@ impl Renderer<'_> {
             original_url: article.url.as_deref(),
             tags: &article.tags,
             body_html,
-            entities: ByKind::split(
-                entities.into_iter().map(|(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))),
-            ),
+            entities: panel,
             related: site.index.related[id as usize].iter().map(|&r| self.cards.article(r)).collect(),
             extra: &article.extra,
         };
@@ -186,10 +188,13 @@ impl Renderer<'_> {
                 serde_json::json!({ "@type": "Organization", "name": site.config.title, "url": site.config.base_url })
             }
         };
-        let mentions = found
-            .entities
+        // The entities its text names, most named first; a few are what a
+        // reader of the data needs, and every page carries them.
+        let mentions = entities
             .iter()
-            .map(|&(e, _)| structured::entity_ref(site.catalog.get(e), &permalink_of(e)))
+            .filter(|&&(n, _)| n > 0)
+            .take(JSONLD_MENTIONS)
+            .map(|&(_, e)| structured::entity_ref(site.catalog.get(e), &permalink_of(e)))
             .collect();
         page.jsonld = Some(structured::to_script(&structured::news_article(structured::NewsArticle {
             headline: &article.title,

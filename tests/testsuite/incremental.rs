@@ -177,3 +177,25 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
     assert!(edited.stats.written > 1 && edited.stats.written < 10, "{} files written", edited.stats.written);
     assert!(site.files().keys().any(search));
 }
+
+#[test]
+fn files_written_well_before_a_build_are_not_read_again_until_they_change() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let age = |path: &Path| {
+        std::fs::File::options().write(true).open(path).expect("open").set_modified(long_ago).expect("set time")
+    };
+    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
+        age(&entry.expect("entry").path());
+    }
+    let mut site = Incremental::default();
+    assert_eq!(site.build(root).expect("first").read, 3);
+    assert_eq!(site.build(root).expect("second").read, 0, "nothing read: every stamp is as it was");
+    // A file written now is read (and its stamp, too fresh to trust, keeps it read).
+    edit(root, "content/articles/tartus-base.md", "لا علاقة له", "لا صلة له");
+    let third = site.build(root).expect("third");
+    assert_eq!((third.read, third.analysed), (1, 1));
+    assert_same(&site, root, "an edit after stamps were trusted");
+    assert_eq!(site.build(root).expect("fourth").read, 1);
+}

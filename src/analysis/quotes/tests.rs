@@ -46,7 +46,8 @@ fn quotes_of(body: &str) -> Vec<Row> {
     assert!(problems.is_empty(), "{problems:?}");
     let matcher = Matcher::new(&catalog);
     let file = parse_article(Path::new("a.md"), &format!("---\ntitle: عنوان\n---\n{body}")).expect("valid");
-    let (analysis, _) = analyze(&file, &Finder { catalog: &catalog, matcher: &matcher }, &mut Scratch::default());
+    let finder = Finder { catalog: &catalog, matcher: &matcher };
+    let (analysis, _) = analyze(&file, &finder, &Default::default(), &mut Scratch::default());
     let key = |e: Option<EntityId>| e.map(|e| catalog.get(e).key.clone()).unwrap_or_default();
     analysis
         .quotes
