@@ -16,7 +16,7 @@ use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
-pub use quotes::{Quote, Spot};
+pub use quotes::{Quote, Quotes, Spot};
 use serde::{Deserialize, Serialize};
 pub use vocabulary::{Terms, Vocabulary};
 
@@ -25,7 +25,7 @@ pub use vocabulary::{Terms, Vocabulary};
 pub struct Analysis {
     pub mentions: Mentions,
     /// Who said what, in text order.
-    pub quotes: Vec<Quote>,
+    pub quotes: Quotes,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].

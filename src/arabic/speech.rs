@@ -13,6 +13,10 @@
 //! guidelines call cue words): قال، أكد، أضاف، أوضح، صرح، شدد، أشار، اعتبر،
 //! تابع، لفت، أعلن، ذكر، أفاد، كشف، نفى، حذر، رأى، أردف، and نقل عن.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 /// What a word does in reported speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
@@ -92,25 +96,18 @@ pub fn either(word: &str, test: fn(&str) -> bool) -> bool {
 
 /// What `word` (a key) does in reported speech, with or without و/ف before it.
 pub fn cue(word: &str) -> Option<Cue> {
-    let bare = without_conjunction(word);
-    for form in [word, bare] {
-        if RELAY.contains(&form) {
-            return Some(Cue::Relay);
+    // Every word of every article is looked up: one hash lookup a form.
+    static CUES: OnceLock<FxHashMap<&'static str, Cue>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let mut cues = FxHashMap::default();
+        let lists = [(ACCORDING, Cue::According), (PARTICIPLES, Cue::Participle), (VERBS, Cue::Verb), (RELAY, Cue::Relay)];
+        for (list, cue) in lists {
+            cues.extend(list.iter().map(|&w| (w, cue)));
         }
-        if VERBS.contains(&form) {
-            return Some(Cue::Verb);
-        }
-        if PARTICIPLES.contains(&form) {
-            return Some(Cue::Participle);
-        }
-        if ACCORDING.contains(&form) {
-            return Some(Cue::According);
-        }
-        if form == "جاء" {
-            return Some(Cue::Came);
-        }
-    }
-    None
+        cues.insert("جاء", Cue::Came);
+        cues
+    });
+    cues.get(word).or_else(|| cues.get(without_conjunction(word))).copied()
 }
 
 /// Whether `word` (a key) is the complementizer that opens reported content:

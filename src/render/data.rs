@@ -4,6 +4,8 @@
 //! schemas change together; `DATA_VERSION` changes when a field is removed or
 //! changes meaning (adding one does not).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::analysis::quotes::anchor;
@@ -124,8 +126,8 @@ struct QuoteRecord<'a> {
     source: Option<&'a str>,
     /// The key of the person who said it, or null.
     speaker: Option<&'a str>,
-    speaker_text: &'a str,
-    text: &'a str,
+    speaker_text: Cow<'a, str>,
+    text: Cow<'a, str>,
     direct: bool,
     /// The key of the source the statement was given to, or null.
     outlet: Option<&'a str>,
@@ -236,14 +238,15 @@ pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
         .flat_map(|&id| {
             let article = site.article(id);
             let permalink = urls.permalink(&Urls::article(&article.slug));
-            site.analysis(id).quotes.iter().enumerate().map(move |(n, quote)| QuoteRecord {
+            let quotes = &site.analysis(id).quotes;
+            quotes.iter().enumerate().map(move |(n, quote)| QuoteRecord {
                 article: &article.slug,
                 url: format!("{permalink}#{}", anchor(n)),
                 date: article.published.map(|p| p.rfc3339()),
                 source: key(site.mentions(id).source),
                 speaker: key(quote.speaker),
-                speaker_text: &quote.speaker_text,
-                text: &quote.text,
+                speaker_text: quotes.speaker_text(quote),
+                text: quotes.text(quote),
                 direct: quote.direct,
                 outlet: key(quote.outlet),
             })

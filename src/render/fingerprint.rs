@@ -112,7 +112,8 @@ impl Digests {
             .article_ids()
             .map(|id| {
                 let mut h = hasher();
-                for quote in &site.analysis(id).quotes {
+                let quotes = &site.analysis(id).quotes;
+                for quote in quotes.iter() {
                     for spot in [quote.from, quote.to] {
                         h.write_u32(spot.run);
                         h.write_u32(spot.at);
@@ -121,8 +122,8 @@ impl Digests {
                     for entity in [quote.speaker, quote.outlet] {
                         h.write_u64(entity.map_or(0, |e| entity_links[e as usize]));
                     }
-                    write_str(&mut h, &quote.speaker_text);
-                    write_str(&mut h, &quote.text);
+                    write_str(&mut h, &quotes.speaker_text(quote));
+                    write_str(&mut h, &quotes.text(quote));
                 }
                 h.digest()
             })

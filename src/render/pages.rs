@@ -163,7 +163,7 @@ impl Renderer<'_> {
             highlighter: &self.highlighter,
         };
         let links = found.links(site.config.link_mentions);
-        let marks = markdown::Marks { links: &links, quotes: &analysis.quotes, cite: article.url.as_deref() };
+        let marks = markdown::Marks { links: &links, quotes: analysis.quotes.as_slice(), cite: article.url.as_deref() };
         let (body_html, problems) = markdown::render_body(&file, &marks, &body);
         let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
         entities.sort_by_key(|&(n, e)| (Reverse(n), e));
@@ -279,7 +279,7 @@ impl Renderer<'_> {
         page.jsonld = Some(structured::to_script(&structured::entity_page(entity, &view.permalink)));
         let said = &site.index.quotes_of[id as usize];
         let quotes: Vec<QuoteCard> = match archive {
-            None => said.iter().take(QUOTES_ON_PAGE).map(|&(article, n)| self.quote_card(article, n)).collect(),
+            None => said.iter().take(QUOTES_ON_PAGE).filter_map(|&(article, n)| self.quote_card(article, n)).collect(),
             Some(_) => Vec::new(),
         };
         context.insert("page", &page);
@@ -292,18 +292,19 @@ impl Renderer<'_> {
     }
 
     /// Quotation `n` of article `article`, for its speaker's page.
-    fn quote_card(&self, article: ArticleId, n: u32) -> QuoteCard<'_> {
+    fn quote_card(&self, article: ArticleId, n: u32) -> Option<QuoteCard<'_>> {
         let site = self.site;
-        let quote = &site.analysis(article).quotes[n as usize];
+        let quotes = &site.analysis(article).quotes;
+        let quote = quotes.get(n as usize)?;
         let url = format!("{}#{}", self.urls.url(&Urls::article(&site.article(article).slug)), anchor(n as usize));
-        QuoteCard {
-            text: &quote.text,
+        Some(QuoteCard {
+            text: quotes.text(quote),
             direct: quote.direct,
             url,
-            speaker_text: &quote.speaker_text,
+            speaker_text: quotes.speaker_text(quote),
             article: self.cards.article(article),
             outlet: quote.outlet.map(|o| self.cards.entity_link(o)),
-        }
+        })
     }
 }
 

@@ -129,19 +129,20 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         let entries: Vec<QuoteEntry> = said
             .iter()
             .take(QUOTES)
-            .map(|&(id, n)| {
+            .filter_map(|&(id, n)| {
                 let article = site.article(id);
-                let quote = &site.analysis(id).quotes[n as usize];
+                let quotes = &site.analysis(id).quotes;
+                let quote = quotes.get(n as usize)?;
                 let date = article.published.map(|p| p.date);
-                (
-                    cut(&quote.text, QUOTE_CHARS),
+                Some((
+                    cut(&quotes.text(quote), QUOTE_CHARS),
                     format!("{}#{}", urls.url(&Urls::article(&article.slug)), anchor(n as usize)),
                     article.title.as_str(),
                     date.map(|d| d.to_string()).unwrap_or_default(),
                     date.map(|d| site.config.dates.format(d)).unwrap_or_default(),
                     site.mentions(id).source.map_or(-1, i64::from),
                     u8::from(quote.direct),
-                )
+                ))
             })
             .collect();
         out.push((format!("{PAGE}q/{entity}.json"), json(&entries)));

@@ -2,6 +2,7 @@
 //! domain types themselves. These structs are the template contract documented
 //! in the README; every field is listed there.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -227,13 +228,13 @@ pub struct EntityView<'a> {
 #[derive(Debug, Serialize)]
 pub struct QuoteCard<'a> {
     /// What was said (without quotation marks).
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// In the speaker's own words, or reported.
     pub direct: bool,
     /// The quotation on its article's page (the article's URL and the quotation's anchor).
     pub url: String,
     /// The words of the article that name the speaker.
-    pub speaker_text: &'a str,
+    pub speaker_text: Cow<'a, str>,
     /// Its article's [`ArticleCard`] (title, date, publishing outlet).
     pub article: &'a Value,
     /// The source the statement was given to, as an [`EntityLink`], or none.

@@ -189,7 +189,7 @@ impl Fixture {
         };
         let marks = Marks {
             links: &links,
-            quotes: if quotes { &analysis.quotes } else { &[] },
+            quotes: if quotes { analysis.quotes.as_slice() } else { &[] },
             cite: Some("https://example.org/a?b=1&c=2"),
         };
         let (html, _) = render_body(&article, &marks, &cx);

@@ -24,8 +24,10 @@ mod frames;
 mod marks;
 mod speakers;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use encoding_rs::WINDOWS_1256;
 use serde::{Deserialize, Serialize};
 
 use super::body::{BlockKind, Body};
@@ -42,7 +44,7 @@ pub struct Spot {
     pub at: u32,
 }
 
-/// A quotation, with who said it.
+/// A quotation, with who said it; its words are in its article's [`Quotes`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// Where it starts and ends (for a direct quotation, its marks included).
@@ -54,12 +56,113 @@ pub struct Quote {
     pub whole_block: bool,
     /// The listed person who said it.
     pub speaker: Option<EntityId>,
-    /// The words that name the speaker, as written (empty when none do).
-    pub speaker_text: Box<str>,
     /// The source the statement was given to.
     pub outlet: Option<EntityId>,
     /// What was said, without the quotation marks.
-    pub text: Box<str>,
+    text: Stored,
+    /// The words that name the speaker, as written (empty when none do).
+    speaker_text: Stored,
+}
+
+/// Bytes `start..start + len` of [`Quotes::words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stored {
+    start: u32,
+    len: u32,
+}
+
+/// The quotations of an article, in text order, with their words in one
+/// buffer: an article's analysis is kept for every article of the archive
+/// (in memory and in the cache of the last build), so the words are stored
+/// once (a speaker named again is not stored again) and in Windows-1256, one
+/// byte an Arabic letter, unless the article's quotations have a character
+/// that code page lacks (then in UTF-8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotes {
+    list: Vec<Quote>,
+    words: Box<[u8]>,
+    utf8: bool,
+}
+
+impl Quotes {
+    pub fn as_slice(&self) -> &[Quote] {
+        &self.list
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Quote> {
+        self.list.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn get(&self, n: usize) -> Option<&Quote> {
+        self.list.get(n)
+    }
+
+    /// What `quote` says, without its quotation marks.
+    pub fn text(&self, quote: &Quote) -> Cow<'_, str> {
+        self.read(quote.text)
+    }
+
+    /// The words that name `quote`'s speaker.
+    pub fn speaker_text(&self, quote: &Quote) -> Cow<'_, str> {
+        self.read(quote.speaker_text)
+    }
+
+    fn read(&self, stored: Stored) -> Cow<'_, str> {
+        let start = stored.start as usize;
+        let bytes = self.words.get(start..start + stored.len as usize).unwrap_or_default();
+        if self.utf8 {
+            String::from_utf8_lossy(bytes)
+        } else {
+            WINDOWS_1256.decode_without_bom_handling(bytes).0
+        }
+    }
+
+    /// Stores `found` (texts and all) in the compact form.
+    fn new(found: Vec<(Quote, String, String)>) -> Quotes {
+        let mut text = String::new();
+        let mut list = Vec::with_capacity(found.len());
+        let store = |words: &str, text: &mut String| {
+            // A speaker named again is stored once.
+            let start = text.find(words).filter(|_| !words.is_empty()).unwrap_or_else(|| {
+                text.push_str(words);
+                text.len() - words.len()
+            });
+            (start, words.len())
+        };
+        let mut places = Vec::with_capacity(found.len());
+        for (quote, said, speaker) in found {
+            places.push((store(&said, &mut text), store(&speaker, &mut text)));
+            list.push(quote);
+        }
+        let (encoded, _, unmappable) = WINDOWS_1256.encode(&text);
+        if unmappable {
+            let stored = |(start, len): (usize, usize)| Stored { start: start as u32, len: len as u32 };
+            for (quote, (said, speaker)) in list.iter_mut().zip(places) {
+                quote.text = stored(said);
+                quote.speaker_text = stored(speaker);
+            }
+            return Quotes { list, words: text.into_bytes().into_boxed_slice(), utf8: true };
+        }
+        // In the code page every character is one byte.
+        let single = |(start, len): (usize, usize)| {
+            let before = text[..start].chars().count();
+            let own = text[start..start + len].chars().count();
+            Stored { start: before as u32, len: own as u32 }
+        };
+        for (quote, (said, speaker)) in list.iter_mut().zip(places) {
+            quote.text = single(said);
+            quote.speaker_text = single(speaker);
+        }
+        Quotes { list, words: encoded.into_owned().into_boxed_slice(), utf8: false }
+    }
 }
 
 /// The id of quotation `n` (counted from 0) of an article, the anchor its
@@ -81,11 +184,11 @@ const ROLE_REACH: usize = 4;
 const CONTINUED_WORDS: usize = 4;
 
 /// The quotations of `body`, whose names are `mentions`, in text order.
-pub fn find(body: &Body, mentions: &[Mention], catalog: &Catalog) -> Vec<Quote> {
+pub fn find(body: &Body, mentions: &[Mention], catalog: &Catalog) -> Quotes {
     let reader = Reader::new(body, mentions, catalog);
     let mut found = reader.read();
     found.sort_by_key(|q| (q.from, q.to));
-    found.into_iter().filter_map(|q| reader.to_quote(q)).collect()
+    Quotes::new(found.into_iter().filter_map(|q| reader.to_quote(q)).collect())
 }
 
 /// A name found in a block: bytes of the block's text.
@@ -232,12 +335,9 @@ impl<'b> Reader<'b> {
         for block in 0..self.texts.len() {
             let mut word = 0;
             while word < self.words[block].len() {
+                let cue = speech::cue(self.key(block, word));
                 let at = self.start(block, word);
-                if (block, at) < until || self.inside_marks(block, at) {
-                    word += 1;
-                    continue;
-                }
-                let Some(cue) = speech::cue(self.key(block, word)) else {
+                let Some(cue) = cue.filter(|_| (block, at) >= until && !self.inside_marks(block, at)) else {
                     word += 1;
                     continue;
                 };
@@ -378,19 +478,21 @@ impl<'b> Reader<'b> {
     }
 
     /// Turns block places into run places.
-    fn to_quote(&self, found: Found) -> Option<Quote> {
+    fn to_quote(&self, found: Found) -> Option<(Quote, String, String)> {
         let from = self.spot(found.from, true)?;
         let to = self.spot(found.to, false)?;
-        Some(Quote {
+        let unstored = Stored { start: 0, len: 0 };
+        let quote = Quote {
             from,
             to,
             direct: found.direct,
             whole_block: found.whole_block,
             speaker: found.said.speaker,
-            speaker_text: found.said.text.into(),
             outlet: found.outlet,
-            text: found.text.into(),
-        })
+            text: unstored,
+            speaker_text: unstored,
+        };
+        Some((quote, found.text, found.said.text))
     }
 
     /// The run that holds byte `at` of a block: the run it starts (`opening`)

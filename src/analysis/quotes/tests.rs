@@ -49,10 +49,10 @@ fn quotes_of(body: &str) -> Vec<Row> {
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let (analysis, _) = analyze(&file, &finder, &Default::default(), &mut Scratch::default());
     let key = |e: Option<EntityId>| e.map(|e| catalog.get(e).key.clone()).unwrap_or_default();
-    analysis
-        .quotes
+    let quotes = &analysis.quotes;
+    quotes
         .iter()
-        .map(|q| (key(q.speaker), q.speaker_text.to_string(), q.text.to_string(), q.direct, key(q.outlet)))
+        .map(|q| (key(q.speaker), quotes.speaker_text(q).into_owned(), quotes.text(q).into_owned(), q.direct, key(q.outlet)))
         .collect()
 }
 
@@ -236,4 +236,25 @@ fn roles_and_titles_in_the_subject() {
         quotes_of("وقال أردوغان إن الفريق جاهز.\n\nوعن عودة عطاف، قال: «عطاف لاعب مهم».\n")[1],
         row("erdogan", "أردوغان", "عطاف لاعب مهم", true, "")
     );
+}
+
+/// The words are kept in Windows-1256 when they can be, else in UTF-8, and
+/// read back as they were; a speaker named again is stored once.
+#[test]
+fn the_words_are_stored_compactly() {
+    let body = "وقال عطاف إن «الجزائر لن تقبل». وأضاف عطاف أن الحوار مستمر.\n";
+    let (catalog, _) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), PEOPLE.to_owned())]);
+    let matcher = Matcher::new(&catalog);
+    let file = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
+    let finder = Finder { catalog: &catalog, matcher: &matcher };
+    let (analysis, _) = analyze(&file, &finder, &Default::default(), &mut Scratch::default());
+    let quotes = &analysis.quotes;
+    assert_eq!(quotes.len(), 2);
+    assert!(!quotes.utf8);
+    let texts: Vec<String> = quotes.iter().map(|q| quotes.text(q).into_owned()).collect();
+    assert_eq!(texts, ["الجزائر لن تقبل", "الحوار مستمر"]);
+    // One byte a letter, and عطاف once.
+    assert_eq!(quotes.words.len(), "الجزائر لن تقبلعطافالحوار مستمر".chars().count());
+    // Eastern digits are not in the code page: UTF-8 then.
+    assert_eq!(quotes_of("وقال عطاف إن «العدد ٣٠ قتيلا».\n")[0].2, "العدد ٣٠ قتيلا");
 }
