@@ -7,7 +7,7 @@
 //! `cargo bench --bench quotes_cost -- SITE` (`bench/quotes_cost.py` makes
 //! the corpus and runs it).
 
-#![allow(clippy::print_stdout, reason = "a benchmark prints its figures")]
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark prints its figures")]
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -8,10 +8,10 @@
 //! a word's matching key (ARABIC.md §1), so أكد and اكد are one; a leading و
 //! or ف is removed by the caller ([`without_conjunction`]).
 //!
-//! The verb list follows the reporting verbs of Arabic news style (the verbs
-//! the Arabic quotation-attribution work of Salah et al. and the PARC
-//! guidelines call cue words): قال، أكد، أضاف، أوضح، صرح، شدد، أشار، اعتبر،
-//! تابع، لفت، أعلن، ذكر، أفاد، كشف، نفى، حذر، رأى، أردف، and نقل عن.
+//! The verbs are the reporting verbs of Arabic news style, what the Penn
+//! Attribution Relations Corpus (PARC, Pareti 2016) calls the cue of an
+//! attribution: قال، أكد، أضاف، أوضح، صرح، شدد، أشار، اعتبر، تابع، لفت، أعلن،
+//! ذكر، أفاد، كشف، نفى، حذر، رأى، أردف، رد، and نقل عن.
 
 use std::sync::OnceLock;
 
@@ -100,7 +100,8 @@ pub fn cue(word: &str) -> Option<Cue> {
     static CUES: OnceLock<FxHashMap<&'static str, Cue>> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
         let mut cues = FxHashMap::default();
-        let lists = [(ACCORDING, Cue::According), (PARTICIPLES, Cue::Participle), (VERBS, Cue::Verb), (RELAY, Cue::Relay)];
+        let lists =
+            [(ACCORDING, Cue::According), (PARTICIPLES, Cue::Participle), (VERBS, Cue::Verb), (RELAY, Cue::Relay)];
         for (list, cue) in lists {
             cues.extend(list.iter().map(|&w| (w, cue)));
         }
@@ -257,7 +258,7 @@ mod tests {
         cue(&key(word))
     }
 
-    /// Speech verbs in their forms, with proclitics, as the issue lists them.
+    /// Speech verbs in their forms, with proclitics.
     #[test]
     fn speech_cues() {
         let table: &[(&str, Option<Cue>)] = &[

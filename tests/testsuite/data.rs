@@ -85,7 +85,9 @@ fn quotes_json_says_who_said_what_where() {
     assert_eq!(data["version"], 1);
     assert_eq!(data["$schema"], "https://example.org/data/quotes.schema.json");
     let quotes = data["quotes"].as_array().expect("a list");
-    let rows: Vec<(&str, &str, Option<&str>, &str, bool, Option<&str>)> = quotes
+    // article, url, speaker, speaker_text, direct, outlet
+    type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, bool, Option<&'a str>);
+    let rows: Vec<Row> = quotes
         .iter()
         .map(|q| {
             (

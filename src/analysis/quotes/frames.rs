@@ -266,7 +266,12 @@ impl Reader<'_> {
 
     /// The speaker named after a verb that follows a quotation («…»، قال
     /// عطاف): who, the outlet, and the word to go on from.
-    pub(super) fn speaker_after(&self, block: usize, verb: usize, last: &Said) -> Option<(Said, Option<EntityId>, usize)> {
+    pub(super) fn speaker_after(
+        &self,
+        block: usize,
+        verb: usize,
+        last: &Said,
+    ) -> Option<(Said, Option<EntityId>, usize)> {
         let words = &self.words[block];
         let mut first = verb + 1;
         let mut cue = Cue::Verb;

@@ -118,11 +118,7 @@ impl Quotes {
     fn read(&self, stored: Stored) -> Cow<'_, str> {
         let start = stored.start as usize;
         let bytes = self.words.get(start..start + stored.len as usize).unwrap_or_default();
-        if self.utf8 {
-            String::from_utf8_lossy(bytes)
-        } else {
-            WINDOWS_1256.decode_without_bom_handling(bytes).0
-        }
+        if self.utf8 { String::from_utf8_lossy(bytes) } else { WINDOWS_1256.decode_without_bom_handling(bytes).0 }
     }
 
     /// Stores `found` (texts and all) in the compact form.
@@ -468,7 +464,7 @@ impl<'b> Reader<'b> {
             if claimed[chain] || !alone || !self.joins[first.block] || self.word_count(marked) < CONTINUED_WORDS {
                 continue;
             }
-            let before = found.iter().filter(|q| q.direct && q.to.0 + 1 == first.block).last();
+            let before = found.iter().rev().find(|q| q.direct && q.to.0 + 1 == first.block);
             if let Some(before) = before {
                 let quote = self.direct(chain, before.said.clone(), before.outlet);
                 claimed[chain] = true;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Found, Reader, Said, Subject, ROLE_REACH};
+use super::{Found, ROLE_REACH, Reader, Said, Subject};
 use crate::arabic::speech;
 use crate::arabic::tokens::Words;
 use crate::entities::{EntityId, Kind};

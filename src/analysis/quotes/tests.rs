@@ -52,7 +52,9 @@ fn quotes_of(body: &str) -> Vec<Row> {
     let quotes = &analysis.quotes;
     quotes
         .iter()
-        .map(|q| (key(q.speaker), quotes.speaker_text(q).into_owned(), quotes.text(q).into_owned(), q.direct, key(q.outlet)))
+        .map(|q| {
+            (key(q.speaker), quotes.speaker_text(q).into_owned(), quotes.text(q).into_owned(), q.direct, key(q.outlet))
+        })
         .collect()
 }
 
