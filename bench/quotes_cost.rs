@@ -35,8 +35,10 @@ fn main() {
     let matcher = Matcher::new(&catalog);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let (paths, _) = article_paths(&root);
-    let files: Vec<ArticleFile> =
-        paths.iter().filter_map(|p| read_text(&root, p).ok().and_then(|text| parse_article(p, &text).ok())).collect();
+    let files: Vec<ArticleFile> = paths
+        .iter()
+        .filter_map(|p| read_text(&root, p).ok().and_then(|(text, _)| parse_article(p, &text).ok()))
+        .collect();
     let mut scratch = Scratch::default();
     let vocabulary = Vocabulary::default();
     // The bodies read and their mentions found, once, for quote finding alone.

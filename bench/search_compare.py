@@ -545,7 +545,7 @@ def part_large(args, fihris: Path, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=HERE.parent, help="fihris repository (default: parent of bench/)")
-    parser.add_argument("--fihris", type=Path, help="fihris binary (default: ROOT/target/release/fihris, copied to "
+    parser.add_argument("--fihris", type=Path, help="fihris binary (default: ROOT/target/dist/fihris, copied to "
                         "/tmp/fihris-search-bin)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/fihris-search-compare"), help="build outputs")
     parser.add_argument("--npm-dir", type=Path, default=Path("/tmp/fihris-search-npm"),
@@ -564,9 +564,9 @@ def main() -> None:
     args.npm_dir = args.npm_dir.resolve()
 
     if args.fihris is None:
-        source = args.root / "target/release/fihris"
+        source = args.root / "target/dist/fihris"
         if not source.is_file():
-            sys.exit(f"{source} not found: build it with cargo build --release, or pass --fihris")
+            sys.exit(f"{source} not found: build it with cargo build --profile dist, or pass --fihris")
         args.fihris = Path("/tmp/fihris-search-bin")
         shutil.copy2(source, args.fihris)
     if not Path(args.chromium).is_file():

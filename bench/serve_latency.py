@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=20, help="articles to edit, one at a time (default: 20)")
     parser.add_argument("--work", help="folder for corpora, reused when they are in it (default: a new temporary "
                                        "folder)")
-    parser.add_argument("--fihris", help="fihris binary (default: target/release/fihris, built if missing)")
+    parser.add_argument("--fihris", help="fihris binary (default: target/dist/fihris, built if missing)")
     parser.add_argument("--make-corpus", help="make-corpus.py (default: shared/bench/ beside or above the repository)")
     args = parser.parse_args()
 

@@ -32,6 +32,10 @@ pub struct SiteOptions {
     pub root: PathBuf,
     /// Replaces `base_url` of `site.toml`.
     pub base_url: Option<String>,
+    /// An article whose file reads empty keeps its remembered version
+    /// (with a warning) rather than leaving the site: the preview server,
+    /// whose files are most often empty because they are being saved.
+    pub keep_last_good: bool,
 }
 
 /// What a build leaves for the next: each article's analysis by the path of
@@ -168,21 +172,31 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
             {
                 return Read::Unread(known.clone(), stamp);
             }
-            let text = match content::read_text(root, path) {
-                Ok(text) => text,
-                Err(problem) => return Read::Failed(problem),
+            let (text, mut problems) = match content::read_article_text(root, path) {
+                Ok(read) => read,
+                Err(problem) if options.keep_last_good && content::is_empty_file(&problem) => {
+                    return match known {
+                        Some(known) => Read::Analysed(known.clone(), None, vec![content::keeping_previous(problem)]),
+                        None => Read::Failed(vec![problem]),
+                    };
+                }
+                Err(problem) => return Read::Failed(vec![problem]),
             };
             if let Some(known) = known
                 && known.0.hash == content::text_hash(&text)
             {
-                return Read::Remembered(known.clone(), stamp);
+                return Read::Remembered(known.clone(), stamp, problems);
             }
             match content::parse_article(path, &text) {
                 Ok(file) => {
-                    let (analysis, problems) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
+                    let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
+                    problems.extend(more);
                     Read::Analysed((file.article, analysis), stamp, problems)
                 }
-                Err(problem) => Read::Failed(problem),
+                Err(problem) => {
+                    problems.push(problem);
+                    Read::Failed(problems)
+                }
             }
         })
         .collect();
@@ -192,8 +206,9 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
     for result in results {
         let (article, stamp) = match result {
             Read::Unread(article, stamp) => (article, Some(stamp)),
-            Read::Remembered(article, stamp) => {
+            Read::Remembered(article, stamp, problems) => {
                 read += 1;
+                diagnostics.extend(problems);
                 (article, stamp)
             }
             Read::Analysed(article, stamp, problems) => {
@@ -202,9 +217,9 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
                 diagnostics.extend(problems);
                 (article, stamp)
             }
-            Read::Failed(problem) => {
+            Read::Failed(problems) => {
                 read += 1;
-                diagnostics.push(problem);
+                diagnostics.extend(problems);
                 continue;
             }
         };
@@ -224,9 +239,9 @@ enum Read {
     /// The file has the stamp it had: it was not read again.
     Unread((Article, Analysis), Stamp),
     /// The file has the text it had: its analysis is the remembered one.
-    Remembered((Article, Analysis), Option<Stamp>),
+    Remembered((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
     Analysed((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
-    Failed(Diagnostic),
+    Failed(Vec<Diagnostic>),
 }
 
 /// A digest of everything an article's analysis depends on besides the

@@ -16,13 +16,122 @@ pub enum Command {
     /// Build the site into public/ (or --out DIR)
     Build(BuildArgs),
     /// Check articles, entity lists, templates and links without writing the site
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// Build the site into memory, serve it on 127.0.0.1 and reload open pages when files change
     Serve(ServeArgs),
     /// Turn raw scraped article text into articles in content/articles/
     Import(ImportArgs),
     /// Write a new site into DIR: site.toml, a sample article, entity lists and a GitHub Pages workflow
     Init(InitArgs),
+    /// Grow the entity lists: names the articles use that no list has, one entity, or a Wikidata query result
+    #[command(subcommand)]
+    Entities(EntitiesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EntitiesCommand {
+    /// Names in the articles that are in no list, best first, with kind, counts, spellings and contexts,
+    /// as TOML to paste or JSON; new spellings of listed entities; --write adds them to the lists
+    Suggest(SuggestArgs),
+    /// Add one entity to its list (comments and order of the list are kept)
+    Add(AddArgs),
+    /// Add the entities of a Wikidata query result (the query service's JSON or CSV download):
+    /// item, Arabic label, aliases, description and instance-of
+    Import(WikidataArgs),
+}
+
+/// A list: people, places or sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Person,
+    Place,
+    Source,
+}
+
+impl KindArg {
+    pub fn kind(self) -> crate::entities::Kind {
+        match self {
+            KindArg::Person => crate::entities::Kind::Person,
+            KindArg::Place => crate::entities::Kind::Place,
+            KindArg::Source => crate::entities::Kind::Source,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuggestFormat {
+    Toml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The site's folder (the one with site.toml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Only names guessed to be of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Only names found in at least N articles (1 also lists names found once, which are
+    /// ordinary phrases about as often as names)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min: usize,
+    /// Show (and with --write add) at most N names, the best
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// toml: ready to paste into the lists; json: for other tools
+    #[arg(long, value_enum, default_value = "toml")]
+    pub format: SuggestFormat,
+    /// Add the names proposed (after --kind, --min, --limit) and the new spellings to the lists,
+    /// keeping their comments and order; names of unknown kind are left out
+    #[arg(long)]
+    pub write: bool,
+    /// With --write: ask in the terminal about each name (y adds it, n skips it, q stops)
+    #[arg(long, requires = "write")]
+    pub pick: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The list: person, place or source
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    /// The key: the page's address (/people/KEY/); short ASCII keys read best in links
+    pub key: String,
+    /// The name as it is shown
+    pub name: String,
+    /// Another spelling that occurs (repeat for several)
+    #[arg(long = "alias", value_name = "SPELLING")]
+    pub aliases: Vec<String>,
+    /// A spelling that is also an ordinary word: it counts only where the entity is named otherwise
+    #[arg(long = "weak", value_name = "SPELLING")]
+    pub weak: Vec<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// The Wikidata item, e.g. Q7747
+    #[arg(long)]
+    pub wikidata: Option<String>,
+    /// Places: country, city, region, site; sources: agency, newspaper, channel, website, think-tank
+    #[arg(long)]
+    pub subkind: Option<String>,
+    /// The site's folder (the one with site.toml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WikidataArgs {
+    /// The query result, downloaded from the Wikidata query service as JSON or CSV
+    pub file: PathBuf,
+    /// The list for items whose instance-of does not say (default: such items are skipped)
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Print what would be added instead of adding it
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The site's folder (the one with site.toml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +180,18 @@ pub struct BuildArgs {
     /// Print how long each step took
     #[arg(long)]
     pub timings: bool,
+    /// Replace the output folder even if fihris did not write it (never the site's own folders)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Print how long each step took
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +211,6 @@ pub struct ServeArgs {
 
 impl SiteArgs {
     pub fn options(&self) -> crate::build::SiteOptions {
-        crate::build::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone() }
+        crate::build::SiteOptions { root: self.root.clone(), base_url: self.base_url.clone(), keep_last_good: false }
     }
 }

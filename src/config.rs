@@ -23,8 +23,9 @@ pub enum LinkMentions {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    title: String,
-    base_url: String,
+    // Both required; optional here so that a missing one gets its own message.
+    title: Option<String>,
+    base_url: Option<String>,
     description: Option<String>,
     #[serde(default)]
     link_mentions: LinkMentions,
@@ -67,6 +68,8 @@ pub struct Config {
     pub feed_entries: usize,
     pub sanitize_html: bool,
     pub extra: toml::Table,
+    /// What reading the file warned about (control characters taken out).
+    warnings: Vec<Diagnostic>,
 }
 
 pub const CONFIG_FILE: &str = "site.toml";
@@ -75,15 +78,13 @@ impl Config {
     /// Reads and validates `ROOT/site.toml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let bytes = crate::content::read_limited(&path, crate::content::MAX_ARTICLE_BYTES)
-            .map_err(|err| {
-                vec![Diagnostic::error(format!("cannot read {CONFIG_FILE}: {err}")).in_file(CONFIG_FILE).with_help(
-                    "run fihris in the folder of a site, pass --root DIR, or create one with `fihris init DIR`",
-                )]
-            })?
-            .ok_or_else(|| vec![crate::content::too_large(Path::new(CONFIG_FILE))])?;
-        let text = crate::content::decode(&bytes).map_err(|d| vec![d.in_file(CONFIG_FILE)])?;
-        Config::parse(&text)
+        if !path.exists() {
+            return Err(vec![no_site_here(root)]);
+        }
+        let (text, warnings) = crate::content::read_text(&path, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let mut config = Config::parse(&text)?;
+        config.warnings = warnings;
+        Ok(config)
     }
 
     /// Validates the text of a `site.toml`.
@@ -97,15 +98,25 @@ impl Config {
             Location::at(text, offset)
         };
 
-        let base_url = normalize_base_url(&raw.base_url).unwrap_or_else(|help| {
-            problems.push(
-                Diagnostic::error(format!("`base_url` is not an absolute http(s) URL: {:?}", raw.base_url))
-                    .in_file(file)
-                    .at(at_key("base_url"))
-                    .with_help(help),
-            );
-            String::from("https://example.org/")
-        });
+        let base_url = match &raw.base_url {
+            None => {
+                problems.push(
+                    Diagnostic::error("site.toml has no `base_url`: the address the site is published at")
+                        .in_file(file)
+                        .with_help("add a line such as base_url = \"https://USER.github.io/REPO/\" (or your domain); `fihris build --base-url URL` overrides it"),
+                );
+                String::from("https://example.org/")
+            }
+            Some(written) => normalize_base_url(written).unwrap_or_else(|help| {
+                problems.push(
+                    Diagnostic::error(format!("`base_url` is not an absolute http(s) URL: {written:?}"))
+                        .in_file(file)
+                        .at(at_key("base_url"))
+                        .with_help(help),
+                );
+                String::from("https://example.org/")
+            }),
+        };
         let months = match raw.date_months.as_deref() {
             None => DateStyle::default().months,
             Some(spec) => parse_months(spec).unwrap_or_else(|| {
@@ -135,19 +146,25 @@ impl Config {
                 );
             }
         }
-        if raw.title.trim().is_empty() {
-            problems.push(
+        match &raw.title {
+            None => problems.push(
+                Diagnostic::error("site.toml has no `title`")
+                    .in_file(file)
+                    .with_help("add a line with the site's name, such as title = \"أرشيف الأخبار\""),
+            ),
+            Some(title) if title.trim().is_empty() => problems.push(
                 Diagnostic::error("`title` is empty")
                     .in_file(file)
                     .at(at_key("title"))
                     .with_help("give the site a name"),
-            );
+            ),
+            Some(_) => {}
         }
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(Config {
-            title: raw.title,
+            title: raw.title.unwrap_or_default(),
             base_url,
             description: raw.description.unwrap_or_default(),
             link_mentions: raw.link_mentions,
@@ -162,12 +179,14 @@ impl Config {
             feed_entries: raw.feed_entries.unwrap_or(20),
             sanitize_html: raw.sanitize_html.unwrap_or(true),
             extra: raw.extra,
+            warnings: Vec::new(),
         })
     }
 
-    /// What a valid configuration still warns about: trusting article HTML.
+    /// What a valid configuration still warns about: trusting article HTML,
+    /// and what was taken out of the file when it was read.
     pub fn warnings(&self) -> Vec<Diagnostic> {
-        let mut warnings = Vec::new();
+        let mut warnings = self.warnings.clone();
         if !self.sanitize_html {
             warnings.push(
                 Diagnostic::warning("`sanitize_html = false`: HTML in articles is copied as it is, scripts included")
@@ -199,6 +218,17 @@ impl Config {
         Config::parse("title = \"أرشيف\"\nbase_url = \"https://example.org/\"\n")
             .expect("the test configuration is valid")
     }
+}
+
+/// The error for a folder without `site.toml`.
+pub fn no_site_here(root: &Path) -> Diagnostic {
+    let folder = if root.as_os_str().is_empty() || root == Path::new(".") {
+        "this folder".to_owned()
+    } else {
+        root.display().to_string()
+    };
+    Diagnostic::error(format!("there is no site here: {folder} has no {CONFIG_FILE}"))
+        .with_help("run fihris in the folder of a site (the one with site.toml), pass --root DIR, or create a site with `fihris init DIR`")
 }
 
 fn normalize_base_url(url: &str) -> Result<String, &'static str> {

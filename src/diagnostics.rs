@@ -37,10 +37,39 @@ impl Location {
         }
     }
 
+    /// The location of byte `offset` in `text` whose line starts are in
+    /// `lines`: the same as [`Location::at`], in time of the line, not of the
+    /// text before it (an entity list of 20,000 entries locates each entry).
+    pub fn in_lines(lines: &LineStarts, text: &str, offset: usize) -> Location {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = lines.0.partition_point(|&start| start <= offset);
+        let line_start = lines.0[line - 1];
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        Location {
+            line,
+            column: text[line_start..offset].chars().count() + 1,
+            source_line: text[line_start..line_end].trim_end_matches('\r').to_owned(),
+        }
+    }
+
     /// The location of a 1-based `line` and `column`, as parsers report them.
     pub fn at_line(text: &str, line: usize, column: usize) -> Location {
         let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
         Location { line: line.max(1), column: column.max(1), source_line: source_line.to_owned() }
+    }
+}
+
+/// The byte offset where each line of a text starts, for locating many
+/// offsets in one text.
+#[derive(Debug, Clone)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn of(text: &str) -> LineStarts {
+        LineStarts(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 }
 
@@ -176,12 +205,20 @@ impl Diagnostics {
         self.0.iter()
     }
 
-    /// Sorts by file, then position, so output does not depend on thread timing.
+    /// Sorts by file, then position, so output does not depend on thread
+    /// timing, and says each problem once (a full disk fails every file the
+    /// same way).
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
             let pos = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
             (&a.path, pos(a), a.severity, &a.message).cmp(&(&b.path, pos(b), b.severity, &b.message))
         });
+        self.0.dedup();
+    }
+
+    /// Keeps only the problems `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.0.retain(keep);
     }
 }
 
@@ -231,6 +268,16 @@ mod tests {
 
         let arabic = text.find("بوتين").expect("name is in the text") + "بو".len();
         assert_eq!(Location::at(text, arabic).column, 10);
+    }
+
+    #[test]
+    fn locations_from_line_starts_are_those_of_the_text() {
+        for text in ["", "a", "\n", "---\ntitle: بوتين\r\ndate: x\n", "a\n\nب\n"] {
+            let lines = LineStarts::of(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(Location::in_lines(&lines, text, offset), Location::at(text, offset), "{text:?} {offset}");
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => fihris::serve::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Init(args) => cmd::init::run(args),
+        Command::Entities(command) => cmd::entities::run(command),
     };
     let mut stderr = std::io::stderr().lock();
     match outcome {

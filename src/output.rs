@@ -5,14 +5,19 @@
 //! On disk, a failed build leaves the previous site as it was. A build that
 //! writes the whole site builds it in a fresh folder beside the old one and
 //! swaps the two. A build that changes a few files of a site fihris wrote
-//! before (its marker file says which build) writes them beside the site,
-//! then moves them in by a journal: the list of moves is written first, so
-//! that a build killed while moving is completed by the next one.
+//! before (its marker says which build) writes them beside the site, then
+//! moves them in by a journal: the list of moves is written first, so that a
+//! build killed while moving is completed by the next one. A folder on disk
+//! is written only when fihris wrote it (it holds [`MARKER`]) or it is empty,
+//! and never when it is the site's own: see [`DiskOutput::fresh`].
 
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+
+use crate::diagnostics::Diagnostic;
 
 /// A sink for the files of a site, written from many threads at once.
 pub trait Output: Sync {
@@ -21,9 +26,6 @@ pub trait Output: Sync {
     /// Deletes the file at `path`, which the site no longer has.
     fn remove(&self, path: &str) -> io::Result<()>;
 }
-
-/// The file fihris leaves in every site it writes: which build wrote it.
-pub const MARKER: &str = ".fihris";
 
 /// Whether `path` stays inside the output folder: relative, no `..`, no root.
 pub fn is_safe_path(path: &str) -> bool {
@@ -54,8 +56,8 @@ fn check_path(path: &str) -> io::Result<()> {
 
 /// Writes a site into a folder. A [`DiskOutput::fresh`] output writes every
 /// file into a new folder that [`DiskOutput::commit`] swaps in (a build killed
-/// at any moment leaves the destination as it was, or, after the swap, the new
-/// site: on Linux the two folders trade places in one atomic rename;
+/// at any moment leaves the destination as it was, or, after the swap, the
+/// new site: on Linux the two folders trade places in one atomic rename;
 /// elsewhere, a destination caught between two renames is put back by the
 /// next build). An [`DiskOutput::update`] output writes only what changed,
 /// beside the destination, and moves it in by a journal at commit.
@@ -66,6 +68,11 @@ pub struct DiskOutput {
     updating: bool,
     /// Files to delete at commit (updates only).
     removed: Mutex<Vec<String>>,
+    /// Set by the first write that found the disk full; later writes are
+    /// not tried, only counted, so that the error can say how much is needed.
+    full: AtomicBool,
+    written_bytes: AtomicU64,
+    unwritten_bytes: AtomicU64,
 }
 
 /// The kinds of folder and file a build leaves beside the destination while it runs.
@@ -73,34 +80,82 @@ const STAGING_MARK: &str = "fihris-new";
 const OLD_MARK: &str = "fihris-old";
 const JOURNAL_MARK: &str = "fihris-journal";
 
+/// The file every output folder holds: a folder with it was written by
+/// fihris, and the next build may change or replace it. It also names the
+/// build that wrote the folder, for the next build to tell whether what it
+/// remembers (see `crate::cache`) describes the folder.
+pub const MARKER: &str = ".fihris-output";
+const MARKER_TEXT: &str = "This folder was written by `fihris build`, which changes or replaces it on the next build.\nDelete this file to keep fihris from replacing the folder.\n";
+
+/// Whether a build may replace a folder that fihris did not write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Only a folder fihris wrote, or an empty one.
+    OnlyOurs,
+    /// Any folder except the site's own (`--force`).
+    Anything,
+}
+
 impl DiskOutput {
-    /// An output that writes the whole site into a new folder.
-    pub fn fresh(destination: &Path) -> io::Result<DiskOutput> {
-        DiskOutput::create(destination, false)
+    /// Prepares to write the whole site of `site_root` into a new folder that
+    /// replaces `destination`. Refused (nothing is touched) when the
+    /// destination is the site's folder, holds it, or is or holds or lies in
+    /// its `content/`, `static/`, `templates/`, `.git/` or `site.toml`,
+    /// whatever `replace` says; and when it is a folder that fihris did not
+    /// write and is not empty, unless `replace` is [`Replace::Anything`].
+    pub fn fresh(destination: &Path, site_root: &Path, replace: Replace) -> Result<DiskOutput, Diagnostic> {
+        DiskOutput::create(destination, site_root, replace, false)
     }
 
-    /// An output that changes some files of the site already at
-    /// `destination` (which [`DiskOutput::build_of`] says fihris wrote).
-    pub fn update(destination: &Path) -> io::Result<DiskOutput> {
-        DiskOutput::create(destination, true)
+    /// Prepares to change some files of the site at `destination`, which
+    /// fihris wrote ([`DiskOutput::build_of`] names the build), under the
+    /// same refusals as [`DiskOutput::fresh`].
+    pub fn update(destination: &Path, site_root: &Path) -> Result<DiskOutput, Diagnostic> {
+        DiskOutput::create(destination, site_root, Replace::OnlyOurs, true)
     }
 
-    fn create(destination: &Path, updating: bool) -> io::Result<DiskOutput> {
-        let parent = parent_of(destination);
-        std::fs::create_dir_all(parent).map_err(|err| in_folder(err, parent))?;
+    fn create(
+        destination: &Path,
+        site_root: &Path,
+        replace: Replace,
+        updating: bool,
+    ) -> Result<DiskOutput, Diagnostic> {
+        refuse_site_folders(destination, site_root)?;
         if destination.exists() && !destination.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("{} is a file, not a folder; the site is written into a folder", destination.display()),
-            ));
+            return Err(Diagnostic::error(format!(
+                "the output folder {} is a file, not a folder; the site is written into a folder",
+                destination.display()
+            ))
+            .with_help("choose another folder with --out DIR (or output_dir in site.toml), or move the file away"));
         }
-        recover_leftovers(destination, parent)?;
+        if replace == Replace::OnlyOurs && !is_replaceable(destination) {
+            return Err(Diagnostic::error(format!(
+                "the output folder {} was not written by fihris (it has no {MARKER} file) and is not empty: a build replaces all of it, so its files would be lost",
+                destination.display()
+            ))
+            .with_help("choose another folder with --out DIR (or output_dir in site.toml), empty it yourself, or build with --force to replace it"));
+        }
+        let cannot = |err: io::Error| {
+            Diagnostic::error(format!("cannot create the output folder {}: {err}", destination.display()))
+                .with_help("check that its parent folder exists and is writable, or choose another with --out DIR")
+        };
+        let parent = parent_of(destination);
+        std::fs::create_dir_all(parent).map_err(|err| cannot(in_folder(err, parent)))?;
+        recover_leftovers(destination, parent).map_err(cannot)?;
         let staging = sibling(destination, STAGING_MARK, std::process::id());
         if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
+            std::fs::remove_dir_all(&staging).map_err(cannot)?;
         }
-        std::fs::create_dir_all(&staging).map_err(|err| in_folder(err, parent))?;
-        Ok(DiskOutput { destination: destination.to_path_buf(), staging, updating, removed: Mutex::new(Vec::new()) })
+        std::fs::create_dir_all(&staging).map_err(|err| cannot(in_folder(err, parent)))?;
+        Ok(DiskOutput {
+            destination: destination.to_path_buf(),
+            staging,
+            updating,
+            removed: Mutex::new(Vec::new()),
+            full: AtomicBool::new(false),
+            written_bytes: AtomicU64::new(0),
+            unwritten_bytes: AtomicU64::new(0),
+        })
     }
 
     /// The build id in the marker of the site at `destination`, if fihris wrote it.
@@ -110,9 +165,33 @@ impl DiskOutput {
         u64::from_str_radix(id.trim(), 16).ok()
     }
 
+    /// The error for a build that found the disk full, naming the folder and
+    /// what it needed; `None` when the disk did not fill.
+    pub fn full_disk(&self) -> Option<Diagnostic> {
+        if !self.full.load(Ordering::Relaxed) {
+            return None;
+        }
+        let written = self.written_bytes.load(Ordering::Relaxed);
+        let unwritten = self.unwritten_bytes.load(Ordering::Relaxed);
+        Some(
+            Diagnostic::error(format!(
+                "the disk is full: the site could not be written to {} ({} written, {} more to write, {} in all)",
+                self.destination.display(),
+                size(written),
+                size(unwritten),
+                size(written + unwritten)
+            ))
+            .with_help(format!(
+                "free at least {} on the disk that holds {}, or write the site to another disk with --out DIR",
+                size(unwritten),
+                parent_of(&self.destination).display()
+            )),
+        )
+    }
+
     /// Puts the new site in place, marked as written by build `build`.
     pub fn commit(self, build: u64) -> io::Result<()> {
-        std::fs::write(self.staging.join(MARKER), format!("fihris\nbuild {build:016x}\n"))?;
+        self.write(MARKER, format!("{MARKER_TEXT}build {build:016x}\n").as_bytes())?;
         if self.updating && self.destination.is_dir() {
             return self.apply_journal();
         }
@@ -310,11 +389,29 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 impl Output for DiskOutput {
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
         check_path(path)?;
-        let target = self.staging.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)?;
+        let length = contents.len() as u64;
+        if self.full.load(Ordering::Relaxed) {
+            self.unwritten_bytes.fetch_add(length, Ordering::Relaxed);
+            return Err(io::ErrorKind::StorageFull.into());
         }
-        std::fs::write(target, contents)
+        let target = self.staging.join(path);
+        let written = match target.parent() {
+            Some(dir) => std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&target, contents)),
+            None => std::fs::write(&target, contents),
+        };
+        match written {
+            Ok(()) => {
+                self.written_bytes.fetch_add(length, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(err) => {
+                if is_full(&err) {
+                    self.full.store(true, Ordering::Relaxed);
+                    self.unwritten_bytes.fetch_add(length, Ordering::Relaxed);
+                }
+                Err(err)
+            }
+        }
     }
 
     fn remove(&self, path: &str) -> io::Result<()> {
@@ -324,6 +421,99 @@ impl Output for DiskOutput {
         }
         Ok(())
     }
+}
+
+/// Whether `err` says the disk (or the user's quota on it) is full.
+pub fn is_full(err: &io::Error) -> bool {
+    matches!(err.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded)
+}
+
+/// A number of bytes for people: `12.3 MB`.
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.2} GB", bytes as f64 / 1e9),
+    }
+}
+
+/// Whether a build may replace `destination` without `--force`: it does not
+/// exist, is empty, or holds [`MARKER`].
+fn is_replaceable(destination: &Path) -> bool {
+    match std::fs::read_dir(destination) {
+        Ok(mut entries) => entries.next().is_none() || destination.join(MARKER).is_file(),
+        Err(_) => !destination.exists(),
+    }
+}
+
+/// The folders and file of the site that no build may replace or write into.
+const SITE_OWN: [&str; 5] = ["content", "static", "templates", ".git", "site.toml"];
+
+/// Refuses a destination that would replace the site, or a part of it, or
+/// lie inside its sources.
+fn refuse_site_folders(destination: &Path, site_root: &Path) -> Result<(), Diagnostic> {
+    let destination_abs = resolved(destination);
+    let root = resolved(site_root);
+    let help = "write the site to a folder of its own, such as output_dir = \"public\" in site.toml or --out DIR (--force does not change this)";
+    if root.starts_with(&destination_abs) {
+        let what = if root == destination_abs { "is the site's own folder" } else { "holds the site's folder" };
+        return Err(Diagnostic::error(format!(
+            "the output folder {} {what} ({}): a build replaces the whole output folder, which would delete the site",
+            destination.display(),
+            site_root.display()
+        ))
+        .with_help(help));
+    }
+    for own in SITE_OWN {
+        let own_path = root.join(own);
+        if own_path.starts_with(&destination_abs) || destination_abs.starts_with(&own_path) {
+            return Err(Diagnostic::error(format!(
+                "the output folder {} would replace or lie inside the site's {own}",
+                destination.display()
+            ))
+            .with_help(help));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its symbolic links resolved, as far as it
+/// exists; the rest (which cannot hold links yet) is joined as written, with
+/// `..` taken away.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let base = loop {
+        if let Ok(real) = existing.canonicalize() {
+            break real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break existing.to_path_buf(),
+        }
+    };
+    let mut result = base;
+    for part in rest.iter().rev() {
+        result.push(part);
+    }
+    // `std::path::absolute` keeps `..` and `.`; what does not exist has no
+    // links, so they are taken away by their names.
+    let mut clean = PathBuf::new();
+    for component in result.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
 }
 
 /// Keeps the files in memory, readable while they are written (the preview
@@ -340,11 +530,6 @@ impl MemoryOutput {
 
     pub fn contains(&self, path: &str) -> bool {
         self.read().contains_key(path)
-    }
-
-    /// Replaces every file with those of `other`.
-    pub fn replace_all(&self, other: MemoryOutput) {
-        *self.write_lock() = other.files.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     }
 
     pub fn paths(&self) -> Vec<String> {
@@ -412,38 +597,55 @@ mod tests {
         assert_ne!(fold_path("articles/a/"), fold_path("articles/b/"));
     }
 
+    /// A site folder beside the output folders of a test.
+    fn site(dir: &Path) -> PathBuf {
+        let site = dir.join("site");
+        std::fs::create_dir_all(site.join("content")).expect("mkdir");
+        site
+    }
+
+    fn create(destination: &Path, site_root: &Path) -> Result<DiskOutput, Diagnostic> {
+        DiskOutput::fresh(destination, site_root, Replace::OnlyOurs)
+    }
+
     #[test]
     fn a_committed_folder_replaces_the_old_one_and_an_aborted_one_does_not() {
         let dir = tempfile::tempdir().expect("temp dir");
         let public = dir.path().join("public");
         std::fs::create_dir_all(&public).expect("mkdir");
         std::fs::write(public.join("old.html"), "old").expect("write");
+        std::fs::write(public.join(MARKER), "").expect("write");
+        let site = site(dir.path());
 
-        let aborted = DiskOutput::fresh(&public).expect("staging");
+        let aborted = create(&public, &site).expect("staging");
         aborted.write("index.html", b"new").expect("write");
         aborted.abort();
         assert!(public.join("old.html").exists());
 
-        let committed = DiskOutput::fresh(&public).expect("staging");
+        let committed = create(&public, &site).expect("staging");
         committed.write("index.html", b"new").expect("write");
         committed.commit(7).expect("swap");
         assert!(!public.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("read"), "new");
+        assert!(public.join(MARKER).is_file(), "the new folder is marked as written by fihris");
         assert_eq!(DiskOutput::build_of(&public), Some(7));
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(leftovers.len(), 1, "only public/ remains");
+        let mut left: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        left.sort();
+        assert_eq!(left, ["public", "site"], "only public/ remains beside the site");
     }
 
     #[test]
     fn an_update_moves_in_changed_files_and_deletes_gone_ones() {
         let dir = tempfile::tempdir().expect("temp dir");
         let public = dir.path().join("public");
-        let first = DiskOutput::fresh(&public).expect("staging");
+        let site = site(dir.path());
+        let first = create(&public, &site).expect("staging");
         for path in ["index.html", "a/index.html", "b/index.html"] {
             first.write(path, b"one").expect("write");
         }
         first.commit(1).expect("commit");
-        let update = DiskOutput::update(&public).expect("staging");
+        let update = DiskOutput::update(&public, &site).expect("staging");
         update.write("a/index.html", b"two").expect("write");
         update.write("c/index.html", b"new").expect("write");
         update.remove("b/index.html").expect("remove");
@@ -455,14 +657,16 @@ mod tests {
         assert!(!public.join("b").exists(), "the emptied folder goes too");
         assert_eq!(DiskOutput::build_of(&public), Some(2));
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 1, "only public/ remains");
+        assert_eq!(left.len(), 2, "only public/ remains beside the site");
     }
 
     #[test]
     fn an_interrupted_update_is_finished_by_the_next_build() {
         let dir = tempfile::tempdir().expect("temp dir");
         let public = dir.path().join("public");
+        let site = site(dir.path());
         std::fs::create_dir_all(public.join("gone")).expect("mkdir");
+        std::fs::write(public.join(MARKER), "").expect("write");
         std::fs::write(public.join("gone/index.html"), "old").expect("write");
         std::fs::write(public.join("index.html"), "old").expect("write");
         // A build that died after writing its journal and moving nothing.
@@ -476,12 +680,12 @@ mod tests {
             removed: vec!["gone/index.html".into()],
         };
         std::fs::write(sibling(&public, JOURNAL_MARK, 999_999_997), journal.to_text()).expect("journal");
-        DiskOutput::fresh(&public).expect("recovers").abort();
+        create(&public, &site).expect("recovers").abort();
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("read"), "new");
         assert_eq!(std::fs::read_to_string(public.join("new/index.html")).expect("read"), "new");
         assert!(!public.join("gone").exists());
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 1, "journal and staging are gone");
+        assert_eq!(left.len(), 2, "journal and staging are gone");
     }
 
     #[test]
@@ -494,22 +698,82 @@ mod tests {
             std::fs::create_dir_all(folder).expect("mkdir");
         }
         std::fs::write(old.join("index.html"), "previous").expect("write");
-        let output = DiskOutput::fresh(&public).expect("staging");
+        let output = create(&public, &site(dir.path())).expect("staging");
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("put back"), "previous");
         assert!(!old.exists() && !stale.exists());
         output.abort();
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 1, "only public/ remains");
+        assert_eq!(left.len(), 2, "only public/ remains beside the site");
     }
 
     #[test]
     fn a_file_where_the_folder_should_be_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
+        let site = site(dir.path());
         let file = dir.path().join("public");
         std::fs::write(&file, "x").expect("write");
-        let err = DiskOutput::fresh(&file).err().expect("refused");
-        assert!(err.to_string().contains("is a file"), "{err}");
-        let err = DiskOutput::fresh(&file.join("site")).err().expect("refused");
-        assert!(err.to_string().starts_with(&dir.path().join("public").display().to_string()), "{err}");
+        let err = create(&file, &site).err().expect("refused");
+        assert!(err.message.contains("is a file"), "{err}");
+        let err = create(&file.join("site"), &site).err().expect("refused");
+        assert!(err.message.contains(&dir.path().join("public").display().to_string()), "{err}");
+    }
+
+    /// Issue 11: `output_dir = "content"` (and the like) deleted the site's
+    /// own files; a folder fihris did not write is replaced only with --force.
+    #[test]
+    fn the_site_and_folders_fihris_did_not_write_are_never_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = site(dir.path());
+        std::fs::write(site.join("content/a.md"), "article").expect("write");
+        for own in ["", ".", "content", "content/articles", "static", "templates", ".git", "..", "../.."] {
+            let destination = site.join(own);
+            for replace in [Replace::OnlyOurs, Replace::Anything] {
+                let err =
+                    DiskOutput::fresh(&destination, &site, replace).err().unwrap_or_else(|| panic!("{own:?} refused"));
+                assert!(err.help.as_deref().unwrap_or_default().contains("--force does not change this"), "{err}");
+            }
+        }
+        let theirs = dir.path().join("home");
+        std::fs::create_dir_all(theirs.join(".git")).expect("mkdir");
+        std::fs::write(theirs.join("notes.txt"), "mine").expect("write");
+        let err = create(&theirs, &site).err().expect("refused");
+        assert!(
+            err.message.contains("was not written by fihris")
+                && err.help.as_deref().unwrap_or_default().contains("--force"),
+            "{err}"
+        );
+        let forced = DiskOutput::fresh(&theirs, &site, Replace::Anything).expect("--force replaces it");
+        forced.abort();
+        assert_eq!(std::fs::read_to_string(site.join("content/a.md")).expect("kept"), "article");
+        assert_eq!(std::fs::read_to_string(theirs.join("notes.txt")).expect("kept"), "mine");
+        // An empty folder, or one that does not exist yet, is fine.
+        let empty = dir.path().join("empty");
+        std::fs::create_dir_all(&empty).expect("mkdir");
+        create(&empty, &site).expect("an empty folder").abort();
+        create(&dir.path().join("new/public"), &site).expect("a new folder").abort();
+        create(&site.join("public"), &site).expect("public/ in the site").abort();
+    }
+
+    /// Issue 11: a full disk made one error per file (9,368 for a 20 MB
+    /// tmpfs). The first full write stops the writing; the error says how much
+    /// was needed. /dev/full answers every write with "no space left".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_one_error_with_the_size_needed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let public = dir.path().join("public");
+        let output = create(&public, &site(dir.path())).expect("staging");
+        assert!(output.full_disk().is_none());
+        output.write("a.html", &[b'a'; 1500]).expect("room for it");
+        std::os::unix::fs::symlink("/dev/full", output.staging.join("b.html")).expect("a link to /dev/full");
+        let err = output.write("b.html", &[b'b'; 2000]).expect_err("the disk is full");
+        assert!(is_full(&err), "{err}");
+        let later = output.write("c/index.html", &[b'c'; 3000]).expect_err("not tried");
+        assert!(is_full(&later));
+        assert!(!output.staging.join("c").exists(), "nothing more is written");
+        let full = output.full_disk().expect("the disk filled");
+        assert!(full.message.contains(&size(1500)) && full.message.contains("5.0 kB more"), "{full}");
+        assert!(full.help.as_deref().unwrap_or_default().contains("free at least 5.0 kB"), "{full}");
+        output.abort();
     }
 }

@@ -49,7 +49,7 @@ impl Site {
     /// whole (the lists of other pages catch up at the next build).
     pub fn read_article(&self, id: ArticleId) -> Result<(ArticleFile, Analysis), Diagnostic> {
         let article = self.article(id);
-        let text = content::read_text(&self.root, &article.path)?;
+        let (text, _) = content::read_article_text(&self.root, &article.path)?;
         if content::text_hash(&text) == article.hash
             && let Some(split) = content::front_matter::split(&article.path, &text).ok()
         {

@@ -22,7 +22,9 @@ pub struct Mention {
     pub entity: EntityId,
     /// The text run of the body, or `None` for the title.
     pub run: Option<u32>,
-    /// Bytes of the run's text (or the title), proclitics included.
+    /// Bytes of the run's text (or the title): the name with the proclitics
+    /// that join it (ب ل ك ال), not a leading و or ف, which do not join the
+    /// next letter and are left out of a link (ARABIC.md §2).
     pub start: u32,
     pub end: u32,
     /// Where it stands; the title counts as a heading.
@@ -143,12 +145,12 @@ pub fn find(article: &Article, body: &Body, finder: &Finder, scratch: &mut Scrat
         .filter_map(|c| {
             let certain = c.found.certain();
             let mut named =
-                c.found.claimants.iter().map(|cl| cl.entity).filter(|e| certain == Some(*e) || supported.contains(e));
+                c.found.eligible().map(|cl| cl.entity).filter(|e| certain == Some(*e) || supported.contains(e));
             match (named.next(), named.next()) {
                 (Some(entity), None) if !excluded.contains(&entity) => Some(Mention {
                     entity,
                     run: c.run,
-                    start: c.found.start as u32,
+                    start: c.found.link_start as u32,
                     end: c.found.end as u32,
                     place: c.place,
                     certain: certain == Some(entity),

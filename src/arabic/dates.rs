@@ -171,7 +171,7 @@ impl Default for DateStyle {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
+pub const WEEKDAYS: [&str; 7] = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"];
 
 fn weekday_name(day: Weekday) -> &'static str {
     WEEKDAYS[day.to_monday_zero_offset() as usize]

@@ -98,6 +98,12 @@ fn fold(c: char) -> Option<char> {
     })
 }
 
+/// Whether a character has no key of its own (a mark, tatweel, a control):
+/// it belongs to the letter before it.
+pub fn is_dropped(c: char) -> bool {
+    fold(c).is_none()
+}
+
 /// Counts the letters of a key (what the "at least 3 letters" rules measure).
 pub fn letter_count(key: &str) -> usize {
     // Arabic letters first: `is_alphabetic` is a table search for them, and

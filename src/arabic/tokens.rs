@@ -1,5 +1,7 @@
 //! Words and proclitics (ARABIC.md §2): splitting running text into words with
 //! their keys, and the forms a word takes with a proclitic chain removed.
+//! An underscore separates words: hashtags join the words of a name with it
+//! (`#عبدالفتاح_البرهان`), and UAX #29 alone would keep them one word.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -38,8 +40,10 @@ impl Words {
         }
         self.keys.clear();
         self.words.clear();
-        for (start, word) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
-            self.push(text, start, start + word.len());
+        for (start, segment) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
+            for (offset, word) in hashtag_words(segment) {
+                self.push(text, start + offset, start + offset + word.len());
+            }
         }
     }
 
@@ -102,10 +106,10 @@ fn class(c: char) -> CharClass {
         '\'' | '.' | ':' | ',' | ';' | '\u{060C}' | '\u{066B}' | '\u{066C}' | '\u{2019}' | '\u{2024}' | '\u{00B7}' => {
             CharClass::Mid
         }
-        ' ' | '\t' | '\n' | '\r' | '\u{00A0}' | '!' | '"' | '#' | '$' | '%' | '&' | '(' | ')' | '*' | '+' | '-'
-        | '/' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~' | '\u{061B}'
-        | '\u{061F}' | '\u{066A}' | '\u{06D4}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}' | '\u{201C}' | '\u{201D}'
-        | '\u{2013}' | '\u{2014}' | '\u{2026}' => CharClass::Separator,
+        ' ' | '\t' | '\n' | '\r' | '\u{00A0}' | '_' | '!' | '"' | '#' | '$' | '%' | '&' | '(' | ')' | '*' | '+'
+        | '-' | '/' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '`' | '{' | '|' | '}' | '~'
+        | '\u{061B}' | '\u{061F}' | '\u{066A}' | '\u{06D4}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}' | '\u{201C}'
+        | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' => CharClass::Separator,
         _ => CharClass::Other,
     }
 }
@@ -152,16 +156,47 @@ fn is_word(segment: &str) -> bool {
     })
 }
 
+/// The words of a UAX #29 word segment split at underscores (ARABIC.md §2,
+/// hashtags: `عبدالفتاح_البرهان` is two words), with their byte offsets.
+fn hashtag_words(segment: &str) -> impl Iterator<Item = (usize, &str)> {
+    segment
+        .split('_')
+        .scan(0, |offset, piece| {
+            let start = *offset;
+            *offset += piece.len() + 1;
+            // A mark or control right after an underscore belongs to no word.
+            let lead = piece.len() - piece.trim_start_matches(|c| class(c) == CharClass::Continue).len();
+            Some((start + lead, &piece[lead..]))
+        })
+        .filter(|(_, piece)| is_word(piece))
+}
+
 /// Combining marks of the scripts news text mixes with Arabic.
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Whether the text between two words lets them form one multi-word name:
-/// spaces only (a comma or a full stop between them ends the name).
+/// spaces only (a comma or a full stop between them ends the name), or the
+/// underscores of a hashtag (`#عبدالفتاح_البرهان` names عبدالفتاح البرهان).
 pub fn joins_name(between: &str) -> bool {
     !between.is_empty()
-        && between.chars().all(|c| c.is_whitespace() || matches!(c, '\u{0640}' | '\u{200C}'..='\u{200F}'))
+        && between.chars().all(|c| c.is_whitespace() || matches!(c, '_' | '\u{0640}' | '\u{200C}'..='\u{200F}'))
+}
+
+/// The byte offset in `word` (as written) after its first letter and the
+/// marks on it: where a name starts once a leading و or ف is left out.
+pub fn after_first_letter(word: &str) -> usize {
+    let mut buf = String::new();
+    let mut chars = word.char_indices().skip(1);
+    chars
+        .find(|&(_, c)| {
+            // Marks, tatweel and controls have an empty key: they stay with the letter.
+            buf.clear();
+            push_key(c.encode_utf8(&mut [0; 4]), &mut buf);
+            !buf.is_empty()
+        })
+        .map_or(word.len(), |(i, _)| i)
 }
 
 /// A word key with a proclitic chain removed.
@@ -270,10 +305,14 @@ mod tests {
     proptest::proptest! {
         /// The fast path finds the words UAX #29 finds, wherever it answers.
         #[test]
-        fn simple_words_agree_with_uax29(text in "[ابتموسكوﻻأإآةىءؤئـًٌٍَُِّْ0-9٠-٩a-zA-Z \t\n\u{00A0}\u{200C}\u{200D}\u{200F}.,:;'’،؛؟!?()«»“”\"-]{0,40}") {
+        fn simple_words_agree_with_uax29(text in "[ابتموسكوﻻأإآةىءؤئـًٌٍَُِّْ0-9٠-٩a-zA-Z _#\t\n\u{00A0}\u{200C}\u{200D}\u{200F}.,:;'’،؛؟!?()«»“”\"-]{0,40}") {
             let mut fast = Vec::new();
             if simple_words(&text, |s, e| fast.push((s, e))) {
-                let uax: Vec<(usize, usize)> = text.split_word_bound_indices().filter(|(_, w)| is_word(w)).map(|(s, w)| (s, s + w.len())).collect();
+                let uax: Vec<(usize, usize)> = text
+                    .split_word_bound_indices()
+                    .filter(|(_, w)| is_word(w))
+                    .flat_map(|(s, w)| hashtag_words(w).map(move |(o, piece)| (s + o, s + o + piece.len())))
+                    .collect();
                 proptest::prop_assert_eq!(fast, uax);
             }
         }
@@ -287,8 +326,27 @@ mod tests {
         assert!(!simple_words("2,5 مليون", |_, _| {}));
     }
 
+    /// ARABIC.md §2 (hashtags): underscores separate words, on both paths.
+    #[test]
+    fn hashtags_split_on_underscores() {
+        for text in ["#عبدالفتاح_البرهان", "#عبدالفتاح_البرهان U.S."] {
+            let words = Words::of(text);
+            let keys: Vec<&str> = words.iter().map(|(_, k)| k).take(2).collect();
+            assert_eq!(keys, ["عبدالفتاح", "البرهان"], "{text}");
+        }
+    }
+
+    #[test]
+    fn after_the_first_letter_and_its_marks() {
+        assert_eq!(after_first_letter("وبلجيكا"), "و".len());
+        assert_eq!(after_first_letter("وَبلجيكا"), "وَ".len());
+        assert_eq!(after_first_letter("فـبلجيكا"), "فـ".len());
+        assert_eq!(after_first_letter("و"), "و".len());
+    }
+
     #[test]
     fn only_spaces_join_a_name() {
+        assert!(joins_name("_"));
         assert!(joins_name(" "));
         assert!(joins_name("\u{00A0}"));
         assert!(!joins_name("، "));

@@ -1,40 +1,47 @@
-//! `fihris build`: the whole pipeline into the output folder. A site fihris
-//! wrote before is updated file by file, using what the last build remembered
-//! (see [`crate::cache`]); otherwise the site is built into a fresh folder
-//! and swapped in. Either way, only a successful build changes the folder.
+//! `fihris build`: the whole pipeline into the output folder, only over a
+//! folder that fihris wrote (or an empty one). A site fihris wrote before is
+//! updated file by file, using what the last build remembered (see
+//! [`crate::cache`]); otherwise the site is built into a fresh folder and
+//! swapped in. Either way, only a successful build changes the folder.
 
 use std::fmt::Write;
 
-use crate::build::{self, Memory};
+use crate::build::{self, Memory, SiteOptions};
 use crate::cache;
 use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::DiskOutput;
+use crate::output::{DiskOutput, NullOutput, Replace};
 
 use super::Outcome;
 
 pub fn run(args: &BuildArgs) -> Outcome {
     let options = args.site.options();
-    let out = match &args.out {
-        Some(out) => out.clone(),
-        None => {
-            options.root.join(Config::load(&options.root).map(|c| c.output_dir).unwrap_or_else(|_| "public".into()))
-        }
+    let config = match Config::load(&options.root) {
+        Ok(config) => config,
+        // No output folder is touched, or named, when there is no site to
+        // build; every other problem of the site is still reported.
+        Err(_) => return Outcome::Failed(checked(&options, None)),
     };
+    let out = args.out.clone().unwrap_or_else(|| options.root.join(&config.output_dir));
     let (mut memory, updating) = match cache::load(&out) {
         Some((build, memory)) if DiskOutput::build_of(&out) == Some(build) => (memory, true),
-        // The folder is not what the cache describes: analyses still serve.
+        // The folder is not what the cache describes: the analyses still serve.
         Some((_, memory)) => (Memory { manifest: Default::default(), ..memory }, false),
         None => (Memory::default(), false),
     };
-    let disk = if updating { DiskOutput::update(&out) } else { DiskOutput::fresh(&out) };
+    let replace = if args.force { Replace::Anything } else { Replace::OnlyOurs };
+    let disk = if updating {
+        DiskOutput::update(&out, &options.root)
+    } else {
+        DiskOutput::fresh(&out, &options.root, replace)
+    };
     let disk = match disk {
         Ok(disk) => disk,
-        Err(err) => {
-            let problem = Diagnostic::error(format!("cannot create the output folder {}: {err}", out.display()))
-                .with_help("check that its parent folder exists and is writable, or choose another with --out DIR");
-            return Outcome::Failed([problem].into_iter().collect());
+        Err(refused) => {
+            let mut problems = checked(&options, Some(refused));
+            problems.push(Diagnostic::warning(format!("nothing was written: {} is as it was", out.display())));
+            return Outcome::Failed(problems);
         }
     };
     match build::run(&options, &mut memory, &disk, &mut |_| {}) {
@@ -57,7 +64,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
             }
             let stats = &report.stats;
             let mut summary = format!(
-                "built {} articles, {} entities, {} mentions: {} pages and {} feeds in {} ({} files written, {} unchanged, {} deleted; {} articles analysed)",
+                "built {} articles, {} entities, {} mentions: {} pages and {} feeds in {} ({} files written, {} unchanged, {} deleted; {} articles read, {} analysed)",
                 report.articles,
                 report.entities,
                 report.mentions,
@@ -67,20 +74,42 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 stats.written,
                 stats.kept,
                 report.gone.len(),
+                report.read,
                 report.analysed,
             );
             if args.timings {
-                for (step, took) in &report.timings {
-                    let _ = write!(summary, "\n  {step:<18} {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                }
+                summary.push_str(&timings(&report.timings));
             }
             Outcome::Done { summary, warnings, all_warnings: false }
         }
-        Err(problems) => {
+        Err(mut problems) => {
+            if let Some(full) = disk.full_disk() {
+                let each_file = crate::render::disk_full();
+                problems.retain(|problem| *problem != each_file);
+                problems.push(full);
+            }
             disk.abort();
-            let mut problems: Diagnostics = problems;
             problems.push(Diagnostic::warning(format!("nothing was written: {} is as it was", out.display())));
             Outcome::Failed(problems)
         }
     }
+}
+
+/// How long each step took, a line each, for `--timings`.
+pub fn timings(steps: &[(&'static str, std::time::Duration)]) -> String {
+    let mut lines = String::new();
+    for (step, took) in steps {
+        let _ = write!(lines, "\n  {step:<18} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+    lines
+}
+
+/// The problems of the site, found as `check` finds them, with `first` (why
+/// the site is not written) before them.
+fn checked(options: &SiteOptions, first: Option<Diagnostic>) -> Diagnostics {
+    let mut problems: Diagnostics = first.into_iter().collect();
+    if let Err(more) = build::run(options, &mut Memory::default(), &NullOutput, &mut |_| {}) {
+        problems.extend(more);
+    }
+    problems
 }

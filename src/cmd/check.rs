@@ -1,18 +1,21 @@
 //! `fihris check`: the whole pipeline into nothing, reporting every problem.
 
 use crate::build::{self, Memory};
-use crate::cli::SiteArgs;
+use crate::cli::CheckArgs;
 use crate::output::NullOutput;
 
 use super::Outcome;
 
-pub fn run(args: &SiteArgs) -> Outcome {
-    match build::run(&args.options(), &mut Memory::default(), &NullOutput, &mut |_| {}) {
-        Ok(report) => Outcome::Done {
-            summary: format!("checked {} articles and {} entities: no errors", report.articles, report.entities),
-            warnings: report.warnings,
-            all_warnings: true,
-        },
+pub fn run(args: &CheckArgs) -> Outcome {
+    match build::run(&args.site.options(), &mut Memory::default(), &NullOutput, &mut |_| {}) {
+        Ok(report) => {
+            let mut summary =
+                format!("checked {} articles and {} entities: no errors", report.articles, report.entities);
+            if args.timings {
+                summary.push_str(&super::build::timings(&report.timings));
+            }
+            Outcome::Done { summary, warnings: report.warnings, all_warnings: true }
+        }
         Err(problems) => Outcome::Failed(problems),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod entities;
 pub mod import;
 pub mod init;
 

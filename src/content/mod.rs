@@ -4,6 +4,7 @@
 
 pub mod front_matter;
 pub mod markdown;
+mod read;
 
 use std::path::{Path, PathBuf};
 
@@ -15,12 +16,12 @@ use crate::arabic::slug::slugify;
 use crate::diagnostics::{Diagnostic, Location};
 pub use front_matter::Published;
 use front_matter::{RawFrontMatter, Split};
+pub use read::{
+    MAX_ARTICLE_BYTES, UNREADABLE_FOLDER_HELP, decode, is_forbidden_control, read_limited, read_text, too_large,
+    unreadable,
+};
 
 pub const CONTENT_DIR: &str = "content";
-/// Larger files are not articles (a long news article is well under 1 MiB);
-/// reading them would only exhaust memory. Entity lists and `site.toml` have
-/// the same limit.
-pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A value from front matter with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,7 +111,11 @@ pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diagnostics.push(Diagnostic::error(format!("cannot read the content folder: {err}")).in_file(path));
+                diagnostics.push(
+                    Diagnostic::error(format!("cannot read the content folder: {err}"))
+                        .in_file(path)
+                        .with_help(UNREADABLE_FOLDER_HELP),
+                );
             }
         }
     }
@@ -121,12 +126,16 @@ pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// the others: all of them are returned together.
 pub fn load(root: &Path) -> (Vec<ArticleFile>, Vec<Diagnostic>) {
     let (paths, mut diagnostics) = article_paths(root);
-    let results: Vec<Result<ArticleFile, Diagnostic>> = paths.par_iter().map(|path| read_article(root, path)).collect();
+    let results: Vec<Result<(ArticleFile, Vec<Diagnostic>), Diagnostic>> =
+        paths.par_iter().map(|path| read_article(root, path)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(article) => articles.push(article),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Ok((article, warnings)) => {
+                articles.push(article);
+                diagnostics.extend(warnings);
+            }
+            Err(problem) => diagnostics.push(problem),
         }
     }
     (articles, diagnostics)
@@ -141,64 +150,40 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads the article file at `path` (relative to `root`); an empty file
-/// comes back as a warning.
-pub fn read_article(root: &Path, path: &Path) -> Result<ArticleFile, Diagnostic> {
-    let text = read_text(root, path)?;
-    parse_article(path, &text)
+/// Reads the article file at `path` (relative to `root`), with warnings
+/// about what was taken out of its text; an empty file comes back as a
+/// warning ([`is_empty_file`]).
+pub fn read_article(root: &Path, path: &Path) -> Result<(ArticleFile, Vec<Diagnostic>), Diagnostic> {
+    let (text, warnings) = read_article_text(root, path)?;
+    Ok((parse_article(path, &text)?, warnings))
 }
 
-/// The text of the article file at `path` (relative to `root`), decoded; an
-/// empty file comes back as a warning.
-pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    let bytes = read_limited(&root.join(path), MAX_ARTICLE_BYTES)
-        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(path))?
-        .ok_or_else(|| too_large(path))?;
-    let text = decode(&bytes).map_err(|d| d.in_file(path))?;
+/// The text of the article file at `path` (relative to `root`), decoded, with
+/// warnings about what was taken out of it; an empty file comes back as a
+/// warning ([`is_empty_file`]).
+pub fn read_article_text(root: &Path, path: &Path) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    let (text, warnings) = read_text(&root.join(path), path)?;
     if text.trim().is_empty() {
-        return Err(Diagnostic::warning("the file is empty; it was skipped")
-            .in_file(path)
-            .with_help("delete it, or write an article in it"));
+        return Err(Diagnostic::warning(EMPTY_FILE).in_file(path).with_help("delete it, or write an article in it"));
     }
-    Ok(text)
+    Ok((text, warnings))
 }
 
-/// The contents of `path`, or `None` when it has more than `limit` bytes.
-/// Reading stops at the limit, so a file that grows while it is read (or a
-/// device) cannot exhaust memory.
-pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.len() > limit {
-        return Ok(None);
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+const EMPTY_FILE: &str = "the file is empty; it was skipped";
+
+/// Whether `problem` is the warning about an article file that reads empty.
+pub fn is_empty_file(problem: &Diagnostic) -> bool {
+    problem.message == EMPTY_FILE
 }
 
-/// The error for a file of the site over [`MAX_ARTICLE_BYTES`].
-pub fn too_large(shown: &Path) -> Diagnostic {
-    let limit = MAX_ARTICLE_BYTES / (1024 * 1024);
-    Diagnostic::error(format!("the file is larger than {limit} MiB, the limit for a file of the site"))
-        .in_file(shown)
-        .with_help(format!("a file of content/ is at most {limit} MiB; split it, or move it out of content/"))
-}
-
-/// UTF-8 with or without BOM, with CRLF or CR line ends, as LF text.
-pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(Diagnostic::error("the file is binary, not text")
-            .with_help("only Markdown articles belong in content/; move this file out"));
+/// The warning about a file that reads empty, said for a site that keeps the
+/// article last read from it instead of skipping it.
+pub fn keeping_previous(problem: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        message: "the file is empty; the article last read from it is shown until it has text again".to_owned(),
+        help: Some("if it is being saved, this goes away by itself; delete the file to remove the article".to_owned()),
+        ..problem
     }
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
-        Diagnostic::error("the file is not valid UTF-8")
-            .at(Location::at(valid, valid.len()))
-            .with_help("save it as UTF-8; `fihris import` converts Windows-1256 and other legacy encodings")
-    })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
 }
 
 /// Parses the text of an article file (already decoded).
@@ -296,7 +281,8 @@ pub fn web_address(written: &str) -> Option<String> {
 /// an article, `old_paths` of an entity), relative to the base path:
 /// `/old/path/` and `/old/path` give `old/path/`, `/old.html` stays a file.
 /// Percent-encoded paths are decoded, since the file is written by its name.
-/// Only paths that stay inside the output folder pass.
+/// Only plain paths pass: inside the output folder, and a file name on every
+/// system the site may be copied to (Windows refuses `con`, `a:b`, `a.`).
 pub fn old_path(written: &str) -> Result<String, &'static str> {
     const EXAMPLE: &str = "write the path of the old page under the site, e.g. \"/old/path/\"";
     let written = written.trim();
@@ -313,11 +299,42 @@ pub fn old_path(written: &str) -> Result<String, &'static str> {
     if !segments_ok || !crate::output::is_safe_path(bare) {
         return Err("an old path is a path inside the site: no `.` or `..` segments, no `//`, no backslash");
     }
+    if bare.contains(':') {
+        return Err(
+            "an old path is a path inside the site, not an address: no `:` (a scheme such as javascript: or a drive)",
+        );
+    }
+    if bare.chars().any(|c| c.is_control() || is_bidi_control(c) || matches!(c, '<' | '>' | '"' | '|' | '*')) {
+        return Err(
+            "an old path may not hold control or direction characters, nor < > \" | * (no system could name the file)",
+        );
+    }
+    if bare.split('/').any(|s| s.ends_with(['.', ' ']) || is_reserved_on_windows(s)) {
+        return Err(
+            "a part of an old path may not end with a dot or a space, nor be a name Windows keeps (con, prn, aux, nul, com1, lpt1 …)",
+        );
+    }
     // File systems refuse longer names (255 bytes) and very long paths.
     if bare.len() > 1024 || bare.split('/').any(|s| s.len() > 255) {
         return Err("an old path is at most 1024 bytes, each part between slashes at most 255");
     }
     Ok(if bare.ends_with(".html") { bare.to_owned() } else { format!("{bare}/") })
+}
+
+/// The invisible characters that change the direction of text (Unicode
+/// bidi controls and marks): in a path they make it read as another.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Names Windows gives to devices, with or without an extension (`con.html`).
+fn is_reserved_on_windows(segment: &str) -> bool {
+    let stem = segment.split('.').next().unwrap_or(segment).trim_end().to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
 }
 
 #[cfg(test)]
@@ -341,6 +358,24 @@ mod tests {
             ("/old/?page=2", Err(())),
             ("/a\\b/", Err(())),
             ("/a/\0/", Err(())),
+            // Issue 11: only plain paths, valid on every system.
+            ("javascript:alert(1)", Err(())),
+            ("/c:/windows/", Err(())),
+            ("/con/", Err(())),
+            ("/AUX.html", Err(())),
+            ("/reports/lpt1.txt/", Err(())),
+            ("/com0/", Ok("com0/")),
+            ("/console/", Ok("console/")),
+            ("/a*b/", Err(())),
+            ("/a?b/", Err(())),
+            ("/what/", Ok("what/")),
+            ("/story./", Err(())),
+            ("/story /", Err(())),
+            ("/v1.2/notes/", Ok("v1.2/notes/")),
+            ("/\u{202E}lmth.exe/", Err(())),
+            ("/news\u{200F}/", Err(())),
+            ("/a\u{1}b/", Err(())),
+            ("/%E2%80%AEevil/", Err(())),
         ];
         assert!(old_path(&format!("/{}/", "a".repeat(255))).is_ok());
         assert!(old_path(&format!("/{}/", "a".repeat(256))).is_err());
@@ -407,14 +442,5 @@ mod tests {
             assert!(err.message.contains(message), "{err}");
             assert!(err.help.is_some(), "{err}");
         }
-    }
-
-    #[test]
-    fn decoding() {
-        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").expect("valid"), "---\ntitle: x\n");
-        assert_eq!(decode(b"a\rb").expect("valid"), "a\nb");
-        assert!(decode(b"abc\0def").expect_err("binary").message.contains("binary"));
-        let err = decode(b"line one\nab\xE1\xFF").expect_err("invalid");
-        assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 3)));
     }
 }

@@ -143,6 +143,11 @@ impl Catalog {
         self.sole(kind, claimants.iter().copied())
     }
 
+    /// The entities that claim a spelling (any of its written forms).
+    pub fn claimants(&self, spelling: &str) -> &[EntityId] {
+        self.by_spelling.get(&spelling_key(spelling)).map_or(&[], Vec::as_slice)
+    }
+
     /// The one entity of `kind` among `claimants` of a spelling, if exactly one.
     pub fn sole(&self, kind: Kind, claimants: impl IntoIterator<Item = EntityId>) -> Option<EntityId> {
         let mut of_kind = claimants.into_iter().filter(|&id| self.get(id).kind == kind);

@@ -1,16 +1,26 @@
 //! Finding entity names in running text (ARABIC.md §2): whole words on their
 //! keys, proclitics allowed before the first word only, the longest name wins at
-//! a position, and mentions never overlap. Built once per build and shared.
+//! a position, and mentions never overlap. A listed name also matches in its
+//! other spacings (عبد الفتاح / عبدالفتاح, أبو ظبي / أبوظبي) and across the
+//! underscores of a hashtag. Each name found says what stands before it: a cue
+//! word of some kind (قناة، مدينة، الرئيس) and whether it is a nisba adjective
+//! (العاصمة السعودية), so that the analysis can settle who it names. Built once
+//! per build and shared.
 
 use rustc_hash::FxHashMap;
 
-use super::catalog::{Catalog, EntityId};
-use crate::arabic::tokens::{Stripped, Words, joins_name, proclitic_variants};
+use super::catalog::{Catalog, EntityId, Kind};
+use crate::arabic::cues::cue_kind;
+use crate::arabic::nisba::{Written, is_nisba_adjective};
+use crate::arabic::spacing::spacing_variants;
+use crate::arabic::stopwords::is_function_word;
+use crate::arabic::tokens::{Stripped, Words, after_first_letter, joins_name, proclitic_variants};
 
 /// An entity that a spelling may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claimant {
     pub entity: EntityId,
+    pub kind: Kind,
     /// A weak spelling of this entity (see [`crate::entities::catalog::Spelling`]).
     pub weak: bool,
 }
@@ -21,14 +31,36 @@ pub struct Claimant {
 pub struct Found<'m> {
     pub start: usize,
     pub end: usize,
+    /// Where a link to the entity starts: after a leading و or ف, which do not
+    /// join the next letter, so the link reads بلجيكا, not وبلجيكا (ب ل ك join
+    /// their word and stay inside). `start` otherwise.
+    pub link_start: usize,
     pub claimants: &'m [Claimant],
+    /// The kind named by a cue word directly before (قناة الميادين, مدينة
+    /// النعمة, الرئيس عون), joined to the name by spaces only, the name
+    /// without a proclitic (الوزير بموسكو is no apposition).
+    pub cue: Option<Kind>,
+    /// A nisba adjective after a definite feminine noun (العاصمة السعودية):
+    /// it names nothing ([`crate::arabic::nisba`]).
+    pub adjective: bool,
 }
 
-impl Found<'_> {
-    /// The entity when the spelling is unambiguous and not weak.
+impl<'m> Found<'m> {
+    /// Who the spelling may name here: no one when it is an adjective; only
+    /// claimants of the cue's kind after a cue word (a cue of another kind
+    /// rules the others out); every claimant otherwise.
+    pub fn eligible(&self) -> impl Iterator<Item = &'m Claimant> + use<'m> {
+        let (adjective, cue) = (self.adjective, self.cue);
+        self.claimants.iter().filter(move |c| !adjective && cue.is_none_or(|kind| c.kind == kind))
+    }
+
+    /// The entity when one claimant is eligible and its spelling is not weak
+    /// or a cue of its kind stands before it (مدينة النعمة counts for the town
+    /// even though النعمة is weak).
     pub fn certain(&self) -> Option<EntityId> {
-        match self.claimants {
-            [only] if !only.weak => Some(only.entity),
+        let mut eligible = self.eligible();
+        match (eligible.next(), eligible.next()) {
+            (Some(only), None) if !only.weak || self.cue == Some(only.kind) => Some(only.entity),
             _ => None,
         }
     }
@@ -55,18 +87,50 @@ pub struct Scratch {
     form: String,
 }
 
+/// How a name was found at a word.
+struct Match<'m> {
+    pattern: &'m Pattern,
+    words: usize,
+    /// Found with a proclitic chain removed from its first word.
+    stripped: bool,
+}
+
+/// How many words before a name the nisba rule looks at (القوات الجوية السعودية).
+const ADJECTIVE_REACH: usize = 3;
+
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Matcher {
+        Matcher::from_spellings(catalog.ids().flat_map(|id| {
+            let entity = catalog.get(id);
+            entity
+                .spellings
+                .iter()
+                .map(move |s| (s.text.as_str(), Claimant { entity: id, kind: entity.kind, weak: s.weak }))
+        }))
+    }
+
+    /// A matcher for any spellings, each naming its claimant (the lists'
+    /// entities, or the names `entities suggest` counts).
+    pub fn from_spellings<'s>(spellings: impl IntoIterator<Item = (&'s str, Claimant)>) -> Matcher {
         let mut by_first_word: FxHashMap<Box<str>, Vec<Pattern>> = FxHashMap::default();
-        for id in catalog.ids() {
-            for spelling in &catalog.get(id).spellings {
-                let words = Words::of(&spelling.text);
-                let mut keys = words.iter().map(|(_, k)| Box::<str>::from(k));
-                let Some(first) = keys.next() else { continue };
-                let rest: Box<[Box<str>]> = keys.collect();
-                let claimant = Claimant { entity: id, weak: spelling.weak };
+        for (text, mut claimant) in spellings {
+            let words = Words::of(text);
+            let keys: Vec<&str> = words.iter().map(|(_, k)| k).collect();
+            // A one-word spelling that is also a function word after و or ف
+            // (وان, the Turkish province, is also وأن "and that"; ومع is also
+            // "and with") is weak whatever the list says: it counts only where
+            // the entity is named otherwise.
+            if let [only] = keys.as_slice() {
+                claimant.weak |= is_function_word(only);
+            }
+            let own = keys.iter().map(|k| (*k).to_owned()).collect();
+            for spacing in std::iter::once(own).chain(spacing_variants(&keys)) {
+                let mut spacing = spacing.into_iter().map(Box::<str>::from);
+                let Some(first) = spacing.next() else { continue };
+                let rest: Box<[Box<str>]> = spacing.collect();
                 let patterns = by_first_word.entry(first).or_default();
                 match patterns.iter_mut().find(|p| p.rest == rest) {
+                    Some(pattern) if pattern.claimants.iter().any(|c| c.entity == claimant.entity) => {}
                     Some(pattern) => pattern.claimants.push(claimant),
                     None => patterns.push(Pattern { rest, claimants: vec![claimant] }),
                 }
@@ -85,10 +149,26 @@ impl Matcher {
         let mut i = 0;
         while i < scratch.words.len() {
             match self.match_at(text, i, scratch) {
-                Some((pattern, words)) => {
-                    let (first, last) = (scratch.words.get(i), scratch.words.get(i + words - 1));
-                    if let (Some(first), Some(last)) = (first, last) {
-                        found.push(Found { start: first.start, end: last.end, claimants: &pattern.claimants });
+                Some(Match { pattern, words, stripped }) => {
+                    let words_of = &scratch.words;
+                    if let (Some(first), Some(last)) = (words_of.get(i), words_of.get(i + words - 1)) {
+                        let key = words_of.key(first);
+                        let link_start = if stripped && key.starts_with(['و', 'ف']) {
+                            first.start + after_first_letter(&text[first.start..first.end])
+                        } else {
+                            first.start
+                        };
+                        let before = words_before(text, words_of, i);
+                        found.push(Found {
+                            start: first.start,
+                            end: last.end,
+                            link_start,
+                            claimants: &pattern.claimants,
+                            // A preposition on the name (الوزير بموسكو) means it
+                            // is not in apposition with the word before.
+                            cue: before.clone().next().filter(|_| !stripped).and_then(|w| cue_kind(w.key)),
+                            adjective: !stripped && is_nisba_adjective(key, before.take(ADJECTIVE_REACH)),
+                        });
                     }
                     i += words;
                 }
@@ -97,21 +177,21 @@ impl Matcher {
         }
     }
 
-    /// The longest pattern starting at word `i`, and how many words it covers.
+    /// The longest pattern starting at word `i`.
     /// An exact first word always wins over one with proclitics removed.
-    fn match_at(&self, text: &str, i: usize, scratch: &mut Scratch) -> Option<(&Pattern, usize)> {
+    fn match_at(&self, text: &str, i: usize, scratch: &mut Scratch) -> Option<Match<'_>> {
         let words = &scratch.words;
         let word = words.get(i)?;
         let key = words.key(word);
-        if let Some(found) = self.longest(text, words, i, key) {
-            return Some(found);
+        if let Some((pattern, words)) = self.longest(text, words, i, key) {
+            return Some(Match { pattern, words, stripped: false });
         }
         scratch.variants.clear();
         proclitic_variants(key, &mut scratch.variants);
         for variant in &scratch.variants {
             let form = variant.write(key, &mut scratch.form);
-            if let Some(found) = self.longest(text, words, i, form) {
-                return Some(found);
+            if let Some((pattern, words)) = self.longest(text, words, i, form) {
+                return Some(Match { pattern, words, stripped: true });
             }
         }
         None
@@ -121,6 +201,16 @@ impl Matcher {
         let patterns = self.by_first_word.get(first)?;
         patterns.iter().find(|p| rest_matches(text, words, i, &p.rest)).map(|p| (p, p.rest.len() + 1))
     }
+}
+
+/// The words before word `i`, nearest first, as long as each is joined to
+/// the next by spaces only (a comma or a full stop ends a phrase).
+fn words_before<'t>(text: &'t str, words: &'t Words, i: usize) -> impl Iterator<Item = Written<'t>> + Clone {
+    (0..i).rev().map_while(move |j| {
+        let (word, next) = (words.get(j)?, words.get(j + 1)?);
+        joins_name(&text[word.end..next.start])
+            .then(|| Written { text: &text[word.start..word.end], key: words.key(word) })
+    })
 }
 
 /// Whether the words after `i` are exactly `rest`, separated by spaces only.
@@ -159,6 +249,14 @@ aliases = ["بوتين", "بوتن"]
 [erdogan]
 name = "رجب طيب أردوغان"
 aliases = ["أردوغان", "إردوغان"]
+
+[burhan]
+name = "عبد الفتاح البرهان"
+aliases = ["البرهان"]
+
+[abbas]
+name = "محمود عباس"
+aliases = ["أبومازن"]
 "#;
     const PLACES: &str = r#"
 [moscow]
@@ -173,6 +271,30 @@ name = "لبنان"
 
 [russia]
 name = "روسيا"
+
+[belgium]
+name = "بلجيكا"
+
+[abu-dhabi]
+name = "أبو ظبي"
+
+[nema]
+name = "النعمة"
+weak = ["النعمة"]
+
+[tyre]
+name = "صور"
+weak = ["صور"]
+
+[mayadin]
+name = "الميادين"
+
+[middle-east]
+name = "الشرق الأوسط"
+
+[saudi]
+name = "السعودية"
+aliases = ["المملكة العربية السعودية"]
 "#;
     const SOURCES: &str = r#"
 [ria]
@@ -180,6 +302,12 @@ name = "وكالة الإعلام الروسية"
 
 [afp]
 name = "فرانس برس"
+
+[mayadeen]
+name = "الميادين"
+
+[asharq]
+name = "الشرق الأوسط"
 "#;
 
     fn matcher() -> (Catalog, Matcher) {
@@ -188,9 +316,32 @@ name = "فرانس برس"
             (Kind::Place, Kind::Place.list_path(), PLACES.to_owned()),
             (Kind::Source, Kind::Source.list_path(), SOURCES.to_owned()),
         ]);
-        assert!(problems.is_empty(), "{problems:?}");
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
         let matcher = Matcher::new(&catalog);
         (catalog, matcher)
+    }
+
+    /// (text, [(linked text, who it names)]) where who is an entity key when
+    /// the name is certain, `?` when it needs support, `-` when it names no one.
+    fn check_who(table: &[(&str, &[(&str, &str)])]) {
+        let (catalog, matcher) = matcher();
+        let mut scratch = Scratch::default();
+        for (text, expected) in table {
+            let mut found = Vec::new();
+            matcher.find(text, &mut scratch, &mut found);
+            let got: Vec<(&str, &str)> = found
+                .iter()
+                .map(|f| {
+                    let who = match (f.certain(), f.eligible().next()) {
+                        (Some(id), _) => catalog.get(id).key.as_str(),
+                        (None, Some(_)) => "?",
+                        (None, None) => "-",
+                    };
+                    (&text[f.link_start..f.end], who)
+                })
+                .collect();
+            assert_eq!(&got, expected, "in {text:?}");
+        }
     }
 
     /// (text, [(matched text, entity key)]) for each rule.
@@ -230,6 +381,81 @@ name = "فرانس برس"
             ("وموسكو وبموسكو فبموسكو", &[("وموسكو", "moscow"), ("وبموسكو", "moscow"), ("فبموسكو", "moscow")]),
             ("دعم بلاده لروسيا وسوريا", &[("لروسيا", "russia"), ("وسوريا", "syria")]),
             ("وفي لبنان وللبنان", &[("لبنان", "lebanon"), ("وللبنان", "lebanon")]),
+        ]);
+    }
+
+    /// ARABIC.md §2 (links): a link leaves out a leading و or ف, which do not
+    /// join the next letter; ب ل ك join their word and stay inside.
+    #[test]
+    fn the_link_leaves_out_waw_and_fa() {
+        check_who(&[
+            ("زار وبلجيكا", &[("بلجيكا", "belgium")]),
+            ("فبلجيكا", &[("بلجيكا", "belgium")]),
+            ("وَبلجيكا", &[("بلجيكا", "belgium")]),
+            ("وبموسكو", &[("بموسكو", "moscow")]),
+            ("لبلجيكا", &[("لبلجيكا", "belgium")]),
+            ("وبشار الأسد", &[("بشار الأسد", "assad")]),
+            // و that belongs to the name stays: an exact match strips nothing.
+            ("فلاديمير بوتين", &[("فلاديمير بوتين", "putin")]),
+        ]);
+    }
+
+    /// ARABIC.md §2 (hashtags): the words of a hashtag are matched like text.
+    #[test]
+    fn hashtags_are_split_on_underscores() {
+        check_who(&[
+            ("#عبدالفتاح_البرهان", &[("عبدالفتاح_البرهان", "burhan")]),
+            ("#البرهان_يزور_موسكو", &[("البرهان", "burhan"), ("موسكو", "moscow")]),
+            ("#فلاديمير_بوتين", &[("فلاديمير_بوتين", "putin")]),
+        ]);
+    }
+
+    /// ARABIC.md §2 (compound names): عبد ال… and أبو … joined or apart.
+    #[test]
+    fn compound_names_in_both_spacings() {
+        check_who(&[
+            ("قال عبدالفتاح البرهان", &[("عبدالفتاح البرهان", "burhan")]),
+            ("قال عبد الفتاح البرهان", &[("عبد الفتاح البرهان", "burhan")]),
+            ("ولعبدالفتاح البرهان", &[("لعبدالفتاح البرهان", "burhan")]),
+            ("في أبوظبي وأبو ظبي", &[("أبوظبي", "abu-dhabi"), ("أبو ظبي", "abu-dhabi")]),
+            ("قال أبو مازن", &[("أبو مازن", "abbas")]),
+            ("قال ابومازن", &[("ابومازن", "abbas")]),
+        ]);
+    }
+
+    /// ARABIC.md §2 (cue words): a cue of the entity's kind settles a weak or
+    /// shared spelling; a cue of another kind rules the spelling out.
+    #[test]
+    fn cue_words_settle_weak_and_shared_spellings() {
+        check_who(&[
+            ("في مدينة النعمة", &[("النعمة", "nema")]),
+            ("النعمة", &[("النعمة", "?")]),
+            ("بمحافظة صور", &[("صور", "tyre")]),
+            ("ونشرت صور الدمار", &[("صور", "?")]),
+            ("قالت قناة الميادين", &[("الميادين", "mayadeen")]),
+            ("في مدينة الميادين", &[("الميادين", "mayadin")]),
+            ("في الميادين", &[("الميادين", "?")]),
+            ("ونقلت صحيفة الشرق الأوسط", &[("الشرق الأوسط", "asharq")]),
+            ("في منطقة الشرق الأوسط", &[("الشرق الأوسط", "middle-east")]),
+            // A cue of another kind: a channel is not the town.
+            ("قناة روسيا", &[("روسيا", "-")]),
+            // The cue must stand directly before, joined by spaces only, and
+            // a preposition on the name ends the apposition.
+            ("مدينة، النعمة", &[("النعمة", "?")]),
+            ("وصل الوزير بموسكو", &[("بموسكو", "moscow")]),
+        ]);
+    }
+
+    /// ARABIC.md §2 (nisba adjectives): ال…ية after a definite feminine noun
+    /// is an adjective; the country's own name and the word alone still count.
+    #[test]
+    fn nisba_adjectives_name_no_one() {
+        check_who(&[
+            ("في العاصمة السعودية", &[("السعودية", "-")]),
+            ("خلال القمة السعودية", &[("السعودية", "-")]),
+            ("زار المملكة العربية السعودية", &[("المملكة العربية السعودية", "saudi")]),
+            ("زار السعودية", &[("السعودية", "saudi")]),
+            ("القمة والسعودية", &[("السعودية", "saudi")]),
         ]);
     }
 

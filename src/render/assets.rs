@@ -50,7 +50,11 @@ pub fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnosti
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                problems.push(Diagnostic::error(format!("cannot read the static folder: {err}")).in_file(STATIC_DIR));
+                problems.push(
+                    Diagnostic::error(format!("cannot read the static folder: {err}"))
+                        .in_file(STATIC_DIR)
+                        .with_help(crate::content::UNREADABLE_FOLDER_HELP),
+                );
                 continue;
             }
         };
@@ -71,9 +75,7 @@ pub fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnosti
                 files.retain(|(p, _)| *p != name);
                 files.push((name, bytes));
             }
-            Err(err) => problems.push(
-                Diagnostic::error(format!("cannot read the file: {err}")).in_file(Path::new(STATIC_DIR).join(relative)),
-            ),
+            Err(err) => problems.push(crate::content::unreadable(&Path::new(STATIC_DIR).join(relative), &err)),
         }
     }
     if problems.is_empty() { Ok(files) } else { Err(problems) }

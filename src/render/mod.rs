@@ -65,9 +65,19 @@ pub struct Renderer<'s> {
     highlighter: Highlighter,
 }
 
+/// The error for a file that could not be written. A full disk fails every
+/// file alike, so it is one error for all of them (the output says more).
 pub fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
+    if crate::output::is_full(err) {
+        return disk_full();
+    }
     Diagnostic::error(format!("cannot write {path}: {err}"))
         .with_help("check that the output folder is writable and the disk is not full")
+}
+
+/// What [`write_error`] says for every file a full disk refused.
+pub fn disk_full() -> Diagnostic {
+    Diagnostic::error("the disk is full").with_help("free some space on the disk, or write the site to another one")
 }
 
 impl<'s> Renderer<'s> {

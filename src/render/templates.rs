@@ -80,9 +80,11 @@ impl Templates {
                         sources.push((name.clone(), text.replace("\r\n", "\n")));
                         overridden.push(name);
                     }
-                    Err(err) => {
-                        problems.push(Diagnostic::error(format!("cannot read the template: {err}")).in_file(shown))
-                    }
+                    Err(err) => problems.push(
+                        Diagnostic::error(format!("cannot read the template: {err}"))
+                            .in_file(shown)
+                            .with_help("save it as UTF-8 text that fihris may read (chmod a+r), or remove it to use the built-in one"),
+                    ),
                 }
             }
         }

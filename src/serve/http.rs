@@ -1,14 +1,16 @@
 //! The preview's HTTP side: serves only the built site from memory, under the
 //! base URL's path as GitHub Pages serves a project site (`/x` finds `x.html`
 //! or redirects to `x/`, the site's 404 page for anything else), refuses any
-//! path that tries to climb out, and streams reload events to open pages.
+//! path that tries to climb out and, on loopback, any request for another
+//! host name (DNS rebinding), and streams reload events to open pages.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex, RwLock};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::percent_decode_str;
@@ -35,6 +37,8 @@ pub enum LiveEvent {
 pub struct App {
     pub files: Arc<MemoryOutput>,
     pub base_path: String,
+    /// The address the server listens on.
+    pub bound: IpAddr,
     pub events: broadcast::Sender<LiveEvent>,
     /// The problems open pages should show, if any.
     pub problems: RwLock<Option<String>>,
@@ -110,7 +114,39 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-pub async fn handle(State(app): State<Arc<App>>, uri: Uri) -> Response {
+/// Whether a request that names `host` (its `Host` header) may be answered
+/// by a server listening on `bound`. On loopback, only the names of this
+/// machine: a page of another site that has made its own name point at
+/// 127.0.0.1 (DNS rebinding) sends its own name, and could otherwise read
+/// the preview. Listening on another address (`--bind`) is a choice to be
+/// reached under other names, so any is answered.
+pub fn host_allowed(host: Option<&str>, bound: IpAddr) -> bool {
+    if !bound.is_loopback() {
+        return true;
+    }
+    // No Host header: not a browser (every browser sends one).
+    let Some(host) = host else { return true };
+    let name = match host.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host
+            .rsplit_once(':')
+            .map_or(host, |(name, port)| if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host }),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip == bound)
+}
+
+pub async fn handle(State(app): State<Arc<App>>, headers: HeaderMap, uri: Uri) -> Response {
+    let host = headers.get(header::HOST).map(|value| value.to_str().unwrap_or("\u{FFFD}"));
+    if !host_allowed(host, app.bound) {
+        return (
+            StatusCode::FORBIDDEN,
+            "refused: this preview answers only to the names of this machine (localhost, 127.0.0.1)\n",
+        )
+            .into_response();
+    }
     let path = uri.path();
     let special = format!("{}{SPECIAL}", app.base_path);
     if let Some(what) = path.strip_prefix(&special) {
@@ -240,6 +276,36 @@ mod tests {
         for (request, expected) in table {
             assert_eq!(resolve("/fihris/", request, site), expected, "{request}");
         }
+    }
+
+    /// Issue 11: on loopback, a request for another host name is refused
+    /// (DNS rebinding); `--bind` to another address answers every name.
+    #[test]
+    fn only_this_machine_s_names_on_loopback() {
+        let loopback: IpAddr = "127.0.0.1".parse().expect("an address");
+        let table = [
+            (Some("127.0.0.1:1111"), true),
+            (Some("localhost:1111"), true),
+            (Some("LOCALHOST"), true),
+            (Some("preview.localhost:8080"), true),
+            (Some("[::1]:1111"), true),
+            (Some("127.0.0.2:1111"), true),
+            (None, true),
+            (Some("evil.example"), false),
+            (Some("evil.example:1111"), false),
+            (Some("localhost.evil.example:1111"), false),
+            (Some("127.0.0.1.evil.example"), false),
+            (Some("192.168.1.5:1111"), false),
+            (Some("[2001:db8::1]:1111"), false),
+            (Some("\u{FFFD}"), false),
+        ];
+        for (host, allowed) in table {
+            assert_eq!(host_allowed(host, loopback), allowed, "{host:?}");
+        }
+        let lan: IpAddr = "192.168.1.5".parse().expect("an address");
+        assert!(host_allowed(Some("evil.example"), lan));
+        let any: IpAddr = "0.0.0.0".parse().expect("an address");
+        assert!(host_allowed(Some("my-laptop.lan:1111"), any));
     }
 
     #[test]

@@ -55,7 +55,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
         None => "/".to_owned(),
     };
     let url = format!("http://{address}{base_path}");
-    let options = SiteOptions { root: args.site.root.clone(), base_url: Some(url.clone()) };
+    let options = SiteOptions { root: args.site.root.clone(), base_url: Some(url.clone()), keep_last_good: true };
 
     let mut preview = Preview::new(options.clone());
     let (events, _) = broadcast::channel(64);
@@ -63,6 +63,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
     let app = Arc::new(App {
         files: Arc::clone(&preview.files),
         base_path: base_path.clone(),
+        bound: args.bind,
         events,
         problems: RwLock::new(None),
         printed: Mutex::new(String::new()),
@@ -74,6 +75,12 @@ async fn serve(args: &ServeArgs) -> Outcome {
         Ok(watcher) => watcher,
         Err(problem) => return Outcome::Failed(one(problem)),
     };
+    if !args.bind.is_loopback() {
+        shout(&format!(
+            "warning: listening on {}, so the preview can be reached from the network; it is made for previewing on this machine and is not hardened for that (use a real web server to publish the site)\n",
+            args.bind
+        ));
+    }
     say(&format!("serving {} at {url}  (Ctrl-C stops)", options.root.display()));
     if args.open && webbrowser::open(&url).is_err() {
         say("could not open a browser; open the address above yourself");

@@ -167,3 +167,47 @@ fn huge_or_binary_entity_lists_and_config_are_errors() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("error: the file is not valid UTF-8\n  --> site.toml:1:10"), "{stderr}");
 }
+
+/// Issue 11: C0 control characters in a title or body made `atom.xml` and
+/// every entity feed ill-formed XML, and `check` said nothing. They are taken
+/// out on reading, with a warning naming the place of the first.
+#[test]
+fn control_characters_are_removed_with_a_warning_and_feeds_stay_well_formed() {
+    let text = "---\ntitle: \"بوتين\u{1}يلتقي\u{8} الأسد\"\ndate: 2024-07-26\nsummary: ملخص\u{1B} الخبر\n---\n\nقال بوتين\u{B} في موسكو\u{1F} إن\u{FFFF} المحادثات ستستمر.\n";
+    let dir = with_article("controls.md", text.as_bytes());
+    let list = dir.path().join("content/people.toml");
+    let people = std::fs::read_to_string(&list).expect("read");
+    std::fs::write(&list, people.replacen("description = \"", "description = \"\u{7}", 1)).expect("write");
+    let check = fihris_in(dir.path(), &["check"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: 6 control characters (the first U+0001) removed")
+            && stderr.contains("--> content/articles/controls.md:2:14"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> content/people.toml:"), "{stderr}");
+    let site = build_ok(dir.path());
+    let text_files =
+        site.files.iter().filter(|(p, _)| [".html", ".xml", ".json", ".txt", ".js"].iter().any(|e| p.ends_with(e)));
+    for (path, bytes) in text_files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(fihris::content::is_forbidden_control), "{path} carries a control character");
+    }
+    let page = site.page("articles/controls/index.html");
+    assert!(page.contains("بوتينيلتقي الأسد"), "the text around them stays");
+    for (path, bytes) in site.files.iter().filter(|(p, _)| p.ends_with("atom.xml")) {
+        atom_syndication::Feed::read_from(&bytes[..]).unwrap_or_else(|err| panic!("{path} is not well-formed: {err}"));
+    }
+}
+
+/// Issue 11: an unreadable file's help line says what to do.
+#[test]
+fn unreadable_files_say_what_to_do() {
+    let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    let problem = fihris::content::unreadable(Path::new("content/articles/a.md"), &denied);
+    assert!(problem.help.as_deref().unwrap_or_default().contains("chmod a+r content/articles/a.md"), "{problem}");
+    let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+    let problem = fihris::content::unreadable(Path::new("content/articles/a.md"), &gone);
+    assert!(problem.help.as_deref().unwrap_or_default().contains("run fihris again"), "{problem}");
+}

@@ -42,7 +42,7 @@ impl Built {
 
 pub fn build(root: &Path, base_url: Option<&str>) -> Result<Built, Diagnostics> {
     let output = MemoryOutput::default();
-    let options = SiteOptions { root: root.to_path_buf(), base_url: base_url.map(String::from) };
+    let options = SiteOptions { root: root.to_path_buf(), base_url: base_url.map(String::from), keep_last_good: false };
     let report = build::run(&options, &mut Memory::default(), &output, &mut |_| {})?;
     Ok(Built { files: output.into_files(), report })
 }

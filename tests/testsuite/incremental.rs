@@ -15,7 +15,7 @@ use fihris::output::MemoryOutput;
 use crate::harness::*;
 
 fn options(root: &Path) -> SiteOptions {
-    SiteOptions { root: root.to_path_buf(), base_url: None }
+    SiteOptions { root: root.to_path_buf(), base_url: None, keep_last_good: false }
 }
 
 fn clean(root: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -63,3 +63,41 @@ fn an_empty_folder_is_fine_and_a_missing_config_points_at_init() {
     assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
     assert!(fihris_in(dir.path(), &["build"]).status.success());
 }
+
+/// Issue 11: the "next:" line `init` prints works as printed, in the folder
+/// `init` ran in, also where `fihris` is not an installed command (as here:
+/// the tests run the binary in target/).
+#[cfg(unix)]
+#[test]
+fn the_printed_next_step_works_as_printed() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::CommandExt;
+    let parent = tempfile::tempdir().expect("temp dir");
+    let init = fihris_in(parent.path(), &["init", "my archive"]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let stdout = String::from_utf8_lossy(&init.stdout);
+    let next = stdout.lines().find_map(|line| line.strip_prefix("next: ")).expect("a next: line");
+    assert!(next.ends_with(" serve"), "{next}");
+    let port = crate::browser::free_port().to_string();
+    let mut shell = std::process::Command::new("sh")
+        .args(["-c", &format!("{next} --port {port}")])
+        .current_dir(parent.path())
+        .env("PATH", "/usr/bin:/bin")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("sh runs");
+    let serving = BufReader::new(shell.stdout.take().expect("stdout"))
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.starts_with("serving"));
+    let home = serving.then(|| crate::preview::get(port.parse().expect("a port"), "127.0.0.1", "/").1);
+    // The shell and the server it started are one process group: stop both.
+    let _ = std::process::Command::new("kill").args(["-TERM", "--", &format!("-{}", shell.id())]).status();
+    let _ = shell.wait();
+    let mut stderr = String::new();
+    let _ = std::io::Read::read_to_string(&mut shell.stderr.take().expect("stderr"), &mut stderr);
+    assert!(serving, "`{next}` did not serve: {stderr}");
+    assert!(home.is_some_and(|page| page.contains("أرشيف الأخبار")), "it serves the new site");
+}

@@ -97,7 +97,7 @@ fn check_layout(page: &str, width: u32, scheme: Scheme, m: &Value) {
 }
 
 async fn pages_read_right_to_left(width: u32, height: u32, scheme: Scheme) {
-    let Some(browser) = browser(width, height, scheme).await else { return };
+    let browser = browser(width, height, scheme).await;
     let server = serve(&demo(), "/");
     let client = &browser.client;
     for (page, path) in PAGES {
@@ -112,21 +112,25 @@ async fn pages_read_right_to_left(width: u32, height: u32, scheme: Scheme) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn phone_light() {
     pages_read_right_to_left(390, 844, Scheme::Light).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn phone_dark() {
     pages_read_right_to_left(390, 844, Scheme::Dark).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn desktop_light() {
     pages_read_right_to_left(1280, 900, Scheme::Light).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn desktop_dark() {
     pages_read_right_to_left(1280, 900, Scheme::Dark).await;
 }
@@ -135,8 +139,9 @@ async fn desktop_dark() {
 /// (between the Arabic words around it, in right-to-left order) and reads
 /// left to right within itself.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn a_latin_name_sits_in_the_arabic_line() {
-    let Some(browser) = browser(1280, 900, Scheme::Light).await else { return };
+    let browser = browser(1280, 900, Scheme::Light).await;
     let site = copy_fixture("basic");
     let article = site.path().join("content/articles/tartus-base.md");
     let text = std::fs::read_to_string(&article).expect("read");

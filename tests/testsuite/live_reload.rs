@@ -7,7 +7,7 @@ use crate::browser::*;
 use crate::harness::*;
 
 async fn edit_and_recover(base_path: &str) {
-    let Some(browser) = browser(600, 500, Scheme::Light).await else { return };
+    let browser = browser(600, 500, Scheme::Light).await;
     let site = copy_fixture("basic");
     let server = serve(site.path(), base_path);
     let client = &browser.client;
@@ -45,11 +45,13 @@ async fn edit_and_recover(base_path: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn live_reload_at_the_root() {
     edit_and_recover("/").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn live_reload_under_a_sub_path() {
     edit_and_recover("/fihris/").await;
 }

@@ -233,7 +233,7 @@ fn the_heldout_scores_hold() {
 /// to left, nothing wider than the screen; its link opens the article at the
 /// quotation, which the browser shows without quotation marks of its own.
 async fn quotes_in_the_browser(width: u32, height: u32) {
-    let Some(browser) = browser(width, height, Scheme::Light).await else { return };
+    let browser = browser(width, height, Scheme::Light).await;
     let server = serve(&fixture("quotes"), "/");
     let client = &browser.client;
     let device = if width < 600 { "phone" } else { "desktop" };
@@ -304,11 +304,13 @@ async fn quotes_in_the_browser(width: u32, height: u32) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn quotes_on_a_phone() {
     quotes_in_the_browser(390, 844).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
 async fn quotes_on_a_desktop() {
     quotes_in_the_browser(1280, 900).await;
 }

@@ -1,0 +1,127 @@
+//! Spacing variants of compound names (ARABIC.md §2, an addition): عبد before
+//! a name with the article is written apart or joined (عبد الفتاح and
+//! عبدالفتاح, عبد الله and عبدالله), and so is أبو before a name (أبو ظبي and
+//! أبوظبي, أبو مازن and أبومازن). Outlets differ, and hashtags always join, so
+//! a listed name matches in both spellings. Pure functions of word keys.
+
+use super::normalize::letter_count;
+
+/// The key of عبد ("servant of"), which starts many names.
+const ABD: &str = "عبد";
+/// The key of أبو ("father of").
+const ABU: &str = "ابو";
+const ARTICLE: &str = "ال";
+
+/// Whether two word keys make a compound that is also written as one word.
+fn joinable(first: &str, second: &str) -> bool {
+    match first {
+        // عبد + a name with the article: عبد الله, عبد الفتاح (not عبد ربه,
+        // which some outlets join too, but rarely enough to leave alone).
+        ABD => second.starts_with(ARTICLE) && letter_count(second) >= 4,
+        ABU => letter_count(second) >= 2,
+        _ => false,
+    }
+}
+
+/// Where a one-word key splits into a compound: after عبد or أبو.
+fn split_point(word: &str) -> Option<usize> {
+    [ABD, ABU].into_iter().find_map(|head| {
+        let rest = word.strip_prefix(head)?;
+        joinable(head, rest).then_some(head.len())
+    })
+}
+
+/// Every other way of spacing the words of a name (as keys): each compound
+/// joined or apart. The name's own spacing is not included.
+pub fn spacing_variants(words: &[&str]) -> Vec<Vec<String>> {
+    let mut spellings = Vec::new();
+    respell(words, &mut Vec::new(), &mut spellings);
+    let own: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    spellings.retain(|s| *s != own);
+    spellings.dedup();
+    spellings
+}
+
+fn respell(words: &[&str], prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    let Some((&first, rest)) = words.split_first() else {
+        out.push(prefix.clone());
+        return;
+    };
+    prefix.push(first.to_owned());
+    respell(rest, prefix, out);
+    prefix.pop();
+    if let Some(at) = split_point(first) {
+        prefix.extend([first[..at].to_owned(), first[at..].to_owned()]);
+        respell(rest, prefix, out);
+        prefix.truncate(prefix.len() - 2);
+    }
+    if let Some(&second) = rest.first().filter(|second| joinable(first, second)) {
+        prefix.push(format!("{first}{second}"));
+        respell(&rest[1..], prefix, out);
+        prefix.pop();
+    }
+}
+
+/// The words of a name with every compound joined: one form for all its
+/// spacings (عبد الفتاح and عبدالفتاح both give عبدالفتاح).
+pub fn joined(words: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for &word in words {
+        match out.last_mut() {
+            Some(last) if joinable(last, word) => last.push_str(word),
+            _ => out.push(word.to_owned()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::key;
+
+    fn keys(name: &str) -> Vec<String> {
+        name.split(' ').map(key).collect()
+    }
+
+    /// ARABIC.md §2 (compound names): the spellings a listed name also matches.
+    #[test]
+    fn spacing_table() {
+        let table: [(&str, &[&str]); 9] = [
+            ("عبد الفتاح البرهان", &["عبدالفتاح البرهان"]),
+            ("عبدالفتاح البرهان", &["عبد الفتاح البرهان"]),
+            ("الملك عبد الله الثاني", &["الملك عبدالله الثاني"]),
+            ("أبو ظبي", &["ابوظبي"]),
+            ("أبوظبي", &["ابو ظبي"]),
+            ("محمود عباس أبو مازن", &["محمود عباس ابومازن"]),
+            // Only عبد + the article: عبد ربه and عبدي (a family name) stay as they are.
+            ("عبد ربه منصور هادي", &[]),
+            ("مظلوم عبدي", &[]),
+            ("بوتين", &[]),
+        ];
+        for (name, expected) in table {
+            let words = keys(name);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let got: Vec<String> = spacing_variants(&words).into_iter().map(|v| v.join(" ")).collect();
+            let expected: Vec<String> = expected.iter().map(|e| keys(e).join(" ")).collect();
+            assert_eq!(got, expected, "spacings of {name}");
+        }
+    }
+
+    #[test]
+    fn two_compounds_give_every_combination() {
+        let words = keys("عبد الله أبو زيد");
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let got: Vec<String> = spacing_variants(&words).into_iter().map(|v| v.join(" ")).collect();
+        assert_eq!(got, ["عبد الله ابوزيد", "عبدالله ابو زيد", "عبدالله ابوزيد"]);
+    }
+
+    #[test]
+    fn joined_is_one_form_for_every_spacing() {
+        for name in ["عبد الفتاح البرهان", "عبدالفتاح البرهان"] {
+            let words = keys(name);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            assert_eq!(joined(&words), ["عبدالفتاح", "البرهان"]);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! How many words a name has, settled over the whole archive: a find gives
+//! the words from where a name starts to where it surely ends (نتنياهو
+//! نظيره), and the name is the longest start of them that another find
+//! shares (بنيامين نتنياهو, found twice), as long as the longer start is at
+//! least half of the finds of the shorter. A person's or an outlet's name
+//! also runs on through a word while what comes before it never stands alone
+//! (بدر البوسعيدي where no find ends at بدر), but not through a word that
+//! may begin with the conjunction و unless that is shared. A place keeps the
+//! fewest words that no other find extends.
+
+use rustc_hash::FxHashMap;
+
+use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::words::{class, is_particle};
+use crate::entities::Kind;
+
+/// بن and its kin, after which a name ends with the next name.
+fn is_chain(key: &str) -> bool {
+    matches!(key, "بن" | "ابن" | "بنت")
+}
+
+fn prefix_key(words: &[NameWord]) -> String {
+    let mut key = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(&word.key);
+    }
+    key
+}
+
+/// Cuts the words of every occurrence to its name.
+pub fn settle(occurrences: &mut [Occurrence]) {
+    let mut shared: FxHashMap<String, u32> = FxHashMap::default();
+    let mut whole: FxHashMap<String, u32> = FxHashMap::default();
+    for occurrence in occurrences.iter() {
+        for end in 1..=occurrence.words.len() {
+            *shared.entry(prefix_key(&occurrence.words[..end])).or_default() += 1;
+        }
+        *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
+    }
+    let count = |words: &[NameWord]| shared.get(&prefix_key(words)).copied().unwrap_or(0);
+    let ends_here = |words: &[NameWord]| whole.get(&prefix_key(words)).copied().unwrap_or(0) > 0;
+    for occurrence in occurrences.iter_mut() {
+        let words = &occurrence.words;
+        // A person's or an outlet's name runs on through words that are its
+        // own (بدر البوسعيدي, found once, where بدر never stands alone).
+        let runs_on = matches!(occurrence.reason.kind(), Some(Kind::Person | Kind::Source));
+        // Alone, a name runs to two words of its own (particles aside), three
+        // when it starts with a common given name (محمد شياع السوداني), and
+        // after بن only to the next name (محمد بن سلمان).
+        let own_words = if class(&words[0].key).given_name { 3 } else { 2 };
+        let mut end = occurrence.min_words.min(words.len());
+        while end < words.len() {
+            let longer = count(&words[..=end]);
+            let is_shared = longer >= 2 && 2 * longer >= count(&words[..end]);
+            let named = words[..end].iter().filter(|w| !is_particle(&w.key)).count();
+            let after_chain = words[..end].iter().any(|w| is_chain(&w.key));
+            let room = if after_chain {
+                is_particle(&words[end].key) || is_particle(&words[end - 1].key)
+            } else {
+                named < own_words
+            };
+            let own =
+                runs_on && room && !ends_here(&words[..end]) && !is_conjoined(&words[end].key, class(&words[end].key));
+            if !(is_shared || own) {
+                break;
+            }
+            end += 1;
+        }
+        // A name does not end on a particle (محمد بن).
+        while end > occurrence.min_words && words.get(end - 1).is_some_and(|w| is_particle(&w.key)) {
+            end -= 1;
+        }
+        if end < occurrence.words.len() {
+            occurrence.words.truncate(end);
+            occurrence.abbreviation = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arabic::key;
+    use crate::suggest::candidates::Reason;
+
+    fn occurrence(reason: Reason, text: &str) -> Occurrence {
+        let words = text.split(' ').map(|w| NameWord { key: key(w).into(), written: w.into() }).collect();
+        Occurrence { article: 0, reason, words, min_words: 1, abbreviation: None }
+    }
+
+    fn names(occurrences: &[Occurrence]) -> Vec<String> {
+        occurrences.iter().map(|o| o.words.iter().map(|w| &*w.written).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    #[test]
+    fn the_name_is_the_longest_shared_start() {
+        let mut found = vec![
+            occurrence(Reason::Role, "بنيامين نتنياهو نظيره"),
+            occurrence(Reason::Speech, "بنيامين نتنياهو"),
+            occurrence(Reason::Title, "جو بايدن"),
+            occurrence(Reason::PlaceNoun, "حلب المحاصرة"),
+            occurrence(Reason::PlaceNoun, "دير الزور"),
+            occurrence(Reason::PlaceNoun, "دير الزور الشرقي"),
+            occurrence(Reason::SourceNoun, "واشنطن بوست"),
+            occurrence(Reason::GivenName, "محمد بن"),
+        ];
+        found[7].min_words = 1;
+        settle(&mut found);
+        assert_eq!(
+            names(&found),
+            ["بنيامين نتنياهو", "بنيامين نتنياهو", "جو بايدن", "حلب", "دير الزور", "دير الزور", "واشنطن بوست", "محمد"]
+        );
+    }
+}

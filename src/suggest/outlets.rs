@@ -1,0 +1,152 @@
+//! Evidence of outlets, for [`super::candidates`]: a noun of outlet before a
+//! name (وكالة رويترز، صحيفة «النهار»; وكالة الأنباء السعودية keeps its noun),
+//! `لـ` before a name, "according to" (وفقا لفرانس برس، بحسب رويترز), and the
+//! outlet a statement was made to (في تصريح لهسبريس).
+
+use super::candidates::{
+    Finder, NameWord, Reason, Text, is_definite, is_inflected, is_nisba, strip_written_proclitics, without_proclitics,
+};
+use super::places::is_known_place;
+use super::words::class;
+use crate::arabic::cues::exact_cue_kind;
+use crate::arabic::normalize::letter_count;
+use crate::entities::Kind;
+
+/// Common nouns after وكالة or قناة that make the outlet's name descriptive:
+/// وكالة الأنباء السعودية and وكالة الإعلام الروسية are the names, not
+/// الأنباء السعودية.
+/// The last word of agencies named for what they do: وكالة السودان للأنباء.
+const DESCRIPTIVE_TAILS: [&str; 3] = ["للانباء", "للاعلام", "للصحافه"];
+
+const DESCRIPTIVE: [&str; 7] = ["الانباء", "انباء", "الاعلام", "الاذاعه", "التلفزيون", "الصحافه", "الاخبار"];
+
+/// Nouns of outlet that are also used loosely (موقع "site" and "location").
+const LOOSE_SOURCE_NOUNS: [&str; 5] = ["موقع", "شبكة", "تلفزيون", "يومية", "أسبوعية"];
+
+/// Whether a word key is one of [`LOOSE_SOURCE_NOUNS`].
+pub fn is_loose_source_noun(word_key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| LOOSE_SOURCE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect())
+        .iter()
+        .any(|k| k == word_key)
+}
+
+impl Finder {
+    pub(super) fn after_source_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let key = t.key(i);
+        let loose = is_loose_source_noun(key);
+        let j = i + 1;
+        if !t.joined_or_quoted(j) || started.get(j).copied().unwrap_or(true) {
+            return;
+        }
+        // وكالة السودان للأنباء، الوكالة الوطنية للإعلام: the name ends on its tail.
+        let tail = (j..t.len().min(j + 3))
+            .take_while(|&e| e == j || t.joined(e))
+            .find(|&e| DESCRIPTIVE_TAILS.contains(&t.key(e)));
+        if DESCRIPTIVE.contains(&t.key(j)) || tail.is_some() {
+            // وكالة الأنباء السعودية (واس): the noun belongs to the name.
+            let cue =
+                without_proclitics(key, |k| exact_cue_kind(k) == Some(Kind::Source)).unwrap_or_else(|| key.to_owned());
+            let written = strip_written_proclitics(t.written(i), key, &cue);
+            let mut words = vec![NameWord { key: cue.into(), written: written.into() }];
+            let end = match tail {
+                Some(tail) => {
+                    words.extend((j..=tail).map(|e| t.name_word(e)));
+                    tail + 1
+                }
+                None => {
+                    // Then what qualifies the noun: nisba adjectives and places
+                    // (وكالة الأنباء السعودية، وكالة أنباء الإمارات), or a name
+                    // after an indefinite noun (وكالة أنباء الشرق الأوسط).
+                    words.push(t.name_word(j));
+                    let construct = !is_definite(t.key(j));
+                    let mut end = j + 1;
+                    while end < t.len() && end < j + 4 && t.joined(end) {
+                        let k = t.key(end);
+                        let proper = construct && !class(k).stop && !is_inflected(t.written(end), k, false);
+                        if !(is_nisba(k) || is_known_place(k) || proper) {
+                            break;
+                        }
+                        words.push(t.name_word(end));
+                        end += 1;
+                    }
+                    end
+                }
+            };
+            if words.len() >= 3 {
+                started[j] = true;
+                let abbreviation = self.parenthesised(t, end).map(|(w, _)| w);
+                let min_words = words.len();
+                self.push(Reason::SourceNoun, words, min_words, abbreviation);
+            }
+            return;
+        }
+        let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };
+        self.take(reason, t, j, 4, true, started);
+    }
+
+    /// لـ«الشرق الأوسط»: only a quoted name, since لـ also stands before
+    /// ordinary words (لـمسؤولين).
+    pub(super) fn after_for(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        if self.quoted(t, i + 1).is_some() {
+            self.take(Reason::ForOutlet, t, i + 1, 4, true, started);
+        }
+    }
+
+    /// وفقا لفرانس برس، بحسب رويترز، نقلا عن سانا.
+    pub(super) fn after_according(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        if t.key(j) == "عن" && t.joined(j) {
+            j += 1;
+        }
+        if !t.joined_or_quoted(j) || started[j] {
+            return;
+        }
+        let key = t.key(j);
+        if let Some(rest) = key.strip_prefix('ل').filter(|rest| letter_count(rest) >= 3 && !rest.starts_with("ل")) {
+            // وفقا لفرانس برس: the name without its ل.
+            let mut words = self.material(t, j + 1, 3, true, false);
+            if !t.joined(j + 1) {
+                words.clear();
+            }
+            let written = strip_written_proclitics(t.written(j), key, rest);
+            let first = NameWord { key: rest.into(), written: written.into() };
+            let first_class = class(rest);
+            if first_class.stop
+                || is_inflected(&first.written, rest, false)
+                || is_definite(rest) && class(rest).common_subject
+            {
+                return;
+            }
+            words.insert(0, first);
+            started[j] = true;
+            self.push(Reason::ForOutlet, words, 1, None);
+        } else {
+            self.take(Reason::ForOutlet, t, j, 4, true, started);
+        }
+    }
+
+    /// في تصريح لهسبريس، صرح لبي بي سي: the outlet a statement was made to.
+    pub(super) fn outlet_addressed(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) || started[j] {
+            return;
+        }
+        let key = t.key(j);
+        let Some(rest) = key.strip_prefix('ل').filter(|rest| letter_count(rest) >= 3 && !rest.starts_with('ل'))
+        else {
+            return;
+        };
+        let written = strip_written_proclitics(t.written(j), key, rest);
+        let first = NameWord { key: rest.into(), written: written.into() };
+        if !self.is_name_word(&first) || is_definite(rest) {
+            return;
+        }
+        let mut words = vec![first];
+        if t.joined(j + 1) {
+            words.extend(self.material(t, j + 1, 3, true, false));
+        }
+        started[j] = true;
+        self.push(Reason::ForOutlet, words, 1, None);
+    }
+}

@@ -1,0 +1,199 @@
+//! Evidence of places, for [`super::candidates`]: a noun of place before a
+//! name (مدينة حلب، مخيم الزعتري), a preposition of place (a hint only), a
+//! dateline opening a paragraph (with the agency it names), a country or city
+//! that every archive may mention (Unicode CLDR's Arabic names, in
+//! `places.txt`), and a word joined by و to such a place (طهران وواشنطن).
+
+use std::sync::OnceLock;
+
+use super::candidates::{
+    Finder, NameWord, Reason, Text, is_cue_or_role, is_definite, is_inflected, is_nisba, strip_written_proclitics,
+    without_proclitics,
+};
+use super::words::{class, is_date_word};
+use crate::arabic::normalize::letter_count;
+use crate::entities::Kind;
+use crate::entities::matcher::{Claimant, Found, Matcher};
+
+/// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية).
+const LOOSE_PLACE_NOUNS: &[&str] =
+    &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة"];
+
+/// The places every archive may mention, matched like names.
+fn known_places() -> &'static Matcher {
+    static PLACES: OnceLock<Matcher> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let names = include_str!("places.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        Matcher::from_spellings(
+            names.enumerate().map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
+        )
+    })
+}
+
+/// Whether a key is a known place's name exactly (روسيا، الولايات المتحدة).
+pub(super) fn is_known_place(key: &str) -> bool {
+    static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        include_str!("places.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(crate::entities::catalog::spelling_key)
+            .collect()
+    })
+    .contains(key)
+}
+
+impl Finder {
+    pub(super) fn after_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        static LOOSE: OnceLock<Vec<String>> = OnceLock::new();
+        let loose_keys = LOOSE.get_or_init(|| LOOSE_PLACE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
+        let noun = t.key(i).strip_prefix(['و', 'ف', 'ب', 'ل']).filter(|rest| rest.chars().count() >= 2);
+        let loose = loose_keys.iter().any(|n| n == t.key(i) || Some(n.as_str()) == noun);
+        let mut j = i + 1;
+        // العاصمة السورية دمشق: a definite noun takes adjectives before the
+        // name; an indefinite one (مخيم الزعتري) is followed by the name itself.
+        let definite = t.key(i).contains("ال");
+        while definite && j < i + 3 && t.joined(j) && is_nisba(t.key(j)) {
+            j += 1;
+        }
+        if !t.joined_or_quoted(j) {
+            return;
+        }
+        let key = t.key(j);
+        // دولة منبوذة، منطقة عازلة: an adjective agreeing with a loose noun.
+        if loose && !is_definite(key) && t.written(j).ends_with('ة') {
+            return;
+        }
+        let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
+        self.take(reason, t, j, 3, true, started);
+    }
+
+    pub(super) fn after_locative(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        if t.joined(i + 1) {
+            self.take(Reason::Locative, t, i + 1, 2, true, started);
+        }
+    }
+
+    /// A dateline opening a paragraph: the place, perhaps a date, the agency
+    /// between `/ /` or `( )` or after a dash, then a dash: `الرباط -`,
+    /// `بيروت (رويترز) -`, `موسكو - (رويترز) -`, `موسكو في 6 نوفمبر /أ ش أ/ -`,
+    /// `عمان 18 تشرين الثاني (بترا)-`, `ملاطية/ الأناضول`, `أبوظبي - سكاي
+    /// نيوز عربية`; and an agency alone in parentheses closing an article: `(ومع)`.
+    pub(super) fn dateline(&mut self, t: &Text, started: &mut [bool]) {
+        let lead = t.gap(0).trim();
+        if lead == "(" && t.len() <= 3 && t.gap(t.len()).trim() == ")" && (1..t.len()).all(|i| t.joined(i)) {
+            let agency: Vec<NameWord> = (0..t.len()).map(|i| t.name_word(i)).collect();
+            let n = agency.len();
+            self.push(Reason::Abbreviation, agency, n, None);
+            return;
+        }
+        if !lead.is_empty() || t.len() == 0 {
+            return;
+        }
+        let mut end = 1;
+        while end < t.len() && end < 3 && t.joined(end) && !is_date_word(t.key(end)) {
+            end += 1;
+        }
+        let place: Vec<NameWord> = (0..end).map(|i| t.name_word(i)).collect();
+        if place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
+            return;
+        }
+        let dash = |s: &str| s.trim_start().starts_with(['-', '–', '—']);
+        // Where the agency starts: after a marker, a date perhaps between.
+        let mut at = end;
+        while at < t.len() && at < end + 6 && is_date_word(t.key(at)) && !t.gap(at).contains(['(', '/']) {
+            at += 1;
+        }
+        let marker = t.gap(at).contains(['(', '/']);
+        let after_dash = !marker && at == end && dash(t.gap(end));
+        let agency = if marker || after_dash {
+            let after = t.gap(at).trim_start().trim_start_matches(['-', '–', '—']).trim_start();
+            let from = if after.is_empty() || after.starts_with(['(', '/']) { at } else { t.len() };
+            self.agency(t, from)
+        } else {
+            None
+        };
+        if agency.is_some() || after_dash || at > end && dash(t.gap(at)) {
+            started[0] = true;
+            let n = place.len();
+            self.push(Reason::Dateline, place, n, None);
+            if let Some(agency) = agency {
+                let m = agency.len();
+                self.push(Reason::Abbreviation, agency, m, None);
+            }
+        }
+    }
+
+    /// The agency of a dateline from word `from`: up to four words in one
+    /// phrase, closed by `)`, `/`, a dash, a line break or the paragraph's end.
+    fn agency(&self, t: &Text, from: usize) -> Option<Vec<NameWord>> {
+        let mut end = from;
+        while end < t.len() && end < from + 4 && (end == from || t.joined(end)) && !class(t.key(end)).stop {
+            end += 1;
+        }
+        let after = t.gap(end);
+        let closed = after.trim().is_empty() && (end == t.len() || after.contains('\n'))
+            || after.trim_start().starts_with([')', '/', '-', '–', '—']);
+        (end > from && closed).then(|| (from..end).map(|i| t.name_word(i)).collect())
+    }
+
+    pub(super) fn known_places(&mut self, t: &Text, text: &str, started: &mut [bool]) {
+        let mut found: Vec<Found> = Vec::new();
+        known_places().find(text, &mut self.scratch, &mut found);
+        let mut i = 0;
+        for f in found.into_iter().filter(|f| f.certain().is_some()) {
+            while t.words.get(i).is_some_and(|w| w.start < f.start) {
+                i += 1;
+            }
+            let mut words: Vec<NameWord> = Vec::new();
+            while let Some(w) = t.words.get(i).filter(|w| w.end <= f.end) {
+                words.push(NameWord { key: t.words.key(w).into(), written: text[w.start..w.end].into() });
+                i += 1;
+            }
+            let rest: String = words.iter().skip(1).map(|w| format!(" {}", w.key)).collect();
+            let Some(first) = words.first_mut() else { continue };
+            // The name without its proclitics: بموسكو is a mention of موسكو,
+            // والولايات المتحدة of الولايات المتحدة.
+            let whole = |form: &str| is_known_place(&format!("{form}{rest}"));
+            let stripped = without_proclitics(&first.key, whole).unwrap_or_else(|| first.key.to_string());
+            let coordinated = first.key.starts_with('و') && stripped.len() < first.key.len();
+            first.written = strip_written_proclitics(&first.written, &first.key, &stripped).into();
+            first.key = stripped.into();
+            let n = words.len();
+            self.push(Reason::KnownPlace, words, n, None);
+            // طهران وواشنطن، وواشنطن وطهران: a word joined by و to a known place.
+            if t.joined(i) && t.key(i).starts_with('و') {
+                self.coordinated(t, i, started);
+            }
+            if coordinated && i > n && t.joined(i - n) {
+                self.coordinated(t, i - n - 1, started);
+            }
+        }
+    }
+
+    /// A word beside a known place, with its و removed if it has one, in a
+    /// list of places: the phrase ends after it (طرابلس وعكار،) or began just
+    /// before it (بين طهران وواشنطن).
+    fn coordinated(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let key = t.key(i);
+        let bare = key.strip_prefix('و').unwrap_or(key);
+        let ends = !t.joined(i + 1) || class(t.key(i + 1)).stop;
+        let begins = i == 0 || !t.joined(i) || class(t.key(i - 1)).stop;
+        // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
+        // far as its shape tells: four letters at least, no article, no
+        // pronoun, no plural ending.
+        let ordinary = letter_count(bare) < 4
+            || is_definite(bare)
+            || is_inflected(t.written(i), bare, true)
+            || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));
+        if started[i] || !(ends || begins) || ordinary || is_known_place(bare) || is_cue_or_role(key) {
+            return;
+        }
+        let written = strip_written_proclitics(t.written(i), key, bare);
+        let word = NameWord { key: bare.into(), written: written.into() };
+        if self.is_name_word(&word) {
+            started[i] = true;
+            self.push(Reason::Coordinated, vec![word], 1, None);
+        }
+    }
+}

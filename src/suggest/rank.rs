@@ -1,0 +1,245 @@
+//! Which names to propose and in what order: a name needs one sure or likely
+//! piece of evidence, or hints in three articles; a one-word name that the
+//! archive also writes with the article added or removed (الوقت and وقت) is
+//! an ordinary word unless a dateline, a known place or the front matter
+//! vouches for it. The kind is the one its evidence points to most, article
+//! by article. Names are ranked by the evidence of each article plus the
+//! number of articles: how sure, then how frequent.
+
+use rustc_hash::FxHashMap;
+
+use super::candidates::Reason;
+use super::count::Tally;
+use super::variants::Listed;
+use super::{Context, Group, NewAlias, Options, Suggestion, Suggestions};
+use crate::arabic::slug::slugify;
+use crate::content::ArticleFile;
+use crate::entities::{Catalog, Kind};
+
+/// A hashtag alone proposes a name found in this many articles.
+const HINT_ARTICLES: usize = 2;
+/// A one-word name is an ordinary word when its form with the article added or
+/// removed is at least this share of its own count (names almost never are).
+const ALTERNATE_SHARE: f64 = 0.1;
+/// Characters of context on each side of a name.
+const CONTEXT_CHARS: usize = 40;
+
+/// The best weight of each kind in each article, summed over articles.
+fn kind_scores(evidence: &[(u32, Reason)]) -> [(Kind, u32); 3] {
+    let mut best: FxHashMap<(u32, Kind), u32> = FxHashMap::default();
+    for &(article, reason) in evidence {
+        if let Some(kind) = reason.kind() {
+            let weight = best.entry((article, kind)).or_default();
+            *weight = (*weight).max(reason.weight());
+        }
+    }
+    let mut scores = [(Kind::Person, 0), (Kind::Place, 0), (Kind::Source, 0)];
+    for ((_, kind), weight) in best {
+        if let Some(score) = scores.iter_mut().find(|(k, _)| *k == kind) {
+            score.1 += weight;
+        }
+    }
+    scores
+}
+
+/// The kind the evidence points to most; `None` when nothing points anywhere.
+pub fn kind_of(evidence: &[(u32, Reason)]) -> Option<Kind> {
+    let scores = kind_scores(evidence);
+    let (kind, score) = scores.iter().copied().fold((Kind::Person, 0), |best, s| if s.1 > best.1 { s } else { best });
+    (score > 0).then_some(kind)
+}
+
+/// The sum over articles of the best weight of any kind.
+fn evidence_score(evidence: &[(u32, Reason)]) -> u32 {
+    let mut best: FxHashMap<u32, u32> = FxHashMap::default();
+    for &(article, reason) in evidence {
+        let weight = best.entry(article).or_default();
+        *weight = (*weight).max(reason.weight());
+    }
+    best.values().sum()
+}
+
+fn is_proposed(group: &Group, tally: &Tally) -> bool {
+    let evidence_articles = {
+        let mut articles: Vec<u32> = group.evidence.iter().map(|(a, _)| *a).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    };
+    let vouched =
+        group.evidence.iter().any(|(_, r)| matches!(r, Reason::Dateline | Reason::KnownPlace | Reason::FrontMatter));
+    if vouched {
+        return true;
+    }
+    let strongest = group.evidence.iter().map(|(_, r)| r.weight()).max().unwrap_or(0);
+    if strongest < 2 {
+        // A preposition alone says little (في مقتل، في إطار): only a hashtag
+        // in several articles is proposed on hints alone.
+        let hashtag = group.evidence.iter().any(|(_, r)| *r == Reason::Hashtag);
+        return hashtag && evidence_articles >= HINT_ARTICLES;
+    }
+    (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64 || tally.alternates == 0
+}
+
+/// Picks, orders and describes the names to propose.
+pub fn rank(
+    corpus: &[ArticleFile],
+    catalog: &Catalog,
+    groups: Vec<Group>,
+    tallies: Vec<Tally>,
+    options: &Options,
+) -> Suggestions {
+    let listed = Listed::new(catalog);
+    let mut aliases: Vec<NewAlias> = Vec::new();
+    let mut scored: Vec<(u32, Suggestion)> = Vec::new();
+    for (group, tally) in groups.iter().zip(&tallies) {
+        let kind = group.kind();
+        let known = group.spellings.iter().find(|s| listed.has(&s.key)).map(|s| s.key.as_str());
+        let entity = match known {
+            Some(spelling) => listed.entity_of(spelling),
+            None => listed.variant_of(&group.spellings[0].key, kind),
+        };
+        if known.is_some() || entity.is_some() {
+            if let Some(id) = entity {
+                let entity = catalog.get(id);
+                for (spelling, &count) in group.spellings.iter().zip(&tally.spellings) {
+                    if count > 0 && !listed.has(&spelling.key) {
+                        aliases.push(NewAlias {
+                            entity: entity.key.clone(),
+                            kind: entity.kind,
+                            alias: spelling.written.clone(),
+                            count,
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        if !is_proposed(group, tally) || options.kind.is_some_and(|k| Some(k) != kind) {
+            continue;
+        }
+        let mut articles = tally.articles.clone();
+        articles.extend(group.evidence.iter().map(|(a, _)| *a));
+        articles.sort_unstable();
+        articles.dedup();
+        if articles.len() < options.min_articles {
+            continue;
+        }
+        // Spellings with a proclitic (لتميم بن حمد) count for the one without.
+        let mut uses: Vec<usize> = tally.spellings.clone();
+        for (i, spelling) in group.spellings.iter().enumerate() {
+            if let Some(bare) = group.spellings.iter().position(|s| is_proclitic_form(&spelling.key, &s.key)) {
+                uses[bare] += uses[i];
+                uses[i] = 0;
+            }
+        }
+        let mut by_use: Vec<(usize, usize)> =
+            uses.iter().copied().enumerate().filter(|&(i, n)| n > 0 || i == 0).collect();
+        by_use.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // A person goes by the fullest name in common use (فلاديمير بوتين over
+        // بوتين); a place or an outlet by its commonest spelling.
+        let words = |i: usize| group.spellings[i].key.matches(' ').count();
+        let name_at = match kind {
+            Some(Kind::Person) => by_use
+                .iter()
+                .filter(|(i, n)| *n >= 2 && words(*i) > 0)
+                .max_by_key(|(i, n)| (*n, words(*i)))
+                .or(by_use.first())
+                .map_or(0, |(i, _)| *i),
+            // Ties go to the longer spelling: وكالة الأنباء العراقية over واع.
+            _ => by_use.iter().max_by_key(|(i, n)| (*n, words(*i))).map_or(0, |(i, _)| *i),
+        };
+        let name_key = group.spellings[name_at].key.as_str();
+        if !name_key.contains(' ') && super::words::class(name_key).given_name {
+            continue; // A given name alone (محمد) is nobody in particular.
+        }
+        let name = group.spellings[name_at].written.clone();
+        let variants =
+            by_use.iter().filter(|(i, _)| *i != name_at).map(|(i, _)| group.spellings[*i].written.clone()).collect();
+        let mut reasons: Vec<Reason> = group.evidence.iter().map(|(_, r)| *r).collect();
+        reasons.sort_by(|a, b| b.weight().cmp(&a.weight()).then_with(|| a.cmp(b)));
+        let mut described: Vec<&'static str> = Vec::new();
+        for reason in reasons {
+            if !described.contains(&reason.describe()) {
+                described.push(reason.describe());
+            }
+        }
+        let score = evidence_score(&group.evidence) + articles.len() as u32;
+        let contexts = tally.quotes.iter().filter_map(|(a, written)| context(corpus, *a, written)).collect();
+        scored.push((
+            score,
+            Suggestion {
+                key: String::new(),
+                name,
+                kind,
+                count: tally.count.max(1),
+                articles: articles.len(),
+                variants,
+                contexts,
+                reasons: described,
+            },
+        ));
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.count.cmp(&a.1.count)).then_with(|| a.1.name.cmp(&b.1.name)));
+    let mut taken: Vec<String> = catalog.entities.iter().map(|e| e.key.clone()).collect();
+    let suggestions = scored
+        .into_iter()
+        .map(|(_, mut suggestion)| {
+            suggestion.key = unique_key(&suggestion.name, &mut taken);
+            suggestion
+        })
+        .collect();
+    let mut found = Suggestions { suggestions, aliases: Vec::new() };
+    found.add_aliases(aliases);
+    found
+}
+
+/// Whether `form` is `bare` with proclitics on its first word.
+fn is_proclitic_form(form: &str, bare: &str) -> bool {
+    let (first, rest) = form.split_once(' ').unwrap_or((form, ""));
+    let mut variants = Vec::new();
+    crate::arabic::tokens::proclitic_variants(first, &mut variants);
+    let mut buf = String::new();
+    variants.into_iter().any(|v| {
+        let stripped = v.write(first, &mut buf);
+        let whole = if rest.is_empty() { stripped.to_owned() } else { format!("{stripped} {rest}") };
+        whole == bare
+    })
+}
+
+/// The name's slug, made unique among `taken` with -2, -3 ….
+fn unique_key(name: &str, taken: &mut Vec<String>) -> String {
+    let base = slugify(name).unwrap_or_else(|| "entity".to_owned());
+    let mut key = base.clone();
+    let mut n = 2;
+    while taken.contains(&key) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.push(key.clone());
+    key
+}
+
+/// The line of the article's body around `written`, cut to a window.
+fn context(corpus: &[ArticleFile], article: u32, written: &str) -> Option<Context> {
+    let article = corpus.get(article as usize)?;
+    let offset = article.body.find(written)?;
+    let line_start = article.body[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = article.body[offset..].find('\n').map_or(article.body.len(), |i| offset + i);
+    let before: String = {
+        let chars: Vec<char> = article.body[line_start..offset].chars().collect();
+        let cut = chars.len().saturating_sub(CONTEXT_CHARS);
+        let text: String = chars[cut..].iter().collect();
+        if cut > 0 { format!("…{}", text.trim_start()) } else { text }
+    };
+    let after: String = {
+        let rest = &article.body[offset + written.len()..line_end];
+        let text: String = rest.chars().take(CONTEXT_CHARS).collect();
+        if text.len() < rest.len() { format!("{}…", text.trim_end()) } else { text }
+    };
+    Some(Context {
+        file: article.article.path.clone(),
+        line: article.body_location(offset).line,
+        text: format!("{before}{written}{after}"),
+    })
+}

@@ -1,0 +1,111 @@
+//! Why `entities suggest` takes a word for a name: each piece of evidence,
+//! the kind it points to and how sure it makes the name.
+
+use crate::entities::Kind;
+
+/// Why a name was taken for one, with how sure that makes it (1 to 3) and
+/// the kind it points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// After a title: الرئيس بوتين، الشيخ تميم.
+    Title,
+    /// After a role and its complement: وزير الخارجية الأمريكي أنتوني بلينكن.
+    Role,
+    /// After a verb of speech: قال نتنياهو.
+    Speech,
+    /// Starts with a common given name: محمد شياع السوداني.
+    GivenName,
+    /// A chain with بن or أبو: محمد بن سلمان، أبو مازن.
+    Chain,
+    /// After a noun of place: مدينة حلب، محافظة صور.
+    PlaceNoun,
+    /// After a looser noun of place: منطقة، دولة، جزيرة.
+    LoosePlaceNoun,
+    /// After a preposition of place: في سوريا، قرب حلب.
+    Locative,
+    /// Opens a paragraph as a dateline: `الرباط -`.
+    Dateline,
+    /// A country, territory or city that every archive may mention.
+    KnownPlace,
+    /// After a noun of outlet: وكالة رويترز، صحيفة النهار.
+    SourceNoun,
+    /// After a looser noun of outlet: موقع، شبكة.
+    LooseSourceNoun,
+    /// After `لـ`, which introduces outlets: في تصريح لـ«الشرق الأوسط».
+    ForOutlet,
+    /// An agency in parentheses: `(واع)`, `بيروت (رويترز) -`.
+    Abbreviation,
+    /// The article's front matter names it as its outlet.
+    FrontMatter,
+    /// Joined by و to a known place: طهران وواشنطن.
+    Coordinated,
+    /// A hashtag: #عبدالفتاح_البرهان.
+    Hashtag,
+}
+
+impl Reason {
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Reason::Title | Reason::Role | Reason::Speech | Reason::GivenName | Reason::Chain => Some(Kind::Person),
+            Reason::PlaceNoun
+            | Reason::LoosePlaceNoun
+            | Reason::Locative
+            | Reason::Dateline
+            | Reason::KnownPlace
+            | Reason::Coordinated => Some(Kind::Place),
+            Reason::SourceNoun
+            | Reason::LooseSourceNoun
+            | Reason::ForOutlet
+            | Reason::Abbreviation
+            | Reason::FrontMatter => Some(Kind::Source),
+            Reason::Hashtag => None,
+        }
+    }
+
+    /// How sure the reason makes a name: 3 sure, 2 likely, 1 a hint.
+    pub fn weight(self) -> u32 {
+        match self {
+            Reason::Title
+            | Reason::Role
+            | Reason::PlaceNoun
+            | Reason::Dateline
+            | Reason::KnownPlace
+            | Reason::SourceNoun
+            | Reason::FrontMatter => 3,
+            Reason::Speech
+            | Reason::GivenName
+            | Reason::Chain
+            | Reason::LoosePlaceNoun
+            | Reason::LooseSourceNoun
+            | Reason::ForOutlet
+            | Reason::Abbreviation
+            | Reason::Coordinated => 2,
+            Reason::Locative | Reason::Hashtag => 1,
+        }
+    }
+
+    /// Whether the reason alone is enough to propose a name.
+    pub fn is_weak(self) -> bool {
+        self.weight() < 2
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::Title => "after a title",
+            Reason::Role => "after a role",
+            Reason::Speech => "after a verb of speech",
+            Reason::GivenName => "starts with a given name",
+            Reason::Chain => "a بن/أبو name",
+            Reason::PlaceNoun | Reason::LoosePlaceNoun => "after a noun of place",
+            Reason::Locative => "after a preposition of place",
+            Reason::Dateline => "a dateline",
+            Reason::KnownPlace => "a known place",
+            Reason::SourceNoun | Reason::LooseSourceNoun => "after a noun of outlet",
+            Reason::ForOutlet => "after لـ",
+            Reason::Abbreviation => "an agency in parentheses",
+            Reason::FrontMatter => "the article's source",
+            Reason::Coordinated => "joined by و to a known place",
+            Reason::Hashtag => "a hashtag",
+        }
+    }
+}
