@@ -1,5 +1,5 @@
-//! The index of a site: who is mentioned where, newest first; who is mentioned
-//! with whom; the stories (grouped by [`crate::stories`]) and who appears in
+//! The index of a site: who is mentioned where, newest first; what each
+//! person said; who is mentioned with whom; the stories (grouped by [`crate::stories`]) and who appears in
 //! which; the order of the entity indexes; and the permalink of every page,
 //! with collisions reported. Built from the analysed articles, read-only
 //! afterwards.
@@ -40,6 +40,9 @@ pub struct Index {
     /// counted from the oldest ([`Index::archive`]), so that a new article
     /// changes the first page and the newest, not all of them.
     pub articles_of: Vec<Vec<ArticleId>>,
+    /// Person → what they said: (article, quotation's place among the
+    /// article's quotations), newest article first.
+    pub quotes_of: Vec<Vec<(ArticleId, u32)>>,
     /// Entity → the entities mentioned in the same articles, with how many.
     pub co_mentions: Vec<Vec<(EntityId, u32)>>,
     /// Stories, newest first.
@@ -75,6 +78,14 @@ impl Index {
                 articles_of[entity as usize].push(id);
             }
         }
+        let mut quotes_of: Vec<Vec<(ArticleId, u32)>> = vec![Vec::new(); catalog.len()];
+        for &id in &newest_first {
+            for (n, quote) in analyses[id as usize].quotes.iter().enumerate() {
+                if let Some(speaker) = quote.speaker {
+                    quotes_of[speaker as usize].push((id, n as u32));
+                }
+            }
+        }
         let co_mentions = co_mentions(catalog, found, &articles_of);
         let started = std::time::Instant::now();
         let stories = crate::stories::find(articles, analyses, catalog, config.story_days);
@@ -100,7 +111,18 @@ impl Index {
                 contains[outer as usize].push(id);
             }
         }
-        Ok(Index { newest_first, articles_of, co_mentions, stories, story_of, stories_of, grouping, contains, letters })
+        Ok(Index {
+            newest_first,
+            articles_of,
+            quotes_of,
+            co_mentions,
+            stories,
+            story_of,
+            stories_of,
+            grouping,
+            contains,
+            letters,
+        })
     }
 
     /// How many archive pages entity `entity` has: its full pages of
@@ -267,6 +289,7 @@ mod tests {
         let index = Index {
             newest_first: Vec::new(),
             articles_of: vec![(0..7).rev().collect(), vec![0, 1, 2], vec![]],
+            quotes_of: Vec::new(),
             co_mentions: Vec::new(),
             stories: Vec::new(),
             story_of: Vec::new(),

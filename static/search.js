@@ -189,7 +189,7 @@
           });
         });
         if (exact || named) {
-          found.push({ index: index, name: entity[0], url: entity[1], kind: entity[2], exact: exact });
+          found.push({ index: index, name: entity[0], url: entity[1], kind: entity[2], exact: exact, quotes: entity[4] || 0 });
         }
       });
       found.sort(function (a, b) { return (b.exact - a.exact) || (a.name.length - b.name.length); });
@@ -299,6 +299,23 @@
       });
     }
 
+    // What a person said, newest first: text, URL of the quotation, article
+    // title, date, date as shown, source name and URL, whether in their words.
+    function quotesOf(index) {
+      return ready().then(function (m) {
+        if (!(m.entities[index] && m.entities[index][4] > 0)) return [];
+        return load("q/" + index + ".json").then(function (list) {
+          return list.map(function (q) {
+            var source = q[5] >= 0 ? m.entities[q[5]] : null;
+            return {
+              text: q[0], url: q[1], title: q[2], date: q[3], dateText: q[4],
+              source: source ? source[0] : "", sourceUrl: source ? source[1] : "", direct: q[6] === 1
+            };
+          });
+        });
+      });
+    }
+
     function entityList(kind) {
       return ready().then(function (m) {
         return m.entities.map(function (e, index) { return { index: index, name: e[0], kind: e[2] }; })
@@ -306,7 +323,10 @@
       });
     }
 
-    return { search: search, details: details, stories: storiesFor, highlight: highlight, entityList: entityList, ready: ready };
+    return {
+      search: search, details: details, stories: storiesFor, highlight: highlight, entityList: entityList, quotesOf: quotesOf,
+      ready: ready
+    };
   }
 
 
@@ -327,6 +347,8 @@
     var entityBox = document.getElementById("search-entities");
     var list = document.getElementById("search-results");
     var more = document.getElementById("search-more");
+    // Optional: a site's own search page may leave it out.
+    var quoteBox = document.getElementById("search-quotes");
     var params = new URLSearchParams(window.location.search);
     var pending = [];
     kinds.forEach(function (kind) {
@@ -439,6 +461,64 @@
       });
     }
 
+    // The newest quotations of the first person the query names.
+    var QUOTES_SHOWN = 3;
+    function showQuotes(entities, my) {
+      if (!quoteBox) return;
+      var person = entities.filter(function (e) { return e.kind === "people" && e.quotes > 0; })[0];
+      if (!person) return;
+      engine.quotesOf(person.index).then(function (quotes) {
+        if (my !== token || !quotes.length) return;
+        var heading = document.createElement("h2");
+        heading.appendChild(document.createTextNode("ما قاله "));
+        heading.appendChild(nameLink(person.url, person.name));
+        quoteBox.appendChild(heading);
+        var list = document.createElement("ol");
+        list.className = "quote-list";
+        quotes.slice(0, QUOTES_SHOWN).forEach(function (q) {
+          var li = document.createElement("li");
+          li.className = "quote-item";
+          var block = document.createElement("blockquote");
+          block.className = q.direct ? "quote-text" : "quote-text reported";
+          block.cite = q.url;
+          var p = document.createElement("p");
+          p.dir = "auto";
+          p.textContent = q.direct ? "«" + q.text + "»" : q.text;
+          block.appendChild(p);
+          li.appendChild(block);
+          var meta = document.createElement("p");
+          meta.className = "meta";
+          if (q.date) {
+            var time = document.createElement("time");
+            time.dateTime = q.date;
+            time.textContent = q.dateText;
+            meta.appendChild(time);
+            meta.appendChild(document.createTextNode(" · "));
+          }
+          if (q.source) {
+            meta.appendChild(nameLink(q.sourceUrl, q.source));
+            meta.appendChild(document.createTextNode(" · "));
+          }
+          var link = document.createElement("a");
+          link.href = q.url;
+          link.appendChild(document.createTextNode("في المقال: "));
+          var title = document.createElement("bdi");
+          title.textContent = q.title;
+          link.appendChild(title);
+          meta.appendChild(link);
+          li.appendChild(meta);
+          list.appendChild(li);
+        });
+        quoteBox.appendChild(list);
+        if (quotes.length > QUOTES_SHOWN) {
+          var all = document.createElement("p");
+          all.appendChild(nameLink(person.url + "#quotes-heading", "كل ما قاله (" + quotes.length + ")"));
+          quoteBox.appendChild(all);
+        }
+        quoteBox.hidden = false;
+      }).catch(function () { /* the results stand without the quotations */ });
+    }
+
     function showMore(query, my) {
       var next = current.results.slice(shown, shown + 10);
       shown += next.length;
@@ -457,6 +537,10 @@
       list.textContent = "";
       entityBox.textContent = "";
       more.hidden = true;
+      if (quoteBox) {
+        quoteBox.textContent = "";
+        quoteBox.hidden = true;
+      }
       if (!query) {
         status.textContent = "";
         return;
@@ -470,6 +554,7 @@
           li.appendChild(nameLink(e.url, e.name));
           entityBox.appendChild(li);
         });
+        showQuotes(answer.entities, my);
         status.textContent = answer.total ? "عدد النتائج: " + answer.total : "لا نتائج لهذا البحث.";
         engine.stories(answer.results, 3).then(function (stories) {
           if (my !== token) return;

@@ -1,13 +1,15 @@
 //! What the build learns from each article, in one pass over its body: the
-//! visible text ([`body`]), who it mentions and where ([`mentions`]), its
-//! summary, its search terms ([`terms`]), and what finding and comparing its
-//! story needs ([`signature`], [`figures`]). A pure function of one article
-//! and the shared entity matcher, mapped over the corpus in parallel; the
-//! index, the pages and the search files are all made from its results.
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), who
+//! said what ([`quotes`]), its summary, its search terms ([`terms`]), and
+//! what finding and comparing its story needs ([`signature`], [`figures`]).
+//! A pure function of one article and the shared entity matcher, mapped over
+//! the corpus in parallel; the index, the pages and the search files are all
+//! made from its results.
 
 pub mod body;
 pub mod figures;
 pub mod mentions;
+pub mod quotes;
 pub mod signature;
 pub mod terms;
 pub mod vocabulary;
@@ -19,6 +21,7 @@ use crate::entities::matcher::Scratch;
 use body::Body;
 use mentions::Candidates;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
+pub use quotes::{Quote, Quotes, Spot};
 use serde::{Deserialize, Serialize};
 use terms::TermCounter;
 pub use vocabulary::{Terms, Vocabulary};
@@ -27,6 +30,8 @@ pub use vocabulary::{Terms, Vocabulary};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub mentions: Mentions,
+    /// Who said what, in text order.
+    pub quotes: Quotes,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].
@@ -65,10 +70,11 @@ pub fn analyze(
         }
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
+    let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
-    (Analysis { mentions, summary, terms, words, signature, figures }, problems)
+    (Analysis { mentions, quotes, summary, terms, words, signature, figures }, problems)
 }

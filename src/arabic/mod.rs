@@ -10,6 +10,7 @@ pub mod nisba;
 pub mod normalize;
 pub mod slug;
 pub mod spacing;
+pub mod speech;
 pub mod stopwords;
 pub mod tokens;
 

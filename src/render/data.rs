@@ -1,11 +1,15 @@
 //! The archive as data for other sites and tools: `data/articles.json`,
-//! `data/entities.json` and `data/stories.json`, serialized from the structs
-//! below, and their JSON Schemas (`schemas/*.schema.json`, shipped beside them). The structs and the
+//! `data/entities.json`, `data/stories.json` and `data/quotes.json`,
+//! serialized from the structs below, and their JSON Schemas
+//! (`schemas/*.schema.json`, shipped beside them). The structs and the
 //! schemas change together; `DATA_VERSION` changes when a field is removed or
 //! changes meaning (adding one does not).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
+use crate::analysis::quotes::anchor;
 use crate::entities::{EntityId, Kind};
 use crate::site::Site;
 
@@ -20,12 +24,15 @@ pub const ARTICLES_SCHEMA_PATH: &str = "data/articles.schema.json";
 pub const ENTITIES_SCHEMA_PATH: &str = "data/entities.schema.json";
 pub const STORIES_PATH: &str = "data/stories.json";
 pub const STORIES_SCHEMA_PATH: &str = "data/stories.schema.json";
+pub const QUOTES_PATH: &str = "data/quotes.json";
+pub const QUOTES_SCHEMA_PATH: &str = "data/quotes.schema.json";
 
 /// The schemas, as published with every site.
-pub const SCHEMAS: [(&str, &str); 3] = [
+pub const SCHEMAS: [(&str, &str); 4] = [
     (ARTICLES_SCHEMA_PATH, include_str!("../../schemas/articles.schema.json")),
     (ENTITIES_SCHEMA_PATH, include_str!("../../schemas/entities.schema.json")),
     (STORIES_SCHEMA_PATH, include_str!("../../schemas/stories.schema.json")),
+    (QUOTES_SCHEMA_PATH, include_str!("../../schemas/quotes.schema.json")),
 ];
 
 #[derive(Serialize)]
@@ -127,12 +134,41 @@ struct StoryRecord<'a> {
     articles: Vec<&'a str>,
 }
 
+#[derive(Serialize)]
+struct QuotesFile<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    version: u32,
+    site: SiteInfo<'a>,
+    /// Newest article first; an article's quotations in text order.
+    quotes: Vec<QuoteRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteRecord<'a> {
+    /// The slug of the article in `articles.json`.
+    article: &'a str,
+    /// The quotation on the article's page (its permalink and anchor).
+    url: String,
+    date: Option<String>,
+    /// The publishing outlet.
+    source: Option<&'a str>,
+    /// The key of the person who said it, or null.
+    speaker: Option<&'a str>,
+    speaker_text: Cow<'a, str>,
+    text: Cow<'a, str>,
+    direct: bool,
+    /// The key of the source the statement was given to, or null.
+    outlet: Option<&'a str>,
+}
+
 /// The data files and their schemas: (path, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let mut files = vec![
         (ARTICLES_PATH.to_owned(), articles_json(site, urls)),
         (ENTITIES_PATH.to_owned(), entities_json(site, urls)),
         (STORIES_PATH.to_owned(), stories_json(site, urls)),
+        (QUOTES_PATH.to_owned(), quotes_json(site, urls)),
     ];
     files.extend(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())));
     files
@@ -255,6 +291,39 @@ pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         stories,
+    };
+    serde_json::to_vec(&file).expect("plain structs serialize")
+}
+
+/// `data/quotes.json`.
+pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
+    let key = |e: Option<EntityId>| e.map(|e| site.catalog.get(e).key.as_str());
+    let quotes = site
+        .index
+        .newest_first
+        .iter()
+        .flat_map(|&id| {
+            let article = site.article(id);
+            let permalink = urls.permalink(&Urls::article(&article.slug));
+            let quotes = &site.analysis(id).quotes;
+            quotes.iter().enumerate().map(move |(n, quote)| QuoteRecord {
+                article: &article.slug,
+                url: format!("{permalink}#{}", anchor(n)),
+                date: article.published.map(|p| p.rfc3339()),
+                source: key(site.mentions(id).source),
+                speaker: key(quote.speaker),
+                speaker_text: quotes.speaker_text(quote),
+                text: quotes.text(quote),
+                direct: quote.direct,
+                outlet: key(quote.outlet),
+            })
+        })
+        .collect();
+    let file = QuotesFile {
+        schema: urls.permalink(QUOTES_SCHEMA_PATH),
+        version: DATA_VERSION,
+        site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
+        quotes,
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }

@@ -10,6 +10,7 @@ use std::hash::Hasher;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Renderer;
+use super::pages::QUOTES_ON_PAGE;
 use super::templates::Templates;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
@@ -30,6 +31,8 @@ pub struct Digests {
     entity_records: Vec<u64>,
     /// What a story's card shows: its key and its articles' cards.
     stories: Vec<u64>,
+    /// What an article's quotations are: where, what, by whom, to whom.
+    quotes: Vec<u64>,
     templates: Vec<(String, u64)>,
 }
 
@@ -121,9 +124,30 @@ impl Digests {
                 h.digest()
             })
             .collect();
+        let quotes = site
+            .article_ids()
+            .map(|id| {
+                let mut h = hasher();
+                let quotes = &site.analysis(id).quotes;
+                for quote in quotes.iter() {
+                    for spot in [quote.from, quote.to] {
+                        h.write_u32(spot.run);
+                        h.write_u32(spot.at);
+                    }
+                    h.write_u8(u8::from(quote.direct) | u8::from(quote.whole_block) << 1);
+                    for entity in [quote.speaker, quote.outlet] {
+                        h.write_u64(entity.map_or(0, |e| entity_links[e as usize]));
+                    }
+                    write_str(&mut h, &quotes.speaker_text(quote));
+                    write_str(&mut h, &quotes.text(quote));
+                }
+                h.digest()
+            })
+            .collect();
         Digests {
             config: config.digest(),
             stories,
+            quotes,
             shared_templates: templates.shared_digest(),
             articles,
             entity_links,
@@ -171,6 +195,7 @@ impl Digests {
                     let article = site.article(id);
                     h.write_u64(article.hash);
                     h.write_u64(self.articles[id as usize]);
+                    h.write_u64(self.quotes[id as usize]);
                     for &(entity, count) in &site.mentions(id).entities {
                         h.write_u32(entity);
                         h.write_u32(count);
@@ -237,6 +262,7 @@ impl Renderer<'_> {
                 let (article, mentions) = (site.article(id), site.mentions(id));
                 h.write_u64(article.hash);
                 h.write_u64(d.articles[id as usize]);
+                h.write_u64(d.quotes[id as usize]);
                 for &(entity, count) in &mentions.entities {
                     h.write_u64(d.entity_links[entity as usize]);
                     h.write_u32(count);
@@ -262,6 +288,13 @@ impl Renderer<'_> {
                 h.write_usize(stories.len());
                 for &story in stories.iter().take(super::pages::ENTITY_STORIES) {
                     h.write_u64(d.stories[story as usize]);
+                }
+                let said = &site.index.quotes_of[id as usize];
+                h.write_usize(said.len());
+                for &(article, n) in said.iter().take(QUOTES_ON_PAGE) {
+                    h.write_u64(d.articles[article as usize]);
+                    h.write_u64(d.quotes[article as usize]);
+                    h.write_u32(n);
                 }
             }
             Job::EntityArchive(id, page) => {

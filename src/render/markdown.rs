@@ -1,7 +1,8 @@
 //! An article body to HTML, as small passes over the Markdown events: the found
-//! mentions become links, root-relative links get the base path (and are checked
-//! against the site's pages), code blocks are highlighted with classes, and raw
-//! HTML from scraped text is sanitized. Linking never changes the visible text.
+//! mentions become links and quotations are marked ([`super::marking`]),
+//! root-relative links get the base path (and are checked against the site's
+//! pages), code blocks are highlighted with classes, and raw HTML from scraped
+//! text is sanitized. Linking and marking never change the visible text.
 
 use std::sync::OnceLock;
 
@@ -11,11 +12,12 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::analysis::LinkSite;
+use super::marking::Marker;
+use crate::analysis::{LinkSite, Quote};
 use crate::content::ArticleFile;
-use crate::content::markdown;
+use crate::content::markdown::{self, Place, PlaceTracker};
 use crate::diagnostics::Diagnostic;
-use crate::entities::{Catalog, EntityId};
+use crate::entities::Catalog;
 use crate::urls::Urls;
 
 /// What rendering a body needs that all articles share.
@@ -51,31 +53,49 @@ impl Highlighter {
     }
 }
 
-/// Renders the body of `article` with `links` (sorted by run, then position).
-pub fn render_body(article: &ArticleFile, links: &[LinkSite], cx: &BodyContext) -> (String, Vec<Diagnostic>) {
+/// What is marked in a body: the mentions that become links (sorted by run,
+/// then position) and the quotations (in text order), with the address the
+/// article was published at, for the quotations' `cite`.
+#[derive(Default)]
+pub struct Marks<'a> {
+    pub links: &'a [LinkSite],
+    pub quotes: &'a [Quote],
+    pub cite: Option<&'a str>,
+}
+
+/// Renders the body of `article` with its `marks`.
+pub fn render_body(article: &ArticleFile, marks: &Marks, cx: &BodyContext) -> (String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     // Raw HTML, and links or images with a scheme (`javascript:`, `data:`),
     // go through the sanitizer; plain text and relative links need not.
     let mut needs_sanitizing = false;
     let mut events: Vec<Event> = Vec::new();
-    let mut links = links.iter().peekable();
+    let mut marker = Marker::new(marks.links, marks.quotes, marks.cite);
+    let mut tracker = PlaceTracker::default();
     let mut run = 0u32;
     let mut code: Option<(String, String)> = None;
     for event in markdown::events(&article.body) {
+        tracker.step(&event);
         if markdown::is_run(&event) {
             run += 1;
+        } else if code.is_none()
+            && let Some(replaced) = marker.edge(&event, run, &mut events)
+        {
+            events.push(replaced);
+            continue;
         }
+        let markable = matches!(tracker.place(), Place::Prose | Place::Link);
         match event {
             Event::Text(text) => {
                 if let Some((_, buffer)) = code.as_mut() {
                     buffer.push_str(&text);
                 } else {
-                    let mut here = Vec::new();
-                    while let Some(link) = links.next_if(|l| l.run == run - 1) {
-                        here.push(*link);
-                    }
-                    push_linked_text(&mut events, text, &here, cx);
+                    marker.text(run - 1, text, markable, cx, &mut events);
                 }
+            }
+            Event::Code(_) => {
+                marker.text(run - 1, CowStr::Borrowed(""), markable, cx, &mut events);
+                events.push(event);
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
@@ -167,36 +187,6 @@ fn has_scheme(dest: &str) -> bool {
     dest.split(['/', '?', '#']).next().is_some_and(|head| head.contains(':'))
 }
 
-/// Splits a text run around its mentions; the text itself is emitted unchanged.
-fn push_linked_text<'e>(events: &mut Vec<Event<'e>>, text: CowStr<'e>, links: &[LinkSite], cx: &BodyContext) {
-    if links.is_empty() {
-        events.push(Event::Text(text));
-        return;
-    }
-    let mut at = 0;
-    for link in links {
-        let (start, end) = (link.start as usize, link.end as usize);
-        let (Some(before), Some(name)) = (text.get(at..start), text.get(start..end)) else {
-            continue;
-        };
-        if !before.is_empty() {
-            events.push(Event::Text(before.to_owned().into()));
-        }
-        events.push(Event::Html(mention_open(link.entity, cx).into()));
-        events.push(Event::Text(name.to_owned().into()));
-        events.push(Event::Html("</a>".into()));
-        at = end;
-    }
-    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-        events.push(Event::Text(rest.to_owned().into()));
-    }
-}
-
-fn mention_open(entity: EntityId, cx: &BodyContext) -> String {
-    let kind = cx.catalog.get(entity).kind.section();
-    format!("<a class=\"mention mention-{kind}\" href=\"{}\">", html_escape(&cx.entity_urls[entity as usize]))
-}
-
 /// A root-relative link (`/people/putin/`) gets the base path; a link to a page
 /// the site does not have is reported.
 fn internal_link(
@@ -279,7 +269,7 @@ mod tests {
             highlighter: &highlighter,
         };
         let article = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
-        render_body(&article, links, &cx)
+        render_body(&article, &Marks { links, ..Marks::default() }, &cx)
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod data;
 mod feeds;
 mod fingerprint;
 pub mod markdown;
+mod marking;
 mod pages;
 pub mod search;
 mod story;

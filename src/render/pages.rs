@@ -5,6 +5,7 @@ use std::cmp::Reverse;
 
 use tera::{Context, Value};
 
+use crate::analysis::quotes::anchor;
 use crate::diagnostics::Diagnostic;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
@@ -15,6 +16,9 @@ use super::Renderer;
 use super::markdown::{self, BodyContext};
 use super::structured;
 use super::views::*;
+
+/// At most this many quotations on a person's page, the newest.
+pub const QUOTES_ON_PAGE: usize = 20;
 
 /// How many entities an article's JSON-LD lists in `mentions`.
 const JSONLD_MENTIONS: usize = 12;
@@ -164,7 +168,9 @@ impl Renderer<'_> {
             sanitize: site.config.sanitize_html,
             highlighter: &self.highlighter,
         };
-        let (body_html, problems) = markdown::render_body(&file, &found.links(site.config.link_mentions), &body);
+        let links = found.links(site.config.link_mentions);
+        let marks = markdown::Marks { links: &links, quotes: analysis.quotes.as_slice(), cite: article.url.as_deref() };
+        let (body_html, problems) = markdown::render_body(&file, &marks, &body);
         let mut entities: Vec<(u32, EntityId)> = found.entities.iter().map(|&(e, n)| (n, e)).collect();
         entities.sort_by_key(|&(n, e)| (Reverse(n), e));
         let panel = ByKind::split(entities.iter().map(|&(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))));
@@ -283,10 +289,34 @@ impl Renderer<'_> {
             url: self.urls.url(&Urls::feed(&base)),
         });
         page.jsonld = Some(structured::to_script(&structured::entity_page(entity, &view.permalink)));
+        let said = &site.index.quotes_of[id as usize];
+        let quotes: Vec<QuoteCard> = match archive {
+            None => said.iter().take(QUOTES_ON_PAGE).filter_map(|&(article, n)| self.quote_card(article, n)).collect(),
+            Some(_) => Vec::new(),
+        };
         context.insert("page", &page);
         context.insert("entity", &view);
         context.insert("articles", &articles);
         context.insert("pagination", &pagination);
+        context.insert("quotes", &quotes);
+        context.insert("quote_count", &said.len());
+        context.insert("quote_count_text", &count_text(config, said.len()));
+    }
+
+    /// Quotation `n` of article `article`, for its speaker's page.
+    fn quote_card(&self, article: ArticleId, n: u32) -> Option<QuoteCard<'_>> {
+        let site = self.site;
+        let quotes = &site.analysis(article).quotes;
+        let quote = quotes.get(n as usize)?;
+        let url = format!("{}#{}", self.urls.url(&Urls::article(&site.article(article).slug)), anchor(n as usize));
+        Some(QuoteCard {
+            text: quotes.text(quote),
+            direct: quote.direct,
+            url,
+            speaker_text: quotes.speaker_text(quote),
+            article: self.cards.article(article),
+            outlet: quote.outlet.map(|o| self.cards.entity_link(o)),
+        })
     }
 }
 

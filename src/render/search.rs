@@ -11,14 +11,17 @@
 //! go to shards by their first letters (a shard that grows too big is split
 //! by one more letter), the articles' titles and summaries to chunks of 100,
 //! each entity's articles (for the filters) and the dates to files of their
-//! own. Stories go to chunks of their own, fetched for the stories of a
-//! query's first results.
+//! own, and so do each person's quotations: a query that names a person shows
+//! what they said. Stories go to chunks of their own, fetched for the stories
+//! of a query's first results.
 
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::analysis::body::cut;
+use crate::analysis::quotes::anchor;
 use crate::analysis::terms::MIN_TERM;
 use crate::arabic::key;
 use crate::arabic::stopwords::function_word_keys;
@@ -33,6 +36,10 @@ const CHUNK: usize = 100;
 const SHARD_LIMIT: usize = 64 * 1024;
 /// Terms are at most this many letters into the shard name.
 const MAX_PREFIX: usize = 5;
+/// A person's newest quotations in the index, at most.
+const QUOTES: usize = 50;
+/// A quotation in the index is cut at a word near this many characters.
+const QUOTE_CHARS: usize = 240;
 
 /// The file the script reads first: tables, shard names, entities.
 #[derive(Serialize)]
@@ -51,8 +58,8 @@ struct Manifest<'a> {
     docs: usize,
     /// Stories are in chunks of `chunk` too, under `s/`.
     stories: usize,
-    /// `[name, url, kind, keys of every spelling]`.
-    entities: Vec<(&'a str, String, &'static str, Vec<String>)>,
+    /// `[name, url, kind, keys of every spelling, number of quotations]`.
+    entities: Vec<(&'a str, String, &'static str, Vec<String>, usize)>,
 }
 
 /// The proclitic rules of ARABIC.md §2, as `tokens::proclitic_variants` applies them.
@@ -71,6 +78,11 @@ type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str, i64);
 
 /// One story in a chunk of stories: title, URL, its outlets as pages say it.
 type StoryEntry<'a> = (&'a str, String, String);
+
+/// One quotation of a person: what was said (cut), its URL on the article's
+/// page, the article's title, ISO date or "", the date as pages show it,
+/// source (entity index or -1), 1 when in the speaker's own words.
+type QuoteEntry<'a> = (String, String, &'a str, String, String, i64, u8);
 
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
@@ -131,6 +143,32 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         docs.sort_unstable();
         out.push((format!("{PAGE}e/{entity}.json"), json(&delta(&docs))));
     }
+    for entity in site.catalog.ids() {
+        let said = &site.index.quotes_of[entity as usize];
+        if said.is_empty() {
+            continue;
+        }
+        let entries: Vec<QuoteEntry> = said
+            .iter()
+            .take(QUOTES)
+            .filter_map(|&(id, n)| {
+                let article = site.article(id);
+                let quotes = &site.analysis(id).quotes;
+                let quote = quotes.get(n as usize)?;
+                let date = article.published.map(|p| p.date);
+                Some((
+                    cut(&quotes.text(quote), QUOTE_CHARS),
+                    format!("{}#{}", urls.url(&Urls::article(&article.slug)), anchor(n as usize)),
+                    article.title.as_str(),
+                    date.map(|d| d.to_string()).unwrap_or_default(),
+                    date.map(|d| site.config.dates.format(d)).unwrap_or_default(),
+                    site.mentions(id).source.map_or(-1, i64::from),
+                    u8::from(quote.direct),
+                ))
+            })
+            .collect();
+        out.push((format!("{PAGE}q/{entity}.json"), json(&entries)));
+    }
     let manifest = Manifest {
         version: 1,
         fold: fold_table(),
@@ -152,9 +190,10 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             .catalog
             .entities
             .iter()
-            .map(|e| {
+            .zip(&site.index.quotes_of)
+            .map(|(e, said)| {
                 let keys = e.spellings.iter().map(|s| key(&s.text)).collect();
-                (e.name.as_str(), urls.url(&Urls::entity(e)), e.kind.section(), keys)
+                (e.name.as_str(), urls.url(&Urls::entity(e)), e.kind.section(), keys, said.len())
             })
             .collect(),
     };

@@ -29,6 +29,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("partials/entity_stories.html", include_str!("../../templates/partials/entity_stories.html")),
     ("story.html", include_str!("../../templates/story.html")),
     ("stories.html", include_str!("../../templates/stories.html")),
+    ("partials/quotes.html", include_str!("../../templates/partials/quotes.html")),
 ];
 
 pub const TEMPLATES_DIR: &str = "templates";

@@ -2,6 +2,7 @@
 //! domain types themselves. These structs are the template contract documented
 //! in the README; every field is listed there.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -260,6 +261,23 @@ pub struct EntityView<'a> {
     /// The newest stories it appears in, as [`StoryCard`]s, and how many there are.
     pub stories: Vec<&'a Value>,
     pub story_count: usize,
+}
+
+/// A quotation on the page of the person who said it.
+#[derive(Debug, Serialize)]
+pub struct QuoteCard<'a> {
+    /// What was said (without quotation marks).
+    pub text: Cow<'a, str>,
+    /// In the speaker's own words, or reported.
+    pub direct: bool,
+    /// The quotation on its article's page (the article's URL and the quotation's anchor).
+    pub url: String,
+    /// The words of the article that name the speaker.
+    pub speaker_text: Cow<'a, str>,
+    /// Its article's [`ArticleCard`] (title, date, publishing outlet).
+    pub article: &'a Value,
+    /// The source the statement was given to, as an [`EntityLink`], or none.
+    pub outlet: Option<&'a Value>,
 }
 
 /// `pagination` of an entity's pages: its first page with the newest

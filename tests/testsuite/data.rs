@@ -1,5 +1,5 @@
-//! `data/articles.json` and `data/entities.json`: valid against the JSON
-//! Schemas shipped beside them, and saying what the site says.
+//! `data/articles.json`, `data/entities.json` and `data/quotes.json`: valid
+//! against the JSON Schemas shipped beside them, and saying what the site says.
 
 use serde_json::Value;
 
@@ -23,17 +23,18 @@ fn assert_valid(site: &Built, data: &str, schema: &str) {
 
 #[test]
 fn the_data_files_follow_their_schemas() {
-    for root in [fixture("basic"), demo()] {
+    for root in [fixture("basic"), fixture("quotes"), demo()] {
         let site = build_ok(&root);
         assert_valid(&site, "data/articles.json", "data/articles.schema.json");
         assert_valid(&site, "data/entities.json", "data/entities.schema.json");
+        assert_valid(&site, "data/quotes.json", "data/quotes.schema.json");
     }
 }
 
 #[test]
 fn the_schemas_in_the_repository_are_the_ones_shipped() {
     let site = build_ok(&fixture("basic"));
-    for name in ["articles", "entities"] {
+    for name in ["articles", "entities", "quotes"] {
         let in_repo = std::fs::read_to_string(demo().join(format!("schemas/{name}.schema.json"))).expect("read");
         assert_eq!(site.page(&format!("data/{name}.schema.json")), in_repo);
     }
@@ -75,4 +76,57 @@ fn entities_json_has_names_aliases_counts_and_wikidata() {
     let moscow = entities.iter().find(|e| e["key"] == "moscow").expect("moscow");
     assert_eq!(moscow["within"], "russia");
     assert_eq!(moscow["subkind"], "city");
+}
+
+#[test]
+fn quotes_json_says_who_said_what_where() {
+    let site = build_ok(&fixture("quotes"));
+    let data = json(&site, "data/quotes.json");
+    assert_eq!(data["version"], 1);
+    assert_eq!(data["$schema"], "https://example.org/data/quotes.schema.json");
+    let quotes = data["quotes"].as_array().expect("a list");
+    // article, url, speaker, speaker_text, direct, outlet
+    type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, bool, Option<&'a str>);
+    let rows: Vec<Row> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["article"].as_str().expect("a slug"),
+                q["url"].as_str().expect("a URL"),
+                q["speaker"].as_str(),
+                q["speaker_text"].as_str().expect("text"),
+                q["direct"].as_bool().expect("a flag"),
+                q["outlet"].as_str(),
+            )
+        })
+        .collect();
+    // Newest article first; each article's quotations in text order; the book title is none.
+    assert_eq!(
+        rows,
+        [
+            ("talks", "https://example.org/articles/talks/#q-1", Some("attaf"), "عطاف", true, None),
+            ("talks", "https://example.org/articles/talks/#q-2", None, "متحدث باسم الجيش", false, None),
+            ("talks", "https://example.org/articles/talks/#q-3", Some("erdogan"), "أردوغان", true, None),
+            (
+                "attaf-algiers",
+                "https://example.org/articles/attaf-algiers/#q-1",
+                Some("attaf"),
+                "وزير الخارجية أحمد عطاف",
+                true,
+                None
+            ),
+            (
+                "attaf-algiers",
+                "https://example.org/articles/attaf-algiers/#q-2",
+                Some("attaf"),
+                "عطاف",
+                false,
+                Some("reuters")
+            ),
+        ]
+    );
+    assert_eq!(quotes[0]["text"], "نحن مستعدون للحوار مع جميع الأطراف");
+    assert_eq!(quotes[0]["date"], "2024-05-03");
+    assert_eq!(quotes[0]["source"], "reuters");
+    assert_eq!(quotes[4]["text"], "الحوار هو السبيل الوحيد لحل الأزمة");
 }

@@ -1,7 +1,8 @@
 //! An incremental build (the last build remembered, only the pages whose
 //! fingerprint changed rendered) writes exactly what a clean build writes,
-//! whatever changed: articles edited, added, deleted or broken, entity lists,
-//! templates, static files, the configuration. And it does little work when
+//! whatever changed: articles edited, added, deleted or broken, quotations
+//! and their speakers, entity lists, templates, static files, the
+//! configuration. And it does little work when
 //! little changed.
 
 use std::collections::BTreeMap;
@@ -115,6 +116,27 @@ fn incremental_builds_write_what_clean_builds_write() {
             Box::new(|r| std::fs::remove_file(r.join("content/articles/story-later.md")).expect("rm")),
         ),
         ("an article deleted", Box::new(|r| std::fs::remove_file(r.join("content/articles/new.md")).expect("rm"))),
+        (
+            "a quotation",
+            Box::new(|r| edit(r, article, "زئير الأسد", "وقال بوتين لوكالة فرانس برس: «القاعدة باقية».\n\nزئير الأسد")),
+        ),
+        ("a quotation's words", Box::new(|r| edit(r, article, "«القاعدة باقية»", "«القاعدة باقية هنا»"))),
+        ("a quotation's speaker", Box::new(|r| edit(r, article, "وقال بوتين لوكالة", "وقال إردوغان لوكالة"))),
+        ("reported speech", Box::new(|r| edit(r, article, "وأعرب بوتين", "وقال بوتين إن القاعدة مهمة. وأعرب بوتين"))),
+        (
+            "a speaker's name in the lists",
+            Box::new(|r| edit(r, "content/people.toml", "name = \"رجب طيب أردوغان\"", "name = \"رجب أردوغان\"")),
+        ),
+        (
+            "a quotation template",
+            Box::new(|r| {
+                write(
+                    r,
+                    "templates/partials/quotes.html",
+                    "<ul>{% for q in quotes %}<li>{{ q.text }}</li>{% endfor %}</ul>\n",
+                )
+            }),
+        ),
         (
             "an entity list",
             Box::new(|r| {

@@ -24,6 +24,7 @@ mod metadata;
 mod output_folder;
 mod preview;
 mod properties;
+mod quotes;
 mod redirects;
 mod search;
 mod search_page;

@@ -1,6 +1,6 @@
-//! Properties over generated text: linking never changes the visible text,
-//! the matching key is idempotent, and imported front matter reads back as
-//! it was written.
+//! Properties over generated text: linking mentions and marking quotations
+//! never change the visible text, the matching key is idempotent, and
+//! imported front matter reads back as it was written.
 
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use fihris::content::parse_article;
 use fihris::entities::matcher::Scratch;
 use fihris::entities::{Catalog, Kind, Matcher};
 use fihris::import::{Block, Imported};
-use fihris::render::markdown::{BodyContext, Highlighter, render_body};
+use fihris::render::markdown::{BodyContext, Highlighter, Marks, render_body};
 use fihris::urls::Urls;
 use proptest::prelude::*;
 use rustc_hash::FxHashSet;
@@ -40,8 +40,16 @@ const PIECES: &[&str] = &[
     "فرانس برس",
     "لفرانس برس",
     "قال",
+    "وأضاف",
+    "بحسب",
+    "لفرانس برس",
     "في",
     "إن",
+    "أن",
+    "«",
+    "»",
+    "» قال بوتين",
+    "قال بوتين: «",
     "الرئيس",
     "الروسي",
     "اجتماع",
@@ -95,16 +103,39 @@ fn body_strategy() -> impl Strategy<Value = String> {
 
 /// Removes the links that mention finding added (`<a class="mention …">…</a>`).
 fn strip_mention_links(html: &str) -> String {
+    strip_marks(html, "<a class=\"mention ", "</a>")
+}
+
+/// Removes the marks of quotations: `<q class="quote" …>…</q>`, `<span
+/// class="reported" …>…</span>`, and the anchor and `cite` of a `<blockquote>`.
+fn strip_quote_marks(html: &str) -> String {
+    let html = strip_marks(html, "<q class=\"quote\"", "</q>");
+    let html = strip_marks(&html, "<span class=\"reported\"", "</span>");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<blockquote ") {
+        out.push_str(&rest[..start]);
+        out.push_str("<blockquote>");
+        let end = rest[start..].find('>').expect("the tag closes");
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes every element that opens with `open` (a tag's beginning) and
+/// closes with `close`, keeping what is inside; such elements do not nest.
+fn strip_marks(html: &str, open: &str, close: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<a class=\"mention ") {
+    while let Some(start) = rest.find(open) {
         out.push_str(&rest[..start]);
         let after_open = &rest[start..];
         let open_end = after_open.find('>').expect("the tag closes") + 1;
         let inner = &after_open[open_end..];
-        let close = inner.find("</a>").expect("the link closes");
-        out.push_str(&inner[..close]);
-        rest = &inner[close + "</a>".len()..];
+        let end = inner.find(close).expect("the element closes");
+        out.push_str(&inner[..end]);
+        rest = &inner[end + close.len()..];
     }
     out.push_str(rest);
     out
@@ -140,8 +171,9 @@ impl Fixture {
         }
     }
 
-    /// The body rendered with the given linking policy, and how many links it got.
-    fn render(&self, body: &str, policy: LinkMentions) -> (String, usize) {
+    /// The body rendered with the given linking policy (and its quotations
+    /// marked or not), and how many links and quotations it got.
+    fn render(&self, body: &str, policy: LinkMentions, quotes: bool) -> (String, usize, usize) {
         let article =
             parse_article(Path::new("a.md"), &format!("---\ntitle: عنوان\n---\n{body}")).expect("a valid article");
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
@@ -155,8 +187,14 @@ impl Fixture {
             sanitize: true,
             highlighter: &self.highlighter,
         };
-        let (html, _) = render_body(&article, &links, &cx);
-        (html, links.len())
+        let marks = Marks {
+            links: &links,
+            quotes: if quotes { analysis.quotes.as_slice() } else { &[] },
+            cite: Some("https://example.org/a?b=1&c=2"),
+        };
+        let (html, _) = render_body(&article, &marks, &cx);
+        let quoted = if quotes { analysis.quotes.len() } else { 0 };
+        (html, links.len(), quoted)
     }
 }
 
@@ -168,12 +206,25 @@ proptest! {
     #[test]
     fn linking_never_changes_the_visible_text(body in body_strategy()) {
         let fixture = Fixture::new();
-        let (plain, no_links) = fixture.render(&body, LinkMentions::None);
+        let (plain, no_links, _) = fixture.render(&body, LinkMentions::None, false);
         prop_assert_eq!(no_links, 0);
         for policy in [LinkMentions::First, LinkMentions::All] {
-            let (linked, _) = fixture.render(&body, policy);
+            let (linked, _, _) = fixture.render(&body, policy, false);
             prop_assert_eq!(&strip_mention_links(&linked), &plain);
         }
+    }
+
+    /// Marking quotations (with mentions linked too) adds tags only: with
+    /// them removed, the page is byte for byte the page without them.
+    #[test]
+    fn marking_quotations_never_changes_the_visible_text(body in body_strategy()) {
+        let fixture = Fixture::new();
+        let (plain, _, _) = fixture.render(&body, LinkMentions::None, false);
+        let (marked, _, _) = fixture.render(&body, LinkMentions::None, true);
+        prop_assert_eq!(&strip_quote_marks(&marked), &plain);
+        let (linked, _, _) = fixture.render(&body, LinkMentions::All, false);
+        let (both, _, _) = fixture.render(&body, LinkMentions::All, true);
+        prop_assert_eq!(&strip_quote_marks(&both), &linked);
     }
 
     /// ARABIC.md §1: key(key(x)) = key(x).
@@ -242,8 +293,12 @@ proptest! {
 }
 
 #[test]
-fn the_generator_does_produce_links() {
+fn the_generator_does_produce_links_and_quotations() {
     let fixture = Fixture::new();
-    let (html, links) = fixture.render("قال بوتين في موسكو", LinkMentions::All);
+    let (html, links, _) = fixture.render("قال بوتين في موسكو", LinkMentions::All, false);
     assert_eq!(links, 2, "{html}");
+    let (html, _, quotes) =
+        fixture.render("قال بوتين: « في موسكو\n\n> « **الرئيس** `الروسي` » قال بوتين", LinkMentions::All, true);
+    assert_eq!(quotes, 2, "{html}");
+    assert!(html.contains("<q class=\"quote\" id=\"q-1\" cite=\"https://example.org/a?b=1&amp;c=2\">"), "{html}");
 }

@@ -17,7 +17,10 @@ const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
     const answer = await engine.search(query, chosen, Boolean(typing));
     const details = await engine.details(answer.results.map((r) => r.doc));
     const stories = await engine.stories(answer.results, 3);
-    answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url), stories: stories.map((s) => s.url) });
+    // What the first person the query names said, as the page shows it.
+    const person = answer.entities.find((e) => e.kind === "people" && e.quotes > 0);
+    const quotes = person ? (await engine.quotesOf(person.index)).map((q) => q.url) : [];
+    answers.push({ query, urls: details.map((d) => d.url), entities: answer.entities.map((e) => e.url), stories: stories.map((s) => s.url), quotes });
   }
   process.stdout.write(JSON.stringify(answers));
 })().catch((error) => {
