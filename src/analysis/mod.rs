@@ -1,10 +1,12 @@
 //! What the build learns from each article, in one pass over its body: the
-//! visible text ([`body`]), who it mentions and where ([`mentions`]), its
-//! summary, and its search terms ([`terms`]). A pure function of one article
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), the
+//! sentence that names each entity ([`excerpts`]), its summary, and its search
+//! terms ([`terms`]). A pure function of one article
 //! and the shared entity matcher, mapped over the corpus in parallel; the
 //! index, the pages and the search files are all made from its results.
 
 pub mod body;
+pub mod excerpts;
 pub mod mentions;
 pub mod terms;
 
@@ -12,6 +14,7 @@ use crate::content::ArticleFile;
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
+pub use excerpts::Excerpts;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +22,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub mentions: Mentions,
+    /// The sentence that first names each entity of the body.
+    pub excerpts: Excerpts,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, sorted by term.
@@ -33,7 +38,8 @@ pub fn analyze(file: &ArticleFile, finder: &Finder, scratch: &mut Scratch) -> (A
     let article = &file.article;
     let body = Body::read(&file.body);
     let (mentions, problems) = mentions::find(article, &body, finder, scratch);
+    let excerpts = excerpts::excerpts(&body, &mentions);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let (terms, words) = terms::terms(&article.title, &body);
-    (Analysis { mentions, summary, terms, words }, problems)
+    (Analysis { mentions, excerpts, summary, terms, words }, problems)
 }

@@ -20,6 +20,10 @@ pub struct RawFrontMatter {
     pub url: Option<String>,
     pub author: Option<String>,
     pub summary: Option<String>,
+    /// The lead image (a file of the site or an address), its caption and credit.
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
     pub slug: Option<String>,
     #[serde(default)]
     pub people: Vec<String>,

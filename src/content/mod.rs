@@ -44,6 +44,10 @@ pub struct Article {
     pub author: Option<String>,
     /// From `summary:`; the analysis takes the first paragraph otherwise.
     pub summary: Option<String>,
+    /// The lead image (a file of the site or an address), with its caption and credit.
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    pub image_credit: Option<String>,
     pub people: Vec<Located<String>>,
     pub places: Vec<Located<String>>,
     pub sources: Vec<Located<String>>,
@@ -270,6 +274,9 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         url,
         author: raw.author.filter(|a| !a.trim().is_empty()),
         summary: raw.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+        image: raw.image.map(|i| i.trim().to_owned()).filter(|i| !i.is_empty()),
+        image_caption: raw.image_caption.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+        image_credit: raw.image_credit.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
         people: locate_all("people", raw.people),
         places: locate_all("places", raw.places),
         sources: locate_all("sources", raw.sources),
