@@ -26,4 +26,5 @@ pub mod plan;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod timeline;
 pub mod urls;

@@ -5,6 +5,7 @@
 pub mod collate;
 pub mod dates;
 pub mod normalize;
+pub mod plural;
 pub mod slug;
 pub mod stopwords;
 pub mod tokens;

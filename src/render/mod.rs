@@ -7,8 +7,10 @@
 
 pub mod assets;
 pub mod data;
+pub mod charts;
 mod feeds;
 mod fingerprint;
+pub mod images;
 pub mod markdown;
 mod pages;
 pub mod search;
