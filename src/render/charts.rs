@@ -57,6 +57,16 @@ pub fn bucket_label(config: &Config, timeline: &Timeline, n: usize) -> String {
     }
 }
 
+/// "WHAT في كل شهر" (or week, or year), the title of a chart of `unit`s.
+pub fn per_unit_title(what: &str, unit: Unit) -> String {
+    let unit = match unit {
+        Unit::Week => "أسبوع",
+        Unit::Month => "شهر",
+        Unit::Year => "سنة",
+    };
+    format!("{what} في كل {unit}")
+}
+
 /// `count` articles, in the site's digits.
 pub fn articles_text(config: &Config, count: u32) -> String {
     counted(config, count, &plural::ARTICLES)

@@ -26,6 +26,8 @@ pub struct ImageView {
     pub link: Option<String>,
     pub width: u32,
     pub height: u32,
+    /// On another host: its real shape is unknown, so it is cropped to the frame.
+    pub remote: bool,
     pub caption: Option<String>,
     pub credit: Option<String>,
 }
@@ -43,7 +45,7 @@ pub fn lead_image(
     if image.contains("://") {
         let (src, link) = if remote_images { (Some(image.clone()), None) } else { (None, Some(image.clone())) };
         let (width, height) = REMOTE_FRAME;
-        return Ok(Some(ImageView { src, link, width, height, caption, credit }));
+        return Ok(Some(ImageView { src, link, width, height, remote: true, caption, credit }));
     }
     let file = root.join(STATIC_DIR).join(image);
     match imagesize::size(&file) {
@@ -52,6 +54,7 @@ pub fn lead_image(
             link: None,
             width: size.width.try_into().unwrap_or(u32::MAX),
             height: size.height.try_into().unwrap_or(u32::MAX),
+            remote: false,
             caption,
             credit,
         })),

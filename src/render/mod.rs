@@ -87,12 +87,13 @@ impl<'s> Renderer<'s> {
         let pages = jobs.iter().map(|job| job.path(site)).collect();
         let entity_urls = site.catalog.entities.iter().map(|e| urls.url(&Urls::entity(e))).collect();
         let templates: &'s Templates = templates;
+        let cards = Cards::new(site, urls.clone());
         Ok(Renderer {
             site,
             templates,
             entity_urls,
-            cards: Cards::new(site, urls.clone()),
-            digests: Digests::new(site, templates),
+            digests: Digests::new(site, templates, &cards),
+            cards,
             urls,
             jobs,
             pages,
