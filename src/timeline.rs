@@ -74,10 +74,14 @@ impl Timeline {
         self.counts.iter().sum()
     }
 
-    /// The bucket with the most articles (the newest of equals).
+    /// The bucket with more articles than any other, if one has.
     pub fn peak(&self) -> Option<usize> {
         let max = *self.counts.iter().max()?;
-        (max > 0).then(|| self.counts.iter().rposition(|&c| c == max)).flatten()
+        let mut at = self.counts.iter().enumerate().filter(|&(_, &c)| c == max).map(|(n, _)| n);
+        match (at.next(), at.next()) {
+            (Some(n), None) if max > 0 => Some(n),
+            _ => None,
+        }
     }
 }
 
@@ -164,5 +168,7 @@ mod tests {
         let window = Timeline::over(Unit::Month, date(2024, 1, 1), date(2024, 12, 31), &dates);
         assert_eq!((window.counts.len(), window.total()), (12, 2));
         assert_eq!(Timeline::over(Unit::Month, date(2024, 1, 1), date(2024, 2, 1), &[]).peak(), None);
+        // No bucket stands out: no peak.
+        assert_eq!(Timeline::of(&[date(2023, 3, 16), date(2024, 7, 25)]).expect("dates").peak(), None);
     }
 }

@@ -17,7 +17,9 @@ pub struct Noun {
     pub other: &'static str,
 }
 
-pub const ARTICLES: Noun = Noun { one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالًا", other: "مقال" };
+pub const ARTICLES: Noun = Noun {
+    one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالًا", other: "مقال"
+};
 
 /// `count` with the noun in the form the number calls for; `digits` is the
 /// count as the site writes it.

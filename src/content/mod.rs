@@ -268,7 +268,9 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
             Diagnostic::error(format!("`image` is neither a file of the site nor a web address: {written:?}"))
                 .in_file(path)
                 .at(front_matter::locate(text, split, "image", Some(written)))
-                .with_help("write the path of a file in static/ (images/photo.jpg) or an address starting with https://")
+                .with_help(
+                    "write the path of a file in static/ (images/photo.jpg) or an address starting with https://",
+                )
         })?),
     };
     Ok(Article {

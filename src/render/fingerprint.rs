@@ -212,7 +212,8 @@ impl Renderer<'_> {
             }
             Job::NotFound => {}
             Job::Search => {
-                let dated = || site.index.newest_first.iter().filter_map(|&a| site.article(a).published.map(|p| p.date));
+                let dated =
+                    || site.index.newest_first.iter().filter_map(|&a| site.article(a).published.map(|p| p.date));
                 (dated().next(), dated().last()).hash(&mut h);
             }
             Job::Entities(kind, order) => {

@@ -89,8 +89,8 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("static/images")).expect("mkdir");
         // A 3×2 PNG header is enough for its size.
         let png = [
-            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 3, 0, 0, 0, 2,
-            8, 2, 0, 0, 0,
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 3, 0, 0, 0,
+            2, 8, 2, 0, 0, 0,
         ];
         std::fs::write(dir.path().join("static/images/a.png"), png).expect("write");
         let urls = Urls::new("https://example.org/r/", "/r/");

@@ -6,8 +6,8 @@
 //! links, the page list, the highlighter) is prepared once in a [`Renderer`].
 
 pub mod assets;
-pub mod data;
 pub mod charts;
+pub mod data;
 mod feeds;
 mod fingerprint;
 pub mod images;

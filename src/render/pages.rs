@@ -110,7 +110,7 @@ impl Renderer<'_> {
             };
             (site.catalog.get(id).kind, item)
         }));
-        let chart = facts.archive.as_ref().map(|timeline| {
+        let chart = facts.archive.as_ref().filter(|t| t.counts.len() > 1).map(|timeline| {
             charts::bar_chart(config, "archive", charts::per_unit_title("المقالات", timeline.unit), timeline)
         });
         let description = if config.description.is_empty() {
@@ -219,7 +219,8 @@ impl Renderer<'_> {
         };
         let description = format!("{title} في {}", site.config.title);
         let mut page = self.page_view("entities", kind.section(), title, description, path);
-        page.jsonld = Some(structured::to_script(&structured::collection(&page.title, &page.description, &page.permalink)));
+        page.jsonld =
+            Some(structured::to_script(&structured::collection(&page.title, &page.description, &page.permalink)));
         context.insert("page", &page);
         context.insert("kind", &KindView { key: kind, section: kind.section(), title: kind.title() });
         context.insert("order", &order);
@@ -415,7 +416,8 @@ impl Renderer<'_> {
         context.insert("articles", &articles);
         context.insert("excerpts", &excerpts);
         context.insert("pagination", &pagination);
-        let timeline = span.filter(|_| archive.is_none()).map(|span| {
+        // One bucket would draw one bar: the sentence above says as much.
+        let timeline = span.filter(|s| archive.is_none() && s.timeline.counts.len() > 1).map(|span| {
             let title = charts::per_unit_title(&format!("المقالات التي تذكر {}", entity.name), span.timeline.unit);
             charts::bar_chart(config, "timeline", title, &span.timeline)
         });

@@ -176,7 +176,8 @@ pub struct CountedCard<'a> {
     pub entity: &'a Value,
     pub count: u32,
     pub count_text: String,
-    /// `count` as a percentage of the largest count of its list, for bars.
+    /// `count` as a percentage of the largest count of its list, in steps
+    /// of 5 (the stylesheet has a class `wN` for each), for bars.
     pub share: u32,
 }
 
@@ -324,7 +325,7 @@ impl<'a> CountedCard<'a> {
                 entity,
                 count,
                 count_text: count_text(config, count),
-                share: (count * 100).div_ceil(max),
+                share: ((count * 20).div_ceil(max) * 5).max(5),
             })
             .collect()
     }
