@@ -12,7 +12,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::Renderer;
 use super::templates::Templates;
 use super::views::Cards;
-use crate::entities::EntityId;
+use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
 use crate::plan::{Group, Job, Order};
 use crate::site::Site;
@@ -135,6 +135,10 @@ impl Digests {
                 }
                 for digest in &self.entity_links {
                     h.write_u64(*digest);
+                }
+                // The orders of the index pages, which the sitemap lists.
+                for kind in Kind::ALL {
+                    Order::of(kind, site).hash(&mut h);
                 }
                 for id in site.article_ids() {
                     for old in &site.article(id).aliases {

@@ -142,7 +142,7 @@ fn entity_pages_chart_their_mentions_with_a_text_alternative() {
         chart.contains("<figcaption id=\"timeline-summary\">مقالان بين آذار/مارس 2023 وتموز/يوليو 2024.</figcaption>"),
         "{chart}"
     );
-    assert!(chart.contains("<table class=\"visually-hidden\">"), "{chart}");
+    assert!(chart.contains("<div class=\"visually-hidden\"><table>"), "{chart}");
     assert!(chart.contains("<tr><th scope=\"row\">تموز/يوليو 2024</th><td>1</td></tr>"), "{chart}");
     assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 2, "two months with articles: {chart}");
     // One path draws every bar: March 2023 at the right, July 2024 at the left.
