@@ -346,7 +346,7 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|&a| {
                 let (text, name) = site.analysis(a).excerpts.of(id)?;
-                Some((site.article(a).slug.as_str(), ExcerptView::new(text, name)))
+                Some((site.article(a).slug.as_str(), ExcerptView::new(&text, name)))
             })
             .collect();
         let archive_url = |page: usize| self.urls.url(&Urls::archive(&base, page));

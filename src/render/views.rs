@@ -196,16 +196,17 @@ pub struct TopItem<'a> {
 /// The sentence that names an entity, in three parts: `before`, the `name`
 /// as written (to mark), `after`.
 #[derive(Debug, Serialize)]
-pub struct ExcerptView<'a> {
-    pub before: &'a str,
-    pub name: &'a str,
-    pub after: &'a str,
+pub struct ExcerptView {
+    pub before: String,
+    pub name: String,
+    pub after: String,
 }
 
-impl<'a> ExcerptView<'a> {
+impl ExcerptView {
     /// From an excerpt and the bytes of the name in it.
-    pub fn new(text: &'a str, name: std::ops::Range<usize>) -> ExcerptView<'a> {
-        ExcerptView { before: &text[..name.start], name: &text[name.clone()], after: &text[name.end..] }
+    pub fn new(text: &str, name: std::ops::Range<usize>) -> ExcerptView {
+        let part = |range: std::ops::Range<usize>| text[range].to_owned();
+        ExcerptView { before: part(0..name.start), name: part(name.clone()), after: part(name.end..text.len()) }
     }
 }
 
