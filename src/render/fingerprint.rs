@@ -216,9 +216,7 @@ impl Renderer<'_> {
             }
             Job::NotFound => {}
             Job::Search => {
-                let dated =
-                    || site.index.newest_first.iter().filter_map(|&a| site.article(a).published.map(|p| p.date));
-                (dated().next(), dated().last()).hash(&mut h);
+                self.archive_span().hash(&mut h);
             }
             Job::Entities(kind, order) => {
                 Order::of(kind, site).hash(&mut h);

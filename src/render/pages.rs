@@ -227,11 +227,18 @@ impl Renderer<'_> {
         context.insert("orders", &orders);
     }
 
+    /// The days of the oldest and the newest dated articles.
+    pub(super) fn archive_span(&self) -> Option<(Date, Date)> {
+        let site = self.site;
+        let mut dated = site.index.newest_first.iter().filter_map(|&id| site.article(id).published.map(|p| p.date));
+        let newest = dated.next()?;
+        Some((dated.next_back().unwrap_or(newest), newest))
+    }
+
     /// The months of the archive, by year, for the search page's date filters.
     fn search_months(&self) -> Vec<YearMonths> {
         let site = self.site;
-        let dated = || site.index.newest_first.iter().filter_map(|&id| site.article(id).published.map(|p| p.date));
-        let (Some(newest), Some(oldest)) = (dated().next(), dated().last()) else { return Vec::new() };
+        let Some((oldest, newest)) = self.archive_span() else { return Vec::new() };
         let timeline = Timeline::over(Unit::Month, oldest, newest, &[]);
         let mut years: Vec<YearMonths> = Vec::new();
         for n in 0..timeline.counts.len() {
