@@ -7,13 +7,14 @@
 //! nothing.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Analysis, Finder};
+use crate::analysis::{self, Analysis, Finder, Vocabulary};
 use crate::config::Config;
 use crate::content::{self, Article};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -35,12 +36,14 @@ pub struct SiteOptions {
 
 /// What a build leaves for the next: each article's analysis by the path of
 /// its file (with the hash of the text it was made from), valid while the
-/// entity lists stay the same, and the manifest of the files it wrote.
+/// entity lists stay the same, the words their terms number, and the
+/// manifest of the files it wrote.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Memory {
     /// A digest of the entity lists the analyses were made with.
     pub lists: u64,
     pub articles: FxHashMap<PathBuf, (Article, Analysis)>,
+    pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,
 }
 
@@ -127,7 +130,7 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
             }
             match content::parse_article(path, &text) {
                 Ok(file) => {
-                    let (analysis, problems) = analysis::analyze(&file, &finder, scratch);
+                    let (analysis, problems) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     Read::Analysed((file.article, analysis), problems)
                 }
                 Err(problem) => Read::Failed(problem),
@@ -147,7 +150,7 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
             Read::Failed(problem) => diagnostics.push(problem),
         }
     }
-    let site = Site::new(root.clone(), config, (catalog, matcher), articles)
+    let site = Site::new(root.clone(), config, (catalog, matcher), Arc::clone(&memory.vocabulary), articles)
         .map_err(|problems| diagnostics.extend(problems))
         .ok()?;
     Some(Analysed { site, templates: templates?, analysed })
@@ -242,8 +245,30 @@ pub fn run(
     memory.articles =
         site.into_articles().map(|(article, analysis)| (article.path.clone(), (article, analysis))).collect();
     memory.manifest = manifest;
+    forget_unused_words(memory);
     clock.lap("remember");
     Ok(Report { timings: clock.timings, ..report })
+}
+
+/// Drops from the vocabulary the words no article uses any more (those of
+/// deleted or edited articles), once they are half of it.
+fn forget_unused_words(memory: &mut Memory) {
+    let mut used = vec![false; memory.vocabulary.len()];
+    for (_, analysis) in memory.articles.values() {
+        for (id, _) in analysis.terms.iter() {
+            if let Some(slot) = used.get_mut(id as usize) {
+                *slot = true;
+            }
+        }
+    }
+    if used.iter().filter(|&&u| u).count() * 2 >= used.len() {
+        return;
+    }
+    let (vocabulary, mapping) = memory.vocabulary.compacted(&used);
+    for (_, analysis) in memory.articles.values_mut() {
+        analysis.terms = analysis.terms.renumbered(&mapping);
+    }
+    memory.vocabulary = Arc::new(vocabulary);
 }
 
 pub fn finish(mut diagnostics: Diagnostics) -> Diagnostics {

@@ -5,8 +5,9 @@
 //! their path, which stays the same from build to build.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::analysis::{self, Analysis, Finder, Mentions};
+use crate::analysis::{self, Analysis, Finder, Mentions, Vocabulary};
 use crate::config::Config;
 use crate::content::{self, Article, ArticleFile};
 use crate::diagnostics::Diagnostic;
@@ -19,6 +20,8 @@ pub struct Site {
     pub config: Config,
     pub catalog: Catalog,
     pub matcher: Matcher,
+    /// The words of the archive, which articles' terms number.
+    pub vocabulary: Arc<Vocabulary>,
     articles: Vec<Article>,
     analyses: Vec<Analysis>,
     pub index: Index,
@@ -32,12 +35,13 @@ impl Site {
         root: PathBuf,
         config: Config,
         (catalog, matcher): (Catalog, Matcher),
+        vocabulary: Arc<Vocabulary>,
         mut articles: Vec<(Article, Analysis)>,
     ) -> Result<Site, Vec<Diagnostic>> {
         articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         let (articles, analyses): (Vec<Article>, Vec<Analysis>) = articles.into_iter().unzip();
         let index = Index::build(&config, &articles, &analyses, &catalog)?;
-        Ok(Site { root, config, catalog, matcher, articles, analyses, index })
+        Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
     }
 
     /// Reads article `id` again for its page. A file changed since it was
@@ -54,7 +58,7 @@ impl Site {
         }
         let file = content::parse_article(&article.path, &text)?;
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
-        let (analysis, _) = analysis::analyze(&file, &finder, &mut Scratch::default());
+        let (analysis, _) = analysis::analyze(&file, &finder, &self.vocabulary, &mut Scratch::default());
         Ok((file, analysis))
     }
 

@@ -70,14 +70,19 @@ type DocEntry<'a> = (&'a str, String, String, String, i64, &'a str);
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
     // Documents are numbered newest first; the analysis found each one's terms.
-    let mut postings: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); site.vocabulary.len()];
     for (doc, &id) in articles.iter().enumerate() {
-        for (term, weight) in &site.analysis(id).terms {
-            postings.entry(term).or_default().push((doc as u32, *weight));
+        for (term, weight) in site.analysis(id).terms.iter() {
+            if let Some(list) = postings.get_mut(term as usize) {
+                list.push((doc as u32, weight));
+            }
         }
     }
     let mut out = Vec::new();
-    let shards = shard(postings);
+    let shards = site.vocabulary.with_terms(|term| {
+        let named = postings.into_iter().enumerate().filter(|(_, list)| !list.is_empty());
+        shard(named.map(|(id, list)| (term(id as u32), list)).collect())
+    });
     let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
     out.extend(shards.into_iter().map(|(name, json)| (format!("{PAGE}t/{}.json", file_name(&name)), json)));
 

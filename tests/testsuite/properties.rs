@@ -145,7 +145,7 @@ impl Fixture {
         let article =
             parse_article(Path::new("a.md"), &format!("---\ntitle: عنوان\n---\n{body}")).expect("a valid article");
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
-        let (analysis, _) = analyze(&article, &finder, &mut Scratch::default());
+        let (analysis, _) = analyze(&article, &finder, &Default::default(), &mut Scratch::default());
         let links = analysis.mentions.links(policy);
         let cx = BodyContext {
             urls: &self.urls,
