@@ -20,6 +20,8 @@ pub struct Noun {
 pub const ARTICLES: Noun = Noun {
     one: "مقال واحد", two: "مقالان", few: "مقالات", many: "مقالًا", other: "مقال"
 };
+pub const NAMES: Noun =
+    Noun { one: "اسم واحد", two: "اسمان", few: "أسماء", many: "اسمًا", other: "اسم" };
 
 /// `count` with the noun in the form the number calls for; `digits` is the
 /// count as the site writes it.
@@ -56,5 +58,7 @@ mod tests {
             assert_eq!(counted(count, &count.to_string(), &ARTICLES), expected);
         }
         assert_eq!(counted(5, "٥", &ARTICLES), "٥ مقالات");
+        assert_eq!(counted(510, "510", &NAMES), "510 أسماء");
+        assert_eq!(counted(46, "46", &NAMES), "46 اسمًا");
     }
 }

@@ -78,6 +78,11 @@ pub fn articles_text(config: &Config, count: u32) -> String {
     counted(config, count, &plural::ARTICLES)
 }
 
+/// `count` names (of people, places and sources), in the site's digits.
+pub fn names_text(config: &Config, count: u32) -> String {
+    counted(config, count, &plural::NAMES)
+}
+
 fn counted(config: &Config, count: u32, noun: &Noun) -> String {
     plural::counted(u64::from(count), &config.dates.digits.apply(&count.to_string()), noun)
 }

@@ -115,9 +115,9 @@ impl Renderer<'_> {
         });
         let description = if config.description.is_empty() {
             format!(
-                "أرشيف أخبار: {} عن {} شخصًا ومكانًا ومصدرًا",
+                "أرشيف أخبار: {} عن {} من الأشخاص والأماكن والمصادر",
                 charts::articles_text(config, site.article_count() as u32),
-                count_text(config, site.catalog.len())
+                charts::names_text(config, site.catalog.len() as u32)
             )
         } else {
             config.description.clone()
