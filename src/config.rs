@@ -47,6 +47,8 @@ struct RawConfig {
     feed_entries: Option<usize>,
     sanitize_html: Option<bool>,
     #[serde(default)]
+    remote_images: bool,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -72,6 +74,9 @@ pub struct Config {
     /// The newest this many articles are in each feed.
     pub feed_entries: usize,
     pub sanitize_html: bool,
+    /// Show lead images that are on other hosts (each view tells that host
+    /// who reads the archive); otherwise they become links.
+    pub remote_images: bool,
     pub extra: toml::Table,
     /// What reading the file warned about (control characters taken out).
     warnings: Vec<Diagnostic>,
@@ -185,6 +190,7 @@ impl Config {
             entity_page_size: raw.entity_page_size.unwrap_or(50),
             feed_entries: raw.feed_entries.unwrap_or(20),
             sanitize_html: raw.sanitize_html.unwrap_or(true),
+            remote_images: raw.remote_images,
             extra: raw.extra,
             warnings: Vec::new(),
         })
@@ -288,6 +294,7 @@ mod tests {
         assert_eq!(config.output_dir, PathBuf::from("public"));
         assert_eq!(config.base_path(), "/");
         assert!(config.sanitize_html);
+        assert!(!config.remote_images);
     }
 
     #[test]

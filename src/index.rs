@@ -138,15 +138,84 @@ impl Index {
         crate::plan::archive_page(&self.articles_of[entity as usize], page, per_page).iter().copied()
     }
 
+    /// The entities of `kind`, those with the most articles first (ties in
+    /// the order of the lists).
+    pub fn by_count(&self, catalog: &Catalog, kind: Kind) -> Vec<EntityId> {
+        let mut ids: Vec<EntityId> = catalog.ids().filter(|&e| catalog.get(e).kind == kind).collect();
+        ids.sort_by_key(|&e| (Reverse(self.articles_of[e as usize].len()), e));
+        ids
+    }
+
     /// The entities of `kind` with the most articles, most first.
     pub fn most_mentioned(&self, catalog: &Catalog, kind: Kind, limit: usize) -> Vec<EntityId> {
-        let mut ids: Vec<EntityId> = catalog
-            .ids()
-            .filter(|&e| catalog.get(e).kind == kind && !self.articles_of[e as usize].is_empty())
-            .collect();
-        ids.sort_by_key(|&e| (Reverse(self.articles_of[e as usize].len()), e));
+        let mut ids = self.by_count(catalog, kind);
+        ids.retain(|&e| !self.articles_of[e as usize].is_empty());
         ids.truncate(limit);
         ids
+    }
+
+    /// The entities of `kind` with the most articles dated `since` or later,
+    /// with how many, most first.
+    pub fn most_mentioned_since(
+        &self,
+        catalog: &Catalog,
+        articles: &[Article],
+        kind: Kind,
+        since: jiff::civil::Date,
+        limit: usize,
+    ) -> Vec<(EntityId, u32)> {
+        let recent = |id: ArticleId| articles[id as usize].published.is_some_and(|p| p.date >= since);
+        let mut counted: Vec<(EntityId, u32)> = catalog
+            .ids()
+            .filter(|&e| catalog.get(e).kind == kind)
+            // Newest first: the recent articles are at the front.
+            .map(|e| (e, self.articles_of[e as usize].iter().take_while(|&&a| recent(a)).count() as u32))
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        counted.sort_by_key(|&(e, n)| (Reverse(n), e));
+        counted.truncate(limit);
+        counted
+    }
+
+    /// The places grouped under the outermost place that holds them (a
+    /// country, where the list says so), in alphabetical order: each group's
+    /// place and the places within it at any depth. Places that hold none
+    /// and are in none come last, under `None`.
+    pub fn by_country(&self, catalog: &Catalog) -> Vec<(Option<EntityId>, Vec<EntityId>)> {
+        let outermost = |mut id: EntityId| {
+            // The lists are checked for cycles; the bound only guards the loop.
+            for _ in 0..catalog.len() {
+                match catalog.get(id).within {
+                    Some(outer) => id = outer,
+                    None => break,
+                }
+            }
+            id
+        };
+        let alphabetical: Vec<EntityId> =
+            self.letters.get(&Kind::Place).into_iter().flatten().flat_map(|g| g.entities.iter().copied()).collect();
+        let mut groups: FxHashMap<EntityId, Vec<EntityId>> = FxHashMap::default();
+        for &id in &alphabetical {
+            let top = outermost(id);
+            if top != id {
+                groups.entry(top).or_default().push(id);
+            }
+        }
+        let mut ordered: Vec<(Option<EntityId>, Vec<EntityId>)> = Vec::new();
+        let mut alone = Vec::new();
+        for &id in &alphabetical {
+            if catalog.get(id).within.is_some() {
+                continue;
+            }
+            match groups.remove(&id) {
+                Some(within) => ordered.push((Some(id), within)),
+                None => alone.push(id),
+            }
+        }
+        if !alone.is_empty() {
+            ordered.push((None, alone));
+        }
+        ordered
     }
 }
 

@@ -28,4 +28,5 @@ pub mod serve;
 pub mod site;
 pub mod stories;
 pub mod suggest;
+pub mod timeline;
 pub mod urls;

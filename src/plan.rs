@@ -26,7 +26,8 @@ pub enum Job {
     NotFound,
     /// The search page (its index is a [`Group`]).
     Search,
-    Entities(Kind),
+    /// An index page of a kind of entity, in one of its orders.
+    Entities(Kind, Order),
     Article(ArticleId),
     /// The page of an entity, with its newest articles.
     Entity(EntityId),
@@ -45,6 +46,49 @@ pub enum Job {
     StoriesFeed,
     /// A page that sends an old link on to the page it became.
     Redirect(OldPath),
+}
+
+/// The orders an index page of entities comes in, each a page of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Order {
+    /// Arabic alphabetical order under letter headings (the section's own page).
+    Alphabetical,
+    /// The most mentioned first.
+    MostMentioned,
+    /// Places under the country they are in (the places' index only).
+    ByCountry,
+}
+
+impl Order {
+    /// The file name of the page in this order, beside the section's own
+    /// page. A file, so that it can never take the place of an entity's page.
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            Order::Alphabetical => None,
+            Order::MostMentioned => Some("most-mentioned.html"),
+            Order::ByCountry => Some("by-country.html"),
+        }
+    }
+
+    /// What the switch between orders calls it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Order::Alphabetical => "أبجديًّا",
+            Order::MostMentioned => "الأكثر ذكرًا",
+            Order::ByCountry => "حسب البلد",
+        }
+    }
+
+    /// The orders the index of `kind` has in `site`: places are grouped by
+    /// country only where the list says where some of them are.
+    pub fn of(kind: Kind, site: &Site) -> Vec<Order> {
+        let mut orders = vec![Order::Alphabetical, Order::MostMentioned];
+        if kind == Kind::Place && site.catalog.entities.iter().any(|e| e.within.is_some()) {
+            orders.push(Order::ByCountry);
+        }
+        orders
+    }
 }
 
 /// An old path of a page: the `n`th of an article's `aliases` or of an
@@ -98,7 +142,7 @@ impl Job {
             self,
             Job::Home
                 | Job::Search
-                | Job::Entities(_)
+                | Job::Entities(..)
                 | Job::Article(_)
                 | Job::Entity(_)
                 | Job::Story(_)
@@ -116,7 +160,7 @@ impl Job {
             Job::Home => "home.html",
             Job::NotFound => "404.html",
             Job::Search => "search.html",
-            Job::Entities(_) => "entities.html",
+            Job::Entities(..) => "entities.html",
             Job::Article(_) => "article.html",
             Job::Entity(_) | Job::EntityArchive(..) => "entity.html",
             Job::SiteFeed | Job::EntityFeed(_) | Job::StoriesFeed => "atom.xml",
@@ -132,7 +176,10 @@ impl Job {
             Job::Home => String::new(),
             Job::NotFound => "404.html".to_owned(),
             Job::Search => Urls::SEARCH.to_owned(),
-            Job::Entities(kind) => Urls::section(kind),
+            Job::Entities(kind, order) => match order.file_name() {
+                None => Urls::section(kind),
+                Some(name) => format!("{}{name}", Urls::section(kind)),
+            },
             Job::Article(id) => Urls::article(&site.article(id).slug),
             Job::Entity(id) => Urls::entity(site.catalog.get(id)),
             Job::EntityArchive(id, page) => Urls::archive(&Urls::entity(site.catalog.get(id)), page),
@@ -178,7 +225,7 @@ impl Job {
             Job::Home
             | Job::NotFound
             | Job::Search
-            | Job::Entities(_)
+            | Job::Entities(..)
             | Job::SiteFeed
             | Job::Stories(_)
             | Job::StoriesFeed => ("a page of the site".to_owned(), None),
@@ -190,7 +237,9 @@ impl Job {
 pub fn jobs(site: &Site) -> Vec<Job> {
     let per_page = site.config.entity_page_size;
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Search, Job::SiteFeed];
-    jobs.extend(Kind::ALL.map(Job::Entities));
+    for kind in Kind::ALL {
+        jobs.extend(Order::of(kind, site).into_iter().map(|order| Job::Entities(kind, order)));
+    }
     jobs.extend(site.index.newest_first.iter().map(|&id| Job::Article(id)));
     for id in site.catalog.ids() {
         jobs.push(Job::Entity(id));

@@ -196,8 +196,14 @@
       return found.slice(0, 5);
     }
 
+    // "YYYY-MM-DD" as the number YYYYMMDD; a month "YYYY-MM" as its day
+    // `day` (00 for its start, 99 for its end).
+    function dayNumber(date, day) {
+      return Number((date.length === 7 ? date + "-" + day : date).replace(/-/g, ""));
+    }
+
     // Answers `query` with `filters` ({people, places, sources: entity index or "",
-    // from, to: "YYYY-MM-DD" or ""}): the entities it names, and the articles
+    // from, to: "YYYY-MM", "YYYY-MM-DD" or ""}): the entities it names, and the articles
     // that have every word, best first. With `typing`, the last word may be
     // the beginning of a longer one.
     function search(query, filters, typing) {
@@ -239,8 +245,8 @@
           var perWord = all[0];
           var sets = all[1];
           var dateList = all[2];
-          var from = filters.from ? Number(filters.from.replace(/-/g, "")) : 0;
-          var to = filters.to ? Number(filters.to.replace(/-/g, "")) : 99999999;
+          var from = filters.from ? dayNumber(filters.from, "00") : 0;
+          var to = filters.to ? dayNumber(filters.to, "99") : 99999999;
           perWord.sort(function (a, b) { return a.size - b.size; });
           var results = [];
           perWord[0].forEach(function (score, doc) {

@@ -1,12 +1,14 @@
 //! What the build learns from each article, in one pass over its body: the
-//! visible text ([`body`]), who it mentions and where ([`mentions`]), who
-//! said what ([`quotes`]), its summary, its search terms ([`terms`]), and
-//! what finding and comparing its story needs ([`signature`], [`figures`]).
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), the
+//! sentence that names each entity ([`excerpts`]), who said what
+//! ([`quotes`]), its summary, its search terms ([`terms`]), and what finding
+//! and comparing its story needs ([`signature`], [`figures`]).
 //! A pure function of one article and the shared entity matcher, mapped over
 //! the corpus in parallel; the index, the pages and the search files are all
 //! made from its results.
 
 pub mod body;
+pub mod excerpts;
 pub mod figures;
 pub mod mentions;
 pub mod quotes;
@@ -19,6 +21,7 @@ use crate::content::markdown::Place;
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
+pub use excerpts::Excerpts;
 use mentions::Candidates;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 pub use quotes::{Quote, Quotes, Spot};
@@ -32,6 +35,8 @@ pub struct Analysis {
     pub mentions: Mentions,
     /// Who said what, in text order.
     pub quotes: Quotes,
+    /// The sentence that first names each entity of the body.
+    pub excerpts: Excerpts,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].
@@ -71,10 +76,11 @@ pub fn analyze(
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
     let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
+    let excerpts = excerpts::excerpts(&body, &mentions);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
-    (Analysis { mentions, quotes, summary, terms, words, signature, figures }, problems)
+    (Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures }, problems)
 }

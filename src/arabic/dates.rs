@@ -189,11 +189,20 @@ impl DateStyle {
         names.join("/")
     }
 
-    /// `25 تموز/يوليو 2024`, or `الخميس 25 تموز/يوليو 2024` with the weekday.
+    /// `25 تموز/يوليو 2024`, or `الخميس 25 تموز/يوليو 2024` where the site
+    /// asks for weekdays.
     pub fn format(&self, date: Date) -> String {
-        let text = format!("{} {} {}", date.day(), self.month(date.month()), date.year());
-        let text = if self.weekday { format!("{} {text}", weekday_name(date.weekday())) } else { text };
-        self.digits.apply(&text)
+        if self.weekday { self.format_long(date) } else { self.format_day(date) }
+    }
+
+    /// `25 تموز/يوليو 2024`, without the weekday.
+    pub fn format_day(&self, date: Date) -> String {
+        self.digits.apply(&format!("{} {} {}", date.day(), self.month(date.month()), date.year()))
+    }
+
+    /// `الخميس 25 تموز/يوليو 2024`, with the weekday (an article's own date).
+    pub fn format_long(&self, date: Date) -> String {
+        format!("{} {}", weekday_name(date.weekday()), self.format_day(date))
     }
 
     /// `تموز/يوليو 2024`, for archive headings.
@@ -256,6 +265,9 @@ mod tests {
             let style = DateStyle { months, digits, weekday };
             assert_eq!(style.format(july), expected);
         }
+        let style = DateStyle { weekday: false, ..DateStyle::default() };
+        assert_eq!(style.format_long(july), "الخميس 25 تموز/يوليو 2024");
+        assert_eq!(DateStyle { weekday: true, ..DateStyle::default() }.format_day(july), "25 تموز/يوليو 2024");
         let march = DateStyle { months: vec![MonthNames::Egypt, MonthNames::Maghreb], ..DateStyle::default() };
         assert_eq!(march.format(date(2023, 3, 16)), "16 مارس 2023");
     }

@@ -8,6 +8,7 @@ pub mod cues;
 pub mod dates;
 pub mod nisba;
 pub mod normalize;
+pub mod plural;
 pub mod slug;
 pub mod spacing;
 pub mod speech;

@@ -247,6 +247,17 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
                 .with_help("write the address the article was first published at, starting with https:// or http://")
         })?),
     };
+    let image = match raw.image.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
+        None => None,
+        Some(written) => Some(image_address(written).ok_or_else(|| {
+            Diagnostic::error(format!("`image` is neither a file of the site nor a web address: {written:?}"))
+                .in_file(path)
+                .at(front_matter::locate(text, split, "image", Some(written)))
+                .with_help(
+                    "write the path of a file in static/ (images/photo.jpg) or an address starting with https://",
+                )
+        })?),
+    };
     Ok(Article {
         path: path.to_path_buf(),
         slug,
@@ -259,7 +270,7 @@ fn from_raw(path: &Path, text: &str, split: &Split, raw: RawFrontMatter) -> Resu
         url,
         author: raw.author.filter(|a| !a.trim().is_empty()),
         summary: raw.summary.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
-        image: raw.image.map(|i| i.trim().to_owned()).filter(|i| !i.is_empty()),
+        image,
         image_caption: raw.image_caption.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
         image_credit: raw.image_credit.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
         people: locate_all("people", raw.people),
@@ -282,6 +293,16 @@ pub fn web_address(written: &str) -> Option<String> {
     let host_follows = written.split_once("://").is_some_and(|(_, rest)| !rest.is_empty());
     (matches!(scheme.as_deref(), Some("http" | "https")) && host_follows && !written.contains(char::is_whitespace))
         .then(|| written.to_owned())
+}
+
+/// A lead image as `image:` may give it: a web address, or the path of a
+/// file of the site (under `static/`), without a leading `/`.
+pub fn image_address(written: &str) -> Option<String> {
+    if written.contains(':') {
+        return web_address(written);
+    }
+    let path = written.trim().trim_start_matches('/');
+    crate::output::is_safe_path(path).then(|| path.to_owned())
 }
 
 /// The page path of an old link that should redirect to a page (`aliases` of
@@ -407,6 +428,22 @@ mod tests {
             "https://a b",
         ] {
             assert!(web_address(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn image_addresses() {
+        let table = [
+            ("images/a.jpg", Some("images/a.jpg")),
+            ("/images/a.jpg", Some("images/a.jpg")),
+            ("https://example.org/a.jpg", Some("https://example.org/a.jpg")),
+            ("../secret.jpg", None),
+            ("images/../../a.jpg", None),
+            ("javascript:alert(1)", None),
+            ("data:image/png;base64,AAAA", None),
+        ];
+        for (written, expected) in table {
+            assert_eq!(image_address(written).as_deref(), expected, "{written:?}");
         }
     }
 

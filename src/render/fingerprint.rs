@@ -5,16 +5,17 @@
 //! (the test that an incremental build writes what a clean one writes keeps
 //! the two in step).
 
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Renderer;
 use super::pages::QUOTES_ON_PAGE;
 use super::templates::Templates;
+use super::views::Cards;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
-use crate::plan::{Group, Job, archive_page};
+use crate::plan::{Group, Job, Order, archive_page};
 use crate::site::Site;
 
 /// Hashes of what many pages show, made once per build.
@@ -23,7 +24,8 @@ pub struct Digests {
     config: u64,
     /// Templates shared by pages (base, partials, the site's own).
     shared_templates: u64,
-    /// What an article's card shows: title, date, source, summary, author, address.
+    /// What an article's card shows: title, date, source, summary, author,
+    /// address, lead image.
     articles: Vec<u64>,
     /// What a link to an entity shows: key, kind, name, address, Wikidata item.
     entity_links: Vec<u64>,
@@ -56,7 +58,7 @@ fn write_opt(h: &mut Xxh3, text: Option<&str>) {
 }
 
 impl Digests {
-    pub fn new(site: &Site, templates: &Templates) -> Digests {
+    pub fn new(site: &Site, templates: &Templates, cards: &Cards) -> Digests {
         let mut config = hasher();
         write_str(&mut config, &format!("{:?}", site.config));
         let entity_links: Vec<u64> = site
@@ -107,6 +109,7 @@ impl Digests {
                 write_opt(&mut h, article.author.as_deref());
                 write_opt(&mut h, article.url.as_deref());
                 h.write_u64(analysis.mentions.source.map_or(0, |s| entity_links[s as usize]));
+                cards.image(id).hash(&mut h);
                 h.digest()
             })
             .collect();
@@ -174,6 +177,10 @@ impl Digests {
                 for digest in &self.entity_links {
                     h.write_u64(*digest);
                 }
+                // The orders of the index pages, which the sitemap lists.
+                for kind in Kind::ALL {
+                    Order::of(kind, site).hash(&mut h);
+                }
                 for id in site.article_ids() {
                     for old in &site.article(id).aliases {
                         write_str(&mut h, &old.value);
@@ -233,6 +240,12 @@ impl Renderer<'_> {
                 h.write_u64(d.articles[id as usize]);
             }
         };
+        // The sentences that name `entity` in articles `ids`.
+        let excerpts = |h: &mut Xxh3, entity: EntityId, ids: &mut dyn Iterator<Item = ArticleId>| {
+            for id in ids {
+                site.analysis(id).excerpts.of(entity).hash(h);
+            }
+        };
         let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {
             for id in ids {
                 h.write_u64(d.entity_links[id as usize]);
@@ -241,20 +254,41 @@ impl Renderer<'_> {
         match job {
             Job::Home => {
                 articles(&mut h, &mut site.index.newest_first.iter().take(config.home_articles).copied());
-                for kind in Kind::ALL {
-                    for id in site.index.most_mentioned(&site.catalog, kind, config.home_entities) {
-                        h.write_u64(d.entity_records[id as usize]);
-                    }
+                let facts = self.home_facts();
+                for &(id, _, _) in &facts.top {
+                    h.write_u64(d.entity_records[id as usize]);
                 }
+                facts.hash(&mut h);
                 h.write_usize(site.article_count());
                 h.write_usize(site.catalog.len());
             }
-            Job::NotFound | Job::Search => {}
-            Job::Entities(kind) => {
-                for group in &site.index.letters[&kind] {
-                    write_str(&mut h, &group.heading.label());
-                    for &id in &group.entities {
-                        h.write_u64(d.entity_records[id as usize]);
+            Job::NotFound => {}
+            Job::Search => {
+                self.archive_span().hash(&mut h);
+            }
+            Job::Entities(kind, order) => {
+                Order::of(kind, site).hash(&mut h);
+                match order {
+                    Order::Alphabetical => {
+                        for group in &site.index.letters[&kind] {
+                            write_str(&mut h, &group.heading.label());
+                            for &id in &group.entities {
+                                h.write_u64(d.entity_records[id as usize]);
+                            }
+                        }
+                    }
+                    Order::MostMentioned => {
+                        for id in site.index.by_count(&site.catalog, kind) {
+                            h.write_u64(d.entity_records[id as usize]);
+                        }
+                    }
+                    Order::ByCountry => {
+                        for (place, within) in site.index.by_country(&site.catalog) {
+                            h.write_u64(place.map_or(0, |p| d.entity_records[p as usize]));
+                            for id in within {
+                                h.write_u64(d.entity_records[id as usize]);
+                            }
+                        }
                     }
                 }
             }
@@ -279,6 +313,8 @@ impl Renderer<'_> {
                 links(&mut h, &mut site.index.contains[id as usize].iter().copied());
                 let all = &site.index.articles_of[id as usize];
                 articles(&mut h, &mut all.iter().take(config.entity_page_size).copied());
+                excerpts(&mut h, id, &mut all.iter().take(config.entity_page_size).copied());
+                self.entity_span(id).hash(&mut h);
                 h.write_usize(site.index.archive_pages(id, config.entity_page_size));
                 for &(other, count) in &site.index.co_mentions[id as usize] {
                     h.write_u64(d.entity_records[other as usize]);
@@ -303,6 +339,7 @@ impl Renderer<'_> {
                 // Its link to newer articles leads to the next archive page or the first page.
                 h.write_u8(u8::from(page < site.index.archive_pages(id, config.entity_page_size)));
                 articles(&mut h, &mut site.index.archive(id, page, config.entity_page_size));
+                excerpts(&mut h, id, &mut site.index.archive(id, page, config.entity_page_size));
             }
             Job::SiteFeed | Job::EntityFeed(_) => {
                 let list = match job {

@@ -6,9 +6,11 @@
 //! links, the page list, the highlighter) is prepared once in a [`Renderer`].
 
 pub mod assets;
+pub mod charts;
 pub mod data;
 mod feeds;
 mod fingerprint;
+pub mod images;
 pub mod markdown;
 mod marking;
 mod pages;
@@ -97,12 +99,13 @@ impl<'s> Renderer<'s> {
         let pages = jobs.iter().map(|job| job.path(site)).collect();
         let entity_urls = site.catalog.entities.iter().map(|e| urls.url(&Urls::entity(e))).collect();
         let templates: &'s Templates = templates;
+        let cards = Cards::new(site, urls.clone());
         Ok(Renderer {
             site,
             templates,
             entity_urls,
-            cards: Cards::new(site, urls.clone()),
-            digests: Digests::new(site, templates),
+            digests: Digests::new(site, templates, &cards),
+            cards,
             urls,
             jobs,
             pages,

@@ -30,6 +30,15 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("story.html", include_str!("../../templates/story.html")),
     ("stories.html", include_str!("../../templates/stories.html")),
     ("partials/quotes.html", include_str!("../../templates/partials/quotes.html")),
+    ("partials/chart.html", include_str!("../../templates/partials/chart.html")),
+    ("partials/entity_facts.html", include_str!("../../templates/partials/entity_facts.html")),
+    ("partials/entity_rows.html", include_str!("../../templates/partials/entity_rows.html")),
+    ("partials/home_latest.html", include_str!("../../templates/partials/home_latest.html")),
+    ("partials/home_top.html", include_str!("../../templates/partials/home_top.html")),
+    ("partials/index_orders.html", include_str!("../../templates/partials/index_orders.html")),
+    ("partials/lead_image.html", include_str!("../../templates/partials/lead_image.html")),
+    ("partials/mentioned_with.html", include_str!("../../templates/partials/mentioned_with.html")),
+    ("partials/month_options.html", include_str!("../../templates/partials/month_options.html")),
 ];
 
 pub const TEMPLATES_DIR: &str = "templates";

@@ -5,8 +5,14 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
+
+use super::charts::Sparkline;
+use super::images::{self, ImageView};
+use crate::diagnostics::Diagnostic;
+use crate::plan::Order;
 
 use crate::analysis::Analysis;
 use crate::config::Config;
@@ -110,11 +116,22 @@ pub struct FeedLink {
 pub struct DateView {
     pub iso: String,
     pub text: String,
+    /// With the weekday: الخميس 25 تموز/يوليو 2024.
+    pub long: String,
 }
 
 impl DateView {
     pub fn new(published: &Published, config: &Config) -> DateView {
-        DateView { iso: published.rfc3339(), text: config.dates.format(published.date) }
+        DateView {
+            iso: published.rfc3339(),
+            text: config.dates.format(published.date),
+            long: config.dates.format_long(published.date),
+        }
+    }
+
+    /// A day without a time.
+    pub fn day(date: jiff::civil::Date, config: &Config) -> DateView {
+        DateView { iso: date.to_string(), text: config.dates.format(date), long: config.dates.format_long(date) }
     }
 }
 
@@ -126,6 +143,7 @@ pub struct EntityCard {
     pub kind: Kind,
     pub name: String,
     pub url: String,
+    pub description: Option<String>,
     pub article_count: usize,
     /// `article_count` in the site's digits.
     pub article_count_text: String,
@@ -150,15 +168,84 @@ pub struct ArticleCard {
     pub date: Option<DateView>,
     pub source: Option<EntityLink>,
     pub summary: String,
+    /// The lead image, or none.
+    pub image: Option<ImageView>,
 }
 
-/// An entity with how often it appears next to another.
+/// An entity with how often it appears next to another (or in a time).
 #[derive(Debug, Serialize)]
 pub struct CountedCard<'a> {
     /// An [`EntityCard`].
     pub entity: &'a Value,
     pub count: u32,
     pub count_text: String,
+    /// `count` as a percentage of the largest count of its list, in steps
+    /// of 5 (the stylesheet has a class `wN` for each), for bars.
+    pub share: u32,
+}
+
+/// An entity of the home page's most mentioned, with its recent count and
+/// a sparkline of its months.
+#[derive(Debug, Serialize)]
+pub struct TopItem<'a> {
+    /// An [`EntityCard`].
+    pub entity: &'a Value,
+    pub count: u32,
+    /// How many articles, in words: 4 مقالات.
+    pub count_text: String,
+    pub spark: Sparkline,
+}
+
+/// The sentence that names an entity, in three parts: `before`, the `name`
+/// as written (to mark), `after`.
+#[derive(Debug, Serialize)]
+pub struct ExcerptView {
+    pub before: String,
+    pub name: String,
+    pub after: String,
+}
+
+impl ExcerptView {
+    /// From an excerpt and the bytes of the name in it.
+    pub fn new(text: &str, name: std::ops::Range<usize>) -> ExcerptView {
+        let part = |range: std::ops::Range<usize>| text[range].to_owned();
+        ExcerptView { before: part(0..name.start), name: part(name.clone()), after: part(name.end..text.len()) }
+    }
+}
+
+/// One order of an index page, for the switch between them.
+#[derive(Debug, Serialize)]
+pub struct OrderLink {
+    pub key: Order,
+    pub title: &'static str,
+    pub url: String,
+    pub current: bool,
+}
+
+/// A group of the places' index by country: the place (none for places
+/// in no known country) and the places within it.
+#[derive(Debug, Serialize)]
+pub struct CountryGroup<'a> {
+    pub place: Option<&'a Value>,
+    pub entities: Vec<&'a Value>,
+}
+
+/// A month the search can start or end at: `value` YYYY-MM, `name` in the
+/// site's month names.
+#[derive(Debug, Serialize)]
+pub struct MonthOption {
+    pub value: String,
+    pub name: String,
+}
+
+/// The months of one year of the archive.
+#[derive(Debug, Serialize)]
+pub struct YearMonths {
+    #[serde(skip)]
+    pub number: i16,
+    /// The year in the site's digits.
+    pub year: String,
+    pub months: Vec<MonthOption>,
 }
 
 /// Entity cards grouped by kind.
@@ -190,8 +277,9 @@ pub struct ArticleView<'a> {
     pub card: Value,
     pub permalink: String,
     pub author: Option<&'a str>,
-    /// Where it was first published.
+    /// Where it was first published, and that address's host.
     pub original_url: Option<&'a str>,
+    pub original_host: Option<&'a str>,
     pub tags: &'a [String],
     /// The body as HTML, with mentions linked.
     pub body_html: String,
@@ -247,6 +335,11 @@ pub struct EntityView<'a> {
     /// The link to the index of its kind.
     pub kind_url: String,
     pub description: Option<&'a str>,
+    /// How many articles, in words: 45 مقالًا.
+    pub count_text: String,
+    /// The dates of its oldest and newest dated articles.
+    pub first_date: Option<DateView>,
+    pub last_date: Option<DateView>,
     pub aliases: Vec<&'a str>,
     /// country, city, region, site; agency, newspaper, channel, website, think-tank
     pub subkind: Option<&'a str>,
@@ -280,6 +373,22 @@ pub struct QuoteCard<'a> {
     pub outlet: Option<&'a Value>,
 }
 
+impl<'a> CountedCard<'a> {
+    /// Cards for `items` (entity, count) with their shares of the largest count.
+    pub fn list(config: &Config, items: Vec<(&'a Value, u32)>) -> Vec<CountedCard<'a>> {
+        let max = items.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+        items
+            .into_iter()
+            .map(|(entity, count)| CountedCard {
+                entity,
+                count,
+                count_text: count_text(config, count),
+                share: ((count * 20).div_ceil(max) * 5).max(5),
+            })
+            .collect()
+    }
+}
+
 /// `pagination` of an entity's pages: its first page with the newest
 /// articles, and archive pages counted from the oldest.
 #[derive(Debug, Serialize)]
@@ -311,6 +420,8 @@ pub struct LetterView<'a> {
 pub struct Cards<'s> {
     site: &'s Site,
     urls: Urls,
+    /// Each article's lead image, or why it cannot be shown.
+    images: Vec<Result<Option<ImageView>, Diagnostic>>,
     entities: Vec<OnceLock<Value>>,
     entity_links: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
@@ -318,12 +429,23 @@ pub struct Cards<'s> {
 }
 
 impl<'s> Cards<'s> {
+    /// The cards of `site`; the articles' lead images are looked at now.
     pub fn new(site: &'s Site, urls: Urls) -> Cards<'s> {
+        let images = site
+            .articles()
+            .par_iter()
+            .map(|a| images::lead_image(&site.root, &urls, site.config.remote_images, a))
+            .collect();
         let entities = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
         let stories = (0..site.index.stories.len()).map(|_| OnceLock::new()).collect();
-        Cards { site, urls, entities, entity_links, articles, stories }
+        Cards { site, urls, images, entities, entity_links, articles, stories }
+    }
+
+    /// The lead image of article `id`, if it has one that can be shown.
+    pub fn image(&self, id: ArticleId) -> Option<&ImageView> {
+        self.images[id as usize].as_ref().ok().and_then(Option::as_ref)
     }
 
     /// A link to an entity without its count, as a template value.
@@ -340,7 +462,8 @@ impl<'s> Cards<'s> {
     pub fn article(&self, id: ArticleId) -> &Value {
         self.articles[id as usize].get_or_init(|| {
             let site = self.site;
-            Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id)))
+            let image = self.image(id).cloned();
+            Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id), image))
         })
     }
 
@@ -421,6 +544,7 @@ fn entity_card(site: &Site, urls: &Urls, id: EntityId) -> EntityCard {
         kind: entity.kind,
         name: entity.name.clone(),
         url: urls.url(&Urls::entity(entity)),
+        description: entity.description.clone(),
         article_count: count,
         article_count_text: count_text(&site.config, count),
     }
@@ -437,7 +561,13 @@ fn entity_link(site: &Site, urls: &Urls, id: EntityId) -> EntityLink {
 }
 
 /// The card of an article with its analysis (of `site`, or read anew).
-pub fn article_card(site: &Site, urls: &Urls, article: &Article, analysis: &Analysis) -> ArticleCard {
+pub fn article_card(
+    site: &Site,
+    urls: &Urls,
+    article: &Article,
+    analysis: &Analysis,
+    image: Option<ImageView>,
+) -> ArticleCard {
     ArticleCard {
         slug: article.slug.clone(),
         title: article.title.clone(),
@@ -445,6 +575,7 @@ pub fn article_card(site: &Site, urls: &Urls, article: &Article, analysis: &Anal
         date: article.published.as_ref().map(|p| DateView::new(p, &site.config)),
         source: analysis.mentions.source.map(|s| entity_link(site, urls, s)),
         summary: analysis.summary.clone(),
+        image,
     }
 }
 

@@ -94,15 +94,65 @@ fn entity_pages_list_their_articles_newest_first_with_date_and_source() {
     assert!(newer < older, "newest first");
     assert!(html.contains("<time datetime=\"2024-07-26T09:30:00Z\">26 تموز/يوليو 2024</time>"));
     assert!(html.contains("<a href=\"/sources/sana/\"><bdi>سانا</bdi></a>"));
-    // Mentioned with: Assad in both of Putin's articles.
+    // Mentioned with: Assad in both of Putin's articles, the longest bar.
     let with = &html[html.find("يُذكر معه غالبًا").expect("co-mentions")..];
     assert!(
         with.contains(
-            "<a href=\"/people/assad/\"><bdi>بشار الأسد</bdi></a> <span class=\"count\" title=\"مقالات مشتركة\">2</span>"
+            "<a href=\"/people/assad/\"><bdi>بشار الأسد</bdi></a><span class=\"bar w100\"></span><span class=\"count\">2</span>"
         ),
         "{with}"
     );
     assert!(html.contains("https://www.wikidata.org/wiki/Q7747"));
+    // When it was mentioned, in words.
+    assert!(html.contains("مقالان، أولها في <time datetime=\"2024-07-25\">"), "{}", main_of(&html));
+}
+
+/// Under each article of an entity's page, the sentence that names it, with
+/// the name marked (issue 17).
+#[test]
+fn entity_pages_show_the_sentence_that_names_the_entity() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("people/putin/index.html");
+    let excerpts: Vec<&str> = html
+        .split("<p class=\"excerpt\" dir=\"auto\">")
+        .skip(1)
+        .map(|e| &e[..e.find("</p>").expect("closed")])
+        .collect();
+    assert_eq!(excerpts.len(), 2, "one per article: {excerpts:?}");
+    for excerpt in &excerpts {
+        let marked = &excerpt[excerpt.find("<mark>").expect("a mark") + 6..excerpt.find("</mark>").expect("closed")];
+        assert!(["بوتين", "فلاديمير بوتين", "وبوتين", "لبوتين"].contains(&marked), "{excerpt}");
+        assert!(excerpt.chars().count() < 260, "{excerpt}");
+    }
+    // Another entity's page marks its own name in its own sentence.
+    let moscow = site.page("places/moscow/index.html");
+    assert!(moscow.contains("<mark>موسكو</mark>") || moscow.contains("<mark>بموسكو</mark>"), "{}", main_of(&moscow));
+}
+
+/// The timeline of an entity: an SVG with its title, a sentence that says
+/// what it shows, and the numbers in a table for screen readers (issue 17).
+#[test]
+fn entity_pages_chart_their_mentions_with_a_text_alternative() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("places/russia/index.html");
+    let chart = &html[html.find("<figure class=\"chart\">").expect("a chart")..];
+    let chart = &chart[..chart.find("</figure>").expect("closed")];
+    assert!(chart.contains("role=\"img\" aria-labelledby=\"timeline-title\" aria-describedby=\"timeline-summary\""));
+    assert!(chart.contains("<title id=\"timeline-title\">المقالات التي تذكر روسيا في كل شهر</title>"), "{chart}");
+    assert!(
+        chart.contains("<figcaption id=\"timeline-summary\">مقالان بين آذار/مارس 2023 وتموز/يوليو 2024.</figcaption>"),
+        "{chart}"
+    );
+    assert!(chart.contains("<div class=\"visually-hidden\"><table>"), "{chart}");
+    assert!(chart.contains("<tr><th scope=\"row\">تموز/يوليو 2024</th><td>1</td></tr>"), "{chart}");
+    assert_eq!(chart.matches("<tr><th scope=\"row\">").count(), 2, "two months with articles: {chart}");
+    // One path draws every bar: March 2023 at the right, July 2024 at the left.
+    assert_eq!(chart.matches("<path").count(), 1, "{chart}");
+    assert!(chart.contains("<path d=\"M161 100v-100h8v100zM1 100v-100h8v100z\"/>"), "{chart}");
+    // All of Putin's articles fall in one week: a sentence says so, no chart.
+    let putin = site.page("people/putin/index.html");
+    assert!(!putin.contains("class=\"chart\""));
+    assert!(putin.contains("<p class=\"entity-stats\">مقالان، أولها في"));
 }
 
 #[test]
@@ -135,9 +185,30 @@ fn indexes_are_in_arabic_order_under_letter_headings_with_counts() {
     assert_eq!(positions, sorted, "order of {order:?}");
     positions.clear();
     assert!(html.contains("<h2 id=\"letter-20\">ق</h2>"), "القاهرة files under ق: {html}");
-    assert!(html.contains(
-        "<a href=\"/places/moscow/\"><bdi>موسكو</bdi></a> <span class=\"count\" title=\"عدد المقالات\">2</span>"
-    ));
+    assert!(html.contains("<a href=\"/places/moscow/\"><bdi>موسكو</bdi></a> <span class=\"count\">2</span>"));
+    assert!(
+        site.page("people/index.html").contains("<span class=\"desc\" dir=\"auto\">رئيس روسيا</span>"),
+        "descriptions are shown"
+    );
+    // The same index, most mentioned first, is a page of its own.
+    let ranked = site.page("places/most-mentioned.html");
+    let russia = ranked.find("<bdi>روسيا</bdi>").expect("russia");
+    let cairo = ranked.find("<bdi>القاهرة</bdi>").expect("cairo");
+    assert!(russia < cairo, "3 articles before 1");
+    assert!(ranked.contains("aria-current=\"page\">الأكثر ذكرًا</a>"));
+    assert!(html.contains("<a href=\"/places/most-mentioned.html\">الأكثر ذكرًا</a>"));
+    // Places grouped under their country: Moscow under Russia, Tartus under Syria.
+    let countries = main_of(
+        site.files.get("places/by-country.html").map(|b| std::str::from_utf8(b).expect("utf-8")).expect("by country"),
+    );
+    let syria = countries.find("<h2><a href=\"/places/syria/\">").expect("syria heads a group");
+    let tartus = countries.find("<bdi>طرطوس</bdi>").expect("tartus");
+    let russia = countries.find("<h2><a href=\"/places/russia/\">").expect("russia heads a group");
+    let moscow = countries.find("<bdi>موسكو</bdi>").expect("moscow");
+    assert!(russia < moscow && syria < tartus, "{countries}");
+    assert!(countries.contains("<h2>أماكن أخرى</h2>"), "{countries}");
+    // People have no places in them: no such page.
+    assert!(!site.files.contains_key("people/by-country.html"));
 }
 
 #[test]
@@ -150,9 +221,17 @@ fn home_lists_newest_articles_and_the_most_mentioned() {
     assert!(first < second && second < third);
     let most = &html[html.find("الأكثر ذكرًا").expect("most mentioned")..];
     assert!(
-        most.find("/places/russia/").expect("russia") < most.find("/places/tartus/").expect("tartus"),
-        "3 articles before 1"
+        most.find("/places/moscow/").expect("moscow") < most.find("/places/russia/").expect("russia"),
+        "2 articles before 1"
     );
+    // Counted over the last 30 days of the archive: the 2023 article's Tartus is not there.
+    assert!(most.contains("في آخر 30 يومًا"), "{most}");
+    assert!(!most.contains("/places/tartus/"), "{most}");
+    assert!(most.contains("<svg class=\"spark\""), "a sparkline for each");
+    // One title: the masthead's, as the page's h1.
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("<h1 class=\"brand\">"));
+    assert!(html.contains("<figure class=\"chart\">"), "the archive's chart");
 }
 
 #[test]

@@ -54,6 +54,17 @@ fn write(root: &Path, path: &str, text: &str) {
     std::fs::write(file, text).expect("write");
 }
 
+/// The header of a PNG of `width` × `height`: all that is read of it.
+fn write_png(root: &Path, path: &str, width: u8, height: u8) {
+    let header = [
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, width, 0, 0, 0,
+        height, 8, 2, 0, 0, 0,
+    ];
+    let file = root.join(path);
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("mkdir");
+    std::fs::write(file, header).expect("write");
+}
+
 fn assert_same(incremental: &Incremental, root: &Path, after: &str) {
     let (now, expected) = (incremental.files(), clean(root));
     let differing: Vec<&String> = expected.keys().filter(|p| now.get(*p) != expected.get(*p)).collect();
@@ -77,6 +88,27 @@ fn incremental_builds_write_what_clean_builds_write() {
     let article = "content/articles/tartus-base.md";
     let steps: Vec<(&str, Step)> = vec![
         ("a new mention in a body", Box::new(|r| edit(r, article, "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان"))),
+        // The sentence that names Cairo on its page.
+        (
+            "a sentence that names an entity",
+            Box::new(|r| edit(r, article, "زئير الأسد في حديقة", "سُمع زئير الأسد في حديقة")),
+        ),
+        (
+            "a lead image",
+            Box::new(|r| {
+                write_png(r, "static/images/base.png", 30, 20);
+                edit(r, article, "tags = ", "image = \"images/base.png\"\nimage_caption = \"الميناء\"\ntags = ");
+            }),
+        ),
+        ("a lead image's size", Box::new(|r| write_png(r, "static/images/base.png", 60, 20))),
+        (
+            "a description",
+            Box::new(|r| {
+                edit(r, "content/places.toml", "name = \"القاهرة\"", "name = \"القاهرة\"\ndescription = \"عاصمة مصر\"")
+            }),
+        ),
+        ("a place's country", Box::new(|r| edit(r, "content/places.toml", "in = \"syria\"\n", ""))),
+        ("no place in a country", Box::new(|r| edit(r, "content/places.toml", "in = \"russia\"\n", ""))),
         ("a new date", Box::new(|r| edit(r, article, "date = 2023-03-16", "date = 2024-07-27"))),
         ("a new title", Box::new(|r| edit(r, article, "القاعدة الروسية في طرطوس", "القاعدة البحرية الروسية في طرطوس"))),
         (

@@ -9,21 +9,23 @@ use serde_json::Value;
 use crate::browser::*;
 use crate::harness::*;
 
-const PAGES: [(&str, &str); 7] = [
+const PAGES: [(&str, &str); 8] = [
     ("home", ""),
     ("article", "articles/2024-07-25-alhurra-62f0/"),
     ("index", "people/"),
+    ("ranked", "places/most-mentioned.html"),
     ("entity", "people/putin/"),
     ("search", "search/?q=%D9%84%D9%85%D9%88%D8%B3%D9%83%D9%88"),
-    ("story", "stories/2024-07-25-4625/"),
     ("stories", "stories/"),
+    ("story", "stories/2024-07-25-4625/"),
 ];
 
 /// Measures the page; every figure is checked by `check_layout`.
 const MEASURE: &str = r#"
 const root = document.documentElement;
 const main = document.querySelector("main");
-const h1 = main.querySelector("h1");
+// The home page's title is the masthead's; every other page's is in main.
+const h1 = document.querySelector("h1");
 const title = document.createRange();
 title.selectNodeContents(h1);
 // The first run of two Arabic words on one line, to see which way they flow.
@@ -104,7 +106,8 @@ async fn pages_read_right_to_left(width: u32, height: u32, scheme: Scheme) {
     let client = &browser.client;
     for (page, path) in PAGES {
         goto(client, &format!("{}{path}", server.url)).await;
-        wait_for(client, "return document.readyState === 'complete' && document.fonts.status === 'loaded'", "fonts")
+        let what = format!("the fonts of {path}");
+        wait_for(client, "return document.readyState === 'complete' && document.fonts.status === 'loaded'", &what)
             .await;
         let measured = eval(client, MEASURE).await;
         let device = if width < 600 { "phone" } else { "desktop" };
@@ -174,4 +177,68 @@ async fn a_latin_name_sits_in_the_arabic_line() {
     assert!(weekend.1 <= warriors.0 + 1.0, "Weekend Warriors reads left to right: {edges:?}");
     assert!(weekend.0 > inna.1, "إن comes after (left of) the name: {edges:?}");
     screenshot(client, "latin-name-in-line").await;
+}
+
+/// An entity's page in the browser (issue 17): its timeline is drawn, with
+/// a name, a sentence and a table of its numbers for screen readers; each
+/// article shows the sentence that names the entity, the name marked; the
+/// facts and co-mentions stand beside the articles on a desktop and after
+/// them on a phone.
+async fn entity_page_at(width: u32, height: u32) {
+    let browser = browser(width, height, Scheme::Light).await;
+    let server = serve(&demo(), "/");
+    let client = &browser.client;
+    goto(client, &format!("{}people/putin/", server.url)).await;
+    wait_for(client, "return document.readyState === 'complete'", "the page").await;
+    let m = eval(
+        client,
+        r#"
+        const svg = document.querySelector("figure.chart svg");
+        const box = svg.getBoundingClientRect();
+        const name = document.getElementById(svg.getAttribute("aria-labelledby")).textContent;
+        const summary = document.getElementById(svg.getAttribute("aria-describedby")).textContent;
+        const table = document.querySelector("figure.chart table");
+        const tableBox = table.closest(".visually-hidden").getBoundingClientRect();
+        const marks = [...document.querySelectorAll(".excerpt mark")].map((m) => m.textContent);
+        const excerpts = document.querySelectorAll(".article-item .excerpt").length;
+        const items = document.querySelectorAll(".entity-articles .article-item").length;
+        const main = document.querySelector(".entity-main").getBoundingClientRect();
+        const aside = document.querySelector(".entity-aside").getBoundingClientRect();
+        return {
+          svgWidth: box.width, svgHeight: box.height, role: svg.getAttribute("role"), name, summary,
+          rows: table.querySelectorAll("tbody tr").length, tableWidth: tableBox.width,
+          marks, excerpts, items,
+          asideBeside: aside.right <= main.left + 1, asideAfter: aside.top >= main.bottom - 1,
+        };
+        "#,
+    )
+    .await;
+    let at = format!("people/putin/ at {width}px");
+    assert!(m["svgWidth"].as_f64() > Some(100.0) && m["svgHeight"].as_f64() > Some(50.0), "{at}: chart drawn: {m}");
+    assert_eq!(m["role"], "img", "{at}");
+    assert!(m["name"].as_str().is_some_and(|n| n.contains("فلاديمير بوتين")), "{at}: the chart's name: {m}");
+    assert!(m["summary"].as_str().is_some_and(|s| s.contains("مقالات بين")), "{at}: the chart's sentence: {m}");
+    assert!(m["rows"].as_u64() >= Some(2), "{at}: the numbers in a table: {m}");
+    assert!(m["tableWidth"].as_f64() <= Some(1.0), "{at}: the table is for screen readers only: {m}");
+    let marks: Vec<String> = serde_json::from_value(m["marks"].clone()).expect("marks");
+    assert_eq!(marks.len() as u64, m["items"].as_u64().expect("items"), "{at}: an excerpt per article: {m}");
+    assert!(marks.iter().all(|mark| mark.contains("بوتين") || mark.contains("بوتن")), "{at}: {marks:?}");
+    if width >= 1024 {
+        assert_eq!(m["asideBeside"], true, "{at}: facts beside the articles: {m}");
+    } else {
+        assert_eq!(m["asideAfter"], true, "{at}: facts after the articles: {m}");
+    }
+    screenshot(client, &format!("entity-details-{width}")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
+async fn entity_page_on_a_phone() {
+    entity_page_at(390, 844).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
+async fn entity_page_on_a_desktop() {
+    entity_page_at(1280, 900).await;
 }

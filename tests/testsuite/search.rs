@@ -63,6 +63,10 @@ fn fixture_cases() -> Vec<Case> {
         ("وفي موسكو", none.clone(), MOSCOW, "/places/moscow/"),
         ("كيف الوزير", none.clone(), &["conjunction", "moscow-ba", "moscow-wa"], ""),
         ("موسكو", json!({"from": "2024-05-02", "to": "2024-05-03"}), &["moscow-ba", "moscow-la"], "/places/moscow/"),
+        // The page's filters are months: a month counts from its first day to its last.
+        ("موسكو", json!({"from": "2024-03", "to": "2024-03"}), &["lamlam"], "/places/moscow/"),
+        ("موسكو", json!({"from": "2024-04", "to": "2024-04"}), &["tatweel"], "/places/moscow/"),
+        ("موسكو", json!({"from": "2023-01", "to": "2023-12"}), &[], "/places/moscow/"),
         ("الوزير", json!({"places": "moscow"}), &["moscow-ba", "moscow-wa"], ""),
         ("المحادثات", json!({"people": "erdogan"}), &["erdogan-kasra"], ""),
         ("المحادثات", json!({"people": "putin"}), &[], ""),

@@ -1,0 +1,317 @@
+//! The excerpt of each entity in an article: the sentence of the body where
+//! it is first named (by a certain spelling in prose when there is one), cut
+//! near [`EXCERPT_CHARS`] characters around the name, with the name's place in
+//! it so that a page can mark it. Entity pages show it under each article.
+//! Kept compact, since every analysis is kept in memory and in the cache:
+//! entities named in one short sentence share its text, and texts are kept
+//! in Windows-1256, the single-byte Arabic encoding, which takes half the
+//! bytes of UTF-8 for Arabic letters (UTF-8 for a text it cannot encode).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use encoding_rs::WINDOWS_1256;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::body::Body;
+use super::mentions::{Mention, Mentions};
+use crate::content::markdown::Place;
+use crate::entities::EntityId;
+
+/// About how long an excerpt is, in characters (a sentence longer than
+/// [`WHOLE_SENTENCE_CHARS`] is cut to this around the name).
+pub const EXCERPT_CHARS: usize = 160;
+/// A sentence up to this long is kept whole.
+const WHOLE_SENTENCE_CHARS: usize = 190;
+
+/// The excerpts of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpts {
+    /// The distinct texts (whitespace collapsed) one after another, encoded.
+    bytes: Box<[u8]>,
+    /// One per entity named in the body, sorted by entity.
+    entries: Vec<Excerpt>,
+}
+
+/// Entity `entity` is named at bytes `name_start..name_end` of its text,
+/// which is `len` bytes of [`Excerpts::bytes`] from `start` (in Windows-1256
+/// unless `utf8`). Sixteen bytes, as an article has one for each entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Excerpt {
+    entity: EntityId,
+    start: u32,
+    len: u16,
+    name_start: u16,
+    name_end: u16,
+    utf8: bool,
+}
+
+impl Excerpts {
+    /// The excerpt of `entity` and the bytes of its name in it; `None` when
+    /// the body does not name it (only the title or the front matter does).
+    pub fn of(&self, entity: EntityId) -> Option<(Cow<'_, str>, Range<usize>)> {
+        let i = self.entries.binary_search_by_key(&entity, |e| e.entity).ok()?;
+        let entry = self.entries[i];
+        let bytes = self.bytes.get(entry.start as usize..entry.start as usize + usize::from(entry.len))?;
+        let text = if entry.utf8 {
+            Cow::Borrowed(std::str::from_utf8(bytes).ok()?)
+        } else {
+            WINDOWS_1256.decode_without_bom_handling(bytes).0
+        };
+        let name = usize::from(entry.name_start)..usize::from(entry.name_end);
+        (text.get(name.clone()).is_some()).then_some((text, name))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// How good a mention is for an excerpt: a certain spelling in prose first,
+/// then any spelling in prose, then a heading, list item or link text.
+fn rank(mention: &Mention) -> u8 {
+    match (mention.place, mention.certain) {
+        (Place::Prose, true) => 0,
+        (Place::Prose, false) => 1,
+        _ => 2,
+    }
+}
+
+/// The excerpts of the entities that `mentions` finds in `body`.
+pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
+    let mut best: FxHashMap<EntityId, &Mention> = FxHashMap::default();
+    for mention in mentions.mentions.iter().filter(|m| m.run.is_some()) {
+        let better = best.get(&mention.entity).is_none_or(|b| rank(mention) < rank(b));
+        if better {
+            best.insert(mention.entity, mention);
+        }
+    }
+    let mut chosen: Vec<&Mention> = best.into_values().collect();
+    chosen.sort_by_key(|m| m.entity);
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut entries = Vec::with_capacity(chosen.len());
+    let mut stored: FxHashMap<String, (u32, u16, bool)> = FxHashMap::default();
+    for mention in chosen {
+        let Some(run) = mention.run.and_then(|r| body.runs.get(r as usize)) else { continue };
+        let text = &body.blocks[run.block as usize].text;
+        let name = (run.start + mention.start) as usize..(run.start + mention.end) as usize;
+        let Some((excerpt, marked)) = cut_around(text, name) else { continue };
+        // Excerpts are short; the bounds only keep the offsets' types honest.
+        let (Ok(name_start), Ok(name_end), Ok(_)) =
+            (u16::try_from(marked.start), u16::try_from(marked.end), u16::try_from(excerpt.len()))
+        else {
+            continue;
+        };
+        let &mut (start, len, utf8) = stored.entry(excerpt).or_insert_with_key(|excerpt| {
+            let (encoded, _, unmappable) = WINDOWS_1256.encode(excerpt);
+            let kept: &[u8] = if unmappable { excerpt.as_bytes() } else { &encoded };
+            let start = bytes.len() as u32;
+            bytes.extend_from_slice(kept);
+            (start, kept.len() as u16, unmappable)
+        });
+        entries.push(Excerpt { entity: mention.entity, start, len, name_start, name_end, utf8 });
+    }
+    Excerpts { bytes: bytes.into_boxed_slice(), entries }
+}
+
+/// The sentence of `text` around bytes `name` (UAX #29 sentences), cut near
+/// [`EXCERPT_CHARS`] characters around the name at word boundaries with an
+/// ellipsis, whitespace collapsed; with the name's bytes in the result.
+fn cut_around(text: &str, name: Range<usize>) -> Option<(String, Range<usize>)> {
+    if name.start >= name.end || name.end > text.len() || !text.is_char_boundary(name.start) {
+        return None;
+    }
+    let (mut start, mut end) = (0, text.len());
+    for (at, sentence) in text.split_sentence_bound_indices() {
+        let stop = at + sentence.len();
+        if at <= name.start && name.start < stop {
+            start = at;
+            end = stop.max(name.end);
+            break;
+        }
+    }
+    let before = collapse(&text[start..name.start]);
+    let named = collapse(&text[name.clone()]);
+    let after = collapse(&text[name.end..end]);
+    let (before, after) = (before.trim_start(), after.trim_end());
+    let (before_chars, named_chars, after_chars) =
+        (before.chars().count(), named.chars().count(), after.chars().count());
+    let (before, after) = if before_chars + named_chars + after_chars <= WHOLE_SENTENCE_CHARS {
+        (before.to_owned(), after.to_owned())
+    } else {
+        let room = EXCERPT_CHARS.saturating_sub(named_chars);
+        // Some of what comes before, the rest after (what is said of the name).
+        let before_room = before_chars.min((room / 3).max(room.saturating_sub(after_chars)));
+        let after_room = room - before_room;
+        (keep_end(before, before_room), keep_start(after, after_room))
+    };
+    let marked = before.len()..before.len() + named.len();
+    Some((format!("{before}{named}{after}"), marked))
+}
+
+/// Runs of whitespace as one space.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// The last `limit` characters of `text`, from a word's start, after an
+/// ellipsis when something was cut.
+fn keep_end(text: &str, limit: usize) -> String {
+    let count = text.chars().count();
+    if count <= limit {
+        return text.to_owned();
+    }
+    let tail: String = text.chars().skip(count - limit).collect();
+    let tail = match tail.find(' ') {
+        Some(space) if space + 1 < tail.len() => &tail[space + 1..],
+        _ => "",
+    };
+    format!("…{tail}")
+}
+
+/// The first `limit` characters of `text`, up to a word's end, with an
+/// ellipsis when something was cut.
+fn keep_start(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(limit).collect();
+    let head = match head.rfind(' ') {
+        Some(space) => &head[..space],
+        None => "",
+    };
+    format!("{}…", head.trim_end_matches(['،', ',', '؛', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excerpt(text: &str, name: &str) -> (String, String) {
+        let at = text.find(name).expect("the name is in the text");
+        let (excerpt, marked) = cut_around(text, at..at + name.len()).expect("an excerpt");
+        let shown = excerpt[marked].to_owned();
+        (excerpt, shown)
+    }
+
+    #[test]
+    fn the_sentence_that_names_the_entity() {
+        let table = [
+            (
+                "وصل الوفد صباحًا. وقال بوتين للأسد إنه قلق من التصعيد. ثم غادر.",
+                "بوتين",
+                "وقال بوتين للأسد إنه قلق من التصعيد. ",
+            ),
+            ("هل زار الأسد موسكو؟ نعم، زارها أمس.", "موسكو", "هل زار الأسد موسكو؟ "),
+            ("ذكرت   الخدمة  الصحفية أن بوتين اجتمع بالأسد", "بوتين", "ذكرت الخدمة الصحفية أن بوتين اجتمع بالأسد"),
+            // A number with a decimal point does not end a sentence.
+            ("ارتفع النفط 3.5 في المئة بعد تصريح بوتين.", "بوتين", "ارتفع النفط 3.5 في المئة بعد تصريح بوتين."),
+        ];
+        for (text, name, expected) in table {
+            let (excerpt, marked) = excerpt(text, name);
+            assert_eq!(excerpt.trim_end(), expected.trim_end(), "{text}");
+            assert_eq!(marked, name);
+        }
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_name() {
+        let before = "كلمة ".repeat(60);
+        let after = " تفصيل".repeat(60);
+        let text = format!("{before}قال فلاديمير بوتين{after}.");
+        let (cut, marked) = excerpt(&text, "فلاديمير بوتين");
+        assert_eq!(marked, "فلاديمير بوتين");
+        let chars = cut.chars().count();
+        assert!((EXCERPT_CHARS - 20..=EXCERPT_CHARS + 2).contains(&chars), "{chars}: {cut}");
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
+        // Whole words only.
+        assert!(!cut.contains("كل…") && cut.starts_with("…كلمة"), "{cut}");
+        // A name near the start keeps all that comes before it.
+        let text = format!("قال بوتين{after}.");
+        let (excerpt, _) = excerpt(&text, "بوتين");
+        assert!(excerpt.starts_with("قال بوتين"), "{excerpt}");
+    }
+
+    #[test]
+    fn the_first_certain_mention_in_prose_is_chosen() {
+        let body = Body::read("# الأسد\n\nزأر الأسد. ثم قال بشار الأسد كلامًا.\n");
+        let at = |run: u32, word: &str| {
+            let text = body.text(&body.runs[run as usize]);
+            let start = text.find(word).expect("in the run") as u32;
+            (start, start + word.len() as u32)
+        };
+        let mention = |run: u32, word: &str, place: Place, certain: bool| {
+            let (start, end) = at(run, word);
+            Mention { entity: 7, run: Some(run), start, end, place, certain }
+        };
+        let mentions = Mentions {
+            source: None,
+            entities: vec![(7, 3), (9, 1)],
+            mentions: vec![
+                Mention { entity: 9, run: None, start: 0, end: 4, place: Place::Heading, certain: true },
+                mention(0, "الأسد", Place::Heading, false),
+                mention(1, "الأسد", Place::Prose, false),
+                mention(1, "بشار الأسد", Place::Prose, true),
+            ],
+        };
+        let excerpts = excerpts(&body, &mentions);
+        let (text, name) = excerpts.of(7).expect("an excerpt");
+        assert_eq!((text.as_ref(), &text[name]), ("ثم قال بشار الأسد كلامًا.", "بشار الأسد"));
+        // Kept in one byte a letter.
+        assert_eq!(excerpts.bytes.len(), text.chars().count());
+        // Named in the title only: no excerpt.
+        assert!(excerpts.of(9).is_none());
+        assert_eq!(excerpts.len(), 1);
+    }
+
+    #[test]
+    fn texts_come_back_as_they_were() {
+        let table = [
+            ("قال بوتين: «نعم» ثم ضحك.", "بوتين"),
+            ("يقول Vladimir Putin إن 2024 عام مهم.", "Vladimir Putin"),
+            ("وبُوتِيـــن في موسكو", "وبُوتِيـــن"),
+            // Not in Windows-1256: kept in UTF-8.
+            ("بوتين 🙂 في موسكو", "بوتين"),
+            ("بوتين ی پ ک ۲۰۲۴", "بوتين"),
+        ];
+        for (text, name) in table {
+            let body = Body::read(text);
+            let at = text.find(name).expect("the name is in the text");
+            let (start, end) = (at as u32, (at + name.len()) as u32);
+            let mention = Mention { entity: 1, run: Some(0), start, end, place: Place::Prose, certain: true };
+            let mentions = Mentions { source: None, entities: vec![(1, 1)], mentions: vec![mention] };
+            let excerpts = excerpts(&body, &mentions);
+            let (excerpt, marked) = excerpts.of(1).expect("an excerpt");
+            assert_eq!((excerpt.as_ref(), &excerpt[marked]), (text, name));
+        }
+    }
+
+    #[test]
+    fn bad_ranges_give_nothing() {
+        assert!(cut_around("بوتين", 1..3).is_none());
+        assert!(cut_around("بوتين", 0..40).is_none());
+        assert!(cut_around("بوتين", 2..2).is_none());
+    }
+}
