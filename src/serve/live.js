@@ -56,17 +56,31 @@
     document.body.appendChild(overlay);
   }
 
-  var events = new EventSource(base + "__fihris/events");
-  // Lets tests (and the curious) see that the page is listening.
-  events.addEventListener("open", function () { document.documentElement.dataset.fihrisLive = "open"; });
-  events.addEventListener("reload", function (event) {
-    var data = JSON.parse(event.data);
-    var wasBroken = overlay !== null;
-    hideOverlay();
-    var mine = data.all || data.pages.some(function (page) { return normalize(page) === here; });
-    if (mine || wasBroken) { reload(); }
+  // A browser keeps few connections to one host (six over HTTP/1.1) and may
+  // keep a page it leaves alive for the back button; its stream is closed
+  // when it is left, and opened again if it comes back.
+  var events = null;
+  function listen() {
+    events = new EventSource(base + "__fihris/events");
+    // Lets tests (and the curious) see that the page is listening.
+    events.addEventListener("open", function () { document.documentElement.dataset.fihrisLive = "open"; });
+    events.addEventListener("reload", function (event) {
+      var data = JSON.parse(event.data);
+      var wasBroken = overlay !== null;
+      hideOverlay();
+      var mine = data.all || data.pages.some(function (page) { return normalize(page) === here; });
+      if (mine || wasBroken) { reload(); }
+    });
+    events.addEventListener("problems", function (event) {
+      showOverlay(JSON.parse(event.data));
+    });
+  }
+  listen();
+  window.addEventListener("pagehide", function () {
+    events.close();
+    delete document.documentElement.dataset.fihrisLive;
   });
-  events.addEventListener("problems", function (event) {
-    showOverlay(JSON.parse(event.data));
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { listen(); }
   });
 })();
