@@ -359,9 +359,10 @@ impl Renderer<'_> {
             Job::Story(id) => {
                 let story = &site.index.stories[id as usize];
                 h.write_u64(d.stories[id as usize]);
-                // The page compares the articles' texts, figures and entities.
+                // The page compares the articles' texts, figures, quotations and entities.
                 for &a in &story.articles {
                     h.write_u64(site.article(a).hash);
+                    h.write_u64(d.quotes[a as usize]);
                     for &(entity, count) in &site.mentions(a).entities {
                         h.write_u64(d.entity_links[entity as usize]);
                         h.write_u32(count);

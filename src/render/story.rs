@@ -1,5 +1,6 @@
 //! The pages of stories: a story's page comparing its outlets (timeline,
-//! headlines and leads, who names whom, shared text, differing figures), the
+//! headlines and leads, who names whom, shared text, differing figures, who
+//! said what in which outlet), the
 //! list of stories, and their feed. What the page compares comes from
 //! [`crate::stories::compare`]; here it becomes what the templates see.
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::analysis::Analysis;
+use crate::analysis::quotes::anchor;
 use crate::analysis::signature::canonical;
 use crate::arabic::key;
 use crate::arabic::tokens::Words;
@@ -18,7 +20,7 @@ use crate::diagnostics::Diagnostic;
 use crate::entities::{EntityId, Kind};
 use crate::plan::{archive_page, archive_pages};
 use crate::stories::StoryId;
-use crate::stories::compare::{self, Text};
+use crate::stories::compare::{self, Speaker, Text};
 use crate::urls::Urls;
 
 use super::Renderer;
@@ -35,6 +37,8 @@ const MENTION_ROWS: usize = 30;
 const FIGURE_ROWS: usize = 8;
 /// Pairs of articles with shared text.
 const SHARED_PAIRS: usize = 6;
+/// Statements quoted.
+const STATEMENTS: usize = 12;
 /// An outlet's name in the timeline chart is cut after this many characters.
 const CHART_LABEL: usize = 18;
 
@@ -50,6 +54,8 @@ pub struct StoryView<'a> {
     pub mentions: MentionTable<'a>,
     pub shared: Vec<SharedView>,
     pub figures: Vec<FigureRow>,
+    /// Who said what, in which of its articles: those most carried first.
+    pub statements: Vec<StatementView<'a>>,
     /// How many of its articles name no outlet, and how many have no date.
     pub unnamed: usize,
     pub undated: usize,
@@ -141,6 +147,32 @@ pub struct SharedView {
     pub second_share: String,
     /// The longest passages, as the first writes them.
     pub passages: Vec<String>,
+}
+
+/// One statement and the articles that quote it, each in its own words.
+#[derive(Debug, Serialize)]
+pub struct StatementView<'a> {
+    /// The listed person who said it (an [`EntityLink`]), or none.
+    pub speaker: Option<&'a Value>,
+    /// The words that name the speaker, as the first article writes them.
+    pub speaker_text: String,
+    /// "في ٣ من ٤ مقالات"
+    pub carried_text: String,
+    pub quotes: Vec<StatementQuote>,
+    /// The labels of the articles that do not quote it.
+    pub missing: Vec<String>,
+}
+
+/// A statement as one article quotes it.
+#[derive(Debug, Serialize)]
+pub struct StatementQuote {
+    /// The article's outlet (its label on the page).
+    pub label: String,
+    pub text: String,
+    /// In the speaker's words, or reported.
+    pub direct: bool,
+    /// The quotation in its article.
+    pub url: String,
 }
 
 /// Figures that articles attach to one word with different values.
@@ -269,6 +301,7 @@ impl Renderer<'_> {
                     .collect(),
             })
             .collect();
+        let statements = self.statements(&story.articles, &labels, &read);
         let view = StoryView {
             card: self.cards.story(id),
             permalink: self.urls.permalink(path),
@@ -279,6 +312,7 @@ impl Renderer<'_> {
             timeline,
             shared,
             figures,
+            statements,
         };
         let title = site.article(story.headline).title.clone();
         let description = format!(
@@ -420,6 +454,56 @@ impl Renderer<'_> {
             })
             .collect();
         MentionTable { rows, more }
+    }
+
+    /// Who said what in the articles `ids` (labelled `labels`, read as `read`).
+    fn statements(
+        &self,
+        ids: &[u32],
+        labels: &[(String, bool)],
+        read: &[(ArticleFile, Analysis)],
+    ) -> Vec<StatementView<'_>> {
+        let config = &self.site.config;
+        let quotes: Vec<&crate::analysis::Quotes> = read.iter().map(|(_, analysis)| &analysis.quotes).collect();
+        compare::statements(&quotes, STATEMENTS)
+            .into_iter()
+            .map(|statement| {
+                let mut speaker_text = String::new();
+                let mut carried = Vec::new();
+                let mut missing = Vec::new();
+                for (n, at) in statement.carried.iter().enumerate() {
+                    let Some(&at) = at.as_ref() else {
+                        missing.push(labels[n].0.clone());
+                        continue;
+                    };
+                    let Some(quote) = quotes[n].get(at) else { continue };
+                    if speaker_text.is_empty() {
+                        speaker_text = quotes[n].speaker_text(quote).into_owned();
+                    }
+                    let article = self.urls.url(&Urls::article(&self.site.article(ids[n]).slug));
+                    carried.push(StatementQuote {
+                        label: labels[n].0.clone(),
+                        text: quotes[n].text(quote).into_owned(),
+                        direct: quote.direct,
+                        url: format!("{article}#{}", anchor(at)),
+                    });
+                }
+                StatementView {
+                    speaker: match statement.speaker {
+                        Speaker::Listed(person) => Some(self.cards.entity_link(person)),
+                        Speaker::Named(_) => None,
+                    },
+                    speaker_text,
+                    carried_text: format!(
+                        "في {} من {}",
+                        config.dates.digits.apply(&carried.len().to_string()),
+                        counted(config, ids.len(), ARTICLES)
+                    ),
+                    quotes: carried,
+                    missing,
+                }
+            })
+            .collect()
     }
 
     /// The list of stories: `page` 0 the newest, then archive pages.

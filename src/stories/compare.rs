@@ -1,14 +1,21 @@
 //! What a story page compares, from its articles' bodies and analyses: the
 //! passages two articles carry word for word (a reprint of an agency's copy,
-//! credited or not) with the share of each that is reprinted, and the figures
-//! that articles attach to the same words with different values. Pure
-//! functions of the story's few articles, run when its page is rendered.
+//! credited or not) with the share of each that is reprinted, the figures
+//! that articles attach to the same words with different values, and the
+//! statements each article quotes, the same statement in other words grouped
+//! together. Pure functions of the story's few articles, run when its page is
+//! rendered.
 
 use rustc_hash::FxHashMap;
 
 use crate::analysis::body::Body;
 use crate::analysis::figures::Figure;
-use crate::analysis::signature::{ContentWord, SHINGLE, content_words, shingles};
+use crate::analysis::quotes::Quotes;
+use crate::analysis::signature::{ContentWord, SHINGLE, canonical, content_words, shingles, term_hash};
+use crate::arabic::key;
+use crate::arabic::stopwords::is_function_word;
+use crate::arabic::tokens::Words;
+use crate::entities::EntityId;
 
 /// A passage shorter than this many content words is not a reprint (a
 /// shared quotation of a sentence is not copy).
@@ -217,6 +224,116 @@ pub fn differing_figures<'a>(figures: &[&'a [Figure]], limit: usize) -> Vec<Diff
     kept
 }
 
+/// Two quotations are one statement when this share of the content words of
+/// the shorter one are in the other: wordings of one statement keep most of
+/// its words (a reporter's paraphrase, a translation edited), two statements
+/// of one speaker share few.
+const SAME_STATEMENT: f64 = 0.5;
+/// ... and at least this many of them (two one-word quotations are not one
+/// statement for sharing that word).
+const SAME_STATEMENT_WORDS: usize = 2;
+
+/// Who said a statement: a listed person, or the words that name a speaker
+/// who is not one (متحدث باسم الجيش), by their key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Speaker {
+    Listed(EntityId),
+    Named(String),
+}
+
+/// One statement as the story's articles carry it: for each article, the
+/// number of its quotation that carries it (the first, where it quotes it
+/// more than once), or none.
+#[derive(Debug)]
+pub struct Statement {
+    pub speaker: Speaker,
+    pub carried: Vec<Option<usize>>,
+}
+
+impl Statement {
+    /// How many of the articles carry it.
+    pub fn carriers(&self) -> usize {
+        self.carried.iter().flatten().count()
+    }
+}
+
+/// The statements the articles quote, those carried by the most articles
+/// first (then in the order the articles carry them), at most `limit`.
+/// `quotes` are the articles' quotations, in the story's order.
+pub fn statements(quotes: &[&Quotes], limit: usize) -> Vec<Statement> {
+    // The first quotation of each wording, in the story's order: (speaker, its
+    // content words sorted, article, quotation).
+    let mut statements: Vec<(Statement, Vec<u32>)> = Vec::new();
+    for (article, list) in quotes.iter().enumerate() {
+        for (n, quote) in list.iter().enumerate() {
+            let speaker = match quote.speaker {
+                Some(person) => Speaker::Listed(person),
+                None => {
+                    let named = key(&list.speaker_text(quote));
+                    if named.is_empty() {
+                        continue;
+                    }
+                    Speaker::Named(named)
+                }
+            };
+            let words = statement_words(&list.text(quote));
+            // An article quoting one statement twice keeps its first quotation of it.
+            let same = statements
+                .iter_mut()
+                .find(|(statement, other)| statement.speaker == speaker && same_statement(&words, other));
+            match same {
+                Some((statement, other)) => {
+                    statement.carried[article].get_or_insert(n);
+                    if words.len() > other.len() {
+                        *other = words;
+                    }
+                }
+                None => {
+                    let mut carried = vec![None; quotes.len()];
+                    carried[article] = Some(n);
+                    statements.push((Statement { speaker, carried }, words));
+                }
+            }
+        }
+    }
+    let mut statements: Vec<Statement> = statements.into_iter().map(|(s, _)| s).collect();
+    // A stable sort keeps the story's order among equals.
+    statements.sort_by_key(|s| std::cmp::Reverse(s.carriers()));
+    statements.truncate(limit);
+    statements
+}
+
+/// The content words of a quotation, compared as stories compare words,
+/// sorted and without repeats.
+fn statement_words(text: &str) -> Vec<u32> {
+    let words = Words::of(text);
+    let mut hashes: Vec<u32> = words
+        .iter()
+        .filter(|(_, word_key)| !is_function_word(word_key) && word_key.chars().count() >= 2)
+        .map(|(_, word_key)| term_hash(canonical(word_key)))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+fn same_statement(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = a.len().min(b.len());
+    shared >= SAME_STATEMENT_WORDS && shared as f64 >= SAME_STATEMENT * shorter as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +378,53 @@ mod tests {
         let people = rows.iter().find(|r| r.word == "اشخاص").expect("a row for اشخاص");
         let values: Vec<Option<&str>> = people.figures.iter().map(|f| f.map(|f| &*f.value)).collect();
         assert_eq!(values, [Some("3"), Some("7"), None]);
+    }
+
+    /// The quotations of `bodies`, each read as an article of its own, with
+    /// two listed people.
+    fn quotations(bodies: &[&str]) -> (crate::entities::Catalog, Vec<Quotes>) {
+        use crate::entities::{Catalog, Kind, Matcher};
+        const PEOPLE: &str = "[attaf]\nname = \"أحمد عطاف\"\naliases = [\"عطاف\"]\n\n[lavrov]\nname = \"سيرغي لافروف\"\naliases = [\"لافروف\"]\n";
+        let (catalog, problems) = Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), PEOPLE.to_owned())]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let matcher = Matcher::new(&catalog);
+        let finder = crate::analysis::Finder { catalog: &catalog, matcher: &matcher };
+        let quotes = bodies
+            .iter()
+            .map(|body| {
+                let file = crate::content::parse_article(
+                    std::path::Path::new("a.md"),
+                    &format!("---\ntitle: عنوان\n---\n{body}\n"),
+                )
+                .expect("valid");
+                let mut scratch = crate::entities::matcher::Scratch::default();
+                crate::analysis::analyze(&file, &finder, &Default::default(), &mut scratch).0.quotes
+            })
+            .collect();
+        (catalog, quotes)
+    }
+
+    #[test]
+    fn one_statement_in_other_words_is_grouped() {
+        let (catalog, quotes) = quotations(&[
+            "قال وزير الخارجية أحمد عطاف إن «الجزائر ترفض أي تدخل أجنبي في شؤون دول الساحل». وأضاف أن «الحوار هو الطريق الوحيد».",
+            "وأكد عطاف أن بلاده «ترفض رفضا قاطعا أي تدخل أجنبي في شؤون دول منطقة الساحل».",
+            "قال لافروف إن «موسكو تدعم الحوار بين دول الساحل». وقال متحدث باسم الجيش إن «الوضع تحت السيطرة».",
+        ]);
+        let refs: Vec<&Quotes> = quotes.iter().collect();
+        let found = statements(&refs, 10);
+        let attaf = Speaker::Listed(catalog.resolve(crate::entities::Kind::Person, "attaf").expect("attaf"));
+        let lavrov = Speaker::Listed(catalog.resolve(crate::entities::Kind::Person, "lavrov").expect("lavrov"));
+        // Carried by two articles: first.
+        assert_eq!(found[0].speaker, attaf);
+        assert_eq!(found[0].carried, [Some(0), Some(0), None], "{found:?}");
+        assert_eq!(found[0].carriers(), 2);
+        let of = |speaker: &Speaker| found.iter().filter(|s| &s.speaker == speaker).count();
+        // Attaf's second statement is another statement; Lavrov's speaks of
+        // dialogue too, but is Lavrov's.
+        assert_eq!(of(&attaf), 2, "{found:?}");
+        assert_eq!(of(&lavrov), 1, "{found:?}");
+        assert!(found.iter().any(|s| s.speaker == Speaker::Named(crate::arabic::key("متحدث باسم الجيش"))), "{found:?}");
+        assert_eq!(statements(&refs, 1).len(), 1);
     }
 }

@@ -89,6 +89,28 @@ fn the_same_story_is_grouped_and_the_2023_visit_is_not() {
     assert!(stories.contains(story));
 }
 
+/// The story page groups what each outlet quoted: Assad's words on the
+/// meeting, in four wordings (one of them reported speech), are one
+/// statement carried by all four July articles, each linking its quotation.
+#[test]
+fn the_story_page_compares_what_each_outlet_quoted() {
+    let site = build_ok(&demo());
+    let page = site.page("stories/2024-07-25-4625/index.html");
+    let start = page.find("id=\"statements-heading\"").expect("a section of statements");
+    let section = &page[start..start + page[start..].find("</section>").expect("its end")];
+    let first = &section[section.find("<div class=\"statement\">").expect("a statement")..];
+    let first = &first[..first.find("</div>").expect("its end")];
+    assert!(first.contains("href=\"/people/assad/\""), "{first}");
+    assert!(first.contains("في 4 من 4 مقالات"), "{first}");
+    for slug in JULY {
+        assert!(first.contains(&format!("/articles/{slug}/#q-")), "{slug} quotes it: {first}");
+    }
+    assert!(first.contains("(بتصرّف)"), "the reported wording is marked: {first}");
+    assert!(!first.contains("لم ينقله"), "{first}");
+    // A statement only some carry names those that do not.
+    assert!(section.contains("لم ينقله"), "{section}");
+}
+
 #[test]
 fn the_lion_is_not_assad_unless_assad_is_named() {
     let site = build_ok(&demo());
