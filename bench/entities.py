@@ -49,7 +49,7 @@ FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
 
 
 def key(text: str) -> str:
-    """The matching key of a spelling (ARABIC.md §1), with compounds joined."""
+    """The matching key of a spelling (docs/arabic.md §1), with compounds joined."""
     text = MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(FOLDS).lower()
     text = text.replace("#", " ").replace("_", " ")
     words = re.findall(r"\w+", text)

@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def key(text):
-    """The matching key of ARABIC.md §1, enough for comparing words."""
+    """The matching key of docs/arabic.md §1, enough for comparing words."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub("[\u064b-\u065f\u0670\u0640\u200c-\u200f\u061c\ufeff]", "", text)
     text = re.sub("[أإآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه")

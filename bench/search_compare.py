@@ -49,7 +49,7 @@ BROWSER_HELPER = HERE / "search_compare_browser.mjs"
 CHROMIUM = "/usr/bin/chromium"
 
 # The queries of part 1 and, by hand, the word each one asks for: the query's
-# key (section 1 of ARABIC.md) with the proclitic chain that is really there
+# key (docs/arabic.md §1) with the proclitic chain that is really there
 # removed. The oracle checks that each stem is one of the forms the chain rule
 # can make of its query, so the table can't drift from the rule.
 QUERIES = [

@@ -318,7 +318,7 @@ fn co_mentions_of(
 }
 
 /// Every kind's entities sorted by CLDR Arabic collation of their filing name,
-/// grouped by letter (ARABIC.md §3).
+/// grouped by letter (docs/arabic.md §3).
 fn letters(catalog: &Catalog) -> FxHashMap<Kind, Vec<LetterGroup>> {
     let collator = ArabicCollator::new();
     let filing = |e: EntityId| {

@@ -1,7 +1,7 @@
 // fihris search: reads the index the build wrote under search/ and answers
 // queries in the page, with no server. The normalization table and the
 // proclitic letters come from the index (generated from the Rust rules of
-// ARABIC.md), so that a query meets the words as the build keyed them.
+// docs/arabic.md §7), so that a query meets the words as the build keyed them.
 // The core (createSearch) also runs under Node, for the tests.
 (function (root) {
   "use strict";

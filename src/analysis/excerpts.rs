@@ -2,20 +2,18 @@
 //! it is first named (by a certain spelling in prose when there is one), cut
 //! near [`EXCERPT_CHARS`] characters around the name, with the name's place in
 //! it so that a page can mark it. Entity pages show it under each article.
-//! Kept compact, since every analysis is kept in memory and in the cache:
-//! entities named in one short sentence share its text, and texts are kept
-//! in Windows-1256, the single-byte Arabic encoding, which takes half the
-//! bytes of UTF-8 for Arabic letters (UTF-8 for a text it cannot encode).
+//! Kept compact ([`compact`](super::compact)): entities named in one short
+//! sentence share its text, one byte an Arabic letter.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use encoding_rs::WINDOWS_1256;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::body::Body;
+use super::compact::{Stored, Texts, TextsBuilder};
 use super::mentions::{Mention, Mentions};
 use crate::content::markdown::Place;
 use crate::entities::EntityId;
@@ -29,23 +27,20 @@ const WHOLE_SENTENCE_CHARS: usize = 190;
 /// The excerpts of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Excerpts {
-    /// The distinct texts (whitespace collapsed) one after another, encoded.
-    bytes: Box<[u8]>,
+    /// The distinct texts, whitespace collapsed.
+    texts: Texts,
     /// One per entity named in the body, sorted by entity.
     entries: Vec<Excerpt>,
 }
 
-/// Entity `entity` is named at bytes `name_start..name_end` of its text,
-/// which is `len` bytes of [`Excerpts::bytes`] from `start` (in Windows-1256
-/// unless `utf8`). Sixteen bytes, as an article has one for each entity.
+/// Entity `entity` is named at bytes `name_start..name_end` of `text` (as
+/// read back). Sixteen bytes, as an article has one for each entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Excerpt {
     entity: EntityId,
-    start: u32,
-    len: u16,
+    text: Stored,
     name_start: u16,
     name_end: u16,
-    utf8: bool,
 }
 
 impl Excerpts {
@@ -54,12 +49,7 @@ impl Excerpts {
     pub fn of(&self, entity: EntityId) -> Option<(Cow<'_, str>, Range<usize>)> {
         let i = self.entries.binary_search_by_key(&entity, |e| e.entity).ok()?;
         let entry = self.entries[i];
-        let bytes = self.bytes.get(entry.start as usize..entry.start as usize + usize::from(entry.len))?;
-        let text = if entry.utf8 {
-            Cow::Borrowed(std::str::from_utf8(bytes).ok()?)
-        } else {
-            WINDOWS_1256.decode_without_bom_handling(bytes).0
-        };
+        let text = self.texts.get(entry.text);
         let name = usize::from(entry.name_start)..usize::from(entry.name_end);
         (text.get(name.clone()).is_some()).then_some((text, name))
     }
@@ -94,30 +84,22 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
     }
     let mut chosen: Vec<&Mention> = best.into_values().collect();
     chosen.sort_by_key(|m| m.entity);
-    let mut bytes: Vec<u8> = Vec::new();
+    let mut texts = TextsBuilder::default();
     let mut entries = Vec::with_capacity(chosen.len());
-    let mut stored: FxHashMap<String, (u32, u16, bool)> = FxHashMap::default();
     for mention in chosen {
         let Some(run) = mention.run.and_then(|r| body.runs.get(r as usize)) else { continue };
         let text = &body.blocks[run.block as usize].text;
         let name = (run.start + mention.start) as usize..(run.start + mention.end) as usize;
         let Some((excerpt, marked)) = cut_around(text, name) else { continue };
         // Excerpts are short; the bounds only keep the offsets' types honest.
-        let (Ok(name_start), Ok(name_end), Ok(_)) =
-            (u16::try_from(marked.start), u16::try_from(marked.end), u16::try_from(excerpt.len()))
+        let (Ok(name_start), Ok(name_end), Some(text)) =
+            (u16::try_from(marked.start), u16::try_from(marked.end), texts.store(&excerpt))
         else {
             continue;
         };
-        let &mut (start, len, utf8) = stored.entry(excerpt).or_insert_with_key(|excerpt| {
-            let (encoded, _, unmappable) = WINDOWS_1256.encode(excerpt);
-            let kept: &[u8] = if unmappable { excerpt.as_bytes() } else { &encoded };
-            let start = bytes.len() as u32;
-            bytes.extend_from_slice(kept);
-            (start, kept.len() as u16, unmappable)
-        });
-        entries.push(Excerpt { entity: mention.entity, start, len, name_start, name_end, utf8 });
+        entries.push(Excerpt { entity: mention.entity, text, name_start, name_end });
     }
-    Excerpts { bytes: bytes.into_boxed_slice(), entries }
+    Excerpts { texts: texts.finish(), entries }
 }
 
 /// The sentence of `text` around bytes `name` (UAX #29 sentences), cut near
@@ -279,8 +261,9 @@ mod tests {
         let excerpts = excerpts(&body, &mentions);
         let (text, name) = excerpts.of(7).expect("an excerpt");
         assert_eq!((text.as_ref(), &text[name]), ("ثم قال بشار الأسد كلامًا.", "بشار الأسد"));
-        // Kept in one byte a letter.
-        assert_eq!(excerpts.bytes.len(), text.chars().count());
+        // Kept in one byte a letter, and an entry in sixteen bytes.
+        assert_eq!(excerpts.texts.size(), text.chars().count());
+        assert_eq!(std::mem::size_of::<Excerpt>(), 16);
         // Named in the title only: no excerpt.
         assert!(excerpts.of(9).is_none());
         assert_eq!(excerpts.len(), 1);

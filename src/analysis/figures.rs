@@ -39,7 +39,7 @@ impl Figure {
     }
 }
 
-/// Arabic number words by their compared form (ARABIC.md §1 keys, article and
+/// Arabic number words by their compared form (docs/arabic.md §1 keys, article and
 /// proclitics removed), with their values. Compounds (خمسة عشر) are left out.
 const NUMBER_WORDS: [(&str, &str); 47] = [
     ("واحد", "1"),
@@ -150,7 +150,7 @@ fn is_year(value: &str) -> bool {
     value.len() == 4 && value.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
-/// The keys of every month name of ARABIC.md §5 and of the days of the week:
+/// The keys of every month name of docs/arabic.md §5 and of the days of the week:
 /// a number next to one is part of a date.
 fn is_date_word(word_key: &str) -> bool {
     static KEYS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();

@@ -1,4 +1,4 @@
-//! Finding what an article mentions (DESIGN.md, "Finding mentions"): the
+//! Finding what an article mentions (docs/arabic.md §2): the
 //! matcher run over the title and the body's text runs, weak spellings kept only
 //! where a strong one of the same entity stands, front-matter additions and
 //! `not:` applied. Every mention is kept with its place; which of them become
@@ -23,7 +23,7 @@ pub struct Mention {
     pub run: Option<u32>,
     /// Bytes of the run's text (or the title): the name with the proclitics
     /// that join it (ب ل ك ال), not a leading و or ف, which do not join the
-    /// next letter and are left out of a link (ARABIC.md §2).
+    /// next letter and are left out of a link (docs/arabic.md §2.11).
     pub start: u32,
     pub end: u32,
     /// Where it stands; the title counts as a heading.

@@ -8,6 +8,7 @@
 //! made from its results.
 
 pub mod body;
+mod compact;
 pub mod excerpts;
 pub mod figures;
 pub mod mentions;

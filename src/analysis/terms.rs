@@ -1,4 +1,4 @@
-//! The search terms of an article (ARABIC.md §7): every word of its title and
+//! The search terms of an article (docs/arabic.md §7): every word of its title and
 //! of the text a reader sees, by its matching key and by its forms with a
 //! proclitic chain removed (the same forms mention finding tries), function
 //! words left out, each with a weight. Link targets, raw HTML and hidden

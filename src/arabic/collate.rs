@@ -1,4 +1,4 @@
-//! Sorting names for the indexes (ARABIC.md §3): CLDR Arabic collation on the
+//! Sorting names for the indexes (docs/arabic.md §3): CLDR Arabic collation on the
 //! name with a leading ال ignored, and the letter headings of the index pages.
 
 use std::cmp::Ordering;
@@ -98,7 +98,7 @@ mod tests {
         names.into_iter().map(String::from).collect()
     }
 
-    /// ARABIC.md §3: alef forms are one letter; the article is ignored.
+    /// docs/arabic.md §3: alef forms are one letter; the article is ignored.
     #[test]
     fn headings() {
         let table = [

@@ -1,4 +1,4 @@
-//! Cue words (ARABIC.md §2, an addition): a title or a common noun written
+//! Cue words (docs/arabic.md §2.9, an addition): a title or a common noun written
 //! directly before a name says what kind of thing the name is. مدينة النعمة
 //! is a town, قناة الميادين a channel, الشيخ تميم a person. The matcher uses
 //! them to settle a weak or shared spelling, and `entities suggest` to find
@@ -133,7 +133,7 @@ pub fn cue_kind(word_key: &str) -> Option<Kind> {
 mod tests {
     use super::*;
 
-    /// ARABIC.md §2 (cue words), with phrases from news text.
+    /// docs/arabic.md §2.9 (cue words), with phrases from news text.
     #[test]
     fn cue_table_rule() {
         let table = [

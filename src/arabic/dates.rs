@@ -1,10 +1,10 @@
-//! Dates shown in Arabic (ARABIC.md §5): month names from one regional column or
+//! Dates shown in Arabic (docs/arabic.md §5): month names from one regional column or
 //! two together, Arabic-Indic or Latin digits, as `site.toml` asks.
 
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
 
-/// A column of the month table of ARABIC.md §5.
+/// A column of the month table of docs/arabic.md §5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MonthNames {
@@ -86,8 +86,8 @@ const OTHER_MONTH_NAMES: [(&str, i8); 27] = [
     ("dec", 12),
 ];
 
-/// Reads the calendar dates written in `text`, in order (ARABIC.md §5,
-/// "Parsing"): `2024-07-25` and `2024/11/09` (also `2025-02-16@21:10:59`), day-first numeric
+/// Reads the calendar dates written in `text`, in order (docs/arabic.md §5,
+/// "Reading"): `2024-07-25` and `2024/11/09` (also `2025-02-16@21:10:59`), day-first numeric
 /// `16-02-2025` and `16/02/2025`, and a day, a month name and a year in any
 /// column of the month table or in English (`25 تموز 2024`, `25 يوليو 2024`,
 /// `١٦ فبراير ٢٠٢٥`, `25th, July 2024`, `15 مارس/آذار 2023`). Matching is on

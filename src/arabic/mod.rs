@@ -1,4 +1,4 @@
-//! The Arabic rules of ARABIC.md as pure functions of strings: the matching key,
+//! The Arabic rules of docs/arabic.md as pure functions of strings: the matching key,
 //! words and proclitics, compound spacing, cue words, nisba adjectives,
 //! collation, dates and slugs. Each is table-tested with
 //! real inputs, most of them from the seed articles.

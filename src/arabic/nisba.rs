@@ -1,4 +1,4 @@
-//! Nisba adjectives (ARABIC.md §2, an addition): a definite word shaped
+//! Nisba adjectives (docs/arabic.md §2.10, an addition): a definite word shaped
 //! ال…ية right after a definite feminine noun agrees with it as an adjective
 //! (العاصمة السعودية "the Saudi capital", القمة السعودية "the Saudi summit",
 //! اللغة العربية "the Arabic language"), so it does not name the country or
@@ -124,7 +124,7 @@ pub fn is_nisba_adjective<'a>(word_key: &str, before: impl IntoIterator<Item = W
 mod tests {
     use super::*;
 
-    /// ARABIC.md §2 (nisba adjectives): the last word of each phrase.
+    /// docs/arabic.md §2.10 (nisba adjectives): the last word of each phrase.
     #[test]
     fn nisba_table() {
         let table = [

@@ -1,4 +1,4 @@
-//! The matching key (ARABIC.md §1): one normalization used by mention finding,
+//! The matching key (docs/arabic.md §1): one normalization used by mention finding,
 //! search and sorting, so that the same word always meets itself.
 //!
 //! Display never uses the key; pages show the text as written.
@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Returns the matching key of `text`.
 ///
-/// Steps, in order (ARABIC.md §1): NFKC; drop invisible controls; drop tatweel;
+/// Steps, in order (docs/arabic.md §1): NFKC; drop invisible controls; drop tatweel;
 /// drop tashkeel and Quranic marks; fold alef forms to bare alef; alef maksura to
 /// yeh; teh marbuta to heh; Persian yeh and keheh to Arabic; Eastern digits to
 /// ASCII; Unicode lower-case. Steps 3–7 are Lucene's `ArabicNormalizer` (Larkey,
@@ -119,7 +119,7 @@ pub fn letter_count(key: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// ARABIC.md §1, with examples from the seeds.
+    /// docs/arabic.md §1, with examples from the seeds.
     #[test]
     fn key_table() {
         let table = [

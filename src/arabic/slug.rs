@@ -1,4 +1,4 @@
-//! URL segments from slugs and keys (ARABIC.md §4, rule 5): Arabic stays Arabic
+//! URL segments from slugs and keys (docs/arabic.md §4): Arabic stays Arabic
 //! (no transliteration), marks and controls go, every other run of characters
 //! becomes one hyphen. Because only letters, digits and hyphens survive, no
 //! segment can climb out of the output folder or name a hidden file.
@@ -41,7 +41,7 @@ pub fn slugify(text: &str) -> Option<String> {
     (!slug.is_empty()).then_some(slug)
 }
 
-/// Tashkeel, tatweel, Quranic marks and invisible controls (ARABIC.md §1 steps 2–4).
+/// Tashkeel, tatweel, Quranic marks and invisible controls (docs/arabic.md §1 steps 2–4).
 fn is_dropped_mark(c: char) -> bool {
     matches!(c,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}'

@@ -1,4 +1,4 @@
-//! Spacing variants of compound names (ARABIC.md §2, an addition): عبد before
+//! Spacing variants of compound names (docs/arabic.md §2.8, an addition): عبد before
 //! a name with the article is written apart or joined (عبد الفتاح and
 //! عبدالفتاح, عبد الله and عبدالله), and so is أبو before a name (أبو ظبي and
 //! أبوظبي, أبو مازن and أبومازن). Outlets differ, and hashtags always join, so
@@ -84,7 +84,7 @@ mod tests {
         name.split(' ').map(key).collect()
     }
 
-    /// ARABIC.md §2 (compound names): the spellings a listed name also matches.
+    /// docs/arabic.md §2.8 (compound names): the spellings a listed name also matches.
     #[test]
     fn spacing_table() {
         let table: [(&str, &[&str]); 9] = [

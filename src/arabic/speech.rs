@@ -5,7 +5,7 @@
 //! with their pronoun suffixes, the words that end a speaker's name and start
 //! a circumstance (في، خلال، لوكالة…), and the nouns before which quotation
 //! marks enclose a title, not speech (كتاب، حملة، وسم…). Every function takes
-//! a word's matching key (ARABIC.md §1), so أكد and اكد are one; a leading و
+//! a word's matching key (docs/arabic.md §1), so أكد and اكد are one; a leading و
 //! or ف is removed by the caller ([`without_conjunction`]).
 //!
 //! The verbs are the reporting verbs of Arabic news style, what the Penn

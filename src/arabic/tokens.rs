@@ -1,4 +1,4 @@
-//! Words and proclitics (ARABIC.md §2): splitting running text into words with
+//! Words and proclitics (docs/arabic.md §2.1, §2.2): splitting running text into words with
 //! their keys, and the forms a word takes with a proclitic chain removed.
 //! An underscore separates words: hashtags join the words of a name with it
 //! (`#عبدالفتاح_البرهان`), and UAX #29 alone would keep them one word.
@@ -156,7 +156,7 @@ fn is_word(segment: &str) -> bool {
     })
 }
 
-/// The words of a UAX #29 word segment split at underscores (ARABIC.md §2,
+/// The words of a UAX #29 word segment split at underscores (docs/arabic.md §2.7,
 /// hashtags: `عبدالفتاح_البرهان` is two words), with their byte offsets.
 fn hashtag_words(segment: &str) -> impl Iterator<Item = (usize, &str)> {
     segment
@@ -237,7 +237,7 @@ impl Stripped {
 }
 
 /// Writes into `variants` the forms of `key` with a proclitic chain `[و|ف]? [ب|ل|ك]?` removed, or لل read
-/// as ل + ال, in the order of ARABIC.md §2 (fewest letters removed first); the
+/// as ل + ال, in the order of docs/arabic.md §2.2 (fewest letters removed first); the
 /// word itself is not included. A form is returned only when it keeps at least 3
 /// letters, so that no short name ever matches inside a longer word.
 pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
@@ -270,7 +270,7 @@ mod tests {
         variants.into_iter().map(|v| v.write(&k, &mut buf).to_owned()).collect()
     }
 
-    /// ARABIC.md §2: the proclitic chain, with words from the seeds.
+    /// docs/arabic.md §2.2: the proclitic chain, with words from the seeds.
     #[test]
     fn proclitic_table() {
         let table: [(&str, &[&str]); 12] = [
@@ -326,7 +326,7 @@ mod tests {
         assert!(!simple_words("2,5 مليون", |_, _| {}));
     }
 
-    /// ARABIC.md §2 (hashtags): underscores separate words, on both paths.
+    /// docs/arabic.md §2.7 (hashtags): underscores separate words, on both paths.
     #[test]
     fn hashtags_split_on_underscores() {
         for text in ["#عبدالفتاح_البرهان", "#عبدالفتاح_البرهان U.S."] {

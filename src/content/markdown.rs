@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, OffsetIter, Options, Parser, Tag, TagEnd};
 
-/// CommonMark plus tables, footnotes and strikethrough (DESIGN.md, "Content").
+/// CommonMark plus tables, footnotes and strikethrough (docs/architecture.md, `content::markdown`).
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }

@@ -36,7 +36,7 @@ pub struct Located<T> {
 pub struct Article {
     /// The file, relative to the site's root.
     pub path: PathBuf,
-    /// The URL segment: from `slug:` or the file name (ARABIC.md §4).
+    /// The URL segment: from `slug:` or the file name (docs/arabic.md §4).
     pub slug: String,
     pub title: String,
     pub published: Option<Published>,

@@ -37,7 +37,7 @@ struct RawEntity {
 }
 
 /// Words that start role titles: an alias beginning with one names an office,
-/// not a person (ARABIC.md §2, "Roles are not aliases").
+/// not a person (docs/arabic.md §2.5).
 const TITLE_WORDS: [&str; 7] = ["الرئيس", "رئيس", "وزير", "الملك", "الأمير", "المتحدث", "السفير"];
 
 /// Where things are written in one list, found in time of the list's

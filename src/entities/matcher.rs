@@ -1,4 +1,4 @@
-//! Finding entity names in running text (ARABIC.md §2): whole words on their
+//! Finding entity names in running text (docs/arabic.md §2): whole words on their
 //! keys, proclitics allowed before the first word only, the longest name wins at
 //! a position, and mentions never overlap. A listed name also matches in its
 //! other spacings (عبد الفتاح / عبدالفتاح, أبو ظبي / أبوظبي) and across the
@@ -378,7 +378,7 @@ name = "الشرق الأوسط"
         }
     }
 
-    /// ARABIC.md §1: matching is on the key, the text is kept as written.
+    /// docs/arabic.md §1: matching is on the key, the text is kept as written.
     #[test]
     fn the_key_rule() {
         check(&[
@@ -388,7 +388,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2: proclitics before the name, phrases from the seeds.
+    /// docs/arabic.md §2.2: proclitics before the name, phrases from the seeds.
     #[test]
     fn the_proclitic_rule() {
         check(&[
@@ -403,7 +403,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2 (links): a link leaves out a leading و or ف, which do not
+    /// docs/arabic.md §2.11 (links): a link leaves out a leading و or ف, which do not
     /// join the next letter; ب ل ك join their word and stay inside.
     #[test]
     fn the_link_leaves_out_waw_and_fa() {
@@ -419,7 +419,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2 (hashtags): the words of a hashtag are matched like text.
+    /// docs/arabic.md §2.7 (hashtags): the words of a hashtag are matched like text.
     #[test]
     fn hashtags_are_split_on_underscores() {
         check_who(&[
@@ -429,7 +429,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2 (compound names): عبد ال… and أبو … joined or apart.
+    /// docs/arabic.md §2.8 (compound names): عبد ال… and أبو … joined or apart.
     #[test]
     fn compound_names_in_both_spacings() {
         check_who(&[
@@ -442,7 +442,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2 (cue words): a cue of the entity's kind settles a weak or
+    /// docs/arabic.md §2.9 (cue words): a cue of the entity's kind settles a weak or
     /// shared spelling; a cue of another kind rules the spelling out.
     #[test]
     fn cue_words_settle_weak_and_shared_spellings() {
@@ -465,7 +465,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2 (nisba adjectives): ال…ية after a definite feminine noun
+    /// docs/arabic.md §2.10 (nisba adjectives): ال…ية after a definite feminine noun
     /// is an adjective; the country's own name and the word alone still count.
     #[test]
     fn nisba_adjectives_name_no_one() {
@@ -478,13 +478,13 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// ARABIC.md §2: suffixes are never stripped, and names are never split.
+    /// docs/arabic.md §2.2: suffixes are never stripped, and names are never split.
     #[test]
     fn no_suffixes_and_no_splitting_names() {
         check(&[("التلفزيون الروسي والقوات السورية", &[]), ("بوتينا وموسكوية", &[]), ("الموسكو", &[])]);
     }
 
-    /// ARABIC.md §2: the longest name wins, and only the first word takes proclitics.
+    /// docs/arabic.md §2.3: the longest name wins, and only the first word takes proclitics.
     #[test]
     fn the_longest_match_rule() {
         check(&[

@@ -124,7 +124,7 @@ pub fn extract(text: &str) -> Extracted {
     found.credit = credit_line(&lines, start);
     collect_meta(&mut found, &frame);
     // A date in the dateline beats a bare date at the top of the page, which
-    // is often the day it was viewed (ARABIC.md §5), but not a labelled one.
+    // is often the day it was viewed (docs/arabic.md §5), but not a labelled one.
     if found.date_label.is_none_or(|label| label < DateLabel::Published)
         && let Some(date) = dateline_date(&found.blocks)
     {

@@ -5,7 +5,7 @@
 //! (Pomikálek 2011): a line's length and the share of its words that are
 //! function words. Boilerplate markers are the phrases every Arabic news site
 //! prints around its articles: related links, share and follow bars, comment
-//! forms, copyright and cookie notices. All matching is on keys (ARABIC.md §1),
+//! forms, copyright and cookie notices. All matching is on keys (docs/arabic.md §1),
 //! so اقرأ أيضاً and إقرأ ايضا are one marker.
 
 use std::sync::OnceLock;
@@ -398,7 +398,7 @@ fn kind_of(text: &str, words: &Words, latin_is_noise: bool) -> Kind {
         || (words.len() >= 6 && navigation >= 2 && function_words == 0 && unpunctuated)
         // A breadcrumb or a bar of links: الرئيسية › محليات › …
         || (separators >= 2 && !text.contains('«'))
-        // A relative time (منذ 4 ساعات), which is never a date (ARABIC.md §5).
+        // A relative time (منذ 4 ساعات), which is never a date (docs/arabic.md §5).
         || (words.len() <= 4 && line_key.starts_with("منذ "))
         // A date label with no date after it (آخر تحديث: منذ ساعة).
         || (words.len() <= 8 && (labelled(text, &line_key, &tables.updated).is_some() || labelled(text, &line_key, &tables.published).is_some()))

@@ -17,7 +17,7 @@ pub struct NewSource {
 
 /// A short key for a new outlet: its host without the top-level domain
 /// (`alwatan-news.example` → `alwatan-news`, `news.example.co.uk` →
-/// `news-example`), else its name made a slug (ARABIC.md §4).
+/// `news-example`), else its name made a slug (docs/arabic.md §4).
 pub fn key_for(source: &NewSource) -> String {
     let from_host = source.host.as_deref().and_then(|host| {
         let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();

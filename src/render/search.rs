@@ -1,4 +1,4 @@
-//! The search index (ARABIC.md §7), built with the site and read by the
+//! The search index (docs/arabic.md §7), built with the site and read by the
 //! search page's script, with no server.
 //!
 //! Every word of every title and text is indexed by its matching key and by
@@ -62,7 +62,7 @@ struct Manifest<'a> {
     entities: Vec<(&'a str, String, &'static str, Vec<String>, usize)>,
 }
 
-/// The proclitic rules of ARABIC.md §2, as `tokens::proclitic_variants` applies them.
+/// The proclitic rules of docs/arabic.md §2.2, as `tokens::proclitic_variants` applies them.
 #[derive(Serialize)]
 struct Clitics {
     conjunctions: [&'static str; 2],

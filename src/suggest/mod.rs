@@ -39,7 +39,7 @@ pub struct Options {
 /// A name to add to a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suggestion {
-    /// A key for the list: the name's Arabic slug (ARABIC.md §4, rule 5).
+    /// A key for the list: the name's Arabic slug (docs/arabic.md §4).
     pub key: String,
     pub name: String,
     /// The kind guessed, `None` when nothing says (a hashtag alone).

@@ -201,7 +201,7 @@ impl Fixture {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
-    /// DESIGN.md: the article's text with links removed is byte for byte the
+    /// docs/arabic.md §2.11: the article's text with links removed is byte for byte the
     /// text without linking.
     #[test]
     fn linking_never_changes_the_visible_text(body in body_strategy()) {
@@ -227,7 +227,7 @@ proptest! {
         prop_assert_eq!(&strip_quote_marks(&both), &linked);
     }
 
-    /// ARABIC.md §1: key(key(x)) = key(x).
+    /// docs/arabic.md §1: key(key(x)) = key(x).
     #[test]
     fn the_key_is_idempotent(text in "\\PC*") {
         let once = key(&text);

@@ -27,10 +27,10 @@ mod speakers;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use encoding_rs::WINDOWS_1256;
 use serde::{Deserialize, Serialize};
 
 use super::body::{BlockKind, Body};
+use super::compact::{Stored, Texts, TextsBuilder};
 use super::mentions::Mention;
 use crate::arabic::speech::{self, Cue};
 use crate::arabic::tokens::Words;
@@ -64,24 +64,13 @@ pub struct Quote {
     speaker_text: Stored,
 }
 
-/// Bytes `start..start + len` of [`Quotes::words`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stored {
-    start: u32,
-    len: u32,
-}
-
-/// The quotations of an article, in text order, with their words in one
-/// buffer: an article's analysis is kept for every article of the archive
-/// (in memory and in the cache of the last build), so the words are stored
-/// once (a speaker named again is not stored again) and in Windows-1256, one
-/// byte an Arabic letter, unless the article's quotations have a character
-/// that code page lacks (then in UTF-8).
+/// The quotations of an article, in text order, with their words kept
+/// compactly ([`compact`](super::compact)): a speaker named again is stored
+/// once, and Arabic in one byte a letter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quotes {
     list: Vec<Quote>,
-    words: Box<[u8]>,
-    utf8: bool,
+    words: Texts,
 }
 
 impl Quotes {
@@ -107,57 +96,26 @@ impl Quotes {
 
     /// What `quote` says, without its quotation marks.
     pub fn text(&self, quote: &Quote) -> Cow<'_, str> {
-        self.read(quote.text)
+        self.words.get(quote.text)
     }
 
     /// The words that name `quote`'s speaker.
     pub fn speaker_text(&self, quote: &Quote) -> Cow<'_, str> {
-        self.read(quote.speaker_text)
+        self.words.get(quote.speaker_text)
     }
 
-    fn read(&self, stored: Stored) -> Cow<'_, str> {
-        let start = stored.start as usize;
-        let bytes = self.words.get(start..start + stored.len as usize).unwrap_or_default();
-        if self.utf8 { String::from_utf8_lossy(bytes) } else { WINDOWS_1256.decode_without_bom_handling(bytes).0 }
-    }
-
-    /// Stores `found` (texts and all) in the compact form.
+    /// Stores `found` (texts and all) in the compact form; a quotation whose
+    /// words cannot be stored (gigabytes of them) is left out.
     fn new(found: Vec<(Quote, String, String)>) -> Quotes {
-        let mut text = String::new();
+        let mut words = TextsBuilder::default();
         let mut list = Vec::with_capacity(found.len());
-        let store = |words: &str, text: &mut String| {
-            // A speaker named again is stored once.
-            let start = text.find(words).filter(|_| !words.is_empty()).unwrap_or_else(|| {
-                text.push_str(words);
-                text.len() - words.len()
-            });
-            (start, words.len())
-        };
-        let mut places = Vec::with_capacity(found.len());
-        for (quote, said, speaker) in found {
-            places.push((store(&said, &mut text), store(&speaker, &mut text)));
+        for (mut quote, said, speaker) in found {
+            let (Some(text), Some(speaker_text)) = (words.store(&said), words.store(&speaker)) else { continue };
+            quote.text = text;
+            quote.speaker_text = speaker_text;
             list.push(quote);
         }
-        let (encoded, _, unmappable) = WINDOWS_1256.encode(&text);
-        if unmappable {
-            let stored = |(start, len): (usize, usize)| Stored { start: start as u32, len: len as u32 };
-            for (quote, (said, speaker)) in list.iter_mut().zip(places) {
-                quote.text = stored(said);
-                quote.speaker_text = stored(speaker);
-            }
-            return Quotes { list, words: text.into_bytes().into_boxed_slice(), utf8: true };
-        }
-        // In the code page every character is one byte.
-        let single = |(start, len): (usize, usize)| {
-            let before = text[..start].chars().count();
-            let own = text[start..start + len].chars().count();
-            Stored { start: before as u32, len: own as u32 }
-        };
-        for (quote, (said, speaker)) in list.iter_mut().zip(places) {
-            quote.text = single(said);
-            quote.speaker_text = single(speaker);
-        }
-        Quotes { list, words: encoded.into_owned().into_boxed_slice(), utf8: false }
+        Quotes { list, words: words.finish() }
     }
 }
 
@@ -487,7 +445,6 @@ impl<'b> Reader<'b> {
     fn to_quote(&self, found: Found) -> Option<(Quote, String, String)> {
         let from = self.spot(found.from, true)?;
         let to = self.spot(found.to, false)?;
-        let unstored = Stored { start: 0, len: 0 };
         let quote = Quote {
             from,
             to,
@@ -495,8 +452,8 @@ impl<'b> Reader<'b> {
             whole_block: found.whole_block,
             speaker: found.said.speaker,
             outlet: found.outlet,
-            text: unstored,
-            speaker_text: unstored,
+            text: Stored::default(),
+            speaker_text: Stored::default(),
         };
         Some((quote, found.text, found.said.text))
     }

@@ -150,7 +150,7 @@ pub fn read(html: &Html) -> Metadata {
     found
 }
 
-/// The date at the start of an ISO 8601 timestamp, or any date form ARABIC.md §5 reads.
+/// The date at the start of an ISO 8601 timestamp, or any date form docs/arabic.md §5 reads.
 pub fn date_of(text: &str) -> Option<Date> {
     text.trim()
         .get(..10)

@@ -613,7 +613,7 @@ pub(super) fn copyright_name(line: &str) -> Option<String> {
 
 /// A name without the preposition لـ that joins it to `محفوظة` (`لجريدة
 /// الفجر` → `جريدة الفجر`, `للنهار` → `النهار`): only before a word that
-/// names a kind of outlet or starts with ال, so لبنان stays لبنان (ARABIC.md §2).
+/// names a kind of outlet or starts with ال, so لبنان stays لبنان (docs/arabic.md §2.2).
 fn without_lam(name: &str) -> String {
     const OUTLET_WORDS: &[&str] =
         &["جريدة", "صحيفة", "موقع", "وكالة", "قناة", "مجلة", "شبكة", "بوابة", "إذاعة", "منصة"];
