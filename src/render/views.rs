@@ -321,7 +321,7 @@ pub struct StoryBox<'a> {
 
 /// Articles in an article's story box at most: a big story repeated whole
 /// on each of its articles' pages would be most of the site's bytes.
-pub const STORY_BOX_ENTRIES: usize = 10;
+const STORY_BOX_ENTRIES: usize = 10;
 
 #[derive(Debug, Serialize)]
 pub struct StoryEntry<'a> {
