@@ -366,8 +366,11 @@ impl Renderer<'_> {
             Some(page) => site.index.archive(id, page, per_page).collect(),
         };
         let articles: Vec<&Value> = shown.iter().map(|&a| self.cards.article(a)).collect();
+        // Archive pages list the articles alone: an excerpt on each of their
+        // cards was a third of their bytes, and the article is one link away.
         let excerpts: FxHashMap<&str, ExcerptView> = shown
             .iter()
+            .filter(|_| archive.is_none())
             .filter_map(|&a| {
                 let (text, name) = site.analysis(a).excerpts.of(id)?;
                 Some((site.article(a).slug.as_str(), ExcerptView::new(&text, name)))

@@ -28,9 +28,6 @@ use super::feeds::{FeedEntry, FeedView};
 use super::structured;
 use super::views::*;
 
-/// The noun for articles, for [`counted`].
-const ARTICLES: [&str; 4] = ["مقال واحد", "مقالان", "مقالات", "مقالًا"];
-
 /// Rows of the table of who names whom.
 const MENTION_ROWS: usize = 30;
 /// Rows of differing figures.

@@ -313,10 +313,15 @@ pub struct StoryCard {
 pub struct StoryBox<'a> {
     /// Its [`StoryCard`].
     pub story: &'a Value,
-    /// Its articles, oldest first, as [`ArticleCard`]s, with the one whose
-    /// page this is marked.
+    /// One article an outlet, oldest first, as [`ArticleCard`]s: this page's
+    /// (marked) and the first of each other outlet, at most
+    /// [`STORY_BOX_ENTRIES`] in all; the story's page has every article.
     pub entries: Vec<StoryEntry<'a>>,
 }
+
+/// Articles in an article's story box at most: a big story repeated whole
+/// on each of its articles' pages would be most of the site's bytes.
+const STORY_BOX_ENTRIES: usize = 10;
 
 #[derive(Debug, Serialize)]
 pub struct StoryEntry<'a> {
@@ -490,6 +495,9 @@ pub fn outlets_text(config: &Config, count: usize) -> String {
     counted(config, count, ["مصدر واحد", "مصدرين", "مصادر", "مصدرًا"])
 }
 
+/// The noun for articles, for [`counted`].
+pub const ARTICLES: [&str; 4] = ["مقال واحد", "مقالان", "مقالات", "مقالًا"];
+
 /// A count with its noun by the Arabic rule: the words for one and for two,
 /// the plural after 3 to 10, the singular accusative after 11 and more.
 pub fn counted(config: &Config, count: usize, [one, two, few, many]: [&str; 4]) -> String {
@@ -517,7 +525,7 @@ fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
         outlets,
         outlets_text: outlets_text(&site.config, outlets),
         article_count: story.articles.len(),
-        articles_text: counted(&site.config, story.articles.len(), ["مقال واحد", "مقالان", "مقالات", "مقالًا"]),
+        articles_text: counted(&site.config, story.articles.len(), ARTICLES),
         first_date: dates.first().cloned(),
         last_date: dates.last().cloned(),
     }
@@ -526,10 +534,26 @@ fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
 impl Cards<'_> {
     /// The box of the story of article `id`, if it has one.
     pub fn story_box(&self, id: ArticleId) -> Option<StoryBox<'_>> {
-        let story = self.site.index.story_of[id as usize]?;
-        let entries = self.site.index.stories[story as usize]
-            .articles
+        let site = self.site;
+        let story = site.index.story_of[id as usize]?;
+        let articles = &site.index.stories[story as usize].articles;
+        // An article that names no outlet counts as an outlet of its own, as in `outlet_count`.
+        let mut outlets_shown: Vec<EntityId> = site.mentions(id).source.into_iter().collect();
+        let mut others = STORY_BOX_ENTRIES.saturating_sub(1);
+        let entries: Vec<StoryEntry> = articles
             .iter()
+            .filter(|&&a| {
+                if a == id {
+                    return true;
+                }
+                let outlet = site.mentions(a).source;
+                if others == 0 || outlet.is_some_and(|o| outlets_shown.contains(&o)) {
+                    return false;
+                }
+                outlets_shown.extend(outlet);
+                others -= 1;
+                true
+            })
             .map(|&a| StoryEntry { article: self.article(a), current: a == id })
             .collect();
         Some(StoryBox { story: self.story(story), entries })

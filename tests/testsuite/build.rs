@@ -293,3 +293,48 @@ fn two_builds_write_the_same_bytes() {
         first.iter().filter(|(path, bytes)| second[*path] != **bytes).map(|(p, _)| p).collect();
     assert!(differing.is_empty(), "{differing:?}");
 }
+
+/// The basic site with sixteen more reports of the Moscow meeting (four by
+/// Alhurra, twelve naming no outlet) and entity pages of two articles.
+fn crowded_story() -> Built {
+    let dir = copy_fixture("basic");
+    let articles = dir.path().join("content/articles");
+    let original = std::fs::read_to_string(articles.join("putin-assad-moscow.md")).expect("read");
+    for n in 0..16 {
+        let text = if n % 4 == 0 { original.clone() } else { original.replace("source: alhurra\n", "") };
+        std::fs::write(articles.join(format!("copy-{n}.md")), text.replace("date: 2024-07-25", "date: 2024-07-26"))
+            .expect("write");
+    }
+    let config = dir.path().join("site.toml");
+    let toml = std::fs::read_to_string(&config).expect("read");
+    std::fs::write(&config, format!("{toml}entity_page_size = 2\n")).expect("write");
+    build_ok(dir.path())
+}
+
+#[test]
+fn a_story_box_lists_one_article_an_outlet_and_at_most_ten() {
+    let site = crowded_story();
+    let html = site.page("articles/putin-assad-moscow/index.html");
+    let start = html.find("class=\"related story-box\"").expect("a story box");
+    let boxed = &html[start..start + html[start..].find("</section>").expect("end of the box")];
+    let entries = boxed.matches("<li").count();
+    assert_eq!(entries, 10, "{boxed}");
+    assert!(boxed.contains("(هذا المقال)"), "this article is in its own box: {boxed}");
+    assert_eq!(boxed.matches("<bdi>الحرة</bdi>").count(), 1, "Alhurra once, by this article: {boxed}");
+    assert!(boxed.contains("في مقالاته كلها"), "the link says the story's page has more: {boxed}");
+    let story = site.page("stories/putin-assad-moscow/index.html");
+    let left_out: Vec<String> =
+        (0..16).map(|n| format!("/articles/copy-{n}/")).filter(|url| !boxed.contains(url.as_str())).collect();
+    assert!(!left_out.is_empty());
+    assert!(left_out.iter().all(|url| story.contains(url.as_str())), "the story's page has what the box left out");
+}
+
+#[test]
+fn entity_archive_pages_list_articles_without_excerpts() {
+    let site = crowded_story();
+    let first = site.page("people/putin/index.html");
+    let archive = site.page("people/putin/page/2/index.html");
+    assert!(first.contains("class=\"excerpt\""), "the first page has excerpts");
+    assert!(archive.contains("class=\"article-item\""), "the archive page lists articles");
+    assert!(!archive.contains("class=\"excerpt\""), "but without excerpts");
+}
