@@ -22,8 +22,9 @@ use super::markdown::{self, BodyContext};
 use super::structured;
 use super::views::*;
 
-/// At most this many quotations on a person's page, the newest.
-pub const QUOTES_ON_PAGE: usize = 20;
+/// At most this many quotations on a person's page, the newest (a person's page
+/// with 50 articles stays under 60 KB; `data/quotes.json` has them all).
+pub const QUOTES_ON_PAGE: usize = 10;
 
 /// How many entities an article's JSON-LD lists in `mentions`.
 const JSONLD_MENTIONS: usize = 12;

@@ -265,9 +265,8 @@ impl Renderer<'_> {
             })
             .collect();
         let texts: Vec<Text> = read.iter().map(|(file, _)| Text::read(&file.body)).collect();
-        let shared = compare::shared_text(&texts)
+        let shared = compare::shared_text(&texts, SHARED_PAIRS)
             .into_iter()
-            .take(SHARED_PAIRS)
             .map(|pair| {
                 let url = |n: usize| self.urls.url(&Urls::article(&site.article(story.articles[n]).slug));
                 SharedView {

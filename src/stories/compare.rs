@@ -77,36 +77,58 @@ pub struct Shared {
     pub passages: Vec<String>,
 }
 
-/// Every pair of `texts` that shares a passage of at least [`MIN_PASSAGE`]
-/// content words, the most shared first.
-pub fn shared_text(texts: &[Text]) -> Vec<Shared> {
+/// The `limit` pairs of `texts` that share the most in passages of at least
+/// [`MIN_PASSAGE`] content words, the most shared first. A story may have
+/// dozens of articles: each text's shingles are indexed once, and only the
+/// pairs shown have their passages written out.
+pub fn shared_text(texts: &[Text], limit: usize) -> Vec<Shared> {
     let hashes: Vec<Vec<u32>> = texts.iter().map(|t| shingles(&t.words)).collect();
+    let places: Vec<FxHashMap<u32, Vec<u32>>> = hashes
+        .iter()
+        .map(|hashes| {
+            hashes.iter().enumerate().fold(FxHashMap::default(), |mut map, (n, &h)| {
+                map.entry(h).or_insert_with(Vec::new).push(n as u32);
+                map
+            })
+        })
+        .collect();
     let mut found = Vec::new();
-    for a in 0..texts.len() {
-        for b in a + 1..texts.len() {
-            if let Some(shared) = pair(texts, &hashes, a, b) {
+    for (a, hashes_a) in hashes.iter().enumerate() {
+        for (b, places_b) in places.iter().enumerate().skip(a + 1) {
+            if let Some(shared) = pair(texts, hashes_a, places_b, a, b) {
                 found.push(shared);
             }
         }
     }
-    found.sort_by_key(|s| (std::cmp::Reverse(s.words_a.max(s.words_b)), s.a, s.b));
+    found.sort_by_key(|(s, _)| (std::cmp::Reverse(s.words_a.max(s.words_b)), s.a, s.b));
+    found.truncate(limit);
     found
+        .into_iter()
+        .map(|(mut shared, mut longest)| {
+            longest.sort_by_key(|r| (std::cmp::Reverse(r.len()), r.start));
+            shared.passages = longest.into_iter().take(PASSAGES).map(|r| texts[shared.a].passage(r)).collect();
+            shared
+        })
+        .collect()
 }
 
-/// The content words of `a` and of `b` covered by shingles the other has,
-/// merged into runs, and the pair's passages.
-fn pair(texts: &[Text], hashes: &[Vec<u32>], a: usize, b: usize) -> Option<Shared> {
-    let in_b: FxHashMap<u32, Vec<usize>> =
-        hashes[b].iter().enumerate().fold(FxHashMap::default(), |mut map, (n, &h)| {
-            map.entry(h).or_insert_with(Vec::new).push(n);
-            map
-        });
+/// The content words of `a` and of `b` covered by shingles the other has
+/// (`hashes_a`, and where each shingle of `b` is), merged into runs: the
+/// pair without its passages, and the runs of `a`.
+fn pair(
+    texts: &[Text],
+    hashes_a: &[u32],
+    places_b: &FxHashMap<u32, Vec<u32>>,
+    a: usize,
+    b: usize,
+) -> Option<(Shared, Vec<std::ops::Range<usize>>)> {
     let mut covered_a = vec![false; texts[a].len()];
     let mut covered_b = vec![false; texts[b].len()];
-    for (n, h) in hashes[a].iter().enumerate() {
-        if let Some(places) = in_b.get(h) {
+    for (n, h) in hashes_a.iter().enumerate() {
+        if let Some(places) = places_b.get(h) {
             covered_a[n..n + SHINGLE].iter_mut().for_each(|c| *c = true);
             for &m in places {
+                let m = m as usize;
                 covered_b[m..m + SHINGLE].iter_mut().for_each(|c| *c = true);
             }
         }
@@ -117,15 +139,8 @@ fn pair(texts: &[Text], hashes: &[Vec<u32>], a: usize, b: usize) -> Option<Share
     if runs_a.is_empty() || runs_b.is_empty() {
         return None;
     }
-    let mut longest = runs_a.clone();
-    longest.sort_by_key(|r| (std::cmp::Reverse(r.len()), r.start));
-    Some(Shared {
-        a,
-        b,
-        words_a: words(&runs_a),
-        words_b: words(&runs_b),
-        passages: longest.into_iter().take(PASSAGES).map(|r| texts[a].passage(r)).collect(),
-    })
+    let shared = Shared { a, b, words_a: words(&runs_a), words_b: words(&runs_b), passages: Vec::new() };
+    Some((shared, runs_a))
 }
 
 /// Runs of covered words at least [`MIN_PASSAGE`] long, runs at most
@@ -349,7 +364,7 @@ mod tests {
         );
         let other = "ضرب زلزال بقوة ست درجات جنوب البلاد صباح اليوم وأدى إلى انهيار عشرات المنازل القديمة.\n";
         let texts = [Text::read(WIRE), Text::read(&reprint), Text::read(other)];
-        let shared = shared_text(&texts);
+        let shared = shared_text(&texts, usize::MAX);
         assert_eq!(shared.len(), 1, "{shared:?}");
         let pair = &shared[0];
         assert_eq!((pair.a, pair.b), (0, 1));
@@ -362,7 +377,7 @@ mod tests {
     fn a_shared_sentence_is_not_a_reprint() {
         let a = Text::read("قال الوزير إن الاجتماع مهم جدا للبلدين. ثم غادر القاعة دون أسئلة من الصحفيين الحاضرين.\n");
         let b = Text::read("أكد الوزير أن الاجتماع مهم جدا للبلدين، في مؤتمر صحفي عقده بعد الظهر في مقر الوزارة.\n");
-        assert!(shared_text(&[a, b]).is_empty());
+        assert!(shared_text(&[a, b], usize::MAX).is_empty());
     }
 
     #[test]

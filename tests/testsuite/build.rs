@@ -338,3 +338,36 @@ fn entity_archive_pages_list_articles_without_excerpts() {
     assert!(archive.contains("class=\"article-item\""), "the archive page lists articles");
     assert!(!archive.contains("class=\"excerpt\""), "but without excerpts");
 }
+
+/// A person's page stays light however much they are named and quoted: with
+/// 50 articles on it (and their excerpts, the timeline, the newest
+/// quotations and stories), at most 60 KB of HTML.
+#[test]
+fn a_person_page_with_fifty_articles_stays_under_60_kb() {
+    let dir = copy_fixture("basic");
+    let articles = dir.path().join("content/articles");
+    let outlets = ["alhurra", "sana", "afp"];
+    for n in 0..80 {
+        let outlet = outlets[n % outlets.len()];
+        let day = 1 + n % 28;
+        let month = 1 + n / 28;
+        let text = format!(
+            "---\ntitle: \"الرئيس الروسي يبحث مع نظيره ملفات التعاون الاقتصادي والأمني في اللقاء رقم {n}\"\n\
+             date: 2024-{month:02}-{day:02}\nsource: {outlet}\n---\n\n\
+             استقبل الرئيس الروسي فلاديمير بوتين في الكرملين نظيره السوري بشار الأسد في زيارة هي الأحدث ضمن \
+             سلسلة لقاءات تناولت ملفات التعاون الاقتصادي والعسكري بين البلدين في الجولة {n}.\n\n\
+             وقال بوتين إن «العلاقات بين البلدين تتطور بثبات في كل المجالات، ونحن مهتمون بتوسيعها في الجولة {n}».\n\n\
+             وأضاف أن المحادثات تناولت الوضع في المنطقة وسبل دعم الاستقرار فيها، فيما ناقش الوفدان اتفاقات \
+             جديدة في مجالات الطاقة والنقل والزراعة.\n"
+        );
+        std::fs::write(articles.join(format!("meeting-{n:03}.md")), text).expect("write");
+    }
+    let site = build_ok(dir.path());
+    let page = site.page("people/putin/index.html");
+    let start = page.find("class=\"entity-articles\"").expect("the articles");
+    let listed = page[start..].matches("class=\"article-item\"").count();
+    assert!(listed >= 50, "{listed} articles on the page");
+    assert!(page.contains("class=\"quote-item\""), "the page has quotations");
+    assert!(page.contains("<svg"), "the page has its timeline");
+    assert!(page.len() <= 60 * 1024, "{} bytes", page.len());
+}
