@@ -36,6 +36,8 @@ const FIGURE_ROWS: usize = 8;
 const SHARED_PAIRS: usize = 6;
 /// Statements quoted.
 const STATEMENTS: usize = 12;
+/// A story's page compares at most this many of its articles.
+pub const COMPARED_ARTICLES: usize = 12;
 /// An outlet's name in the timeline chart is cut after this many characters.
 const CHART_LABEL: usize = 18;
 
@@ -45,7 +47,8 @@ pub struct StoryView<'a> {
     /// Its [`StoryCard`].
     pub card: &'a Value,
     pub permalink: String,
-    /// Its articles, oldest first (undated last).
+    /// The articles it compares, oldest first (undated last): the first of
+    /// each outlet, at most [`COMPARED_ARTICLES`].
     pub articles: Vec<StoryArticle<'a>>,
     pub timeline: Timeline,
     pub mentions: MentionTable<'a>,
@@ -53,6 +56,9 @@ pub struct StoryView<'a> {
     pub figures: Vec<FigureRow>,
     /// Who said what, in which of its articles: those most carried first.
     pub statements: Vec<StatementView<'a>>,
+    /// Its articles that the page does not compare (an outlet's later ones,
+    /// and all beyond the first of [`COMPARED_ARTICLES`] outlets), as cards.
+    pub others: Vec<&'a Value>,
     /// How many of its articles name no outlet, and how many have no date.
     pub unnamed: usize,
     pub undated: usize,
@@ -235,9 +241,15 @@ impl Renderer<'_> {
         let site = self.site;
         let config = &site.config;
         let story = &site.index.stories[id as usize];
+        // A story of hundreds of articles cannot be compared pair by pair, nor
+        // read in a table of as many columns: the page compares the first
+        // article of each outlet, and lists the others.
+        let compared = one_an_outlet(site, &story.articles, None, COMPARED_ARTICLES);
+        let others: Vec<&Value> =
+            story.articles.iter().filter(|a| !compared.contains(a)).map(|&a| self.cards.article(a)).collect();
         let mut problems = Vec::new();
         let mut read: Vec<(ArticleFile, Analysis)> = Vec::new();
-        for &a in &story.articles {
+        for &a in &compared {
             match site.read_article(a) {
                 Ok(article) => read.push(article),
                 Err(problem) => problems.push(problem),
@@ -246,11 +258,10 @@ impl Renderer<'_> {
         if !problems.is_empty() {
             return problems;
         }
-        let labels = labels(site, &story.articles);
-        let timeline = self.timeline(&story.articles, &labels);
+        let labels = labels(site, &compared);
+        let timeline = self.timeline(&compared, &labels);
         let firsts: Vec<bool> = timeline.rows.iter().map(|r| r.first).collect();
-        let articles: Vec<StoryArticle> = story
-            .articles
+        let articles: Vec<StoryArticle> = compared
             .iter()
             .zip(&labels)
             .zip(&read)
@@ -268,7 +279,7 @@ impl Renderer<'_> {
         let shared = compare::shared_text(&texts, SHARED_PAIRS)
             .into_iter()
             .map(|pair| {
-                let url = |n: usize| self.urls.url(&Urls::article(&site.article(story.articles[n]).slug));
+                let url = |n: usize| self.urls.url(&Urls::article(&site.article(compared[n]).slug));
                 SharedView {
                     first: labels[pair.a].0.clone(),
                     first_url: url(pair.a),
@@ -297,11 +308,11 @@ impl Renderer<'_> {
                     .collect(),
             })
             .collect();
-        let statements = self.statements(&story.articles, &labels, &read);
+        let statements = self.statements(&compared, &labels, &read);
         let view = StoryView {
             card: self.cards.story(id),
             permalink: self.urls.permalink(path),
-            mentions: self.mention_table(&story.articles, &read),
+            mentions: self.mention_table(&compared, &read),
             unnamed: labels.iter().filter(|(_, named)| !named).count(),
             undated: story.articles.iter().filter(|&&a| site.article(a).published.is_none()).count(),
             articles,
@@ -309,6 +320,7 @@ impl Renderer<'_> {
             shared,
             figures,
             statements,
+            others,
         };
         let title = site.article(story.headline).title.clone();
         let description = format!(

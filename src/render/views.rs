@@ -537,27 +537,37 @@ impl Cards<'_> {
         let site = self.site;
         let story = site.index.story_of[id as usize]?;
         let articles = &site.index.stories[story as usize].articles;
-        // An article that names no outlet counts as an outlet of its own, as in `outlet_count`.
-        let mut outlets_shown: Vec<EntityId> = site.mentions(id).source.into_iter().collect();
-        let mut others = STORY_BOX_ENTRIES.saturating_sub(1);
-        let entries: Vec<StoryEntry> = articles
-            .iter()
-            .filter(|&&a| {
-                if a == id {
-                    return true;
-                }
-                let outlet = site.mentions(a).source;
-                if others == 0 || outlet.is_some_and(|o| outlets_shown.contains(&o)) {
-                    return false;
-                }
-                outlets_shown.extend(outlet);
-                others -= 1;
-                true
-            })
-            .map(|&a| StoryEntry { article: self.article(a), current: a == id })
+        let entries = one_an_outlet(site, articles, Some(id), STORY_BOX_ENTRIES)
+            .into_iter()
+            .map(|a| StoryEntry { article: self.article(a), current: a == id })
             .collect();
         Some(StoryBox { story: self.story(story), entries })
     }
+}
+
+/// Of a story's `articles` (oldest first), those to show side by side: one
+/// an outlet, the first it published (an article naming no outlet counts as
+/// an outlet of its own, as in `outlet_count`), at most `limit`, with `keep`
+/// always among them.
+pub fn one_an_outlet(site: &Site, articles: &[ArticleId], keep: Option<ArticleId>, limit: usize) -> Vec<ArticleId> {
+    let mut outlets_shown: Vec<EntityId> = keep.and_then(|k| site.mentions(k).source).into_iter().collect();
+    let mut others = limit.saturating_sub(usize::from(keep.is_some()));
+    articles
+        .iter()
+        .copied()
+        .filter(|&a| {
+            if Some(a) == keep {
+                return true;
+            }
+            let outlet = site.mentions(a).source;
+            if others == 0 || outlet.is_some_and(|o| outlets_shown.contains(&o)) {
+                return false;
+            }
+            outlets_shown.extend(outlet);
+            others -= 1;
+            true
+        })
+        .collect()
 }
 
 fn entity_card(site: &Site, urls: &Urls, id: EntityId) -> EntityCard {

@@ -329,6 +329,26 @@ fn a_story_box_lists_one_article_an_outlet_and_at_most_ten() {
     assert!(left_out.iter().all(|url| story.contains(url.as_str())), "the story's page has what the box left out");
 }
 
+/// A story's page compares the first article of each outlet, at most
+/// twelve, in its columns, and lists every other article after them.
+#[test]
+fn a_story_page_compares_one_article_an_outlet_and_lists_the_rest() {
+    let site = crowded_story();
+    let story = site.page("stories/putin-assad-moscow/index.html");
+    let start = story.find("id=\"versions-heading\"").expect("the versions");
+    let versions = &story[start..start + story[start..].find("</section>").expect("their end")];
+    let compared = versions.matches("class=\"story-version\"").count();
+    assert_eq!(compared, 12, "{versions}");
+    assert_eq!(versions.matches("<bdi>الحرة</bdi>").count(), 1, "Alhurra once: {versions}");
+    let start = story.find("id=\"others-heading\"").expect("the other articles");
+    let others = &story[start..start + story[start..].find("</section>").expect("their end")];
+    assert!(others.matches("class=\"article-item\"").count() >= 4, "{others}");
+    for n in 0..16 {
+        let url = format!("/articles/copy-{n}/");
+        assert!(versions.contains(&url) != others.contains(&url), "{url} once on the page");
+    }
+}
+
 #[test]
 fn entity_archive_pages_list_articles_without_excerpts() {
     let site = crowded_story();
