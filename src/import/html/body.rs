@@ -21,7 +21,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
 
-use super::{attr, tag};
+use super::{Walk, attr, tag};
 
 /// A piece of the text as the page lays it out, before lists are grouped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,18 +301,14 @@ impl<'a> Page<'a> {
         let mut counts = FxHashMap::default();
         let mut unseen = FxHashSet::default();
         let mut open: Vec<Counts> = vec![Counts::default()];
-        let mut skipping: Option<NodeId> = None;
         let mut in_links = 0usize;
-        for edge in self.html.tree.root().traverse() {
+        let mut walk = Walk::new(self.html.tree.root());
+        while let Some(edge) = walk.next() {
             match edge {
                 Edge::Open(node) => {
-                    if skipping.is_some() {
-                        unseen.insert(node.id());
-                        continue;
-                    }
                     if self.dropped(&node, by_class) {
-                        skipping = Some(node.id());
-                        unseen.insert(node.id());
+                        unseen.extend(node.descendants().map(|d| d.id()));
+                        walk.leave_out(&node);
                         continue;
                     }
                     match node.value() {
@@ -336,12 +332,6 @@ impl<'a> Page<'a> {
                     }
                 }
                 Edge::Close(node) => {
-                    if let Some(id) = skipping {
-                        if id == node.id() {
-                            skipping = None;
-                        }
-                        continue;
-                    }
                     if let Node::Element(element) = node.value() {
                         if element.name() == "a" {
                             in_links = in_links.saturating_sub(1);
@@ -618,21 +608,20 @@ fn table_rows(node: &NodeRef<Node>) -> Vec<Vec<String>> {
 /// The visible text of an element, spaces collapsed.
 pub fn plain_text(node: &NodeRef<Node>) -> String {
     let mut text = String::new();
-    let mut skipping: Option<NodeId> = None;
-    for edge in node.traverse() {
+    let mut walk = Walk::new(*node);
+    while let Some(edge) = walk.next() {
         match edge {
-            Edge::Open(n) if skipping.is_none() => {
+            Edge::Open(n) => {
                 if n.id() != node.id() && always_dropped(&n) {
-                    skipping = Some(n.id());
+                    walk.leave_out(&n);
                 } else if let Node::Text(t) = n.value() {
                     text.push_str(t);
                 } else if matches!(tag(&n), Some("br" | "p" | "div" | "li")) {
                     text.push(' ');
                 }
             }
-            Edge::Close(n) if skipping == Some(n.id()) => skipping = None,
-            Edge::Close(n) if skipping.is_none() && matches!(tag(&n), Some("p" | "div" | "li")) => text.push(' '),
-            _ => {}
+            Edge::Close(n) if matches!(tag(&n), Some("p" | "div" | "li")) => text.push(' '),
+            Edge::Close(_) => {}
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -654,26 +643,23 @@ struct Pending {
 fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
     let container_text = page.counts(container.id()).paragraphs;
     let mut pending = Pending::default();
-    let mut skipping: Option<NodeId> = None;
     let mut in_links = 0usize;
     let mut open: Vec<&str> = Vec::new();
     let mut ordered: Vec<bool> = Vec::new();
-    for edge in container.traverse() {
+    let mut walk = Walk::new(container);
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
                 if let Some(address) = video_address(&node) {
                     finish(&mut pending, &open, &ordered, pieces);
                     pieces.push(Piece::Embed(address));
-                    skipping = Some(node.id());
+                    walk.leave_out(&node);
                     continue;
                 }
                 if node.id() != container.id()
                     && (page.dropped(&node, true) || is_boilerplate(page, &node, container_text))
                 {
-                    skipping = Some(node.id());
+                    walk.leave_out(&node);
                     continue;
                 }
                 if is_embedded_post(&node) {
@@ -682,7 +668,7 @@ fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
                     if !text.is_empty() {
                         pieces.push(Piece::Quote { text, link: last_link(&node) });
                     }
-                    skipping = Some(node.id());
+                    walk.leave_out(&node);
                     continue;
                 }
                 if tag(&node) == Some("table") && is_data_table(&node) {
@@ -691,7 +677,7 @@ fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
                     if !rows.is_empty() {
                         pieces.push(Piece::Table(rows));
                     }
-                    skipping = Some(node.id());
+                    walk.leave_out(&node);
                     continue;
                 }
                 match node.value() {
@@ -720,12 +706,6 @@ fn read_blocks(page: &Page, container: NodeRef<Node>, pieces: &mut Vec<Piece>) {
                 }
             }
             Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 if let Node::Element(element) = node.value() {
                     let name = element.name();
                     if name == "a" {

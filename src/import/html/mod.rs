@@ -41,6 +41,40 @@ pub(super) fn attr<'a>(node: &NodeRef<'a, Node>, name: &str) -> Option<&'a str> 
     }
 }
 
+/// A walk through a subtree, opening and closing each node, that can leave
+/// out what lies inside a node: after [`Walk::leave_out`] on a node just opened,
+/// its contents and its closing are not visited.
+pub(super) struct Walk<'a> {
+    edges: ego_tree::iter::Traverse<'a, Node>,
+    skipping: Option<NodeId>,
+}
+
+impl<'a> Walk<'a> {
+    pub(super) fn new(root: NodeRef<'a, Node>) -> Walk<'a> {
+        Walk { edges: root.traverse(), skipping: None }
+    }
+
+    /// Leaves out the rest of `node`, which was just opened.
+    pub(super) fn leave_out(&mut self, node: &NodeRef<'a, Node>) {
+        self.skipping = Some(node.id());
+    }
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Edge<'a, Node>> {
+        loop {
+            let edge = self.edges.next()?;
+            match (self.skipping, &edge) {
+                (None, _) => return Some(edge),
+                (Some(id), Edge::Close(node)) if node.id() == id => self.skipping = None,
+                (Some(_), _) => {}
+            }
+        }
+    }
+}
+
 /// Elements nested deeper than this make a page refused: an HTML parser
 /// checks the open elements for each new one, so time grows with the square
 /// of the depth, and no real page comes near it.
@@ -151,7 +185,6 @@ fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (
     let mut times = Vec::new();
     let mut zone = if headline.is_some() { Zone::Above } else { Zone::Between };
     let mut current = String::new();
-    let mut skipping: Option<NodeId> = None;
     let flush = |current: &mut String, zone: Zone, lines: &mut Vec<PageLine>| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         current.clear();
@@ -159,14 +192,12 @@ fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (
             lines.push(PageLine { text, zone });
         }
     };
-    for edge in html.tree.root().traverse() {
+    let mut walk = Walk::new(html.tree.root());
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
                 if tag(&node).is_some_and(|t| UNSEEN.contains(&t)) || matches!(node.value(), Node::Comment(_)) {
-                    skipping = Some(node.id());
+                    walk.leave_out(&node);
                     continue;
                 }
                 if Some(node.id()) == headline {
@@ -186,12 +217,6 @@ fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (
                 }
             }
             Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
-                    }
-                    continue;
-                }
                 if let Node::Element(e) = node.value()
                     && is_line_break(e.name())
                 {
