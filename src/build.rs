@@ -25,6 +25,7 @@ use crate::plan::Manifest;
 use crate::render::templates::Templates;
 use crate::render::{Renderer, Stats, write_error};
 use crate::site::Site;
+use crate::stories::Grouping;
 
 /// What a run was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +53,8 @@ pub struct Memory {
     pub stamps: FxHashMap<PathBuf, Stamp>,
     pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,
+    /// The stories as the last build grouped them.
+    pub grouping: Grouping,
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -136,7 +139,8 @@ pub struct Analysed {
 /// Reads and analyses the site at `options.root`, reusing the analyses in
 /// `memory` of articles whose files did not change. Every problem of every
 /// file is collected in `diagnostics`; `None` when nothing could be analysed.
-pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnostics) -> Option<Analysed> {
+/// The grouping of stories in `memory` becomes this site's.
+pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Diagnostics) -> Option<Analysed> {
     let root = &options.root;
     let ((templates, config), (catalog, list_problems)) =
         rayon::join(|| (Templates::load(root), Config::load(root)), || Catalog::load(root));
@@ -228,9 +232,16 @@ pub fn analyse(options: &SiteOptions, memory: &Memory, diagnostics: &mut Diagnos
         }
         articles.push(article);
     }
-    let site = Site::new(root.clone(), config, (catalog, matcher), Arc::clone(&memory.vocabulary), articles)
-        .map_err(|problems| diagnostics.extend(problems))
-        .ok()?;
+    let site = Site::new(
+        root.clone(),
+        config,
+        (catalog, matcher),
+        Arc::clone(&memory.vocabulary),
+        articles,
+        &mut memory.grouping,
+    )
+    .map_err(|problems| diagnostics.extend(problems))
+    .ok()?;
     Some(Analysed { site, templates: templates?, read, analysed, stamps })
 }
 

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Catalog, EntityId, Kind};
-use crate::stories::{Story, StoryId};
+use crate::stories::{Grouping, Story, StoryId};
 
 /// An article's place among the site's articles in file-name order (see
 /// [`crate::site::Site`]); it holds for one build only, the path for all.
@@ -65,6 +65,7 @@ impl Index {
         articles: &[Article],
         analyses: &[Analysis],
         catalog: &Catalog,
+        last_grouping: &mut Grouping,
     ) -> Result<Index, Vec<Diagnostic>> {
         check_collisions(articles, catalog)?;
         let found: Vec<&crate::analysis::Mentions> = analyses.iter().map(|a| &a.mentions).collect();
@@ -88,7 +89,7 @@ impl Index {
         }
         let co_mentions = co_mentions(catalog, found, &articles_of);
         let started = std::time::Instant::now();
-        let stories = crate::stories::find(articles, analyses, catalog, config.story_days);
+        let stories = crate::stories::find(articles, analyses, catalog, config.story_days, last_grouping);
         let grouping = started.elapsed();
         let mut story_of = vec![None; articles.len()];
         let mut stories_of: Vec<Vec<StoryId>> = vec![Vec::new(); catalog.len()];

@@ -14,6 +14,7 @@ use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
 use crate::index::{ArticleId, Index};
+use crate::stories::Grouping;
 
 pub struct Site {
     pub root: PathBuf,
@@ -29,18 +30,20 @@ pub struct Site {
 
 impl Site {
     /// Puts the analysed articles together (in any order: they are kept in
-    /// the order of their paths) and builds the index; two articles or two
-    /// entities with one URL are errors.
+    /// the order of their paths) and builds the index, with the grouping of
+    /// stories of the last build; two articles or two entities with one URL
+    /// are errors.
     pub fn new(
         root: PathBuf,
         config: Config,
         (catalog, matcher): (Catalog, Matcher),
         vocabulary: Arc<Vocabulary>,
         mut articles: Vec<(Article, Analysis)>,
+        grouping: &mut Grouping,
     ) -> Result<Site, Vec<Diagnostic>> {
         articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         let (articles, analyses): (Vec<Article>, Vec<Analysis>) = articles.into_iter().unzip();
-        let index = Index::build(&config, &articles, &analyses, &catalog)?;
+        let index = Index::build(&config, &articles, &analyses, &catalog, grouping)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
     }
 

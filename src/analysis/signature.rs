@@ -26,7 +26,7 @@ pub const SHINGLE: usize = 5;
 pub const WINDOW: usize = 8;
 
 /// What the grouping of stories knows of an article's text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Signature {
     /// The most frequent search terms of at least 3 letters (a title's words
     /// count thrice), as 32-bit hashes with their weights (at most 255),

@@ -10,7 +10,10 @@ pub mod group;
 #[cfg(test)]
 mod tests;
 
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::arabic::stopwords::is_function_word;
@@ -63,8 +66,44 @@ pub fn oldest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
     .then_with(|| a.slug.cmp(&b.slug))
 }
 
-/// The stories of a site, newest first (by their newest article).
-pub fn find(articles: &[Article], analyses: &[Analysis], catalog: &Catalog, days: u32) -> Vec<Story> {
+/// The grouping of the last build, kept for the next: the members of each
+/// story (places in publication order) and a digest of all that the grouping
+/// read. Grouping compares every article with the stories still open, the
+/// one step of indexing that grows faster than the archive; a build in
+/// which no article's date, signature or people and places changed (nothing
+/// changed, or an edit that leaves them so) takes it as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grouping {
+    digest: Option<u64>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Grouping {
+    /// The members of the stories of `items`, grouped again only when they
+    /// differ from the last time.
+    fn of(&mut self, items: &[group::Item], days: u32) -> Vec<Vec<usize>> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (days, items.len()).hash(&mut hasher);
+        for item in items {
+            (item.day, item.signature, item.entities).hash(&mut hasher);
+        }
+        let digest = Some(hasher.finish());
+        if digest != self.digest {
+            *self = Grouping { digest, members: group::group(items, days) };
+        }
+        self.members.clone()
+    }
+}
+
+/// The stories of a site, newest first (by their newest article); `last`
+/// is the grouping of the last build, and becomes this one's.
+pub fn find(
+    articles: &[Article],
+    analyses: &[Analysis],
+    catalog: &Catalog,
+    days: u32,
+    last: &mut Grouping,
+) -> Vec<Story> {
     let mut order: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
     order.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
     // Sources are left out: two outlets covering one event differ in them by definition.
@@ -84,7 +123,8 @@ pub fn find(articles: &[Article], analyses: &[Analysis], catalog: &Catalog, days
             entities,
         })
         .collect();
-    let mut stories: Vec<Story> = group::group(&items, days)
+    let mut stories: Vec<Story> = last
+        .of(&items, days)
         .into_iter()
         .map(|members| {
             let mut ids: Vec<ArticleId> = members.into_iter().map(|n| order[n]).collect();

@@ -146,7 +146,8 @@ fn archive() -> Vec<(String, String)> {
     files
 }
 
-fn stories_of(cases: &[Case]) -> Vec<Vec<String>> {
+/// The articles of `cases` and of the archive, analysed with empty lists.
+fn analysed(cases: &[Case]) -> (Catalog, Vec<Article>, Vec<Analysis>) {
     let (catalog, _) = Catalog::from_lists(&[]);
     let matcher = Matcher::new(&catalog);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
@@ -161,14 +162,38 @@ fn stories_of(cases: &[Case]) -> Vec<Vec<String>> {
         articles.push(parsed.article);
         analyses.push(analysis);
     }
+    (catalog, articles, analyses)
+}
+
+fn stories_of(cases: &[Case]) -> Vec<Vec<String>> {
+    let (catalog, articles, analyses) = analysed(cases);
     let names: FxHashSet<&str> = cases.iter().map(|c| c.0).collect();
-    let mut found: Vec<Vec<String>> = find(&articles, &analyses, &catalog, 3)
+    let mut found: Vec<Vec<String>> = find(&articles, &analyses, &catalog, 3, &mut Grouping::default())
         .into_iter()
         .map(|story| story.articles.iter().map(|&a| articles[a as usize].slug.clone()).collect::<Vec<_>>())
         .filter(|story| story.iter().any(|slug| names.contains(slug.as_str())))
         .collect();
     found.sort();
     found
+}
+
+/// The grouping of the last build is taken as it was while what it read is
+/// unchanged, and made again when anything it read changes.
+#[test]
+fn the_last_grouping_serves_while_its_articles_are_unchanged() {
+    let (catalog, mut articles, analyses) = analysed(CASES);
+    let mut last = Grouping::default();
+    let grouped = find(&articles, &analyses, &catalog, 3, &mut last);
+    assert!(!grouped.is_empty());
+    assert_eq!(find(&articles, &analyses, &catalog, 3, &mut last), grouped);
+    // Marked so that taking it again shows: no stories at all.
+    last.members.clear();
+    assert!(find(&articles, &analyses, &catalog, 3, &mut last).is_empty(), "taken as it was");
+    // A changed date, or another window, is grouped again.
+    articles[0].published = None;
+    assert!(!find(&articles, &analyses, &catalog, 3, &mut last).is_empty(), "grouped again");
+    last.members.clear();
+    assert!(!find(&articles, &analyses, &catalog, 2, &mut last).is_empty(), "grouped again");
 }
 
 #[test]
