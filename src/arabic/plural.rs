@@ -22,6 +22,9 @@ pub const ARTICLES: Noun = Noun {
 };
 pub const NAMES: Noun =
     Noun { one: "اسم واحد", two: "اسمان", few: "أسماء", many: "اسمًا", other: "اسم" };
+/// Outlets, as the site counts them after في ("في مصدرين").
+pub const OUTLETS: Noun =
+    Noun { one: "مصدر واحد", two: "مصدرين", few: "مصادر", many: "مصدرًا", other: "مصدر" };
 
 /// `count` with the noun in the form the number calls for; `digits` is the
 /// count as the site writes it.
@@ -60,5 +63,8 @@ mod tests {
         assert_eq!(counted(5, "٥", &ARTICLES), "٥ مقالات");
         assert_eq!(counted(510, "510", &NAMES), "510 أسماء");
         assert_eq!(counted(46, "46", &NAMES), "46 اسمًا");
+        assert_eq!(counted(2, "2", &OUTLETS), "مصدرين");
+        assert_eq!(counted(12, "١٢", &OUTLETS), "١٢ مصدرًا");
+        assert_eq!(counted(100, "100", &OUTLETS), "100 مصدر");
     }
 }

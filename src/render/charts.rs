@@ -9,7 +9,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::arabic::plural::{self, Noun};
+use super::views::{count_text, counted};
+use crate::arabic::plural;
 use crate::config::Config;
 use crate::timeline::{Timeline, Unit};
 
@@ -75,16 +76,12 @@ pub fn per_unit_title(what: &str, unit: Unit) -> String {
 
 /// `count` articles, in the site's digits.
 pub fn articles_text(config: &Config, count: u32) -> String {
-    counted(config, count, &plural::ARTICLES)
+    counted(config, count as usize, &plural::ARTICLES)
 }
 
 /// `count` names (of people, places and sources), in the site's digits.
 pub fn names_text(config: &Config, count: u32) -> String {
-    counted(config, count, &plural::NAMES)
-}
-
-fn counted(config: &Config, count: u32, noun: &Noun) -> String {
-    plural::counted(u64::from(count), &config.dates.digits.apply(&count.to_string()), noun)
+    counted(config, count as usize, &plural::NAMES)
 }
 
 /// The bar chart of `timeline`; `title` says what is counted.
@@ -110,7 +107,7 @@ pub fn bar_chart(config: &Config, id: &'static str, title: String, timeline: &Ti
         .iter()
         .enumerate()
         .filter(|(_, count)| **count > 0)
-        .map(|(n, &count)| ChartRow { label: label(n), count: counted_digits(config, count) })
+        .map(|(n, &count)| ChartRow { label: label(n), count: count_text(config, count) })
         .collect();
     let (first, last) = (label(0), label(bars.saturating_sub(1)));
     let total = articles_text(config, timeline.total());
@@ -133,10 +130,6 @@ pub fn bar_chart(config: &Config, id: &'static str, title: String, timeline: &Ti
 fn decimal(x: f64) -> String {
     let text = format!("{x:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-fn counted_digits(config: &Config, count: u32) -> String {
-    config.dates.digits.apply(&count.to_string())
 }
 
 /// A sparkline of `counts` (oldest first) as SVG path data in a box

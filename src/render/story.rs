@@ -13,6 +13,7 @@ use crate::analysis::Analysis;
 use crate::analysis::quotes::anchor;
 use crate::analysis::signature::canonical;
 use crate::arabic::key;
+use crate::arabic::plural;
 use crate::arabic::tokens::Words;
 use crate::config::Config;
 use crate::content::ArticleFile;
@@ -327,7 +328,7 @@ impl Renderer<'_> {
             "{}: كيف غطّاها {} ({})",
             title,
             outlets_text(config, outlet_count(site, id)),
-            counted(config, story.articles.len(), ARTICLES)
+            counted(config, story.articles.len(), &plural::ARTICLES)
         );
         let mut page = self.page_view("story", "stories", title, description, path);
         page.feed = Some(FeedLink {
@@ -505,7 +506,7 @@ impl Renderer<'_> {
                     carried_text: format!(
                         "في {} من {}",
                         config.dates.digits.apply(&carried.len().to_string()),
-                        counted(config, ids.len(), ARTICLES)
+                        counted(config, ids.len(), &plural::ARTICLES)
                     ),
                     quotes: carried,
                     missing,
@@ -578,7 +579,7 @@ impl Renderer<'_> {
                     published: newest.timestamp(),
                     summary: Cow::Owned(format!(
                         "{} من {}: {}",
-                        counted(config, story.articles.len(), ARTICLES),
+                        counted(config, story.articles.len(), &plural::ARTICLES),
                         outlets_text(config, outlet_count(site, n as StoryId)),
                         names.join("، ")
                     )),

@@ -15,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::plan::Order;
 
 use crate::analysis::Analysis;
+use crate::arabic::plural::{self, Noun};
 use crate::config::Config;
 use crate::content::{Article, Published};
 use crate::entities::{Entity, EntityId, Kind};
@@ -490,23 +491,14 @@ pub fn outlet_count(site: &Site, id: StoryId) -> usize {
 }
 
 /// A count of outlets with its noun as Arabic says it: مصدر واحد، مصدرين،
-/// ٣ مصادر … ١٠ مصادر، ١١ مصدرًا.
+/// ٣ مصادر … ١٠ مصادر، ١١ مصدرًا، ١٠٠ مصدر.
 pub fn outlets_text(config: &Config, count: usize) -> String {
-    counted(config, count, ["مصدر واحد", "مصدرين", "مصادر", "مصدرًا"])
+    counted(config, count, &plural::OUTLETS)
 }
 
-/// The noun for articles, for [`counted`].
-pub const ARTICLES: [&str; 4] = ["مقال واحد", "مقالان", "مقالات", "مقالًا"];
-
-/// A count with its noun by the Arabic rule: the words for one and for two,
-/// the plural after 3 to 10, the singular accusative after 11 and more.
-pub fn counted(config: &Config, count: usize, [one, two, few, many]: [&str; 4]) -> String {
-    match count {
-        1 => one.to_owned(),
-        2 => two.to_owned(),
-        3..=10 => format!("{} {few}", count_text(config, count)),
-        _ => format!("{} {many}", count_text(config, count)),
-    }
+/// `count` in the site's digits with `noun` in the form the number calls for.
+pub fn counted(config: &Config, count: usize, noun: &Noun) -> String {
+    plural::counted(count as u64, &count_text(config, count), noun)
 }
 
 fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
@@ -525,7 +517,7 @@ fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
         outlets,
         outlets_text: outlets_text(&site.config, outlets),
         article_count: story.articles.len(),
-        articles_text: counted(&site.config, story.articles.len(), ARTICLES),
+        articles_text: counted(&site.config, story.articles.len(), &plural::ARTICLES),
         first_date: dates.first().cloned(),
         last_date: dates.last().cloned(),
     }
