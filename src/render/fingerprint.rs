@@ -10,9 +10,9 @@ use std::hash::{Hash, Hasher};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Renderer;
+use super::cards::Cards;
 use super::pages::QUOTES_ON_PAGE;
 use super::templates::Templates;
-use super::views::Cards;
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
 use crate::plan::{Group, Job, Order, archive_page};
@@ -303,7 +303,7 @@ impl Renderer<'_> {
                 }
                 if let Some(story) = site.index.story_of[id as usize] {
                     h.write_u64(d.stories[story as usize]);
-                    h.write_usize(super::views::outlet_count(site, story));
+                    h.write_usize(super::cards::outlet_count(site, story));
                 }
             }
             Job::Entity(id) => {

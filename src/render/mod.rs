@@ -6,6 +6,7 @@
 //! links, the page list, the highlighter) is prepared once in a [`Renderer`].
 
 pub mod assets;
+pub mod cards;
 pub mod charts;
 pub mod data;
 mod feeds;
@@ -32,10 +33,11 @@ use crate::output::Output;
 use crate::plan::{self, Group, GroupFiles, Job, Manifest};
 use crate::site::Site;
 use crate::urls::Urls;
+use cards::Cards;
 use fingerprint::Digests;
 use markdown::Highlighter;
 use templates::Templates;
-use views::{Cards, SiteView};
+use views::SiteView;
 
 /// What a build rendered and wrote.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

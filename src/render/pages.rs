@@ -16,6 +16,7 @@ use crate::timeline::{Timeline, Unit};
 use crate::urls::Urls;
 
 use super::Renderer;
+use super::cards::article_card;
 use super::charts;
 use super::images;
 use super::markdown::{self, BodyContext};

@@ -128,7 +128,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         .enumerate()
         .map(|(n, story)| {
             let outlets =
-                crate::render::views::outlets_text(&site.config, crate::render::views::outlet_count(site, n as u32));
+                crate::render::views::outlets_text(&site.config, crate::render::cards::outlet_count(site, n as u32));
             (site.article(story.headline).title.as_str(), urls.url(&Urls::story(&story.key)), outlets)
         })
         .collect();

@@ -25,6 +25,7 @@ use crate::stories::compare::{self, Speaker, Text};
 use crate::urls::Urls;
 
 use super::Renderer;
+use super::cards::{one_an_outlet, outlet_count};
 use super::feeds::{FeedEntry, FeedView};
 use super::structured;
 use super::views::*;

@@ -3,25 +3,18 @@
 //! in the README; every field is listed there.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
 use super::charts::Sparkline;
-use super::images::{self, ImageView};
-use crate::diagnostics::Diagnostic;
+use super::images::ImageView;
 use crate::plan::Order;
 
-use crate::analysis::Analysis;
 use crate::arabic::plural::{self, Noun};
 use crate::config::Config;
-use crate::content::{Article, Published};
-use crate::entities::{Entity, EntityId, Kind};
-use crate::index::ArticleId;
-use crate::site::Site;
-use crate::stories::StoryId;
+use crate::content::Published;
+use crate::entities::Kind;
 
 use crate::urls::Urls;
 
@@ -316,13 +309,9 @@ pub struct StoryBox<'a> {
     pub story: &'a Value,
     /// One article an outlet, oldest first, as [`ArticleCard`]s: this page's
     /// (marked) and the first of each other outlet, at most
-    /// [`STORY_BOX_ENTRIES`] in all; the story's page has every article.
+    /// ten in all; the story's page has every article.
     pub entries: Vec<StoryEntry<'a>>,
 }
-
-/// Articles in an article's story box at most: a big story repeated whole
-/// on each of its articles' pages would be most of the site's bytes.
-const STORY_BOX_ENTRIES: usize = 10;
 
 #[derive(Debug, Serialize)]
 pub struct StoryEntry<'a> {
@@ -420,76 +409,6 @@ pub struct LetterView<'a> {
     pub entities: Vec<&'a Value>,
 }
 
-/// The cards of every entity and article, each made the first time a page
-/// of the build shows it. Pages take them as template values, which are
-/// shared, not copied, so a card listed on a thousand pages is serialized once.
-pub struct Cards<'s> {
-    site: &'s Site,
-    urls: Urls,
-    /// Each article's lead image, or why it cannot be shown.
-    images: Vec<Result<Option<ImageView>, Diagnostic>>,
-    entities: Vec<OnceLock<Value>>,
-    entity_links: Vec<OnceLock<Value>>,
-    articles: Vec<OnceLock<Value>>,
-    stories: Vec<OnceLock<Value>>,
-}
-
-impl<'s> Cards<'s> {
-    /// The cards of `site`; the articles' lead images are looked at now.
-    pub fn new(site: &'s Site, urls: Urls) -> Cards<'s> {
-        let images = site
-            .articles()
-            .par_iter()
-            .map(|a| images::lead_image(&site.root, &urls, site.config.remote_images, a))
-            .collect();
-        let entities = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
-        let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
-        let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
-        let stories = (0..site.index.stories.len()).map(|_| OnceLock::new()).collect();
-        Cards { site, urls, images, entities, entity_links, articles, stories }
-    }
-
-    /// The lead image of article `id`, if it has one that can be shown.
-    pub fn image(&self, id: ArticleId) -> Option<&ImageView> {
-        self.images[id as usize].as_ref().ok().and_then(Option::as_ref)
-    }
-
-    /// A link to an entity without its count, as a template value.
-    pub fn entity_link(&self, id: EntityId) -> &Value {
-        self.entity_links[id as usize].get_or_init(|| Value::from_serializable(&entity_link(self.site, &self.urls, id)))
-    }
-
-    /// The card of an entity, as a template value.
-    pub fn entity(&self, id: EntityId) -> &Value {
-        self.entities[id as usize].get_or_init(|| Value::from_serializable(&entity_card(self.site, &self.urls, id)))
-    }
-
-    /// The card of an article, as a template value.
-    pub fn article(&self, id: ArticleId) -> &Value {
-        self.articles[id as usize].get_or_init(|| {
-            let site = self.site;
-            let image = self.image(id).cloned();
-            Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id), image))
-        })
-    }
-
-    /// The card of a story, as a template value.
-    pub fn story(&self, id: StoryId) -> &Value {
-        self.stories[id as usize].get_or_init(|| Value::from_serializable(&story_card(self.site, &self.urls, id)))
-    }
-}
-
-/// How many outlets covered story `id`: the named ones, and each article
-/// that names none (it may be any outlet).
-pub fn outlet_count(site: &Site, id: StoryId) -> usize {
-    let story = &site.index.stories[id as usize];
-    let mut named: Vec<EntityId> = story.articles.iter().filter_map(|&a| site.mentions(a).source).collect();
-    let unnamed = story.articles.len() - named.len();
-    named.sort_unstable();
-    named.dedup();
-    named.len() + unnamed
-}
-
 /// A count of outlets with its noun as Arabic says it: مصدر واحد، مصدرين،
 /// ٣ مصادر … ١٠ مصادر، ١١ مصدرًا، ١٠٠ مصدر.
 pub fn outlets_text(config: &Config, count: usize) -> String {
@@ -499,110 +418,6 @@ pub fn outlets_text(config: &Config, count: usize) -> String {
 /// `count` in the site's digits with `noun` in the form the number calls for.
 pub fn counted(config: &Config, count: usize, noun: &Noun) -> String {
     plural::counted(count as u64, &count_text(config, count), noun)
-}
-
-fn story_card(site: &Site, urls: &Urls, id: StoryId) -> StoryCard {
-    let story = &site.index.stories[id as usize];
-    let dates: Vec<DateView> = story
-        .articles
-        .iter()
-        .filter_map(|&a| site.article(a).published.as_ref())
-        .map(|p| DateView::new(p, &site.config))
-        .collect();
-    let outlets = outlet_count(site, id);
-    StoryCard {
-        key: story.key.clone(),
-        title: site.article(story.headline).title.clone(),
-        url: urls.url(&Urls::story(&story.key)),
-        outlets,
-        outlets_text: outlets_text(&site.config, outlets),
-        article_count: story.articles.len(),
-        articles_text: counted(&site.config, story.articles.len(), &plural::ARTICLES),
-        first_date: dates.first().cloned(),
-        last_date: dates.last().cloned(),
-    }
-}
-
-impl Cards<'_> {
-    /// The box of the story of article `id`, if it has one.
-    pub fn story_box(&self, id: ArticleId) -> Option<StoryBox<'_>> {
-        let site = self.site;
-        let story = site.index.story_of[id as usize]?;
-        let articles = &site.index.stories[story as usize].articles;
-        let entries = one_an_outlet(site, articles, Some(id), STORY_BOX_ENTRIES)
-            .into_iter()
-            .map(|a| StoryEntry { article: self.article(a), current: a == id })
-            .collect();
-        Some(StoryBox { story: self.story(story), entries })
-    }
-}
-
-/// Of a story's `articles` (oldest first), those to show side by side: one
-/// an outlet, the first it published (an article naming no outlet counts as
-/// an outlet of its own, as in `outlet_count`), at most `limit`, with `keep`
-/// always among them.
-pub fn one_an_outlet(site: &Site, articles: &[ArticleId], keep: Option<ArticleId>, limit: usize) -> Vec<ArticleId> {
-    let mut outlets_shown: Vec<EntityId> = keep.and_then(|k| site.mentions(k).source).into_iter().collect();
-    let mut others = limit.saturating_sub(usize::from(keep.is_some()));
-    articles
-        .iter()
-        .copied()
-        .filter(|&a| {
-            if Some(a) == keep {
-                return true;
-            }
-            let outlet = site.mentions(a).source;
-            if others == 0 || outlet.is_some_and(|o| outlets_shown.contains(&o)) {
-                return false;
-            }
-            outlets_shown.extend(outlet);
-            others -= 1;
-            true
-        })
-        .collect()
-}
-
-fn entity_card(site: &Site, urls: &Urls, id: EntityId) -> EntityCard {
-    let entity: &Entity = site.catalog.get(id);
-    let count = site.index.articles_of[id as usize].len();
-    EntityCard {
-        key: entity.key.clone(),
-        kind: entity.kind,
-        name: entity.name.clone(),
-        url: urls.url(&Urls::entity(entity)),
-        description: entity.description.clone(),
-        article_count: count,
-        article_count_text: count_text(&site.config, count),
-    }
-}
-
-fn entity_link(site: &Site, urls: &Urls, id: EntityId) -> EntityLink {
-    let entity = site.catalog.get(id);
-    EntityLink {
-        key: entity.key.clone(),
-        kind: entity.kind,
-        name: entity.name.clone(),
-        url: urls.url(&Urls::entity(entity)),
-    }
-}
-
-/// The card of an article with its analysis (of `site`, or read anew).
-pub fn article_card(
-    site: &Site,
-    urls: &Urls,
-    article: &Article,
-    analysis: &Analysis,
-    image: Option<ImageView>,
-) -> ArticleCard {
-    ArticleCard {
-        slug: article.slug.clone(),
-        title: article.title.clone(),
-        url: urls.url(&Urls::article(&article.slug)),
-        date: article.published.as_ref().map(|p| DateView::new(p, &site.config)),
-        source: analysis.mentions.source.map(|s| entity_link(site, urls, s)),
-        summary: analysis.summary.clone(),
-        image,
-    }
 }
 
 /// The digits of the site for a count.
