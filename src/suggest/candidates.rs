@@ -179,9 +179,26 @@ pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
 }
 
 /// A word that looks like a verb in the imperfect (يزور، يمكن): names seldom
-/// start with ي, and those that do are mostly common given names.
+/// start with ي, and those that do are mostly common given names. A final
+/// alef (not the وا of the plural) is no ending of the imperfect outside the
+/// dual after أن or لن, while names end so (يسرا، يافا).
 fn looks_like_verb(key: &str, class: WordClass) -> bool {
-    key.starts_with('ي') && !class.given_name && letter_count(key) >= 4
+    let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
+    key.starts_with('ي') && !class.given_name && letter_count(key) >= 4 && !alef_ending
+}
+
+/// A pronoun (هو، هي) right after a word of a name and closing the phrase
+/// is a syllable of a foreign name (المخرج الكوري بونغ جون هو،): Arabic does
+/// not close a clause on a subject pronoun after a noun (كما هو has a
+/// particle before it, which no name runs through).
+fn is_closing_pronoun(t: &Text, i: usize) -> bool {
+    matches!(t.key(i), "هو" | "هي") && t.joined(i) && (i + 1 == t.len() || !t.joined(i + 1))
+}
+
+/// A word that ends a name: a stop word, unless it is a common given name
+/// written as a name (علي with ي, while the preposition على ends in ى).
+fn ends_name(written: &str, class: WordClass) -> bool {
+    class.stop && !(class.given_name && !written.ends_with('ى'))
 }
 
 /// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name starts with it.
@@ -217,7 +234,9 @@ impl Finder {
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            if class.role {
+            if class.profession {
+                self.after_profession(&t, i, &mut started);
+            } else if class.role {
                 self.after_role(&t, i, &mut started);
             } else if class.speech {
                 self.after_speech(&t, i, &mut started);
@@ -261,12 +280,21 @@ impl Finder {
     /// role, and (`nisba_ends`) before a nisba adjective after the first word
     /// (قناة الجزيرة القطرية).
     pub(super) fn material(&self, t: &Text, from: usize, max: usize, nisba_ends: bool, person: bool) -> Vec<NameWord> {
-        let mut words = Vec::new();
-        for i in from..t.len().min(from + max) {
+        let mut words: Vec<NameWord> = Vec::new();
+        // The particles of a lineage do not count: محمد بن عبدالرحمن بن جاسم
+        // آل ثاني has four names of its own.
+        let mut named = 0;
+        for i in from..t.len().min(from + 2 * max) {
             let key = t.key(i);
             let class = class(key);
+            if !is_particle(key) {
+                if named == max {
+                    break;
+                }
+                named += 1;
+            }
             let first = i == from;
-            let usable = !class.stop
+            let usable = !ends_name(t.written(i), class)
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
                 && !key.chars().any(|c| c.is_ascii_digit())
@@ -276,6 +304,9 @@ impl Finder {
                 && !looks_like_verb(key, class)
                 && (first || (t.joined(i) && !(nisba_ends && is_nisba(key))));
             if !usable {
+                if !first && is_closing_pronoun(t, i) {
+                    words.push(t.name_word(i));
+                }
                 break;
             }
             words.push(t.name_word(i));
@@ -313,7 +344,7 @@ impl Finder {
     /// Whether one word, taken alone, may be (the start of) a name.
     pub(super) fn is_name_word(&self, word: &NameWord) -> bool {
         let class = class(&word.key);
-        !class.stop
+        !ends_name(&word.written, class)
             && letter_count(&word.key) >= 2
             && !is_inflected(&word.written, &word.key, false)
             && !word.key.chars().any(|c| c.is_ascii_digit())
@@ -360,7 +391,12 @@ impl Finder {
         if looks_like_verb(first, class(first)) || reason.kind() == Some(Kind::Person) && looks_like_adverb(first) {
             return;
         }
-        let words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
+        let mut words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
+        // Names do not overlap: one runs up to where another was found to
+        // start (لوكالة الأونروا فيليب لازاريني, after المفوض العام).
+        if let Some(next) = (from + 1..from + words.len()).find(|&i| started[i]) {
+            words.truncate(next - from);
+        }
         if words.is_empty() {
             return;
         }
@@ -376,6 +412,20 @@ impl Finder {
             j += 1;
         }
         if t.joined(j) {
+            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
+        }
+    }
+
+    /// الفنانة المصرية يسرا، المخرج الكوري الجنوبي بونغ جون هو، الكاتب الكبير
+    /// نجيب محفوظ: after the definite words that qualify the profession, a
+    /// name without the article. A profession also stands before ordinary
+    /// definite nouns (اللاعب الأفضل), so the name may not start with one.
+    fn after_profession(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        while j < i + 4 && t.joined(j) && is_definite(t.key(j)) && !class(t.key(j)).stop {
+            j += 1;
+        }
+        if t.joined(j) && !is_definite(t.key(j)) && !class(t.key(j)).common_subject {
             self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
         }
     }

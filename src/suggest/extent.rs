@@ -5,12 +5,14 @@
 //! least half of the finds of the shorter. A person's or an outlet's name
 //! also runs on through a word while what comes before it never stands alone
 //! (بدر البوسعيدي where no find ends at بدر), but not through a word that
-//! may begin with the conjunction و unless that is shared. A place keeps the
+//! may begin with the conjunction و unless that is shared, nor past a word
+//! that ends the person's name elsewhere (زيلينسكي). A place keeps the
 //! fewest words that no other find extends.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::variants::loose_key;
 use super::words::{class, is_particle};
 use crate::entities::Kind;
 
@@ -40,6 +42,14 @@ pub fn settle(occurrences: &mut [Occurrence]) {
         }
         *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
     }
+    // The words that end a person's name of two words or more somewhere in
+    // the archive (as consonants, so that زيلنسكي stands for زيلينسكي).
+    let mut name_ends: FxHashSet<String> = FxHashSet::default();
+    for occurrence in occurrences.iter().filter(|o| o.reason.kind() == Some(Kind::Person)) {
+        if let [_, .., last] = &occurrence.words[..] {
+            name_ends.insert(loose_key(&last.key));
+        }
+    }
     let count = |words: &[NameWord]| shared.get(&prefix_key(words)).copied().unwrap_or(0);
     let ends_here = |words: &[NameWord]| whole.get(&prefix_key(words)).copied().unwrap_or(0) > 0;
     for occurrence in occurrences.iter_mut() {
@@ -57,10 +67,16 @@ pub fn settle(occurrences: &mut [Occurrence]) {
             let is_shared = longer >= 2 && 2 * longer >= count(&words[..end]);
             let named = words[..end].iter().filter(|w| !is_particle(&w.key)).count();
             let after_chain = words[..end].iter().any(|w| is_chain(&w.key));
+            // A name of two words or more does not run on past a word that
+            // ends the same person's name elsewhere (فولوديمير زيلينسكي
+            // عودة, where another article has فولوديمير زيلنسكي alone).
+            let ends_a_name = |word: &NameWord| {
+                named >= 2 && !class(&word.key).given_name && name_ends.contains(&loose_key(&word.key))
+            };
             let room = if after_chain {
                 is_particle(&words[end].key) || is_particle(&words[end - 1].key)
             } else {
-                named < own_words
+                named < own_words && !ends_a_name(&words[end - 1])
             };
             let own =
                 runs_on && room && !ends_here(&words[..end]) && !is_conjoined(&words[end].key, class(&words[end].key));
