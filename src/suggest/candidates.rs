@@ -10,7 +10,6 @@
 use pulldown_cmark::{Event, Tag};
 
 use super::outlets::is_loose_source_noun;
-use super::places::is_known_place;
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -38,14 +37,15 @@ pub struct Occurrence {
     pub words: Vec<NameWord>,
     pub min_words: usize,
     /// Words in parentheses right after all of `words`: `(واع)` after وكالة
-    /// الأنباء العراقية is its abbreviation.
+    /// الأنباء العراقية is its abbreviation; or the name a person is known
+    /// by: `حميدتي` after محمد حمدان دقلو المعروف بـ.
     pub abbreviation: Option<Vec<NameWord>>,
 }
 
 /// The most words a name runs to before the archive decides.
-const MAX_NAME_WORDS: usize = 5;
+pub(super) const MAX_NAME_WORDS: usize = 5;
 /// The most words of a role's complement (رئيس مجلس السيادة الانتقالي السوداني).
-const MAX_COMPLEMENT_WORDS: usize = 6;
+pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
 pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
@@ -149,7 +149,7 @@ pub(super) fn is_nisba(key: &str) -> bool {
 
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،
 /// والحكومة): a phrase of its own, not part of a name.
-fn has_article_proclitic(key: &str) -> bool {
+pub(super) fn has_article_proclitic(key: &str) -> bool {
     let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
     rest.starts_with("لل")
         || ["بال", "كال"].iter().any(|p| rest.starts_with(p))
@@ -401,100 +401,12 @@ impl Finder {
             return;
         }
         started[from] = true;
-        let abbreviation = self.parenthesised(t, from + words.len()).map(|(w, _)| w);
+        let end = from + words.len();
+        let abbreviation = match reason.kind() {
+            Some(Kind::Person) => self.nickname(t, end),
+            _ => self.parenthesised(t, end).map(|(w, _)| w),
+        };
         self.push(reason, words, 1, abbreviation);
-    }
-
-    fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let mut j = i + 1;
-        // الرئيس السوري السابق بشار الأسد: skip what qualifies the title.
-        while j < i + 3 && t.joined(j) && (is_nisba(t.key(j)) || class(t.key(j)).modifier) {
-            j += 1;
-        }
-        if t.joined(j) {
-            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
-        }
-    }
-
-    /// الفنانة المصرية يسرا، المخرج الكوري الجنوبي بونغ جون هو، الكاتب الكبير
-    /// نجيب محفوظ: after the definite words that qualify the profession, a
-    /// name without the article. A profession also stands before ordinary
-    /// definite nouns (اللاعب الأفضل), so the name may not start with one.
-    fn after_profession(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let mut j = i + 1;
-        while j < i + 4 && t.joined(j) && is_definite(t.key(j)) && !class(t.key(j)).stop {
-            j += 1;
-        }
-        if t.joined(j) && !is_definite(t.key(j)) && !class(t.key(j)).common_subject {
-            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
-        }
-    }
-
-    fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let mut j = i + 1;
-        while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
-            let key = t.key(j);
-            let class = class(key);
-            let complement = class.complement
-                || class.modifier
-                || is_definite(key) && !class.given_name
-                || has_article_proclitic(key)
-                || is_known_place(key)
-                || key.starts_with('ل') && super::words::class(&key['ل'.len_utf8()..]).complement;
-            if !complement {
-                break;
-            }
-            j += 1;
-        }
-        if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
-            self.take(Reason::Role, t, j, MAX_NAME_WORDS, false, started);
-        }
-    }
-
-    fn after_speech(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let j = i + 1;
-        if !t.joined(j) {
-            return;
-        }
-        let key = t.key(j);
-        if is_definite(key) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
-            return;
-        }
-        self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);
-    }
-
-    /// A common given name, or a chain with بن/أبو, starts a person's name.
-    fn chains(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let key = t.key(i);
-        let class = class(key);
-        let after_name = t.joined(i) && {
-            let previous = super::words::class(t.key(i - 1));
-            previous.given_name || is_particle(t.key(i - 1))
-        };
-        if after_name {
-            return;
-        }
-        let (reason, min_words) = if class.given_name && !t.written(i).ends_with('ى') {
-            (Reason::GivenName, 2)
-        } else if (key == "ابو" || key == "بن" || key == "ابن") && t.joined(i + 1) {
-            // أبو مازن; or محمد بن سلمان, started one word back.
-            (Reason::Chain, 2)
-        } else {
-            return;
-        };
-        let from = if key == "بن" || key == "ابن" {
-            if i == 0 || !t.joined(i) || started[i - 1] {
-                return;
-            }
-            i - 1
-        } else {
-            i
-        };
-        let words = self.material(t, from, MAX_NAME_WORDS, false, true);
-        if words.len() >= min_words {
-            started[from] = true;
-            self.push(reason, words, min_words, None);
-        }
     }
 
     fn hashtag(&mut self, t: &Text, i: usize) {

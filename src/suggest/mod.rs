@@ -9,6 +9,7 @@ pub mod candidates;
 mod count;
 mod extent;
 mod outlets;
+mod people;
 mod person_names;
 pub mod output;
 mod places;
