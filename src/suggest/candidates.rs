@@ -10,6 +10,7 @@
 use pulldown_cmark::{Event, Tag};
 
 use super::outlets::is_loose_source_noun;
+use super::places::is_dual_place_noun;
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -229,6 +230,8 @@ impl Finder {
                 }
             } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
+            } else if is_dual_place_noun(key) {
+                self.after_dual_place_noun(&t, i, &mut started);
             }
             let class = super::words::class_after_conjunction(key);
             if class.statement {
@@ -368,6 +371,8 @@ impl Finder {
         t.gap(i).trim_start().starts_with(')').then_some((words, i))
     }
 
+    /// Takes the name that starts at word `from`, if one does; returns how
+    /// many words it has found (the archive may settle on fewer).
     pub(super) fn take(
         &mut self,
         reason: Reason,
@@ -376,20 +381,20 @@ impl Finder {
         max: usize,
         nisba_ends: bool,
         started: &mut [bool],
-    ) {
+    ) -> Option<usize> {
         if from >= t.len() || started[from] {
-            return;
+            return None;
         }
         if let Some(words) = self.quoted(t, from) {
             // لـ«الأطلس اليوم»: what the quotes hold is the name, as it is.
             started[from] = true;
             let n = words.len();
             self.push(reason, words, n, None);
-            return;
+            return Some(n);
         }
         let first = t.key(from);
         if looks_like_verb(first, class(first)) || reason.kind() == Some(Kind::Person) && looks_like_adverb(first) {
-            return;
+            return None;
         }
         let mut words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
         // Names do not overlap: one runs up to where another was found to
@@ -398,7 +403,7 @@ impl Finder {
             words.truncate(next - from);
         }
         if words.is_empty() {
-            return;
+            return None;
         }
         started[from] = true;
         let end = from + words.len();
@@ -407,6 +412,7 @@ impl Finder {
             _ => self.parenthesised(t, end).map(|(w, _)| w),
         };
         self.push(reason, words, 1, abbreviation);
+        Some(end - from)
     }
 
     fn hashtag(&mut self, t: &Text, i: usize) {

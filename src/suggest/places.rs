@@ -1,5 +1,6 @@
 //! Evidence of places, for [`super::candidates`]: a noun of place before a
-//! name (مدينة حلب، مخيم الزعتري), a preposition of place (a hint only), a
+//! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
+//! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
 //! that every archive may mention (Unicode CLDR's Arabic names, in
 //! `places.txt`), and a word joined by و to such a place (طهران وواشنطن).
@@ -18,6 +19,18 @@ use crate::entities::matcher::{Claimant, Found, Matcher};
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية).
 const LOOSE_PLACE_NOUNS: &[&str] =
     &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة"];
+
+/// Directions that begin the name of a region after a noun of place.
+const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+
+/// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
+const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي"];
+
+/// Whether a word key is the dual of a noun of place, proclitics allowed
+/// (في ولايتي، بمدينتي).
+pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
+    without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
+}
 
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
@@ -64,8 +77,43 @@ impl Finder {
         if loose && !is_definite(key) && t.written(j).ends_with('ة') {
             return;
         }
+        // ولاية شمال كردفان، محافظة جنوب سيناء: after a sure noun of place,
+        // a direction begins the name (elsewhere it is a preposition, في
+        // شمال سوريا, and names the country).
+        if !loose && DIRECTIONS.contains(&key) && t.joined(j + 1) && !started[j] {
+            let rest = self.material(t, j + 1, 2, true, false);
+            if !rest.is_empty() {
+                started[j] = true;
+                let words: Vec<NameWord> = std::iter::once(t.name_word(j)).chain(rest).collect();
+                self.push(Reason::PlaceNoun, words, 2, None);
+            }
+            return;
+        }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
         self.take(reason, t, j, 3, true, started);
+    }
+
+    /// The dual of a noun of place before two names joined by و (ولايتي
+    /// أديامان وإلازيغ، مدينتي حمص وحماة): both are places.
+    pub(super) fn after_dual_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) {
+            return;
+        }
+        let Some(n) = self.take(Reason::PlaceNoun, t, j, 2, true, started) else { return };
+        let k = j + n;
+        let Some(bare) = t.key(k).strip_prefix('و').filter(|rest| letter_count(rest) >= 3) else { return };
+        if !t.joined(k) || started[k] {
+            return;
+        }
+        let written = strip_written_proclitics(t.written(k), t.key(k), bare);
+        let first = NameWord { key: bare.into(), written: written.into() };
+        if !self.is_name_word(&first) && !is_definite(bare) {
+            return;
+        }
+        started[k] = true;
+        let rest = if t.joined(k + 1) { self.material(t, k + 1, 1, true, false) } else { Vec::new() };
+        self.push(Reason::PlaceNoun, std::iter::once(first).chain(rest).collect(), 1, None);
     }
 
     pub(super) fn after_locative(&mut self, t: &Text, i: usize, started: &mut [bool]) {
