@@ -9,7 +9,7 @@
 
 use pulldown_cmark::{Event, Tag};
 
-use super::outlets::is_loose_source_noun;
+use super::outlets::{acronym, definite_source_noun, is_loose_source_noun};
 use super::places::is_dual_place_noun;
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
@@ -232,6 +232,8 @@ impl Finder {
                 self.after_source_noun(&t, i, &mut started);
             } else if is_dual_place_noun(key) {
                 self.after_dual_place_noun(&t, i, &mut started);
+            } else if let Some(noun) = definite_source_noun(key) {
+                self.definite_outlet(&t, i, &noun, &mut started);
             }
             let class = super::words::class_after_conjunction(key);
             if class.statement {
@@ -247,6 +249,8 @@ impl Finder {
                 self.after_locative(&t, i, &mut started);
             } else if key == "ل" && (t.written(i).contains('\u{0640}') || t.gap(i + 1).contains('«')) {
                 self.after_for(&t, i, &mut started);
+            } else if key.starts_with('ل') && !started[i] {
+                self.acronym_after_for(&t, i, &mut started);
             } else if class.according {
                 self.after_according(&t, i, &mut started);
             }
@@ -337,10 +341,12 @@ impl Finder {
         }
         let closed = t.gap(end).trim_start().starts_with(CLOSING);
         let words: Vec<NameWord> = (from..end).map(|i| t.name_word(i)).collect();
-        // Inside quotes even ordinary words are the name (اليوم السابع).
-        let named = words
-            .first()
-            .is_some_and(|w| !crate::arabic::stopwords::is_function_word(&w.key) && letter_count(&w.key) >= 2);
+        // Inside quotes even ordinary words are the name (اليوم السابع),
+        // words of time too when more follow; particles and pronouns are not.
+        let named = words.first().is_some_and(|w| {
+            let time = words.len() >= 2 && ["اليوم", "الان"].contains(&&*w.key);
+            (time || !crate::arabic::stopwords::is_function_word(&w.key)) && letter_count(&w.key) >= 2
+        });
         (closed && named).then_some(words)
     }
 
@@ -395,6 +401,12 @@ impl Finder {
         let first = t.key(from);
         if looks_like_verb(first, class(first)) || reason.kind() == Some(Kind::Person) && looks_like_adverb(first) {
             return None;
+        }
+        if let Some(words) = acronym(t, from, t.key(from)) {
+            started[from] = true;
+            let n = words.len();
+            self.push(reason, words, n, None);
+            return Some(n);
         }
         let mut words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
         // Names do not overlap: one runs up to where another was found to

@@ -1,7 +1,9 @@
 //! Evidence of outlets, for [`super::candidates`]: a noun of outlet before a
-//! name (وكالة رويترز، صحيفة «النهار»; وكالة الأنباء السعودية keeps its noun),
-//! `لـ` before a name, "according to" (وفقا لفرانس برس، بحسب رويترز), and the
-//! outlet a statement was made to (في تصريح لهسبريس).
+//! name (وكالة رويترز، صحيفة «النهار»; وكالة الأنباء السعودية and الوكالة
+//! الوطنية للإعلام keep their noun),
+//! `لـ` before a name, "according to" (وفقا لفرانس برس، بحسب رويترز), the
+//! outlet a statement was made to (في تصريح لهسبريس), and acronyms spelled
+//! out in Arabic letters (قال لبي بي سي).
 
 use super::candidates::{
     Finder, NameWord, Reason, Text, is_definite, is_inflected, is_nisba, strip_written_proclitics, without_proclitics,
@@ -31,7 +33,91 @@ pub fn is_loose_source_noun(word_key: &str) -> bool {
         .any(|k| k == word_key)
 }
 
+/// The names of Latin letters, as Arabic writes an acronym letter by letter
+/// (بي بي سي، سي إن إن، إم بي سي). إل is left out: its key is that of آل.
+#[rustfmt::skip]
+const LETTER_NAMES: [&str; 25] = [
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "كي", "إم", "إن", "أو", "كيو", "آر",
+    "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد",
+];
+
+fn is_letter_name(word_key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| LETTER_NAMES.iter().map(|n| crate::arabic::key(n)).collect()).iter().any(|k| k == word_key)
+}
+
+/// An acronym spelled out in Arabic letters from word `from`, whose key
+/// (perhaps without a proclitic) is `first`: two letter names or more, the
+/// first not a particle (في، أو، إن), taken whole although إن and في are
+/// particles too. A last إن is the particle after a verb of speech (قال
+/// لبي بي سي إن …) unless it doubles one (سي إن إن).
+pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord>> {
+    if !is_letter_name(first) || crate::arabic::stopwords::is_function_word(first) {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < t.len() && t.joined(end) && is_letter_name(t.key(end)) {
+        end += 1;
+    }
+    if end - from > 2 && t.key(end - 1) == "ان" && t.key(end - 2) != "ان" {
+        end -= 1;
+    }
+    (end - from >= 2).then(|| {
+        let mut words: Vec<NameWord> = (from..end).map(|i| t.name_word(i)).collect();
+        if first != t.key(from) {
+            words[0].written = strip_written_proclitics(t.written(from), t.key(from), first).into();
+            words[0].key = first.into();
+        }
+        words
+    })
+}
+
+/// Whether a word key is a noun of outlet with the article (الوكالة،
+/// القناة), proclitics allowed (للوكالة); the key without them.
+pub(super) fn definite_source_noun(word_key: &str) -> Option<String> {
+    if !word_key.contains("ال") {
+        return None;
+    }
+    let is_noun = |k: &str| k.strip_prefix("ال").is_some_and(|rest| exact_cue_kind(rest) == Some(Kind::Source));
+    without_proclitics(word_key, is_noun)
+}
+
 impl Finder {
+    /// الوكالة الوطنية للإعلام، الوكالة العربية السورية للأنباء: a noun of
+    /// outlet with the article, nisba adjectives and the tail that says what
+    /// it does make a name. Elsewhere the definite noun refers back to an
+    /// outlet named before (وقالت الوكالة), and is no name.
+    pub(super) fn definite_outlet(&mut self, t: &Text, i: usize, noun: &str, started: &mut [bool]) {
+        let mut end = i + 1;
+        while end < t.len() && end < i + 4 && t.joined(end) && !started[end] {
+            if DESCRIPTIVE_TAILS.contains(&t.key(end)) {
+                let written = strip_written_proclitics(t.written(i), t.key(i), noun);
+                let first = NameWord { key: noun.into(), written: written.into() };
+                let words: Vec<NameWord> = std::iter::once(first).chain((i + 1..=end).map(|e| t.name_word(e))).collect();
+                started[i] = true;
+                let abbreviation = self.parenthesised(t, end + 1).map(|(w, _)| w);
+                let n = words.len();
+                self.push(Reason::SourceNoun, words, n, abbreviation);
+                return;
+            }
+            if !is_nisba(t.key(end)) {
+                return;
+            }
+            end += 1;
+        }
+    }
+
+    /// لبي بي سي، لسي إن إن: an acronym after ل is an outlet spoken to or
+    /// quoted (قال لبي بي سي إن …، وفقا لسي إن إن).
+    pub(super) fn acronym_after_for(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let Some(rest) = t.key(i).strip_prefix('ل') else { return };
+        if let Some(words) = acronym(t, i, rest) {
+            started[i] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+        }
+    }
+
     pub(super) fn after_source_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let key = t.key(i);
         let loose = is_loose_source_noun(key);
