@@ -179,13 +179,32 @@ pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
     tanween || pronoun
 }
 
-/// A word that looks like a verb in the imperfect (يزور، يمكن): names seldom
-/// start with ي, and those that do are mostly common given names. A final
+/// A word that looks like a verb in the imperfect (يزور، يمكن، تتواصل): names
+/// seldom start with ي or تت, and those that do are mostly common given names. A final
 /// alef (not the وا of the plural) is no ending of the imperfect outside the
 /// dual after أن or لن, while names end so (يسرا، يافا).
 fn looks_like_verb(key: &str, class: WordClass) -> bool {
     let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
-    key.starts_with('ي') && !class.given_name && letter_count(key) >= 4 && !alef_ending
+    let imperfect = key.starts_with('ي') && !alef_ending || key.starts_with("تت");
+    imperfect && !class.given_name && letter_count(key) >= 4
+}
+
+/// A feminine nisba adjective as written (أمنية، المصرية): ـية with ة.
+fn is_feminine_nisba(word: &NameWord) -> bool {
+    let stem = word.key.strip_prefix("ال").unwrap_or(&word.key);
+    word.key.ends_with("يه") && word.written.ends_with('ة') && letter_count(stem) >= 4
+}
+
+/// A noun and the adjective that agrees with it, which names are not:
+/// proper names are definite, so an indefinite noun with an indefinite
+/// adjective is an ordinary phrase (إجراءات أمنية، دولة فلسطينية); and a
+/// definite noun with a feminine nisba after a title is what the person did
+/// or spoke of (استعرض الرئيس الجهود المصرية). Places keep the definite
+/// pair (الإمارات العربية المتحدة، الضفة الغربية).
+fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
+    let [noun, adjective, ..] = words else { return false };
+    let definite = is_definite(&noun.key);
+    is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)
 }
 
 /// A pronoun (هو، هي) right after a word of a name and closing the phrase
@@ -402,6 +421,10 @@ impl Finder {
         if looks_like_verb(first, class(first)) || reason.kind() == Some(Kind::Person) && looks_like_adverb(first) {
             return None;
         }
+        // لبي بي سي: the outlet spoken to (acronym_after_for), not a name that starts with ل.
+        if t.key(from).strip_prefix('ل').is_some_and(|rest| acronym(t, from, rest).is_some()) {
+            return None;
+        }
         if let Some(words) = acronym(t, from, t.key(from)) {
             started[from] = true;
             let n = words.len();
@@ -414,7 +437,7 @@ impl Finder {
         if let Some(next) = (from + 1..from + words.len()).find(|&i| started[i]) {
             words.truncate(next - from);
         }
-        if words.is_empty() {
+        if words.is_empty() || is_noun_and_adjective(&words, reason.kind() == Some(Kind::Person)) {
             return None;
         }
         started[from] = true;

@@ -189,6 +189,10 @@ impl Finder {
             return;
         }
         let key = t.key(j);
+        // وفق مسؤولين، بحسب مصادر: according to no one in particular.
+        if class(key).common_subject {
+            return;
+        }
         if let Some(rest) = key.strip_prefix('ل').filter(|rest| letter_count(rest) >= 3 && !rest.starts_with("ل")) {
             // وفقا لفرانس برس: the name without its ل.
             let mut words = self.material(t, j + 1, 3, true, false);

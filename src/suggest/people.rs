@@ -50,7 +50,10 @@ impl Finder {
                 || is_definite(key) && !word.given_name
                 || has_article_proclitic(key)
                 || is_known_place(key)
-                || key.starts_with('ل') && class(&key['ل'.len_utf8()..]).complement;
+                || key.starts_with('ل') && class(&key['ل'.len_utf8()..]).complement
+                // المتحدث باسم خفر السواحل: after باسم comes what he speaks
+                // for, a noun of any kind with its complement.
+                || t.key(j - 1) == "باسم";
             if !complement {
                 break;
             }

@@ -229,8 +229,9 @@ impl Finder {
         let begins = i == 0 || !t.joined(i) || class(t.key(i - 1)).stop;
         // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
         // far as its shape tells: four letters at least, no article, no
-        // pronoun, no plural ending.
+        // pronoun, no plural ending; nor a word known as a whole (واحدة).
         let ordinary = letter_count(bare) < 4
+            || class(key).stop
             || is_definite(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));

@@ -130,9 +130,18 @@ const TIME_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const OTHER_STOPS: &[&str] = &[
     "به", "بها", "بهم", "بأن", "بان", "كأن", "آخر", "أخرى", "آخرين", "أول", "أولى", "نفسه", "نفسها", "ذاته",
-    "ذاتها", "جميع", "مختلف", "عدد",
+    "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
     // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
     "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
+];
+
+/// Verbs in the past that news puts right after a title or a role (الرئيس
+/// عقد لقاء، ولي العهد بعث برقية): the name was left out, and the verb is
+/// none. Also with the feminine ت (الوزيرة ترأست).
+#[rustfmt::skip]
+const ACTION_VERBS: &[&str] = &[
+    "عقد", "بحث", "زار", "وصل", "غادر", "شارك", "ترأس", "افتتح", "تلقى", "بعث", "أجرى", "وقع", "أصدر", "قرر",
+    "وجه", "أشاد", "هنأ", "عزى", "تسلم", "ألقى", "استعرض", "ناقش", "تفقد", "دشن", "أرسل", "رعى", "أدى",
 ];
 
 /// Subjects of verbs of speech that name no one (قال مسؤول، أكد مصدر).
@@ -181,6 +190,11 @@ fn table() -> &'static FxHashMap<String, WordClass> {
         mark(&mut function_word_keys().iter().cloned(), |c| c.stop = true);
         mark(&mut keys(TIME_WORDS), |c| c.stop = true);
         mark(&mut keys(OTHER_STOPS), |c| c.stop = true);
+        let feminine = |verb: String| match verb.strip_suffix(['ي', 'ا']) {
+            Some(stem) => format!("{stem}ت"),
+            None => format!("{verb}ت"),
+        };
+        mark(&mut keys(ACTION_VERBS).flat_map(|v| [feminine(v.clone()), v]), |c| c.stop = true);
         mark(&mut WEEKDAYS.iter().map(|w| key(w)), |c| c.stop = true);
         let months = MonthNames::ALL.iter().flat_map(|names| (1..=12).map(move |m| names.name(m)));
         mark(&mut months.filter_map(|m| m.split(' ').next()).map(key), |c| c.stop = true);
