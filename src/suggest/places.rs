@@ -1,6 +1,7 @@
 //! Evidence of places, for [`super::candidates`]: a noun of place before a
 //! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
-//! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
+//! two (ولايتي أديامان وإلازيغ), a sea and its adjectives (البحر الأحمر), a
+//! preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
 //! that every archive may mention (Unicode CLDR's Arabic names, in
 //! `places.txt`), and a word joined by و to such a place (طهران وواشنطن).
@@ -30,6 +31,16 @@ const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظ
 /// (في ولايتي، بمدينتي).
 pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
     without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
+}
+
+/// Definite nouns of seas and gulfs, which a definite adjective names
+/// (البحر الأحمر، المحيط الهادئ، الخليج العربي).
+const SEA_NOUNS: [&str; 3] = ["البحر", "المحيط", "الخليج"];
+
+/// Whether a word key is one of [`SEA_NOUNS`], proclitics allowed (بالبحر);
+/// the key without them.
+pub(super) fn sea_noun(word_key: &str) -> Option<String> {
+    without_proclitics(word_key, |k| SEA_NOUNS.iter().any(|n| crate::arabic::key(n) == k))
 }
 
 /// The places every archive may mention, matched like names.
@@ -91,6 +102,31 @@ impl Finder {
         }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
         self.take(reason, t, j, 3, true, started);
+    }
+
+    /// البحر الأبيض المتوسط، المحيط الهادئ: a sea and the masculine
+    /// adjectives that agree with it make one name, however short another
+    /// find of البحر may be (a feminine one agrees with something else: دول
+    /// الخليج العربية).
+    pub(super) fn sea(&mut self, t: &Text, i: usize, noun: &str, started: &mut [bool]) {
+        let mut end = i + 1;
+        while end < t.len() && end < i + 3 && t.joined(end) && !started[end] {
+            let key = t.key(end);
+            let adjective = is_definite(key) && !t.written(end).ends_with('ة') && !class(key).stop;
+            if !adjective || is_known_place(key) {
+                break;
+            }
+            end += 1;
+        }
+        if end == i + 1 {
+            return;
+        }
+        let written = strip_written_proclitics(t.written(i), t.key(i), noun);
+        let first = NameWord { key: noun.into(), written: written.into() };
+        started[i] = true;
+        let words: Vec<NameWord> = std::iter::once(first).chain((i + 1..end).map(|e| t.name_word(e))).collect();
+        let n = words.len();
+        self.push(Reason::PlaceNoun, words, n, None);
     }
 
     /// The dual of a noun of place before two names joined by و (ولايتي
