@@ -10,7 +10,7 @@
 use pulldown_cmark::{Event, Tag};
 
 use super::outlets::{acronym, definite_source_noun, is_loose_source_noun};
-use super::places::{is_dual_place_noun, sea_noun};
+use super::places::{is_dual_place_noun, is_known_place, sea_noun};
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -50,7 +50,8 @@ pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
 pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
-    let mut finder = Finder { article: index, out: Vec::new(), scratch: Scratch::default() };
+    let mut finder =
+        Finder { article: index, out: Vec::new(), scratch: Scratch::default(), person_starts: Vec::new() };
     finder.text(&article.article.title, false);
     let mut tracker = PlaceTracker::default();
     let mut paragraph_start = false;
@@ -89,6 +90,8 @@ pub(super) struct Finder {
     article: u32,
     out: Vec<Occurrence>,
     pub(super) scratch: Scratch,
+    /// Words of the current text where a person's name starts.
+    pub(super) person_starts: Vec<usize>,
 }
 
 /// The words of one text with what lies between them.
@@ -221,9 +224,11 @@ fn ends_name(written: &str, class: WordClass) -> bool {
     class.stop && !(class.given_name && !written.ends_with('ى'))
 }
 
-/// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name starts with it.
+/// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name
+/// starts with it. Names of places and given names end so too (جورجيا
+/// ميلوني، ماريا), and are none.
 fn looks_like_adverb(key: &str) -> bool {
-    key.ends_with("يا") && letter_count(key) >= 4
+    key.ends_with("يا") && letter_count(key) >= 4 && !class(key).given_name && !is_known_place(key)
 }
 
 pub(super) fn is_cue_or_role(key: &str) -> bool {
@@ -234,6 +239,7 @@ impl Finder {
     fn text(&mut self, text: &str, paragraph_start: bool) {
         let words = Words::of(text);
         let t = Text { text, words: &words };
+        self.person_starts.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];
         if paragraph_start {
@@ -448,6 +454,9 @@ impl Finder {
             return None;
         }
         started[from] = true;
+        if reason.kind() == Some(Kind::Person) {
+            self.person_starts.push(from);
+        }
         let end = from + words.len();
         let abbreviation = match reason.kind() {
             Some(Kind::Person) => self.nickname(t, end),

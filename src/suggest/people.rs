@@ -42,6 +42,9 @@ impl Finder {
 
     pub(super) fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let mut j = i + 1;
+        // A country follows the role (وزير خارجية روسيا) unless an adjective
+        // already said whose it is (رئيسة الوزراء الإيطالية جورجيا ميلوني).
+        let mut country_said = false;
         while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
             let key = t.key(j);
             let word = class(key);
@@ -49,7 +52,7 @@ impl Finder {
                 || word.modifier
                 || is_definite(key) && !word.given_name
                 || has_article_proclitic(key)
-                || is_known_place(key)
+                || is_known_place(key) && !country_said
                 || key.starts_with('ل') && class(&key['ل'.len_utf8()..]).complement
                 // المتحدث باسم خفر السواحل: after باسم comes what he speaks
                 // for, a noun of any kind with its complement.
@@ -57,6 +60,7 @@ impl Finder {
             if !complement {
                 break;
             }
+            country_said |= is_nisba(key);
             j += 1;
         }
         if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
@@ -106,6 +110,7 @@ impl Finder {
         let words = self.material(t, from, MAX_NAME_WORDS, false, true);
         if words.len() >= min_words {
             started[from] = true;
+            self.person_starts.push(from);
             let nickname = self.nickname(t, from + words.len());
             self.push(reason, words, min_words, nickname);
         }

@@ -229,6 +229,11 @@ impl Finder {
             while t.words.get(i).is_some_and(|w| w.start < f.start) {
                 i += 1;
             }
+            // رئيسة الوزراء جورجيا ميلوني: a place's name that starts a
+            // person's is the person's given name.
+            if self.person_starts.contains(&i) {
+                continue;
+            }
             let mut words: Vec<NameWord> = Vec::new();
             while let Some(w) = t.words.get(i).filter(|w| w.end <= f.end) {
                 words.push(NameWord { key: t.words.key(w).into(), written: text[w.start..w.end].into() });
