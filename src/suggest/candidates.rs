@@ -7,9 +7,9 @@
 //! words run from where the name starts to where it surely ends; how many
 //! of them the name has is decided over the whole archive (see `extent`).
 
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::outlets::{acronym, definite_source_noun, is_loose_source_noun};
+use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
 use super::places::{is_dual_place_noun, is_known_place, sea_noun};
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
@@ -50,20 +50,20 @@ pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
 pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
-    let mut finder =
-        Finder { article: index, out: Vec::new(), scratch: Scratch::default(), person_starts: Vec::new() };
-    finder.text(&article.article.title, false);
+    let mut finder = Finder { article: index, out: Vec::new(), scratch: Scratch::default(), person_starts: Vec::new() };
+    finder.text(&article.article.title, Lead::Inside);
     let mut tracker = PlaceTracker::default();
-    let mut paragraph_start = false;
+    let mut lead = Lead::Inside;
     for event in markdown::events(&article.body) {
         tracker.step(&event);
         match &event {
-            Event::Start(Tag::Paragraph) => paragraph_start = true,
+            Event::Start(Tag::Paragraph) => lead = Lead::Paragraph,
+            // **المصدر:** الجزيرة: emphasis keeps the paragraph's start.
+            Event::Start(Tag::Strong | Tag::Emphasis) | Event::End(TagEnd::Strong | TagEnd::Emphasis) => {}
             Event::Text(text) if !matches!(tracker.place(), Place::Code | Place::Image) => {
-                finder.text(text, paragraph_start);
-                paragraph_start = false;
+                lead = finder.text(text, lead);
             }
-            _ => paragraph_start = false,
+            _ => lead = Lead::Inside,
         }
     }
     if let Some(source) = &article.article.source {
@@ -235,15 +235,32 @@ pub(super) fn is_cue_or_role(key: &str) -> bool {
     cue_kind(key).is_some() || class(key).role || is_loose_source_noun(key)
 }
 
+/// Where a text stands in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lead {
+    Inside,
+    /// It opens the paragraph: a dateline or a credit may start it.
+    Paragraph,
+    /// It follows a credit's label (`**المصدر:**`): it names the outlets.
+    Credit,
+}
+
 impl Finder {
-    fn text(&mut self, text: &str, paragraph_start: bool) {
+    /// Finds the names in one text; returns where the next text of the
+    /// paragraph stands.
+    fn text(&mut self, text: &str, lead: Lead) -> Lead {
         let words = Words::of(text);
         let t = Text { text, words: &words };
         self.person_starts.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];
-        if paragraph_start {
-            self.dateline(&t, &mut started);
+        let mut next = Lead::Inside;
+        match lead {
+            Lead::Paragraph if is_credit_label(&t) && t.len() == 1 => next = Lead::Credit,
+            Lead::Paragraph if is_credit_label(&t) => self.credit(&t, 1, &mut started),
+            Lead::Paragraph => self.dateline(&t, &mut started),
+            Lead::Credit => self.credit(&t, 0, &mut started),
+            Lead::Inside => {}
         }
         for i in 0..t.len() {
             let key = t.key(i);
@@ -289,6 +306,7 @@ impl Finder {
             }
         }
         self.known_places(&t, text, &mut started);
+        next
     }
 
     pub(super) fn push(

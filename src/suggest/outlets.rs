@@ -33,6 +33,21 @@ pub fn is_loose_source_noun(word_key: &str) -> bool {
         .any(|k| k == word_key)
 }
 
+/// Labels of a credit line that names the outlets an article comes from
+/// (المصدر: الجزيرة + وكالات).
+const CREDIT_LABELS: [&str; 4] = ["المصدر", "المصادر", "مصدر", "نقلا"];
+
+/// What credit lines name besides outlets: "agencies", "sites", "papers".
+const CREDIT_FILLERS: [&str; 6] = ["وكالات", "مواقع", "صحف", "متابعات", "وسائل", "الوكالات"];
+
+/// Whether a paragraph opens with a credit's label and a colon (`المصدر:`).
+pub(super) fn is_credit_label(t: &Text) -> bool {
+    t.len() > 0
+        && t.gap(0).trim().is_empty()
+        && CREDIT_LABELS.iter().any(|label| crate::arabic::key(label) == t.key(0))
+        && t.gap(1).trim_start().starts_with([':', '：'])
+}
+
 /// The names of Latin letters, as Arabic writes an acronym letter by letter
 /// (بي بي سي، سي إن إن، إم بي سي). إل is left out: its key is that of آل.
 #[rustfmt::skip]
@@ -83,6 +98,26 @@ pub(super) fn definite_source_noun(word_key: &str) -> Option<String> {
 }
 
 impl Finder {
+    /// The outlets a credit line names from word `from`, each ended by a
+    /// separator (`+`, `،`, `/`, `-`, `و`) or the line's end: `المصدر:
+    /// الجزيرة + وكالات`, `المصدر: رويترز، فرانس برس`.
+    pub(super) fn credit(&mut self, t: &Text, from: usize, started: &mut [bool]) {
+        let mut i = from;
+        while i < t.len() && !t.gap(i).contains('\n') {
+            let fillers = CREDIT_FILLERS.iter().any(|f| crate::arabic::key(f) == t.key(i));
+            let words = if fillers { Vec::new() } else { self.material(t, i, 4, true, false) };
+            if !words.is_empty() && !started[i] {
+                started[i] = true;
+                let n = words.len();
+                self.push(Reason::Credit, words, n, None);
+            }
+            i += 1;
+            while i < t.len() && t.joined(i) {
+                i += 1;
+            }
+        }
+    }
+
     /// الوكالة الوطنية للإعلام، الوكالة العربية السورية للأنباء: a noun of
     /// outlet with the article, nisba adjectives and the tail that says what
     /// it does make a name. Elsewhere the definite noun refers back to an
@@ -93,7 +128,8 @@ impl Finder {
             if DESCRIPTIVE_TAILS.contains(&t.key(end)) {
                 let written = strip_written_proclitics(t.written(i), t.key(i), noun);
                 let first = NameWord { key: noun.into(), written: written.into() };
-                let words: Vec<NameWord> = std::iter::once(first).chain((i + 1..=end).map(|e| t.name_word(e))).collect();
+                let words: Vec<NameWord> =
+                    std::iter::once(first).chain((i + 1..=end).map(|e| t.name_word(e))).collect();
                 started[i] = true;
                 let abbreviation = self.parenthesised(t, end + 1).map(|(w, _)| w);
                 let n = words.len();
