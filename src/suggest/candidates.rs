@@ -480,7 +480,9 @@ impl Finder {
             Some(Kind::Person) => self.nickname(t, end),
             _ => self.parenthesised(t, end).map(|(w, _)| w),
         };
-        self.push(reason, words, 1, abbreviation);
+        // بونغ جون هو: the closing syllable is the name's, however short others are.
+        let min_words = if words.last().is_some_and(|w| matches!(&*w.key, "هو" | "هي")) { words.len() } else { 1 };
+        self.push(reason, words, min_words, abbreviation);
         Some(end - from)
     }
 

@@ -19,6 +19,9 @@ mod spellings;
 mod variants;
 mod words;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::PathBuf;
 
 use rayon::prelude::*;

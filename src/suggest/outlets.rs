@@ -65,7 +65,8 @@ fn is_letter_name(word_key: &str) -> bool {
 /// (perhaps without a proclitic) is `first`: two letter names or more, the
 /// first not a particle (في، أو، إن), taken whole although إن and في are
 /// particles too. A last إن is the particle after a verb of speech (قال
-/// لبي بي سي إن …) unless it doubles one (سي إن إن).
+/// لبي بي سي إن …) unless it doubles one (سي إن إن, but سي إن إن إن is
+/// CNN and the particle).
 pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord>> {
     if !is_letter_name(first) || crate::arabic::stopwords::is_function_word(first) {
         return None;
@@ -74,7 +75,8 @@ pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord
     while end < t.len() && t.joined(end) && is_letter_name(t.key(end)) {
         end += 1;
     }
-    if end - from > 2 && t.key(end - 1) == "ان" && t.key(end - 2) != "ان" {
+    let trailing = (from + 1..end).rev().take_while(|&i| t.key(i) == "ان").count();
+    if trailing % 2 == 1 {
         end -= 1;
     }
     (end - from >= 2).then(|| {
@@ -90,7 +92,7 @@ pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord
 /// Whether a word key is a noun of outlet with the article (الوكالة،
 /// القناة), proclitics allowed (للوكالة); the key without them.
 pub(super) fn definite_source_noun(word_key: &str) -> Option<String> {
-    if !word_key.contains("ال") {
+    if !word_key.contains("ال") || !word_key.ends_with(['ه', 'ن']) {
         return None;
     }
     let is_noun = |k: &str| k.strip_prefix("ال").is_some_and(|rest| exact_cue_kind(rest) == Some(Kind::Source));

@@ -30,7 +30,7 @@ const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظ
 /// Whether a word key is the dual of a noun of place, proclitics allowed
 /// (في ولايتي، بمدينتي).
 pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
-    without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
+    word_key.ends_with("تي") && without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
 }
 
 /// Definite nouns of seas and gulfs, which a definite adjective names
@@ -40,7 +40,10 @@ const SEA_NOUNS: [&str; 3] = ["البحر", "المحيط", "الخليج"];
 /// Whether a word key is one of [`SEA_NOUNS`], proclitics allowed (بالبحر);
 /// the key without them.
 pub(super) fn sea_noun(word_key: &str) -> Option<String> {
-    without_proclitics(word_key, |k| SEA_NOUNS.iter().any(|n| crate::arabic::key(n) == k))
+    if !SEA_NOUNS.iter().any(|n| word_key.ends_with(&n["ال".len()..])) {
+        return None;
+    }
+    without_proclitics(word_key, |k| SEA_NOUNS.contains(&k))
 }
 
 /// The places every archive may mention, matched like names.
@@ -136,10 +139,16 @@ impl Finder {
         if !t.joined(j) {
             return;
         }
-        let Some(n) = self.take(Reason::PlaceNoun, t, j, 2, true, started) else { return };
-        let k = j + n;
+        if self.take(Reason::PlaceNoun, t, j, 2, true, started).is_none() {
+            return;
+        }
+        // The second name: the next word in the phrase that begins with و.
+        let Some(k) = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
+        else {
+            return;
+        };
         let Some(bare) = t.key(k).strip_prefix('و').filter(|rest| letter_count(rest) >= 3) else { return };
-        if !t.joined(k) || started[k] {
+        if started[k] {
             return;
         }
         let written = strip_written_proclitics(t.written(k), t.key(k), bare);
