@@ -192,6 +192,13 @@ fn looks_like_verb(key: &str, class: WordClass) -> bool {
     imperfect && !class.given_name && letter_count(key) >= 4
 }
 
+/// A verb in the future (سيزور، ستعقد) after a word of a name: the name
+/// has ended. Not the first word of a name, which may be a place (سيناء،
+/// سيدني) or a given name (سيرغي).
+fn is_future_verb(key: &str) -> bool {
+    (key.starts_with("سي") || key.starts_with("ست")) && letter_count(key) >= 5
+}
+
 /// A feminine nisba adjective as written (أمنية، المصرية): ـية with ة.
 fn is_feminine_nisba(word: &NameWord) -> bool {
     let stem = word.key.strip_prefix("ال").unwrap_or(&word.key);
@@ -354,7 +361,7 @@ impl Finder {
                 && !is_cue_or_role(key)
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
-                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key))));
+                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));
             if !usable {
                 if !first && is_closing_pronoun(t, i) {
                     words.push(t.name_word(i));

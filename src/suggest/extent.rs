@@ -34,13 +34,20 @@ fn prefix_key(words: &[NameWord]) -> String {
 
 /// Cuts the words of every occurrence to its name.
 pub fn settle(occurrences: &mut [Occurrence]) {
-    let mut shared: FxHashMap<String, u32> = FxHashMap::default();
     let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
-        for end in 1..=occurrence.words.len() {
-            *shared.entry(prefix_key(&occurrence.words[..end])).or_default() += 1;
-        }
         *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
+    }
+    // How many finds share a start: each that ends there, and each distinct
+    // one that runs on past it. A sentence reprinted by another outlet gives
+    // the same words after a name twice, which is no second find of where
+    // the name ends (أفيخاي أدرعي مقتل جندي in two copies of one dispatch).
+    let mut shared: FxHashMap<String, u32> = FxHashMap::default();
+    for (key, &n) in &whole {
+        *shared.entry(key.clone()).or_default() += n;
+        for (at, _) in key.match_indices(' ') {
+            *shared.entry(key[..at].to_owned()).or_default() += 1;
+        }
     }
     // The words that end a person's name of two words or more somewhere in
     // the archive (as consonants, so that زيلنسكي stands for زيلينسكي).

@@ -6,7 +6,8 @@
 //! out in Arabic letters (قال لبي بي سي).
 
 use super::candidates::{
-    Finder, NameWord, Reason, Text, is_definite, is_inflected, is_nisba, strip_written_proclitics, without_proclitics,
+    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
+    strip_written_proclitics, without_proclitics,
 };
 use super::places::is_known_place;
 use super::words::class;
@@ -204,6 +205,20 @@ impl Finder {
                 self.push(Reason::SourceNoun, words, min_words, abbreviation);
             }
             return;
+        }
+        let first = NameWord { key: t.key(j).into(), written: t.written(j).into() };
+        let conjoined = is_conjoined(&first.key, class(&first.key));
+        if !loose && conjoined && !t.gap(j).contains('«') && self.is_name_word(&first) {
+            // صحيفة واشنطن بوست: after a sure noun of outlet, a word that
+            // begins with و is the name's; the conjunction would join another
+            // noun of outlet (صحيفة وموقع), which is no name word.
+            let rest = &first.key['و'.len_utf8()..];
+            if !is_cue_or_role(rest) && !class(rest).stop {
+                let more = if t.joined(j + 1) { self.material(t, j + 1, 3, true, false) } else { Vec::new() };
+                started[j] = true;
+                self.push(Reason::SourceNoun, std::iter::once(first).chain(more).collect(), 1, None);
+                return;
+            }
         }
         let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };
         self.take(reason, t, j, 4, true, started);

@@ -124,6 +124,21 @@ fn people() {
             not_proposed: &["كلارك", "صوفيا"],
         },
         Case {
+            rule: "a verb in the future ends a name",
+            articles: &["وقال المتحدث إن الرئيس الفرنسي إيمانويل ماكرون سيزور الجزائر."],
+            proposed: &[("إيمانويل ماكرون", Kind::Person)],
+            not_proposed: &["إيمانويل ماكرون سيزور"],
+        },
+        Case {
+            rule: "a sentence reprinted is no second find of where a name ends",
+            articles: &[
+                "وأعلن المتحدث باسم الشرطة سامر حداد مقتل شخصين في الانفجار.",
+                "وأعلن المتحدث باسم الشرطة سامر حداد مقتل شخصين في الانفجار.",
+            ],
+            proposed: &[("سامر حداد", Kind::Person)],
+            not_proposed: &["سامر حداد مقتل", "سامر حداد مقتل شخصين"],
+        },
+        Case {
             rule: "what a spokesman speaks for, after باسم, is no name",
             articles: &["وقال متحدث باسم حرس الحدود إن الوضع هادئ."],
             proposed: &[],
@@ -224,6 +239,12 @@ fn outlets() {
             articles: &["وقال المتحدث لسي إن إن إن الهدنة صامدة.", "وقالت الوزيرة لإم بي سي إن الحل قريب."],
             proposed: &[("سي إن إن", Kind::Source), ("إم بي سي", Kind::Source)],
             not_proposed: &["سي إن إن إن", "إم بي سي إن"],
+        },
+        Case {
+            rule: "a word that begins with و after a sure noun of outlet",
+            articles: &["ونقلت صحيفة واشنطن بوست عن مصادر أن الاتفاق قريب.", "وذكرت صحيفة وموقع إخباري أن الاتفاق قريب."],
+            proposed: &[("واشنطن بوست", Kind::Source)],
+            not_proposed: &["وموقع", "وموقع إخباري", "موقع إخباري"],
         },
         Case {
             rule: "a definite noun of outlet, its adjectives and its tail",
