@@ -228,7 +228,7 @@ fn is_closing_pronoun(t: &Text, i: usize) -> bool {
 /// A word that ends a name: a stop word, unless it is a common given name
 /// written as a name (علي with ي, while the preposition على ends in ى).
 fn ends_name(written: &str, class: WordClass) -> bool {
-    class.stop && !(class.given_name && !written.ends_with('ى'))
+    class.stop && (!class.given_name || written.ends_with('ى'))
 }
 
 /// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name
