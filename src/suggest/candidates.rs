@@ -192,11 +192,13 @@ fn looks_like_verb(key: &str, class: WordClass) -> bool {
     imperfect && !class.given_name && letter_count(key) >= 4
 }
 
-/// A verb in the future (سيزور، ستعقد) after a word of a name: the name
+/// A verb in the future (سيزور، سيلتقي) after a word of a name: the name
 /// has ended. Not the first word of a name, which may be a place (سيناء،
-/// سيدني) or a given name (سيرغي).
+/// سيدني) or a given name (سيرغي); and not سيـ with an imperfect that ends in
+/// alef (سيبيغا، سيلفا), nor ستـ, which begins many names (ستارمر، ستيفن).
 fn is_future_verb(key: &str) -> bool {
-    (key.starts_with("سي") || key.starts_with("ست")) && letter_count(key) >= 5
+    key.strip_prefix('س')
+        .is_some_and(|imperfect| imperfect.starts_with('ي') && looks_like_verb(imperfect, class(imperfect)))
 }
 
 /// A feminine nisba adjective as written (أمنية، المصرية): ـية with ة.

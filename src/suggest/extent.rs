@@ -7,7 +7,8 @@
 //! (بدر البوسعيدي where no find ends at بدر), but not through a word that
 //! may begin with the conjunction و unless that is shared, nor past a word
 //! that ends the person's name elsewhere (زيلينسكي). A place keeps the
-//! fewest words that no other find extends.
+//! fewest words that no other find extends. Finds are compared with finds
+//! of their kind only (دير الزور the place, دير شبيغل the weekly).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -21,12 +22,17 @@ fn is_chain(key: &str) -> bool {
     matches!(key, "بن" | "ابن" | "بنت")
 }
 
-fn prefix_key(words: &[NameWord]) -> String {
-    let mut key = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
+/// The key of the first words of a find of a kind: finds of other kinds
+/// that start alike are other names (دير شبيغل the weekly beside دير الزور).
+fn prefix_key(kind: Option<Kind>, words: &[NameWord]) -> String {
+    let mut key = String::from(match kind {
+        Some(Kind::Person) => "P",
+        Some(Kind::Place) => "L",
+        Some(Kind::Source) => "S",
+        None => "-",
+    });
+    for word in words {
+        key.push(' ');
         key.push_str(&word.key);
     }
     key
@@ -34,20 +40,14 @@ fn prefix_key(words: &[NameWord]) -> String {
 
 /// Cuts the words of every occurrence to its name.
 pub fn settle(occurrences: &mut [Occurrence]) {
+    let mut shared: FxHashMap<String, u32> = FxHashMap::default();
     let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
-        *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
-    }
-    // How many finds share a start: each that ends there, and each distinct
-    // one that runs on past it. A sentence reprinted by another outlet gives
-    // the same words after a name twice, which is no second find of where
-    // the name ends (أفيخاي أدرعي مقتل جندي in two copies of one dispatch).
-    let mut shared: FxHashMap<String, u32> = FxHashMap::default();
-    for (key, &n) in &whole {
-        *shared.entry(key.clone()).or_default() += n;
-        for (at, _) in key.match_indices(' ') {
-            *shared.entry(key[..at].to_owned()).or_default() += 1;
+        let kind = occurrence.reason.kind();
+        for end in 1..=occurrence.words.len() {
+            *shared.entry(prefix_key(kind, &occurrence.words[..end])).or_default() += 1;
         }
+        *whole.entry(prefix_key(kind, &occurrence.words)).or_default() += 1;
     }
     // The words that end a person's name of two words or more somewhere in
     // the archive (as consonants, so that زيلنسكي stands for زيلينسكي).
@@ -57,13 +57,14 @@ pub fn settle(occurrences: &mut [Occurrence]) {
             name_ends.insert(loose_key(&last.key));
         }
     }
-    let count = |words: &[NameWord]| shared.get(&prefix_key(words)).copied().unwrap_or(0);
-    let ends_here = |words: &[NameWord]| whole.get(&prefix_key(words)).copied().unwrap_or(0) > 0;
     for occurrence in occurrences.iter_mut() {
+        let kind = occurrence.reason.kind();
+        let count = |words: &[NameWord]| shared.get(&prefix_key(kind, words)).copied().unwrap_or(0);
+        let ends_here = |words: &[NameWord]| whole.get(&prefix_key(kind, words)).copied().unwrap_or(0) > 0;
         let words = &occurrence.words;
         // A person's or an outlet's name runs on through words that are its
         // own (بدر البوسعيدي, found once, where بدر never stands alone).
-        let runs_on = matches!(occurrence.reason.kind(), Some(Kind::Person | Kind::Source));
+        let runs_on = matches!(kind, Some(Kind::Person | Kind::Source));
         // Alone, a name runs to two words of its own (particles aside), three
         // when it starts with a common given name (محمد شياع السوداني), and
         // after بن only to the next name (محمد بن سلمان).

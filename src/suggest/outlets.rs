@@ -11,7 +11,7 @@ use super::candidates::{
 };
 use super::places::is_known_place;
 use super::words::class;
-use crate::arabic::cues::exact_cue_kind;
+use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
 
@@ -93,7 +93,9 @@ pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord
 /// Whether a word key is a noun of outlet with the article (الوكالة،
 /// القناة), proclitics allowed (للوكالة); the key without them.
 pub(super) fn definite_source_noun(word_key: &str) -> Option<String> {
-    if !word_key.contains("ال") || !word_key.ends_with(['ه', 'ن']) {
+    static NOUNS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| SOURCE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
+    if !word_key.contains("ال") || !nouns.iter().any(|n| word_key.ends_with(n.as_str())) {
         return None;
     }
     let is_noun = |k: &str| k.strip_prefix("ال").is_some_and(|rest| exact_cue_kind(rest) == Some(Kind::Source));
@@ -108,7 +110,11 @@ impl Finder {
         let mut i = from;
         while i < t.len() && !t.gap(i).contains('\n') {
             let fillers = CREDIT_FILLERS.iter().any(|f| crate::arabic::key(f) == t.key(i));
-            let words = if fillers { Vec::new() } else { self.material(t, i, 4, true, false) };
+            let words = match acronym(t, i, t.key(i)) {
+                _ if fillers => Vec::new(),
+                Some(acronym) => acronym,
+                None => self.material(t, i, 4, true, false),
+            };
             if !words.is_empty() && !started[i] {
                 started[i] = true;
                 let n = words.len();
@@ -246,6 +252,13 @@ impl Finder {
         if class(key).common_subject {
             return;
         }
+        if let Some(words) = key.strip_prefix('ل').and_then(|rest| acronym(t, j, rest)) {
+            // وفقا لسي إن إن.
+            started[j] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+            return;
+        }
         if let Some(rest) = key.strip_prefix('ل').filter(|rest| letter_count(rest) >= 3 && !rest.starts_with("ل")) {
             // وفقا لفرانس برس: the name without its ل.
             let mut words = self.material(t, j + 1, 3, true, false);
@@ -280,6 +293,13 @@ impl Finder {
         else {
             return;
         };
+        if let Some(words) = acronym(t, j, rest) {
+            // في تصريحات لسي إن إن: the acronym whole, though إن is a particle.
+            started[j] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+            return;
+        }
         let written = strip_written_proclitics(t.written(j), key, rest);
         let first = NameWord { key: rest.into(), written: written.into() };
         if !self.is_name_word(&first) || is_definite(rest) {
