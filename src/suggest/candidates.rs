@@ -10,7 +10,7 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
-use super::places::{is_dual_place_noun, is_known_place, sea_noun};
+use super::places::{is_dual_place_noun, is_known_place};
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -285,8 +285,6 @@ impl Finder {
                 self.after_dual_place_noun(&t, i, &mut started);
             } else if let Some(noun) = definite_source_noun(key) {
                 self.definite_outlet(&t, i, &noun, &mut started);
-            } else if let Some(noun) = sea_noun(key).filter(|_| !started[i]) {
-                self.sea(&t, i, &noun, &mut started);
             }
             let class = super::words::class_after_conjunction(key);
             if class.statement {
@@ -460,10 +458,9 @@ impl Finder {
         if t.key(from).strip_prefix('ل').is_some_and(|rest| acronym(t, from, rest).is_some()) {
             return None;
         }
-        // منطقة البحر الأبيض المتوسط: the sea keeps its adjectives.
-        if let Some(noun) = sea_noun(t.key(from)) {
-            self.sea(t, from, &noun, started);
-            return None;
+        // منطقة البحر الأبيض المتوسط: a known place of several words is whole.
+        if let Some(n) = self.known_place_from(t, from, started) {
+            return Some(n);
         }
         if let Some(words) = acronym(t, from, t.key(from)) {
             started[from] = true;

@@ -1,10 +1,10 @@
 //! Evidence of places, for [`super::candidates`]: a noun of place before a
 //! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
-//! two (ولايتي أديامان وإلازيغ), a sea and its adjectives (البحر الأحمر), a
-//! preposition of place (a hint only), a
+//! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
 //! that every archive may mention (Unicode CLDR's Arabic names, in
-//! `places.txt`), and a word joined by و to such a place (طهران وواشنطن).
+//! `places.txt`, and the seas), and a word joined by و to such a place
+//! (طهران وواشنطن).
 
 use std::sync::OnceLock;
 
@@ -33,26 +33,51 @@ pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
     word_key.ends_with("تي") && without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
 }
 
-/// Definite nouns of seas and gulfs, which a definite adjective names
-/// (البحر الأحمر، المحيط الهادئ، الخليج العربي).
-const SEA_NOUNS: [&str; 3] = ["البحر", "المحيط", "الخليج"];
+/// Seas, oceans and gulfs as Arabic news names them: CLDR names countries
+/// and cities only. A list, not a rule: البحر and المحيط with an adjective
+/// are as often no sea (المحيط الإقليمي "the regional surroundings").
+#[rustfmt::skip]
+const SEAS: &[&str] = &[
+    "البحر الأحمر", "البحر الأبيض المتوسط", "البحر المتوسط", "البحر الأسود", "البحر الميت", "البحر الكاريبي",
+    "البحر العربي", "بحر العرب", "بحر قزوين", "بحر الصين الجنوبي", "بحر الصين الشرقي", "بحر البلطيق", "بحر إيجه",
+    "البحر الأدرياتيكي", "بحر الشمال", "بحر عمان", "بحر آزوف", "المحيط الهادئ", "المحيط الهادي", "المحيط الأطلسي",
+    "المحيط الهندي", "المحيط المتجمد الشمالي", "المحيط المتجمد الجنوبي", "الخليج العربي", "الخليج الفارسي",
+    "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
+];
 
-/// Whether a word key is one of [`SEA_NOUNS`], proclitics allowed (بالبحر);
-/// the key without them.
-pub(super) fn sea_noun(word_key: &str) -> Option<String> {
-    if !SEA_NOUNS.iter().any(|n| word_key.ends_with(&n["ال".len()..])) {
-        return None;
-    }
-    without_proclitics(word_key, |k| SEA_NOUNS.contains(&k))
+/// The names of [`known_places`]: CLDR's and the seas.
+fn known_place_names() -> impl Iterator<Item = &'static str> {
+    include_str!("places.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .chain(SEAS.iter().copied())
+}
+
+/// The most words of a known place (سانت هيلينا وأسينشين وتريستان دا كونا).
+const MAX_KNOWN_PLACE_WORDS: usize = 7;
+
+/// Whether a word key is the first of a known place of several words (البحر،
+/// جمهورية), so that what follows may complete it.
+fn starts_known_place(key: &str) -> bool {
+    static FIRSTS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            known_place_names()
+                .map(crate::entities::catalog::spelling_key)
+                .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_owned()))
+                .collect()
+        })
+        .contains(key)
 }
 
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let names = include_str!("places.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         Matcher::from_spellings(
-            names.enumerate().map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
+            known_place_names()
+                .enumerate()
+                .map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
         )
     })
 }
@@ -60,14 +85,7 @@ fn known_places() -> &'static Matcher {
 /// Whether a key is a known place's name exactly (روسيا، الولايات المتحدة).
 pub(super) fn is_known_place(key: &str) -> bool {
     static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        include_str!("places.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(crate::entities::catalog::spelling_key)
-            .collect()
-    })
-    .contains(key)
+    KEYS.get_or_init(|| known_place_names().map(crate::entities::catalog::spelling_key).collect()).contains(key)
 }
 
 impl Finder {
@@ -107,29 +125,33 @@ impl Finder {
         self.take(reason, t, j, 3, true, started);
     }
 
-    /// البحر الأبيض المتوسط، المحيط الهادئ: a sea and the masculine
-    /// adjectives that agree with it make one name, however short another
-    /// find of البحر may be (a feminine one agrees with something else: دول
-    /// الخليج العربية).
-    pub(super) fn sea(&mut self, t: &Text, i: usize, noun: &str, started: &mut [bool]) {
-        let mut end = i + 1;
-        while end < t.len() && end < i + 3 && t.joined(end) && !started[end] {
-            let key = t.key(end);
-            let adjective = is_definite(key) && !t.written(end).ends_with('ة') && !class(key).stop;
-            if !adjective || is_known_place(key) {
+    /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a
+    /// known place of several words starts at word `from`, it is the name
+    /// whole, however short other finds after the same noun are. Returns
+    /// how many words it has.
+    pub(super) fn known_place_from(&mut self, t: &Text, from: usize, started: &mut [bool]) -> Option<usize> {
+        let first = without_proclitics(t.key(from), starts_known_place)?;
+        let mut key = first.clone();
+        let mut best = None;
+        for end in from + 1..t.len().min(from + MAX_KNOWN_PLACE_WORDS) {
+            if !t.joined(end) {
                 break;
             }
-            end += 1;
+            key.push(' ');
+            key.push_str(t.key(end));
+            if is_known_place(&key) {
+                best = Some(end + 1);
+            }
         }
-        if end == i + 1 {
-            return;
-        }
-        let written = strip_written_proclitics(t.written(i), t.key(i), noun);
-        let first = NameWord { key: noun.into(), written: written.into() };
-        started[i] = true;
-        let words: Vec<NameWord> = std::iter::once(first).chain((i + 1..end).map(|e| t.name_word(e))).collect();
+        let end = best?;
+        let written = strip_written_proclitics(t.written(from), t.key(from), &first);
+        let words: Vec<NameWord> = std::iter::once(NameWord { key: first.into(), written: written.into() })
+            .chain((from + 1..end).map(|i| t.name_word(i)))
+            .collect();
+        started[from] = true;
         let n = words.len();
         self.push(Reason::PlaceNoun, words, n, None);
+        Some(n)
     }
 
     /// The dual of a noun of place before two names joined by و (ولايتي

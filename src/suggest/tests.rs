@@ -211,14 +211,15 @@ fn places() {
             not_proposed: &["دير"],
         },
         Case {
-            rule: "a sea and its masculine adjectives",
+            rule: "seas and oceans, whole after a noun of place",
             articles: &[
-                "وأبحرت السفن في منطقة البحر الأحمر أمس.",
+                "وأبحرت السفن في منطقة البحر الأبيض المتوسط أمس.",
                 "ووصلت الناقلة إلى المحيط الهادئ.",
                 "واجتمع قادة دول الخليج العربية.",
+                "وتحدث الوزير عن المحيط الإقليمي للبلاد وعن منطقة المحيط الحيوي.",
             ],
-            proposed: &[("البحر الأحمر", Kind::Place), ("المحيط الهادئ", Kind::Place)],
-            not_proposed: &["البحر", "الخليج العربية"],
+            proposed: &[("البحر الأبيض المتوسط", Kind::Place), ("المحيط الهادئ", Kind::Place)],
+            not_proposed: &["البحر", "الخليج العربية", "المحيط الإقليمي", "المحيط الحيوي"],
         },
         Case {
             rule: "a noun and its indefinite adjective is no place",
