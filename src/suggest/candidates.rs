@@ -7,10 +7,10 @@
 //! words run from where the name starts to where it surely ends; how many
 //! of them the name has is decided over the whole archive (see `extent`).
 
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::outlets::is_loose_source_noun;
-use super::places::is_known_place;
+use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
+use super::places::{is_dual_place_noun, is_known_place};
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -38,30 +38,32 @@ pub struct Occurrence {
     pub words: Vec<NameWord>,
     pub min_words: usize,
     /// Words in parentheses right after all of `words`: `(واع)` after وكالة
-    /// الأنباء العراقية is its abbreviation.
+    /// الأنباء العراقية is its abbreviation; or the name a person is known
+    /// by: `حميدتي` after محمد حمدان دقلو المعروف بـ.
     pub abbreviation: Option<Vec<NameWord>>,
 }
 
 /// The most words a name runs to before the archive decides.
-const MAX_NAME_WORDS: usize = 5;
+pub(super) const MAX_NAME_WORDS: usize = 5;
 /// The most words of a role's complement (رئيس مجلس السيادة الانتقالي السوداني).
-const MAX_COMPLEMENT_WORDS: usize = 6;
+pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
 pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
-    let mut finder = Finder { article: index, out: Vec::new(), scratch: Scratch::default() };
-    finder.text(&article.article.title, false);
+    let mut finder = Finder { article: index, out: Vec::new(), scratch: Scratch::default(), person_starts: Vec::new() };
+    finder.text(&article.article.title, Lead::Inside);
     let mut tracker = PlaceTracker::default();
-    let mut paragraph_start = false;
+    let mut lead = Lead::Inside;
     for event in markdown::events(&article.body) {
         tracker.step(&event);
         match &event {
-            Event::Start(Tag::Paragraph) => paragraph_start = true,
+            Event::Start(Tag::Paragraph) => lead = Lead::Paragraph,
+            // **المصدر:** الجزيرة: emphasis keeps the paragraph's start.
+            Event::Start(Tag::Strong | Tag::Emphasis) | Event::End(TagEnd::Strong | TagEnd::Emphasis) => {}
             Event::Text(text) if !matches!(tracker.place(), Place::Code | Place::Image) => {
-                finder.text(text, paragraph_start);
-                paragraph_start = false;
+                lead = finder.text(text, lead);
             }
-            _ => paragraph_start = false,
+            _ => lead = Lead::Inside,
         }
     }
     if let Some(source) = &article.article.source {
@@ -88,6 +90,8 @@ pub(super) struct Finder {
     article: u32,
     out: Vec<Occurrence>,
     pub(super) scratch: Scratch,
+    /// Words of the current text where a person's name starts.
+    pub(super) person_starts: Vec<usize>,
 }
 
 /// The words of one text with what lies between them.
@@ -149,7 +153,7 @@ pub(super) fn is_nisba(key: &str) -> bool {
 
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،
 /// والحكومة): a phrase of its own, not part of a name.
-fn has_article_proclitic(key: &str) -> bool {
+pub(super) fn has_article_proclitic(key: &str) -> bool {
     let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
     rest.starts_with("لل")
         || ["بال", "كال"].iter().any(|p| rest.starts_with(p))
@@ -178,29 +182,94 @@ pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
     tanween || pronoun
 }
 
-/// A word that looks like a verb in the imperfect (يزور، يمكن): names seldom
-/// start with ي, and those that do are mostly common given names.
+/// A word that looks like a verb in the imperfect (يزور، يمكن، تتواصل): names
+/// seldom start with ي or تت, and those that do are mostly common given names. A final
+/// alef (not the وا of the plural) is no ending of the imperfect outside the
+/// dual after أن or لن, while names end so (يسرا، يافا).
 fn looks_like_verb(key: &str, class: WordClass) -> bool {
-    key.starts_with('ي') && !class.given_name && letter_count(key) >= 4
+    let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
+    let imperfect = key.starts_with('ي') && !alef_ending || key.starts_with("تت");
+    imperfect && !class.given_name && letter_count(key) >= 4
 }
 
-/// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name starts with it.
+/// A verb in the future (سيزور، سيلتقي) after a word of a name: the name
+/// has ended. Not the first word of a name, which may be a place (سيناء،
+/// سيدني) or a given name (سيرغي); and not سيـ with an imperfect that ends in
+/// alef (سيبيغا، سيلفا), nor ستـ, which begins many names (ستارمر، ستيفن).
+fn is_future_verb(key: &str) -> bool {
+    key.strip_prefix('س')
+        .is_some_and(|imperfect| imperfect.starts_with('ي') && looks_like_verb(imperfect, class(imperfect)))
+}
+
+/// A feminine nisba adjective as written (أمنية، المصرية): ـية with ة.
+fn is_feminine_nisba(word: &NameWord) -> bool {
+    let stem = word.key.strip_prefix("ال").unwrap_or(&word.key);
+    word.key.ends_with("يه") && word.written.ends_with('ة') && letter_count(stem) >= 4
+}
+
+/// A noun and the adjective that agrees with it, which names are not:
+/// proper names are definite, so an indefinite noun with an indefinite
+/// adjective is an ordinary phrase (إجراءات أمنية، دولة فلسطينية); and a
+/// definite noun with a feminine nisba after a title is what the person did
+/// or spoke of (استعرض الرئيس الجهود المصرية). Places keep the definite
+/// pair (الإمارات العربية المتحدة، الضفة الغربية).
+fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
+    let [noun, adjective, ..] = words else { return false };
+    let definite = is_definite(&noun.key);
+    is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)
+}
+
+/// A pronoun (هو، هي) right after a word of a name and closing the phrase
+/// is a syllable of a foreign name (المخرج الكوري بونغ جون هو،): Arabic does
+/// not close a clause on a subject pronoun after a noun (كما هو has a
+/// particle before it, which no name runs through).
+fn is_closing_pronoun(t: &Text, i: usize) -> bool {
+    matches!(t.key(i), "هو" | "هي") && t.joined(i) && (i + 1 == t.len() || !t.joined(i + 1))
+}
+
+/// A word that ends a name: a stop word, unless it is a common given name
+/// written as a name (علي with ي, while the preposition على ends in ى).
+fn ends_name(written: &str, class: WordClass) -> bool {
+    class.stop && (!class.given_name || written.ends_with('ى'))
+}
+
+/// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name
+/// starts with it. Names of places and given names end so too (جورجيا
+/// ميلوني، ماريا), and are none.
 fn looks_like_adverb(key: &str) -> bool {
-    key.ends_with("يا") && letter_count(key) >= 4
+    key.ends_with("يا") && letter_count(key) >= 4 && !class(key).given_name && !is_known_place(key)
 }
 
 pub(super) fn is_cue_or_role(key: &str) -> bool {
     cue_kind(key).is_some() || class(key).role || is_loose_source_noun(key)
 }
 
+/// Where a text stands in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lead {
+    Inside,
+    /// It opens the paragraph: a dateline or a credit may start it.
+    Paragraph,
+    /// It follows a credit's label (`**المصدر:**`): it names the outlets.
+    Credit,
+}
+
 impl Finder {
-    fn text(&mut self, text: &str, paragraph_start: bool) {
+    /// Finds the names in one text; returns where the next text of the
+    /// paragraph stands.
+    fn text(&mut self, text: &str, lead: Lead) -> Lead {
         let words = Words::of(text);
         let t = Text { text, words: &words };
+        self.person_starts.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];
-        if paragraph_start {
-            self.dateline(&t, &mut started);
+        let mut next = Lead::Inside;
+        match lead {
+            Lead::Paragraph if is_credit_label(&t) && t.len() == 1 => next = Lead::Credit,
+            Lead::Paragraph if is_credit_label(&t) => self.credit(&t, 1, &mut started),
+            Lead::Paragraph => self.dateline(&t, &mut started),
+            Lead::Credit => self.credit(&t, 0, &mut started),
+            Lead::Inside => {}
         }
         for i in 0..t.len() {
             let key = t.key(i);
@@ -212,12 +281,18 @@ impl Finder {
                 }
             } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
+            } else if is_dual_place_noun(key) {
+                self.after_dual_place_noun(&t, i, &mut started);
+            } else if let Some(noun) = definite_source_noun(key) {
+                self.definite_outlet(&t, i, &noun, &mut started);
             }
             let class = super::words::class_after_conjunction(key);
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            if class.role {
+            if class.profession {
+                self.after_profession(&t, i, &mut started);
+            } else if class.role {
                 self.after_role(&t, i, &mut started);
             } else if class.speech {
                 self.after_speech(&t, i, &mut started);
@@ -225,6 +300,8 @@ impl Finder {
                 self.after_locative(&t, i, &mut started);
             } else if key == "ل" && (t.written(i).contains('\u{0640}') || t.gap(i + 1).contains('«')) {
                 self.after_for(&t, i, &mut started);
+            } else if key.starts_with('ل') && !started[i] {
+                self.acronym_after_for(&t, i, &mut started);
             } else if class.according {
                 self.after_according(&t, i, &mut started);
             }
@@ -236,6 +313,7 @@ impl Finder {
             }
         }
         self.known_places(&t, text, &mut started);
+        next
     }
 
     pub(super) fn push(
@@ -261,12 +339,21 @@ impl Finder {
     /// role, and (`nisba_ends`) before a nisba adjective after the first word
     /// (قناة الجزيرة القطرية).
     pub(super) fn material(&self, t: &Text, from: usize, max: usize, nisba_ends: bool, person: bool) -> Vec<NameWord> {
-        let mut words = Vec::new();
-        for i in from..t.len().min(from + max) {
+        let mut words: Vec<NameWord> = Vec::new();
+        // The particles of a lineage do not count: محمد بن عبدالرحمن بن جاسم
+        // آل ثاني has four names of its own.
+        let mut named = 0;
+        for i in from..t.len().min(from + 2 * max) {
             let key = t.key(i);
             let class = class(key);
+            if !is_particle(key) {
+                if named == max {
+                    break;
+                }
+                named += 1;
+            }
             let first = i == from;
-            let usable = !class.stop
+            let usable = !ends_name(t.written(i), class)
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
                 && !key.chars().any(|c| c.is_ascii_digit())
@@ -274,8 +361,11 @@ impl Finder {
                 && !is_cue_or_role(key)
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
-                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key))));
+                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));
             if !usable {
+                if !first && is_closing_pronoun(t, i) {
+                    words.push(t.name_word(i));
+                }
                 break;
             }
             words.push(t.name_word(i));
@@ -303,17 +393,19 @@ impl Finder {
         }
         let closed = t.gap(end).trim_start().starts_with(CLOSING);
         let words: Vec<NameWord> = (from..end).map(|i| t.name_word(i)).collect();
-        // Inside quotes even ordinary words are the name (اليوم السابع).
-        let named = words
-            .first()
-            .is_some_and(|w| !crate::arabic::stopwords::is_function_word(&w.key) && letter_count(&w.key) >= 2);
+        // Inside quotes even ordinary words are the name (اليوم السابع),
+        // words of time too when more follow; particles and pronouns are not.
+        let named = words.first().is_some_and(|w| {
+            let time = words.len() >= 2 && ["اليوم", "الان"].contains(&&*w.key);
+            (time || !crate::arabic::stopwords::is_function_word(&w.key)) && letter_count(&w.key) >= 2
+        });
         (closed && named).then_some(words)
     }
 
     /// Whether one word, taken alone, may be (the start of) a name.
     pub(super) fn is_name_word(&self, word: &NameWord) -> bool {
         let class = class(&word.key);
-        !class.stop
+        !ends_name(&word.written, class)
             && letter_count(&word.key) >= 2
             && !is_inflected(&word.written, &word.key, false)
             && !word.key.chars().any(|c| c.is_ascii_digit())
@@ -337,6 +429,8 @@ impl Finder {
         t.gap(i).trim_start().starts_with(')').then_some((words, i))
     }
 
+    /// Takes the name that starts at word `from`, if one does; returns how
+    /// many words it has found (the archive may settle on fewer).
     pub(super) fn take(
         &mut self,
         reason: Reason,
@@ -345,106 +439,57 @@ impl Finder {
         max: usize,
         nisba_ends: bool,
         started: &mut [bool],
-    ) {
+    ) -> Option<usize> {
         if from >= t.len() || started[from] {
-            return;
+            return None;
         }
         if let Some(words) = self.quoted(t, from) {
             // لـ«الأطلس اليوم»: what the quotes hold is the name, as it is.
             started[from] = true;
             let n = words.len();
             self.push(reason, words, n, None);
-            return;
+            return Some(n);
         }
         let first = t.key(from);
         if looks_like_verb(first, class(first)) || reason.kind() == Some(Kind::Person) && looks_like_adverb(first) {
-            return;
+            return None;
         }
-        let words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
-        if words.is_empty() {
-            return;
+        // لبي بي سي: the outlet spoken to (acronym_after_for), not a name that starts with ل.
+        if t.key(from).strip_prefix('ل').is_some_and(|rest| acronym(t, from, rest).is_some()) {
+            return None;
+        }
+        // منطقة البحر الأبيض المتوسط: a known place of several words is whole.
+        if let Some(n) = self.known_place_from(t, from, started) {
+            return Some(n);
+        }
+        if let Some(words) = acronym(t, from, t.key(from)) {
+            started[from] = true;
+            let n = words.len();
+            self.push(reason, words, n, None);
+            return Some(n);
+        }
+        let mut words = self.material(t, from, max, nisba_ends, reason.kind() == Some(Kind::Person));
+        // Names do not overlap: one runs up to where another was found to
+        // start (لوكالة الأونروا فيليب لازاريني, after المفوض العام).
+        if let Some(next) = (from + 1..from + words.len()).find(|&i| started[i]) {
+            words.truncate(next - from);
+        }
+        if words.is_empty() || is_noun_and_adjective(&words, reason.kind() == Some(Kind::Person)) {
+            return None;
         }
         started[from] = true;
-        let abbreviation = self.parenthesised(t, from + words.len()).map(|(w, _)| w);
-        self.push(reason, words, 1, abbreviation);
-    }
-
-    fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let mut j = i + 1;
-        // الرئيس السوري السابق بشار الأسد: skip what qualifies the title.
-        while j < i + 3 && t.joined(j) && (is_nisba(t.key(j)) || class(t.key(j)).modifier) {
-            j += 1;
+        if reason.kind() == Some(Kind::Person) {
+            self.person_starts.push(from);
         }
-        if t.joined(j) {
-            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
-        }
-    }
-
-    fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let mut j = i + 1;
-        while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
-            let key = t.key(j);
-            let class = class(key);
-            let complement = class.complement
-                || class.modifier
-                || is_definite(key) && !class.given_name
-                || has_article_proclitic(key)
-                || is_known_place(key)
-                || key.starts_with('ل') && super::words::class(&key['ل'.len_utf8()..]).complement;
-            if !complement {
-                break;
-            }
-            j += 1;
-        }
-        if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
-            self.take(Reason::Role, t, j, MAX_NAME_WORDS, false, started);
-        }
-    }
-
-    fn after_speech(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let j = i + 1;
-        if !t.joined(j) {
-            return;
-        }
-        let key = t.key(j);
-        if is_definite(key) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
-            return;
-        }
-        self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);
-    }
-
-    /// A common given name, or a chain with بن/أبو, starts a person's name.
-    fn chains(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        let key = t.key(i);
-        let class = class(key);
-        let after_name = t.joined(i) && {
-            let previous = super::words::class(t.key(i - 1));
-            previous.given_name || is_particle(t.key(i - 1))
+        let end = from + words.len();
+        let abbreviation = match reason.kind() {
+            Some(Kind::Person) => self.nickname(t, end),
+            _ => self.parenthesised(t, end).map(|(w, _)| w),
         };
-        if after_name {
-            return;
-        }
-        let (reason, min_words) = if class.given_name && !t.written(i).ends_with('ى') {
-            (Reason::GivenName, 2)
-        } else if (key == "ابو" || key == "بن" || key == "ابن") && t.joined(i + 1) {
-            // أبو مازن; or محمد بن سلمان, started one word back.
-            (Reason::Chain, 2)
-        } else {
-            return;
-        };
-        let from = if key == "بن" || key == "ابن" {
-            if i == 0 || !t.joined(i) || started[i - 1] {
-                return;
-            }
-            i - 1
-        } else {
-            i
-        };
-        let words = self.material(t, from, MAX_NAME_WORDS, false, true);
-        if words.len() >= min_words {
-            started[from] = true;
-            self.push(reason, words, min_words, None);
-        }
+        // بونغ جون هو: the closing syllable is the name's, however short others are.
+        let min_words = if words.last().is_some_and(|w| matches!(&*w.key, "هو" | "هي")) { words.len() } else { 1 };
+        self.push(reason, words, min_words, abbreviation);
+        Some(end - from)
     }
 
     fn hashtag(&mut self, t: &Text, i: usize) {

@@ -5,12 +5,15 @@
 //! least half of the finds of the shorter. A person's or an outlet's name
 //! also runs on through a word while what comes before it never stands alone
 //! (بدر البوسعيدي where no find ends at بدر), but not through a word that
-//! may begin with the conjunction و unless that is shared. A place keeps the
-//! fewest words that no other find extends.
+//! may begin with the conjunction و unless that is shared, nor past a word
+//! that ends the person's name elsewhere (زيلينسكي). A place keeps the
+//! fewest words that no other find extends. Finds are compared with finds
+//! of their kind only (دير الزور the place, دير شبيغل the weekly).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::variants::loose_key;
 use super::words::{class, is_particle};
 use crate::entities::Kind;
 
@@ -19,12 +22,17 @@ fn is_chain(key: &str) -> bool {
     matches!(key, "بن" | "ابن" | "بنت")
 }
 
-fn prefix_key(words: &[NameWord]) -> String {
-    let mut key = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
+/// The key of the first words of a find of a kind: finds of other kinds
+/// that start alike are other names (دير شبيغل the weekly beside دير الزور).
+fn prefix_key(kind: Option<Kind>, words: &[NameWord]) -> String {
+    let mut key = String::from(match kind {
+        Some(Kind::Person) => "P",
+        Some(Kind::Place) => "L",
+        Some(Kind::Source) => "S",
+        None => "-",
+    });
+    for word in words {
+        key.push(' ');
         key.push_str(&word.key);
     }
     key
@@ -35,18 +43,28 @@ pub fn settle(occurrences: &mut [Occurrence]) {
     let mut shared: FxHashMap<String, u32> = FxHashMap::default();
     let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
+        let kind = occurrence.reason.kind();
         for end in 1..=occurrence.words.len() {
-            *shared.entry(prefix_key(&occurrence.words[..end])).or_default() += 1;
+            *shared.entry(prefix_key(kind, &occurrence.words[..end])).or_default() += 1;
         }
-        *whole.entry(prefix_key(&occurrence.words)).or_default() += 1;
+        *whole.entry(prefix_key(kind, &occurrence.words)).or_default() += 1;
     }
-    let count = |words: &[NameWord]| shared.get(&prefix_key(words)).copied().unwrap_or(0);
-    let ends_here = |words: &[NameWord]| whole.get(&prefix_key(words)).copied().unwrap_or(0) > 0;
+    // The words that end a person's name of two words or more somewhere in
+    // the archive (as consonants, so that زيلنسكي stands for زيلينسكي).
+    let mut name_ends: FxHashSet<String> = FxHashSet::default();
+    for occurrence in occurrences.iter().filter(|o| o.reason.kind() == Some(Kind::Person)) {
+        if let [_, .., last] = &occurrence.words[..] {
+            name_ends.insert(loose_key(&last.key));
+        }
+    }
     for occurrence in occurrences.iter_mut() {
+        let kind = occurrence.reason.kind();
+        let count = |words: &[NameWord]| shared.get(&prefix_key(kind, words)).copied().unwrap_or(0);
+        let ends_here = |words: &[NameWord]| whole.get(&prefix_key(kind, words)).copied().unwrap_or(0) > 0;
         let words = &occurrence.words;
         // A person's or an outlet's name runs on through words that are its
         // own (بدر البوسعيدي, found once, where بدر never stands alone).
-        let runs_on = matches!(occurrence.reason.kind(), Some(Kind::Person | Kind::Source));
+        let runs_on = matches!(kind, Some(Kind::Person | Kind::Source));
         // Alone, a name runs to two words of its own (particles aside), three
         // when it starts with a common given name (محمد شياع السوداني), and
         // after بن only to the next name (محمد بن سلمان).
@@ -57,10 +75,16 @@ pub fn settle(occurrences: &mut [Occurrence]) {
             let is_shared = longer >= 2 && 2 * longer >= count(&words[..end]);
             let named = words[..end].iter().filter(|w| !is_particle(&w.key)).count();
             let after_chain = words[..end].iter().any(|w| is_chain(&w.key));
+            // A name of two words or more does not run on past a word that
+            // ends the same person's name elsewhere (فولوديمير زيلينسكي
+            // عودة, where another article has فولوديمير زيلنسكي alone).
+            let ends_a_name = |word: &NameWord| {
+                named >= 2 && !class(&word.key).given_name && name_ends.contains(&loose_key(&word.key))
+            };
             let room = if after_chain {
                 is_particle(&words[end].key) || is_particle(&words[end - 1].key)
             } else {
-                named < own_words
+                named < own_words && !ends_a_name(&words[end - 1])
             };
             let own =
                 runs_on && room && !ends_here(&words[..end]) && !is_conjoined(&words[end].key, class(&words[end].key));

@@ -10,12 +10,17 @@ mod count;
 mod extent;
 mod outlets;
 pub mod output;
+mod people;
+mod person_names;
 mod places;
 mod rank;
 mod reason;
 mod spellings;
 mod variants;
 mod words;
+
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 

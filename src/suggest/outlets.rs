@@ -1,14 +1,17 @@
 //! Evidence of outlets, for [`super::candidates`]: a noun of outlet before a
-//! name (وكالة رويترز، صحيفة «النهار»; وكالة الأنباء السعودية keeps its noun),
-//! `لـ` before a name, "according to" (وفقا لفرانس برس، بحسب رويترز), and the
-//! outlet a statement was made to (في تصريح لهسبريس).
+//! name (وكالة رويترز، صحيفة «النهار»; وكالة الأنباء السعودية and الوكالة
+//! الوطنية للإعلام keep their noun),
+//! `لـ` before a name, "according to" (وفقا لفرانس برس، بحسب رويترز), the
+//! outlet a statement was made to (في تصريح لهسبريس), and acronyms spelled
+//! out in Arabic letters (قال لبي بي سي).
 
 use super::candidates::{
-    Finder, NameWord, Reason, Text, is_definite, is_inflected, is_nisba, strip_written_proclitics, without_proclitics,
+    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
+    strip_written_proclitics, without_proclitics,
 };
 use super::places::is_known_place;
 use super::words::class;
-use crate::arabic::cues::exact_cue_kind;
+use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
 
@@ -31,7 +34,135 @@ pub fn is_loose_source_noun(word_key: &str) -> bool {
         .any(|k| k == word_key)
 }
 
+/// Labels of a credit line that names the outlets an article comes from
+/// (المصدر: الجزيرة + وكالات).
+const CREDIT_LABELS: [&str; 4] = ["المصدر", "المصادر", "مصدر", "نقلا"];
+
+/// What credit lines name besides outlets: "agencies", "sites", "papers".
+const CREDIT_FILLERS: [&str; 6] = ["وكالات", "مواقع", "صحف", "متابعات", "وسائل", "الوكالات"];
+
+/// Whether a paragraph opens with a credit's label and a colon (`المصدر:`).
+pub(super) fn is_credit_label(t: &Text) -> bool {
+    t.len() > 0
+        && t.gap(0).trim().is_empty()
+        && CREDIT_LABELS.iter().any(|label| crate::arabic::key(label) == t.key(0))
+        && t.gap(1).trim_start().starts_with([':', '：'])
+}
+
+/// The names of Latin letters, as Arabic writes an acronym letter by letter
+/// (بي بي سي، سي إن إن، إم بي سي). إل is left out: its key is that of آل.
+#[rustfmt::skip]
+const LETTER_NAMES: [&str; 25] = [
+    "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "كي", "إم", "إن", "أو", "كيو", "آر",
+    "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد",
+];
+
+fn is_letter_name(word_key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| LETTER_NAMES.iter().map(|n| crate::arabic::key(n)).collect()).iter().any(|k| k == word_key)
+}
+
+/// An acronym spelled out in Arabic letters from word `from`, whose key
+/// (perhaps without a proclitic) is `first`: two letter names or more, the
+/// first not a particle (في، أو، إن), taken whole although إن and في are
+/// particles too. A last إن is the particle after a verb of speech (قال
+/// لبي بي سي إن …) unless it doubles one (سي إن إن, but سي إن إن إن is
+/// CNN and the particle).
+pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord>> {
+    if !is_letter_name(first) || crate::arabic::stopwords::is_function_word(first) {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < t.len() && t.joined(end) && is_letter_name(t.key(end)) {
+        end += 1;
+    }
+    let trailing = (from + 1..end).rev().take_while(|&i| t.key(i) == "ان").count();
+    if trailing % 2 == 1 {
+        end -= 1;
+    }
+    (end - from >= 2).then(|| {
+        let mut words: Vec<NameWord> = (from..end).map(|i| t.name_word(i)).collect();
+        if first != t.key(from) {
+            words[0].written = strip_written_proclitics(t.written(from), t.key(from), first).into();
+            words[0].key = first.into();
+        }
+        words
+    })
+}
+
+/// Whether a word key is a noun of outlet with the article (الوكالة،
+/// القناة), proclitics allowed (للوكالة); the key without them.
+pub(super) fn definite_source_noun(word_key: &str) -> Option<String> {
+    static NOUNS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| SOURCE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
+    if !word_key.contains("ال") || !nouns.iter().any(|n| word_key.ends_with(n.as_str())) {
+        return None;
+    }
+    let is_noun = |k: &str| k.strip_prefix("ال").is_some_and(|rest| exact_cue_kind(rest) == Some(Kind::Source));
+    without_proclitics(word_key, is_noun)
+}
+
 impl Finder {
+    /// The outlets a credit line names from word `from`, each ended by a
+    /// separator (`+`, `،`, `/`, `-`, `و`) or the line's end: `المصدر:
+    /// الجزيرة + وكالات`, `المصدر: رويترز، فرانس برس`.
+    pub(super) fn credit(&mut self, t: &Text, from: usize, started: &mut [bool]) {
+        let mut i = from;
+        while i < t.len() && !t.gap(i).contains('\n') {
+            let fillers = CREDIT_FILLERS.iter().any(|f| crate::arabic::key(f) == t.key(i));
+            let words = match acronym(t, i, t.key(i)) {
+                _ if fillers => Vec::new(),
+                Some(acronym) => acronym,
+                None => self.material(t, i, 4, true, false),
+            };
+            if !words.is_empty() && !started[i] {
+                started[i] = true;
+                let n = words.len();
+                self.push(Reason::Credit, words, n, None);
+            }
+            i += 1;
+            while i < t.len() && t.joined(i) {
+                i += 1;
+            }
+        }
+    }
+
+    /// الوكالة الوطنية للإعلام، الوكالة العربية السورية للأنباء: a noun of
+    /// outlet with the article, nisba adjectives and the tail that says what
+    /// it does make a name. Elsewhere the definite noun refers back to an
+    /// outlet named before (وقالت الوكالة), and is no name.
+    pub(super) fn definite_outlet(&mut self, t: &Text, i: usize, noun: &str, started: &mut [bool]) {
+        let mut end = i + 1;
+        while end < t.len() && end < i + 4 && t.joined(end) && !started[end] {
+            if DESCRIPTIVE_TAILS.contains(&t.key(end)) {
+                let written = strip_written_proclitics(t.written(i), t.key(i), noun);
+                let first = NameWord { key: noun.into(), written: written.into() };
+                let words: Vec<NameWord> =
+                    std::iter::once(first).chain((i + 1..=end).map(|e| t.name_word(e))).collect();
+                started[i] = true;
+                let abbreviation = self.parenthesised(t, end + 1).map(|(w, _)| w);
+                let n = words.len();
+                self.push(Reason::SourceNoun, words, n, abbreviation);
+                return;
+            }
+            if !is_nisba(t.key(end)) {
+                return;
+            }
+            end += 1;
+        }
+    }
+
+    /// لبي بي سي، لسي إن إن: an acronym after ل is an outlet spoken to or
+    /// quoted (قال لبي بي سي إن …، وفقا لسي إن إن).
+    pub(super) fn acronym_after_for(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let Some(rest) = t.key(i).strip_prefix('ل') else { return };
+        if let Some(words) = acronym(t, i, rest) {
+            started[i] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+        }
+    }
+
     pub(super) fn after_source_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let key = t.key(i);
         let loose = is_loose_source_noun(key);
@@ -81,6 +212,20 @@ impl Finder {
             }
             return;
         }
+        let first = NameWord { key: t.key(j).into(), written: t.written(j).into() };
+        let conjoined = is_conjoined(&first.key, class(&first.key));
+        if !loose && conjoined && !t.gap(j).contains('«') && self.is_name_word(&first) {
+            // صحيفة واشنطن بوست: after a sure noun of outlet, a word that
+            // begins with و is the name's; the conjunction would join another
+            // noun of outlet (صحيفة وموقع), which is no name word.
+            let rest = &first.key['و'.len_utf8()..];
+            if !is_cue_or_role(rest) && !class(rest).stop {
+                let more = if t.joined(j + 1) { self.material(t, j + 1, 3, true, false) } else { Vec::new() };
+                started[j] = true;
+                self.push(Reason::SourceNoun, std::iter::once(first).chain(more).collect(), 1, None);
+                return;
+            }
+        }
         let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };
         self.take(reason, t, j, 4, true, started);
     }
@@ -103,6 +248,17 @@ impl Finder {
             return;
         }
         let key = t.key(j);
+        // وفق مسؤولين، بحسب مصادر: according to no one in particular.
+        if class(key).common_subject {
+            return;
+        }
+        if let Some(words) = key.strip_prefix('ل').and_then(|rest| acronym(t, j, rest)) {
+            // وفقا لسي إن إن.
+            started[j] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+            return;
+        }
         if let Some(rest) = key.strip_prefix('ل').filter(|rest| letter_count(rest) >= 3 && !rest.starts_with("ل")) {
             // وفقا لفرانس برس: the name without its ل.
             let mut words = self.material(t, j + 1, 3, true, false);
@@ -137,6 +293,13 @@ impl Finder {
         else {
             return;
         };
+        if let Some(words) = acronym(t, j, rest) {
+            // في تصريحات لسي إن إن: the acronym whole, though إن is a particle.
+            started[j] = true;
+            let n = words.len();
+            self.push(Reason::ForOutlet, words, n, None);
+            return;
+        }
         let written = strip_written_proclitics(t.written(j), key, rest);
         let first = NameWord { key: rest.into(), written: written.into() };
         if !self.is_name_word(&first) || is_definite(rest) {

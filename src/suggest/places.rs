@@ -1,8 +1,10 @@
 //! Evidence of places, for [`super::candidates`]: a noun of place before a
-//! name (مدينة حلب، مخيم الزعتري), a preposition of place (a hint only), a
+//! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
+//! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
 //! that every archive may mention (Unicode CLDR's Arabic names, in
-//! `places.txt`), and a word joined by و to such a place (طهران وواشنطن).
+//! `places.txt`, and the seas), and a word joined by و to such a place
+//! (طهران وواشنطن).
 
 use std::sync::OnceLock;
 
@@ -19,13 +21,63 @@ use crate::entities::matcher::{Claimant, Found, Matcher};
 const LOOSE_PLACE_NOUNS: &[&str] =
     &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة"];
 
+/// Directions that begin the name of a region after a noun of place.
+const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+
+/// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
+const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي"];
+
+/// Whether a word key is the dual of a noun of place, proclitics allowed
+/// (في ولايتي، بمدينتي).
+pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
+    word_key.ends_with("تي") && without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
+}
+
+/// Seas, oceans and gulfs as Arabic news names them: CLDR names countries
+/// and cities only. A list, not a rule: البحر and المحيط with an adjective
+/// are as often no sea (المحيط الإقليمي "the regional surroundings").
+#[rustfmt::skip]
+const SEAS: &[&str] = &[
+    "البحر الأحمر", "البحر الأبيض المتوسط", "البحر المتوسط", "البحر الأسود", "البحر الميت", "البحر الكاريبي",
+    "البحر العربي", "بحر العرب", "بحر قزوين", "بحر الصين الجنوبي", "بحر الصين الشرقي", "بحر البلطيق", "بحر إيجه",
+    "البحر الأدرياتيكي", "بحر الشمال", "بحر عمان", "بحر آزوف", "المحيط الهادئ", "المحيط الهادي", "المحيط الأطلسي",
+    "المحيط الهندي", "المحيط المتجمد الشمالي", "المحيط المتجمد الجنوبي", "الخليج العربي", "الخليج الفارسي",
+    "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
+];
+
+/// The names of [`known_places`]: CLDR's and the seas.
+fn known_place_names() -> impl Iterator<Item = &'static str> {
+    include_str!("places.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .chain(SEAS.iter().copied())
+}
+
+/// The most words of a known place (سانت هيلينا وأسينشين وتريستان دا كونا).
+const MAX_KNOWN_PLACE_WORDS: usize = 7;
+
+/// Whether a word key is the first of a known place of several words (البحر،
+/// جمهورية), so that what follows may complete it.
+fn starts_known_place(key: &str) -> bool {
+    static FIRSTS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    FIRSTS
+        .get_or_init(|| {
+            known_place_names()
+                .map(crate::entities::catalog::spelling_key)
+                .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_owned()))
+                .collect()
+        })
+        .contains(key)
+}
+
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let names = include_str!("places.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         Matcher::from_spellings(
-            names.enumerate().map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
+            known_place_names()
+                .enumerate()
+                .map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
         )
     })
 }
@@ -33,14 +85,7 @@ fn known_places() -> &'static Matcher {
 /// Whether a key is a known place's name exactly (روسيا، الولايات المتحدة).
 pub(super) fn is_known_place(key: &str) -> bool {
     static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        include_str!("places.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(crate::entities::catalog::spelling_key)
-            .collect()
-    })
-    .contains(key)
+    KEYS.get_or_init(|| known_place_names().map(crate::entities::catalog::spelling_key).collect()).contains(key)
 }
 
 impl Finder {
@@ -64,8 +109,78 @@ impl Finder {
         if loose && !is_definite(key) && t.written(j).ends_with('ة') {
             return;
         }
+        // ولاية شمال كردفان، محافظة جنوب سيناء: after a sure noun of place,
+        // a direction begins the name (elsewhere it is a preposition, في
+        // شمال سوريا, and names the country).
+        if !loose && DIRECTIONS.contains(&key) && t.joined(j + 1) && !started[j] {
+            let rest = self.material(t, j + 1, 2, true, false);
+            if !rest.is_empty() {
+                started[j] = true;
+                let words: Vec<NameWord> = std::iter::once(t.name_word(j)).chain(rest).collect();
+                self.push(Reason::PlaceNoun, words, 2, None);
+            }
+            return;
+        }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
         self.take(reason, t, j, 3, true, started);
+    }
+
+    /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a
+    /// known place of several words starts at word `from`, it is the name
+    /// whole, however short other finds after the same noun are. Returns
+    /// how many words it has.
+    pub(super) fn known_place_from(&mut self, t: &Text, from: usize, started: &mut [bool]) -> Option<usize> {
+        let first = without_proclitics(t.key(from), starts_known_place)?;
+        let mut key = first.clone();
+        let mut best = None;
+        for end in from + 1..t.len().min(from + MAX_KNOWN_PLACE_WORDS) {
+            if !t.joined(end) {
+                break;
+            }
+            key.push(' ');
+            key.push_str(t.key(end));
+            if is_known_place(&key) {
+                best = Some(end + 1);
+            }
+        }
+        let end = best?;
+        let written = strip_written_proclitics(t.written(from), t.key(from), &first);
+        let words: Vec<NameWord> = std::iter::once(NameWord { key: first.into(), written: written.into() })
+            .chain((from + 1..end).map(|i| t.name_word(i)))
+            .collect();
+        started[from] = true;
+        let n = words.len();
+        self.push(Reason::PlaceNoun, words, n, None);
+        Some(n)
+    }
+
+    /// The dual of a noun of place before two names joined by و (ولايتي
+    /// أديامان وإلازيغ، مدينتي حمص وحماة): both are places.
+    pub(super) fn after_dual_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) {
+            return;
+        }
+        if self.take(Reason::PlaceNoun, t, j, 2, true, started).is_none() {
+            return;
+        }
+        // The second name: the next word in the phrase that begins with و.
+        let Some(k) = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
+        else {
+            return;
+        };
+        let Some(bare) = t.key(k).strip_prefix('و').filter(|rest| letter_count(rest) >= 3) else { return };
+        if started[k] {
+            return;
+        }
+        let written = strip_written_proclitics(t.written(k), t.key(k), bare);
+        let first = NameWord { key: bare.into(), written: written.into() };
+        if !self.is_name_word(&first) && !is_definite(bare) {
+            return;
+        }
+        started[k] = true;
+        let rest = if t.joined(k + 1) { self.material(t, k + 1, 1, true, false) } else { Vec::new() };
+        self.push(Reason::PlaceNoun, std::iter::once(first).chain(rest).collect(), 1, None);
     }
 
     pub(super) fn after_locative(&mut self, t: &Text, i: usize, started: &mut [bool]) {
@@ -145,6 +260,11 @@ impl Finder {
             while t.words.get(i).is_some_and(|w| w.start < f.start) {
                 i += 1;
             }
+            // رئيسة الوزراء جورجيا ميلوني: a place's name that starts a
+            // person's is the person's given name.
+            if self.person_starts.contains(&i) {
+                continue;
+            }
             let mut words: Vec<NameWord> = Vec::new();
             while let Some(w) = t.words.get(i).filter(|w| w.end <= f.end) {
                 words.push(NameWord { key: t.words.key(w).into(), written: text[w.start..w.end].into() });
@@ -181,8 +301,9 @@ impl Finder {
         let begins = i == 0 || !t.joined(i) || class(t.key(i - 1)).stop;
         // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
         // far as its shape tells: four letters at least, no article, no
-        // pronoun, no plural ending.
+        // pronoun, no plural ending; nor a word known as a whole (واحدة).
         let ordinary = letter_count(bare) < 4
+            || class(key).stop
             || is_definite(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));

@@ -1,10 +1,10 @@
 //! Which names to propose and in what order: a name needs one sure or likely
 //! piece of evidence, or hints in three articles; a one-word name that the
 //! archive also writes with the article added or removed (الوقت and وقت) is
-//! an ordinary word unless a dateline, a known place or the front matter
-//! vouches for it. The kind is the one its evidence points to most, article
-//! by article. Names are ranked by the evidence of each article plus the
-//! number of articles: how sure, then how frequent.
+//! an ordinary word unless a dateline, a known place, the front matter or a
+//! credit line vouches for it. The kind is the one its evidence points to
+//! most, article by article. Names are ranked by the evidence of each article
+//! plus the number of articles: how sure, then how frequent.
 
 use rustc_hash::FxHashMap;
 
@@ -66,8 +66,10 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
         articles.dedup();
         articles.len()
     };
-    let vouched =
-        group.evidence.iter().any(|(_, r)| matches!(r, Reason::Dateline | Reason::KnownPlace | Reason::FrontMatter));
+    let vouched = group
+        .evidence
+        .iter()
+        .any(|(_, r)| matches!(r, Reason::Dateline | Reason::KnownPlace | Reason::FrontMatter | Reason::Credit));
     if vouched {
         return true;
     }

@@ -37,6 +37,8 @@ pub enum Reason {
     Abbreviation,
     /// The article's front matter names it as its outlet.
     FrontMatter,
+    /// A credit line names it: `المصدر: الجزيرة + وكالات`.
+    Credit,
     /// Joined by و to a known place: طهران وواشنطن.
     Coordinated,
     /// A hashtag: #عبدالفتاح_البرهان.
@@ -57,7 +59,8 @@ impl Reason {
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
             | Reason::Abbreviation
-            | Reason::FrontMatter => Some(Kind::Source),
+            | Reason::FrontMatter
+            | Reason::Credit => Some(Kind::Source),
             Reason::Hashtag => None,
         }
     }
@@ -71,7 +74,8 @@ impl Reason {
             | Reason::Dateline
             | Reason::KnownPlace
             | Reason::SourceNoun
-            | Reason::FrontMatter => 3,
+            | Reason::FrontMatter
+            | Reason::Credit => 3,
             Reason::Speech
             | Reason::GivenName
             | Reason::Chain
@@ -104,6 +108,7 @@ impl Reason {
             Reason::ForOutlet => "after لـ",
             Reason::Abbreviation => "an agency in parentheses",
             Reason::FrontMatter => "the article's source",
+            Reason::Credit => "a credit line",
             Reason::Coordinated => "joined by و to a known place",
             Reason::Hashtag => "a hashtag",
         }

@@ -3,12 +3,15 @@
 //! spacing (عبد الفتاح / عبدالفتاح, أبو ظبي / أبوظبي), a close
 //! transliteration (بوتن / بوتين, ترمب / ترامب: one letter apart, with the
 //! same consonants), an agency's abbreviation after its name (واع), and a
-//! person's family name alone beside the full name (بوتين in فلاديمير بوتين).
+//! person's family name alone beside the full name (بوتين in فلاديمير بوتين),
+//! the same letters with and without spaces (يرلي كايا / يرليكايا), and the
+//! longer and shorter forms of a person's name ([`super::person_names`]).
 //! Also which names are spellings of entities the lists already have.
 
 use rustc_hash::FxHashMap;
 
 use super::Group;
+use super::person_names::same_person;
 use crate::arabic::spacing::joined;
 use crate::arabic::tokens::proclitic_variants;
 use crate::entities::catalog::spelling_key;
@@ -45,6 +48,10 @@ pub fn close(a: &str, b: &str) -> bool {
             .zip(&b_joined)
             .all(|(x, y)| strsim::levenshtein(x, y) <= 1 && x.chars().last() == y.chars().last())
 }
+
+/// Names written with and without spaces are merged from this many letters
+/// (short ones may be two words that happen to spell a third).
+const MIN_UNSPACED_LETTERS: usize = 6;
 
 /// Union of groups by index.
 struct Merges(Vec<usize>);
@@ -105,9 +112,29 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             }
         }
     }
+    // The same name written with and without spaces (علي يرلي كايا and
+    // علي يرليكايا; بن كيران and بنكيران).
+    let mut unspaced: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, group) in groups.iter().enumerate() {
+        let key: String = group.spellings[0].key.chars().filter(|c| *c != ' ').collect();
+        if key.chars().count() >= MIN_UNSPACED_LETTERS {
+            let first = *unspaced.entry(key).or_insert(i);
+            merges.join(first, i);
+        }
+    }
+    let kinds: Vec<Option<Kind>> = groups.iter().map(Group::kind).collect();
+    // A lineage written longer or shorter, a name without the father's.
+    let people: Vec<(usize, &str)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| kinds[*i] == Some(Kind::Person))
+        .map(|(i, g)| (i, g.spellings[0].key.as_str()))
+        .collect();
+    for (a, b) in same_person(&people) {
+        merges.join(a, b);
+    }
     // A family name alone (بوتين) is the full name's (فلاديمير بوتين) when
     // exactly one person's name ends with it.
-    let kinds: Vec<Option<Kind>> = groups.iter().map(Group::kind).collect();
     let mut tails: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, group) in groups.iter().enumerate() {
         if kinds[i] != Some(Kind::Person) {

@@ -36,6 +36,9 @@ pub struct WordClass {
     pub according: bool,
     /// A statement (تصريح، قال): the outlet it was made to may follow with ل.
     pub statement: bool,
+    /// A definite noun of profession (الفنانة، المخرج، اللاعب): a person's
+    /// name follows, after the adjectives that qualify it.
+    pub profession: bool,
 }
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
@@ -63,7 +66,7 @@ const ACCORDING: &[&str] = &["وفقا", "وفق", "بحسب", "حسب", "نقل
 #[rustfmt::skip]
 const PREPOSITION_NOUNS: &[&str] = &[
     "حسبما", "ظل", "إطار", "سياق", "أعقاب", "ضوء", "صدد", "مجال", "حال", "وقت", "أثناء", "غضون", "خضم", "مقابل",
-    "اتجاه", "صفوف", "أوساط", "إثر", "جانب", "طريق", "ختام", "بداية", "نهاية", "مطلع", "منتصف", "أواخر", "أوائل",
+    "اتجاه", "صفوف", "أوساط", "إثر", "عقب", "جانب", "طريق", "ختام", "بداية", "نهاية", "مطلع", "منتصف", "أواخر", "أوائل",
     "حين", "حديث", "تصريحات", "تصريح", "مقابلة", "بيان", "كلمة", "رسالة", "تقرير", "اتصال",
 ];
 
@@ -74,7 +77,7 @@ const ROLES: &[&str] = &[
     "رئيس", "رئيسة", "وزير", "وزيرة", "أمير", "ملك", "سفير", "سفيرة", "نائب", "نائبة", "مدير", "مديرة", "أمين",
     "قائد", "زعيم", "مستشار", "مبعوث", "المبعوث", "المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "ناطق",
     "مندوب", "ممثل", "محافظ", "عضو", "عمدة", "حاكم", "الأمين", "مساعد", "منسق", "قائد", "رئيس", "ولي", "مفتي",
-    "مرشح", "وكيل", "نقيب",
+    "مرشح", "وكيل", "نقيب", "المدير", "المديرة", "مفوض", "المفوض", "المفوضة", "المنسق", "المنسقة",
     // Honorifics: معالي الوزير، سمو الشيخ، جلالة الملك.
     "معالي", "سمو", "جلالة", "فخامة", "سعادة", "سماحة", "حضرة", "صاحب",
 ];
@@ -86,7 +89,21 @@ const COMPLEMENTS: &[&str] = &[
     "مركز", "شركة", "بنك", "صندوق", "باسم", "شؤون", "إدارة", "دائرة", "مؤسسة", "خارجية", "دفاع", "داخلية", "مالية",
     "حكومة", "جيش", "أركان", "الأركان", "العهد", "عام", "العام", "الأعلى", "سلطة", "كتلة", "تحالف", "جبهة", "رابطة",
     "نقابة", "برلمان", "دولة", "مجموعة", "وحدة", "فرع", "بعثة", "لواء", "فرقة", "كتيبة", "محكمة", "نيابة", "بلدية",
-    "غرفة",
+    "غرفة", "وكالة", "برنامج", "مفوضية", "معهد",
+];
+
+/// Definite nouns of profession that stand in apposition before a person's
+/// name, like a title (الفنانة المصرية يسرا، المخرج الكوري بونغ جون هو،
+/// اللاعب محمد صلاح). Left out: العالم ("the world" as often as "the
+/// scientist") and nouns that also name institutions' staff in general.
+#[rustfmt::skip]
+const PROFESSIONS: &[&str] = &[
+    "الفنان", "الفنانة", "الممثل", "الممثلة", "المخرج", "المخرجة", "المغني", "المغنية", "المطرب", "المطربة",
+    "الموسيقار", "الملحن", "الكاتب", "الكاتبة", "الروائي", "الروائية", "الشاعر", "الشاعرة", "الأديب", "الأديبة",
+    "المفكر", "المؤرخ", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الإعلامي", "الإعلامية", "المذيع", "المذيعة",
+    "المصور", "المصورة", "الرسام", "الرسامة", "اللاعب", "اللاعبة", "المدرب", "المدربة", "النجم", "النجمة",
+    "الحارس", "المهاجم", "الملاكم", "الباحث", "الباحثة", "الناشط", "الناشطة", "الحقوقي", "الحقوقية", "الأكاديمي",
+    "البروفيسور", "المهندس", "الطبيب", "الطبيبة", "الداعية", "المعارض",
 ];
 
 /// Words after a title that qualify it (الرئيس السابق، الرئيس المخلوع).
@@ -113,7 +130,18 @@ const TIME_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const OTHER_STOPS: &[&str] = &[
     "به", "بها", "بهم", "بأن", "بان", "كأن", "آخر", "أخرى", "آخرين", "أول", "أولى", "نفسه", "نفسها", "ذاته",
-    "ذاتها", "جميع", "مختلف", "عدد",
+    "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
+    // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
+    "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
+];
+
+/// Verbs in the past that news puts right after a title or a role (الرئيس
+/// عقد لقاء، ولي العهد بعث برقية): the name was left out, and the verb is
+/// none. Also with the feminine ت (الوزيرة ترأست).
+#[rustfmt::skip]
+const ACTION_VERBS: &[&str] = &[
+    "عقد", "بحث", "زار", "وصل", "غادر", "شارك", "ترأس", "افتتح", "تلقى", "بعث", "أجرى", "وقع", "أصدر", "قرر",
+    "وجه", "أشاد", "هنأ", "عزى", "تسلم", "ألقى", "استعرض", "ناقش", "تفقد", "دشن", "أرسل", "رعى", "أدى",
 ];
 
 /// Subjects of verbs of speech that name no one (قال مسؤول، أكد مصدر).
@@ -162,6 +190,11 @@ fn table() -> &'static FxHashMap<String, WordClass> {
         mark(&mut function_word_keys().iter().cloned(), |c| c.stop = true);
         mark(&mut keys(TIME_WORDS), |c| c.stop = true);
         mark(&mut keys(OTHER_STOPS), |c| c.stop = true);
+        let feminine = |verb: String| match verb.strip_suffix(['ي', 'ا']) {
+            Some(stem) => format!("{stem}ت"),
+            None => format!("{verb}ت"),
+        };
+        mark(&mut keys(ACTION_VERBS).flat_map(|v| [feminine(v.clone()), v]), |c| c.stop = true);
         mark(&mut WEEKDAYS.iter().map(|w| key(w)), |c| c.stop = true);
         let months = MonthNames::ALL.iter().flat_map(|names| (1..=12).map(move |m| names.name(m)));
         mark(&mut months.filter_map(|m| m.split(' ').next()).map(key), |c| c.stop = true);
@@ -194,6 +227,10 @@ fn table() -> &'static FxHashMap<String, WordClass> {
         mark(&mut keys(PREPOSITION_NOUNS), |c| c.stop = true);
         mark(&mut keys(STATEMENTS), |c| c.statement = true);
         mark(&mut keys(GIVEN_NAMES), |c| c.given_name = true);
+        mark(&mut keys(PROFESSIONS), |c| {
+            c.stop = true;
+            c.profession = true
+        });
         for particle in NAME_PARTICLES {
             // A particle is never a stop, even where a list above has it.
             table.entry(key(particle)).or_default().stop = false;

@@ -1,0 +1,140 @@
+//! Evidence of people, for [`super::candidates`]: a title before a name
+//! (الرئيس بوتين) or a profession (الفنانة المصرية يسرا), a role and its
+//! complement (وزير الخارجية الأمريكي أنتوني بلينكن), a verb of speech (قال
+//! نتنياهو), a common given name or a بن/أبو chain (محمد بن سلمان), and the
+//! name a person is known by (محمد حمدان دقلو المعروف بـ«حميدتي»).
+
+use super::candidates::{
+    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_cue_or_role,
+    is_definite, is_nisba, strip_written_proclitics,
+};
+use super::places::is_known_place;
+use super::words::{class, is_particle};
+
+/// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
+const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
+
+impl Finder {
+    pub(super) fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        // الرئيس السوري السابق بشار الأسد: skip what qualifies the title.
+        while j < i + 3 && t.joined(j) && (is_nisba(t.key(j)) || class(t.key(j)).modifier) {
+            j += 1;
+        }
+        if t.joined(j) {
+            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
+        }
+    }
+
+    /// الفنانة المصرية يسرا، المخرج الكوري الجنوبي بونغ جون هو، الكاتب الكبير
+    /// نجيب محفوظ: after the definite words that qualify the profession, a
+    /// name without the article. A profession also stands before ordinary
+    /// definite nouns (اللاعب الأفضل), so the name may not start with one.
+    pub(super) fn after_profession(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        while j < i + 4 && t.joined(j) && is_definite(t.key(j)) && !class(t.key(j)).stop {
+            j += 1;
+        }
+        if t.joined(j) && !is_definite(t.key(j)) && !class(t.key(j)).common_subject {
+            self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
+        }
+    }
+
+    pub(super) fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        // A country follows the role (وزير خارجية روسيا) unless an adjective
+        // already said whose it is (رئيسة الوزراء الإيطالية جورجيا ميلوني).
+        let mut country_said = false;
+        while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
+            let key = t.key(j);
+            let word = class(key);
+            let complement = word.complement
+                || word.modifier
+                || is_definite(key) && !word.given_name
+                || has_article_proclitic(key)
+                || is_known_place(key) && !country_said
+                || key.starts_with('ل') && class(&key['ل'.len_utf8()..]).complement
+                // المتحدث باسم خفر السواحل: after باسم comes what he speaks
+                // for, a noun of any kind with its complement.
+                || t.key(j - 1) == "باسم";
+            if !complement {
+                break;
+            }
+            country_said |= is_nisba(key);
+            j += 1;
+        }
+        if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
+            self.take(Reason::Role, t, j, MAX_NAME_WORDS, false, started);
+        }
+    }
+
+    pub(super) fn after_speech(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) {
+            return;
+        }
+        let key = t.key(j);
+        if is_definite(key) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
+            return;
+        }
+        self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);
+    }
+
+    /// A common given name, or a chain with بن/أبو, starts a person's name.
+    pub(super) fn chains(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let key = t.key(i);
+        let word = class(key);
+        let after_name = t.joined(i) && {
+            let previous = class(t.key(i - 1));
+            previous.given_name || is_particle(t.key(i - 1))
+        };
+        if after_name {
+            return;
+        }
+        let (reason, min_words) = if word.given_name && !t.written(i).ends_with('ى') {
+            (Reason::GivenName, 2)
+        } else if (key == "ابو" || key == "بن" || key == "ابن") && t.joined(i + 1) {
+            // أبو مازن; or محمد بن سلمان, started one word back.
+            (Reason::Chain, 2)
+        } else {
+            return;
+        };
+        let from = if key == "بن" || key == "ابن" {
+            if i == 0 || !t.joined(i) || started[i - 1] {
+                return;
+            }
+            i - 1
+        } else {
+            i
+        };
+        let words = self.material(t, from, MAX_NAME_WORDS, false, true);
+        if words.len() >= min_words {
+            started[from] = true;
+            self.person_starts.push(from);
+            let nickname = self.nickname(t, from + words.len());
+            self.push(reason, words, min_words, nickname);
+        }
+    }
+
+    /// The name a person is known by, after the name ends at word `end`:
+    /// `المعروف بـ«حميدتي»`, `المعروف باسم أبو محمد`, `الملقب بحميدتي`.
+    pub(super) fn nickname(&self, t: &Text, end: usize) -> Option<Vec<NameWord>> {
+        let known_as = KNOWN_AS.iter().any(|k| crate::arabic::key(k) == t.key(end));
+        if !known_as || !t.joined(end) || !t.joined_or_quoted(end + 1) {
+            return None;
+        }
+        let by = t.key(end + 1);
+        if by == "ب" || by == "باسم" {
+            let name = self.quoted(t, end + 2).or_else(|| {
+                let word = t.name_word(end + 2);
+                (t.joined_or_quoted(end + 2) && self.is_name_word(&word)).then(|| vec![word])
+            });
+            return name.filter(|words| words.len() <= 3);
+        }
+        // بحميدتي: the name joined to ب.
+        let rest = by.strip_prefix('ب').filter(|rest| crate::arabic::normalize::letter_count(rest) >= 3)?;
+        let written = strip_written_proclitics(t.written(end + 1), by, rest);
+        let word = NameWord { key: rest.into(), written: written.into() };
+        self.is_name_word(&word).then(|| vec![word])
+    }
+}

@@ -1,0 +1,304 @@
+//! The rules of `entities suggest`, each with sentences of news prose that
+//! show it (written for these tests): what a small archive of them proposes,
+//! with which kind, and what it does not propose.
+
+use std::path::Path;
+
+use super::{Options, Suggestion, suggest};
+use crate::entities::{Catalog, Kind};
+
+/// What `suggest` proposes for articles with these bodies (with empty lists,
+/// names found in one article included).
+fn proposals(bodies: &[&str]) -> Vec<Suggestion> {
+    let corpus: Vec<_> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let text = format!("---\ntitle: \"خبر {i}\"\n---\n\n{body}\n");
+            crate::content::parse_article(Path::new(&format!("{i}.md")), &text).expect("an article")
+        })
+        .collect();
+    suggest(&corpus, &Catalog::default(), &Options { kind: None, min_articles: 1 }).suggestions
+}
+
+/// A case: the articles, the names (with their kind) that must be proposed,
+/// and the names that must not be.
+struct Case {
+    rule: &'static str,
+    articles: &'static [&'static str],
+    proposed: &'static [(&'static str, Kind)],
+    not_proposed: &'static [&'static str],
+}
+
+fn check(cases: &[Case]) {
+    for case in cases {
+        let found = proposals(case.articles);
+        let names: Vec<String> = found.iter().map(|s| format!("{} ({:?}) {:?}", s.name, s.kind, s.variants)).collect();
+        for (name, kind) in case.proposed {
+            let hit = found.iter().find(|s| s.name == *name || s.variants.iter().any(|v| v == name));
+            assert!(hit.is_some(), "{}: {name} not proposed; proposed: {names:?}", case.rule);
+            assert_eq!(hit.and_then(|s| s.kind), Some(*kind), "{}: kind of {name}", case.rule);
+        }
+        for name in case.not_proposed {
+            assert!(
+                found.iter().all(|s| s.name != *name && s.variants.iter().all(|v| v != name)),
+                "{}: {name} proposed; proposed: {names:?}",
+                case.rule
+            );
+        }
+    }
+}
+
+/// Two names are proposed as one, the second a spelling of the first.
+fn assert_one_name(bodies: &[&str], a: &str, b: &str) {
+    let found = proposals(bodies);
+    let names: Vec<String> = found.iter().map(|s| format!("{} {:?}", s.name, s.variants)).collect();
+    let with_a = found.iter().find(|s| s.name == a || s.variants.iter().any(|v| v == a));
+    assert!(
+        with_a.is_some_and(|s| s.name == b || s.variants.iter().any(|v| v == b)),
+        "{a} and {b} are not one name: {names:?}"
+    );
+}
+
+#[test]
+fn people() {
+    check(&[
+        Case {
+            rule: "a profession and its adjectives before a name",
+            articles: &["وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.", "وغنت المطربة اللبنانية يارا في الافتتاح."],
+            proposed: &[("نادين لبكي", Kind::Person), ("يارا", Kind::Person)],
+            not_proposed: &["اللبنانية"],
+        },
+        Case {
+            rule: "a profession before an ordinary definite noun",
+            articles: &["وكان اللاعب الأفضل في المباراة حارس المرمى."],
+            proposed: &[],
+            not_proposed: &["الأفضل", "الأفضل في"],
+        },
+        Case {
+            rule: "a definite role and its complement (المدير العام لمنظمة …)",
+            articles: &["وقال المدير العام لمنظمة العمل الدولية جيلبير هونغبو إن البطالة ترتفع."],
+            proposed: &[("جيلبير هونغبو", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "علي written with ي starts a name; على does not",
+            articles: &["وقال وزير الزراعة علي حسين كمال إن المحصول وفير.", "ووقع الاتفاق على هامش القمة."],
+            proposed: &[("علي حسين كمال", Kind::Person)],
+            not_proposed: &["على هامش"],
+        },
+        Case {
+            rule: "names do not overlap: the role's name is not the agency's",
+            articles: &["وحذر المفوض العام لوكالة الطاقة الذرية رافائيل غروسي من التصعيد."],
+            proposed: &[("رافائيل غروسي", Kind::Person)],
+            not_proposed: &["الطاقة الذرية رافائيل غروسي", "الطاقة الذرية رافائيل"],
+        },
+        Case {
+            rule: "a pronoun closing a foreign name after a title",
+            articles: &["وترأست لجنة التحكيم المخرجة الصينية تشانغ لي هي، وهي من أبرز مخرجات جيلها."],
+            proposed: &[("تشانغ لي هي", Kind::Person)],
+            not_proposed: &["تشانغ لي"],
+        },
+        Case {
+            rule: "a verb of action after a title is no name",
+            articles: &["وكان الرئيس ترأس الاجتماع، ثم الوزير عقد مؤتمرا صحفيا."],
+            proposed: &[],
+            not_proposed: &["ترأس", "ترأس الاجتماع", "عقد"],
+        },
+        Case {
+            rule: "a definite noun and its feminine adjective after a title",
+            articles: &["واستعرض الوزير المبادرات الأردنية في المنطقة."],
+            proposed: &[],
+            not_proposed: &["المبادرات الأردنية", "المبادرات"],
+        },
+        Case {
+            rule: "a known place that starts a person's name is the person's",
+            articles: &["وقالت الممثلة الإيطالية صوفيا لورين إنها سعيدة بالتكريم."],
+            proposed: &[("صوفيا لورين", Kind::Person)],
+            not_proposed: &["صوفيا"],
+        },
+        Case {
+            rule: "a country after a role whose country an adjective gave",
+            articles: &["وقالت وزيرة الخارجية الكندية صوفيا كلارك إن بلادها سترسل مساعدات."],
+            proposed: &[("صوفيا كلارك", Kind::Person)],
+            not_proposed: &["كلارك", "صوفيا"],
+        },
+        Case {
+            rule: "a verb in the future ends a name",
+            articles: &["وقال المتحدث إن الرئيس الفرنسي إيمانويل ماكرون سيزور الجزائر."],
+            proposed: &[("إيمانويل ماكرون", Kind::Person)],
+            not_proposed: &["إيمانويل ماكرون سيزور"],
+        },
+        Case {
+            rule: "names that begin like a verb in the future",
+            articles: &["وقال رئيس الوزراء كير ستارمر، إن الاجتماع مهم.", "والتقى وزير الخارجية أندريه سيبيغا، نظيره."],
+            proposed: &[("كير ستارمر", Kind::Person), ("أندريه سيبيغا", Kind::Person)],
+            not_proposed: &["كير", "أندريه"],
+        },
+        Case {
+            rule: "what a spokesman speaks for, after باسم, is no name",
+            articles: &["وقال متحدث باسم حرس الحدود إن الوضع هادئ."],
+            proposed: &[],
+            not_proposed: &["حرس الحدود", "حرس"],
+        },
+    ]);
+}
+
+#[test]
+fn forms_of_one_persons_name() {
+    // A lineage with and without forebears and family.
+    assert_one_name(
+        &["واستقبل الشيخ حمدان بن راشد الوفد.", "وحضر الشيخ حمدان بن راشد بن سعيد آل مكتوم الحفل."],
+        "حمدان بن راشد",
+        "حمدان بن راشد بن سعيد آل مكتوم",
+    );
+    // The name without the father's.
+    assert_one_name(
+        &["وقال المدرب ياسر عادل فهمي، إن الفريق جاهز.", "وأكد المدرب ياسر فهمي، أن الفوز مستحق."],
+        "ياسر فهمي",
+        "ياسر عادل فهمي",
+    );
+    // With and without a space.
+    assert_one_name(
+        &["وقال الأمين العام للحزب حسن نصر الله، إن الحرب طويلة.", "وأكد الأمين العام للحزب حسن نصرالله، أن الرد آت."],
+        "حسن نصر الله",
+        "حسن نصرالله",
+    );
+    // The name a person is known by.
+    assert_one_name(
+        &["وقاد الهجوم أحمد سالم بكري المعروف بـ«أبو طارق» إلى المدينة.", "وقال الشيخ أبو طارق، إن رجاله صامدون."],
+        "أحمد سالم بكري",
+        "أبو طارق",
+    );
+    // A name does not run past a word that ends it elsewhere.
+    check(&[Case {
+        rule: "the end of a name elsewhere",
+        articles: &[
+            "وأعلن الرئيس الروسي فلاديمير بوتين انسحاب القوات من المنطقة.",
+            "وقال فلاديمير بوتن، إن بلاده مستعدة.",
+        ],
+        proposed: &[("فلاديمير بوتين", Kind::Person)],
+        not_proposed: &["فلاديمير بوتين انسحاب"],
+    }]);
+}
+
+#[test]
+fn places() {
+    check(&[
+        Case {
+            rule: "the dual of a noun of place before two names",
+            articles: &["وضربت الفيضانات ولايتي سطيف وباتنة شرقي البلاد."],
+            proposed: &[("سطيف", Kind::Place), ("باتنة", Kind::Place)],
+            not_proposed: &["وباتنة"],
+        },
+        Case {
+            rule: "a direction after a sure noun of place",
+            articles: &["ونزح الآلاف في ولاية جنوب كردفان خلال الأسبوع."],
+            proposed: &[("جنوب كردفان", Kind::Place)],
+            not_proposed: &["كردفان"],
+        },
+        Case {
+            rule: "a place's words are settled among places (دير الزور beside دير شبيغل)",
+            articles: &[
+                "وقصفت الطائرات مدينة دير الزور، وفق شهود.",
+                "وعاد النازحون إلى مدينة دير الزور، أمس.",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+            ],
+            proposed: &[("دير الزور", Kind::Place), ("دير شبيغل", Kind::Source)],
+            not_proposed: &["دير"],
+        },
+        Case {
+            rule: "seas and oceans, whole after a noun of place",
+            articles: &[
+                "وأبحرت السفن في منطقة البحر الأبيض المتوسط أمس.",
+                "ووصلت الناقلة إلى المحيط الهادئ.",
+                "واجتمع قادة دول الخليج العربية.",
+                "وتحدث الوزير عن المحيط الإقليمي للبلاد وعن منطقة المحيط الحيوي.",
+            ],
+            proposed: &[("البحر الأبيض المتوسط", Kind::Place), ("المحيط الهادئ", Kind::Place)],
+            not_proposed: &["البحر", "الخليج العربية", "المحيط الإقليمي", "المحيط الحيوي"],
+        },
+        Case {
+            rule: "a noun and its indefinite adjective is no place",
+            articles: &["وشهدت العاصمة مظاهرات شعبية واسعة."],
+            proposed: &[],
+            not_proposed: &["مظاهرات شعبية", "مظاهرات"],
+        },
+        Case {
+            rule: "a number joined by و to a known place is no place",
+            articles: &["وفازت تونس وواحدة من جاراتها بالجائزة."],
+            proposed: &[("تونس", Kind::Place)],
+            not_proposed: &["احدة", "واحدة"],
+        },
+        Case {
+            rule: "country names of i18n-iso-countries beside CLDR's",
+            articles: &["وزار الوفد المجر ثم الدنمارك."],
+            proposed: &[("المجر", Kind::Place), ("الدنمارك", Kind::Place)],
+            not_proposed: &[],
+        },
+    ]);
+}
+
+#[test]
+fn outlets() {
+    check(&[
+        Case {
+            rule: "an acronym in Arabic letters after ل",
+            articles: &[
+                "وقال المتحدث لسي إن إن إن الهدنة صامدة.",
+                "وقالت الوزيرة لإم بي سي إن الحل قريب.",
+                "وفي تصريحات لسي إن إن بالعربية، أوضح الوزير موقفه.",
+            ],
+            proposed: &[("سي إن إن", Kind::Source), ("إم بي سي", Kind::Source)],
+            not_proposed: &["سي إن إن إن", "إم بي سي إن", "سي"],
+        },
+        Case {
+            rule: "a word that begins with و after a sure noun of outlet",
+            articles: &["ونقلت صحيفة واشنطن بوست عن مصادر أن الاتفاق قريب.", "وذكرت صحيفة وموقع إخباري أن الاتفاق قريب."],
+            proposed: &[("واشنطن بوست", Kind::Source)],
+            not_proposed: &["وموقع", "وموقع إخباري", "موقع إخباري"],
+        },
+        Case {
+            rule: "a definite noun of outlet, its adjectives and its tail",
+            articles: &["وأفادت الوكالة العربية السورية للأنباء بأن الطريق فتح."],
+            proposed: &[("الوكالة العربية السورية للأنباء", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a definite noun of outlet alone refers back",
+            articles: &["وقالت الوكالة إن الطريق فتح."],
+            proposed: &[],
+            not_proposed: &["الوكالة"],
+        },
+        Case {
+            rule: "a quoted name that starts with a word of time",
+            articles: &["وقال الوزير لـ«اليوم الثامن» إن الموسم ناجح."],
+            proposed: &[("اليوم الثامن", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a credit line",
+            articles: &[
+                "وانتهى الاجتماع دون اتفاق.\n\n**المصدر:** الميادين + وكالات",
+                "المصدر: رويترز، دويتشه فيله",
+                "المصدر: سي إن إن",
+            ],
+            proposed: &[
+                ("الميادين", Kind::Source),
+                ("رويترز", Kind::Source),
+                ("دويتشه فيله", Kind::Source),
+                ("سي إن إن", Kind::Source),
+            ],
+            not_proposed: &["وكالات", "سي"],
+        },
+        Case {
+            rule: "according to no one in particular",
+            articles: &["وتراجع عدد اللاجئين وفق مسؤولين في المخيم."],
+            proposed: &[],
+            not_proposed: &["مسؤولين"],
+        },
+    ]);
+}
