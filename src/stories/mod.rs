@@ -12,7 +12,7 @@ mod tests;
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -186,9 +186,13 @@ fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
                 .collect()
         })
         .collect();
-    let shared = |n: usize| -> usize {
-        sets.iter().enumerate().filter(|&(m, _)| m != n).map(|(_, other)| sets[n].intersection(other).count()).sum()
-    };
+    // How many headlines have each word: a headline shares each of its words
+    // with the others that have it (counted once, not pair by pair).
+    let mut headlines_with: FxHashMap<&str, usize> = FxHashMap::default();
+    for word in sets.iter().flatten() {
+        *headlines_with.entry(word).or_default() += 1;
+    }
+    let shared = |n: usize| -> usize { sets[n].iter().map(|word| headlines_with[word.as_str()] - 1).sum() };
     let best = (0..ids.len()).max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a))).unwrap_or(0);
     ids[best]
 }
