@@ -131,7 +131,7 @@ impl Grouping {
 /// is the grouping of the last build, and becomes this one's.
 pub fn find(
     articles: &[Article],
-    analyses: &[Analysis],
+    analyses: &[std::sync::Arc<Analysis>],
     catalog: &Catalog,
     days: u32,
     last: &mut Grouping,
