@@ -47,7 +47,8 @@ pub struct SiteOptions {
 pub struct Memory {
     /// A digest of the entity lists the analyses were made with.
     pub lists: u64,
-    pub articles: FxHashMap<PathBuf, (Article, Analysis)>,
+    /// Shared with the site built from them, so that an unchanged article costs no copy.
+    pub articles: FxHashMap<PathBuf, (Article, Arc<Analysis>)>,
     /// The size and time of the files that were not being written when they
     /// were read: a file with the same stamp is not read again.
     pub stamps: FxHashMap<PathBuf, Stamp>,
@@ -195,7 +196,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(file) => {
                     let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     problems.extend(more);
-                    Read::Analysed((file.article, analysis), stamp, problems)
+                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems)
                 }
                 Err(problem) => {
                     problems.push(problem);
@@ -248,10 +249,10 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
 /// What reading one article file gave.
 enum Read {
     /// The file has the stamp it had: it was not read again.
-    Unread((Article, Analysis), Stamp),
+    Unread((Article, Arc<Analysis>), Stamp),
     /// The file has the text it had: its analysis is the remembered one.
-    Remembered((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
-    Analysed((Article, Analysis), Option<Stamp>, Vec<Diagnostic>),
+    Remembered((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
+    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
     Failed(Vec<Diagnostic>),
 }
 
@@ -361,6 +362,7 @@ fn forget_unused_words(memory: &mut Memory) {
     }
     let (vocabulary, mapping) = memory.vocabulary.compacted(&used);
     for (_, analysis) in memory.articles.values_mut() {
+        let analysis = Arc::make_mut(analysis);
         analysis.terms = analysis.terms.renumbered(&mapping);
     }
     memory.vocabulary = Arc::new(vocabulary);

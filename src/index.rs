@@ -63,7 +63,7 @@ impl Index {
     pub fn build(
         config: &Config,
         articles: &[Article],
-        analyses: &[Analysis],
+        analyses: &[std::sync::Arc<Analysis>],
         catalog: &Catalog,
         last_grouping: &mut Grouping,
     ) -> Result<Index, Vec<Diagnostic>> {

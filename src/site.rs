@@ -24,7 +24,7 @@ pub struct Site {
     /// The words of the archive, which articles' terms number.
     pub vocabulary: Arc<Vocabulary>,
     articles: Vec<Article>,
-    analyses: Vec<Analysis>,
+    analyses: Vec<Arc<Analysis>>,
     pub index: Index,
 }
 
@@ -38,11 +38,11 @@ impl Site {
         config: Config,
         (catalog, matcher): (Catalog, Matcher),
         vocabulary: Arc<Vocabulary>,
-        mut articles: Vec<(Article, Analysis)>,
+        mut articles: Vec<(Article, Arc<Analysis>)>,
         grouping: &mut Grouping,
     ) -> Result<Site, Vec<Diagnostic>> {
         articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-        let (articles, analyses): (Vec<Article>, Vec<Analysis>) = articles.into_iter().unzip();
+        let (articles, analyses): (Vec<Article>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
         let index = Index::build(&config, &articles, &analyses, &catalog, grouping)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
     }
@@ -57,7 +57,7 @@ impl Site {
             && let Some(split) = content::front_matter::split(&article.path, &text).ok()
         {
             let file = ArticleFile { article: article.clone(), body: split.body.to_owned() };
-            return Ok((file, self.analysis(id).clone()));
+            return Ok((file, Analysis::clone(self.analysis(id))));
         }
         let file = content::parse_article(&article.path, &text)?;
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
@@ -82,7 +82,7 @@ impl Site {
         &self.articles
     }
 
-    pub fn analyses(&self) -> &[Analysis] {
+    pub fn analyses(&self) -> &[Arc<Analysis>] {
         &self.analyses
     }
 
@@ -100,7 +100,7 @@ impl Site {
     }
 
     /// The analysed articles, for the next build to reuse what did not change.
-    pub fn into_articles(self) -> impl Iterator<Item = (Article, Analysis)> {
+    pub fn into_articles(self) -> impl Iterator<Item = (Article, Arc<Analysis>)> {
         self.articles.into_iter().zip(self.analyses)
     }
 }

@@ -34,13 +34,16 @@ impl Texts {
     /// place of these texts (a cache from another build cannot be, but
     /// reading it must not panic).
     pub fn get(&self, stored: Stored) -> Cow<'_, str> {
+        let (bytes, utf8) = self.kept(stored);
+        if utf8 { String::from_utf8_lossy(bytes) } else { WINDOWS_1256.decode_without_bom_handling(bytes).0 }
+    }
+
+    /// The text at `stored` as it is kept (encoded): the same text is kept
+    /// the same way, so these bytes tell texts apart without decoding them.
+    pub fn kept(&self, stored: Stored) -> (&[u8], bool) {
         let start = stored.start as usize;
         let bytes = self.bytes.get(start..start + (stored.len & !UTF8) as usize).unwrap_or_default();
-        if stored.len & UTF8 != 0 {
-            String::from_utf8_lossy(bytes)
-        } else {
-            WINDOWS_1256.decode_without_bom_handling(bytes).0
-        }
+        (bytes, stored.len & UTF8 != 0)
     }
 
     /// How many bytes the texts take.

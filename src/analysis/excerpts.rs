@@ -54,6 +54,14 @@ impl Excerpts {
         (text.get(name.clone()).is_some()).then_some((text, name))
     }
 
+    /// Hashes what [`Excerpts::of`] gives for `entity`, without decoding it
+    /// (a page's fingerprint).
+    pub fn hash_of(&self, entity: EntityId, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        let entry = self.entries.binary_search_by_key(&entity, |e| e.entity).ok().map(|i| self.entries[i]);
+        entry.map(|e| (self.texts.kept(e.text), e.name_start, e.name_end)).hash(hasher);
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -243,7 +243,7 @@ impl Renderer<'_> {
         // The sentences that name `entity` in articles `ids`.
         let excerpts = |h: &mut Xxh3, entity: EntityId, ids: &mut dyn Iterator<Item = ArticleId>| {
             for id in ids {
-                site.analysis(id).excerpts.of(entity).hash(h);
+                site.analysis(id).excerpts.hash_of(entity, h);
             }
         };
         let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {

@@ -3,7 +3,8 @@
 //! build`, which remembers the last one in memory: an edited article is read
 //! and analysed again alone, and only the pages whose fingerprint changed are
 //! rendered. The open pages are told to reload as soon as the pages are
-//! written, before the site files (sitemap, data, search index) are.
+//! written, before the site files (sitemap, data, search index) are, and
+//! before the stories are grouped anew.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -53,8 +54,19 @@ impl Preview {
 
     /// Builds the site again into memory, telling `announce` when the
     /// changed pages are in place and again when the build is done (or
-    /// failed). A failed build leaves the last good pages served.
+    /// failed). A failed build leaves the last good pages served. Stories
+    /// are grouped after the pages reload: the first build takes the last
+    /// grouping when only what articles say changed, and a second one,
+    /// right after, groups them anew and reloads the pages that changes.
     pub fn rebuild(&mut self, announce: &mut dyn FnMut(Rebuilt)) {
+        self.memory.grouping.defer();
+        if self.build_once(announce) && self.memory.grouping.is_stale() {
+            self.build_once(announce);
+        }
+    }
+
+    /// One build; whether it succeeded.
+    fn build_once(&mut self, announce: &mut dyn FnMut(Rebuilt)) -> bool {
         let started = Instant::now();
         let elapsed = || started.elapsed().as_secs_f64() * 1000.0;
         let mut announced = false;
@@ -79,12 +91,16 @@ impl Preview {
                 if reload.is_some() || !announced || !report.warnings.is_empty() {
                     announce(Rebuilt { reload, problems: report.warnings, summary });
                 }
+                true
             }
-            Err(problems) => announce(Rebuilt {
-                reload: None,
-                problems,
-                summary: format!("build failed after {:.0} ms; still serving the last good pages", elapsed()),
-            }),
+            Err(problems) => {
+                announce(Rebuilt {
+                    reload: None,
+                    problems,
+                    summary: format!("build failed after {:.0} ms; still serving the last good pages", elapsed()),
+                });
+                false
+            }
         }
     }
 }

@@ -57,7 +57,9 @@ pub struct Item<'a> {
 pub fn group(items: &[Item], days: u32) -> Vec<Vec<usize>> {
     let weights = Weights::new(items);
     let vectors: Vec<Vector> = items.iter().map(|item| weights.vector(item)).collect();
-    let mut grouper = Grouper { items, vectors: &vectors, clusters: Vec::new(), index: FxHashMap::default() };
+    let keys: Vec<Vec<u32>> = items.iter().zip(&vectors).map(|(item, vector)| keys(item, vector)).collect();
+    let mut grouper =
+        Grouper { items, vectors: &vectors, keys: &keys, clusters: Vec::new(), index: FxHashMap::default() };
     let window = days as i32;
     let mut open: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
     for (n, item) in items.iter().enumerate() {
@@ -174,38 +176,51 @@ impl Weights {
     }
 }
 
+/// The bit of a named place's level among a story's [`Cluster::place_levels`].
+fn level_bit(place: u32) -> u16 {
+    1 << place_level_of(place)
+}
+
 struct Cluster {
     members: Vec<usize>,
     centroid: FxHashMap<u32, f32>,
+    /// The squared length of the centroid, kept up to date as members join
+    /// (summing the whole centroid at each join made large stories cost the
+    /// square of their size).
+    norm_squared: f64,
     norm: f32,
     first_day: i32,
     last_day: i32,
     marks: FxHashSet<u32>,
     places: FxHashSet<u32>,
+    /// The levels of its places, a bit each.
+    place_levels: u16,
     /// The index keys it is listed under.
-    keys: Vec<u32>,
+    keys: FxHashSet<u32>,
+}
+
+/// The keys an article is listed and looked up under: its heaviest features
+/// and its fingerprints (marks have the top bit flipped apart from nothing:
+/// they share the space; a collision only adds a candidate).
+fn keys(item: &Item, vector: &Vector) -> Vec<u32> {
+    let mut probes: Vec<(u32, f32)> = vector.clone();
+    probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    probes.truncate(PROBES);
+    probes.into_iter().map(|(f, _)| f).chain(item.signature.marks.iter().map(|&m| m ^ 0x4000_0000)).collect()
 }
 
 struct Grouper<'a> {
     items: &'a [Item<'a>],
     vectors: &'a [Vector],
+    /// Each article's [`keys`].
+    keys: &'a [Vec<u32>],
     clusters: Vec<Cluster>,
-    /// Probe feature or fingerprint (marks have the top bit flipped apart
-    /// from nothing: they share the space; a collision only adds a candidate)
-    /// → the stories listed under it.
-    index: FxHashMap<u32, Vec<usize>>,
+    /// Probe feature or fingerprint → the open stories listed under it (a
+    /// set: a story closes by leaving every list it is in).
+    index: FxHashMap<u32, FxHashSet<usize>>,
 }
 
 impl Grouper<'_> {
-    /// The keys an article is listed and looked up under: its heaviest
-    /// features and its fingerprints.
-    fn keys(&self, n: usize) -> impl Iterator<Item = u32> + '_ {
-        let mut probes: Vec<(u32, f32)> = self.vectors[n].clone();
-        probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        probes.truncate(PROBES);
-        probes.into_iter().map(|(f, _)| f).chain(self.items[n].signature.marks.iter().map(|&m| m ^ 0x4000_0000))
-    }
-
     /// The places it names after their kind (ولاية ملاطية): catalog places
     /// are not used here, since one outlet may name a city and another its
     /// country.
@@ -218,33 +233,38 @@ impl Grouper<'_> {
         self.clusters.push(Cluster {
             members: Vec::new(),
             centroid: FxHashMap::default(),
+            norm_squared: 0.0,
             norm: 0.0,
             first_day: day,
             last_day: day,
             marks: FxHashSet::default(),
             places: FxHashSet::default(),
-            keys: Vec::new(),
+            place_levels: 0,
+            keys: FxHashSet::default(),
         });
         self.add(c, n, day);
         c
     }
 
     fn add(&mut self, c: usize, n: usize, day: i32) {
-        let keys: Vec<u32> = self.keys(n).collect();
         let places: Vec<u32> = self.places(n).collect();
+        let keys = self.keys;
         let cluster = &mut self.clusters[c];
         cluster.members.push(n);
         cluster.last_day = cluster.last_day.max(day);
         for &(f, w) in &self.vectors[n] {
-            *cluster.centroid.entry(f).or_default() += w;
+            let weight = cluster.centroid.entry(f).or_default();
+            let before = f64::from(*weight);
+            *weight += w;
+            cluster.norm_squared += f64::from(*weight).powi(2) - before * before;
         }
-        cluster.norm = cluster.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        cluster.norm = cluster.norm_squared.max(0.0).sqrt() as f32;
         cluster.marks.extend(self.items[n].signature.marks.iter().copied());
+        cluster.place_levels |= places.iter().fold(0, |levels, &p| levels | level_bit(p));
         cluster.places.extend(places);
-        for key in keys {
-            if !cluster.keys.contains(&key) {
-                cluster.keys.push(key);
-                self.index.entry(key).or_default().push(c);
+        for &key in &keys[n] {
+            if cluster.keys.insert(key) {
+                self.index.entry(key).or_default().insert(c);
             }
         }
     }
@@ -252,7 +272,7 @@ impl Grouper<'_> {
     fn unindex(&mut self, c: usize) {
         for key in std::mem::take(&mut self.clusters[c].keys) {
             if let Some(list) = self.index.get_mut(&key) {
-                list.retain(|&o| o != c);
+                list.remove(&c);
                 if list.is_empty() {
                     self.index.remove(&key);
                 }
@@ -261,13 +281,12 @@ impl Grouper<'_> {
     }
 
     fn reindex(&mut self, c: usize) {
-        let members = self.clusters[c].members.clone();
+        let (members, keys) = (self.clusters[c].members.clone(), self.keys);
         self.clusters[c].keys.clear();
         for n in members {
-            for key in self.keys(n).collect::<Vec<_>>() {
-                if !self.clusters[c].keys.contains(&key) {
-                    self.clusters[c].keys.push(key);
-                    self.index.entry(key).or_default().push(c);
+            for &key in &keys[n] {
+                if self.clusters[c].keys.insert(key) {
+                    self.index.entry(key).or_default().insert(c);
                 }
             }
         }
@@ -277,8 +296,8 @@ impl Grouper<'_> {
     /// shared first.
     fn candidates(&self, n: usize, open: impl Fn(&Cluster) -> bool) -> Vec<usize> {
         let mut counts: FxHashMap<usize, u32> = FxHashMap::default();
-        for key in self.keys(n) {
-            let Some(list) = self.index.get(&key) else { continue };
+        for key in &self.keys[n] {
+            let Some(list) = self.index.get(key) else { continue };
             if list.len() > PROBE_LIMIT {
                 continue;
             }
@@ -312,23 +331,17 @@ impl Grouper<'_> {
     }
 
     /// Whether article `n` and story `cluster` name places of one level and
-    /// none in common there (two provinces, two cities).
+    /// none in common (two provinces, two cities): it names none of the
+    /// story's places, and one of a level the story has.
     fn other_places(&self, n: usize, cluster: &Cluster) -> bool {
-        let mine: Vec<u32> = self.places(n).collect();
-        let mut conflict = false;
-        for level in 0..16 {
-            let at = |p: &&u32| place_level_of(**p) == level;
-            let (own, theirs): (Vec<&u32>, Vec<&u32>) =
-                (mine.iter().filter(at).collect(), cluster.places.iter().filter(at).collect());
-            if own.is_empty() || theirs.is_empty() {
-                continue;
-            }
-            if own.iter().any(|p| cluster.places.contains(p)) {
+        let mut shares_a_level = false;
+        for place in self.places(n) {
+            if cluster.places.contains(&place) {
                 return false;
             }
-            conflict = true;
+            shares_a_level |= cluster.place_levels & level_bit(place) != 0;
         }
-        conflict
+        shares_a_level
     }
 
     /// The open story most like article `n`, if it is like it enough.

@@ -12,7 +12,7 @@ mod tests;
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -72,25 +72,57 @@ pub fn oldest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
 /// one step of indexing that grows faster than the archive; a build in
 /// which no article's date, signature or people and places changed (nothing
 /// changed, or an edit that leaves them so) takes it as it was.
+///
+/// The preview server may also take it when only what articles say changed
+/// (the same articles, in the same order): it [`Grouping::defer`]s
+/// regrouping, so that a saved article's page reloads without waiting for it,
+/// and builds again right after with the stories grouped anew.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grouping {
     digest: Option<u64>,
+    /// A digest of the articles' order and dates alone: while it holds, the
+    /// members still name the same articles.
+    order: Option<u64>,
     members: Vec<Vec<usize>>,
+    /// Whether the next grouping may be put off (see [`Grouping::defer`]).
+    #[serde(skip)]
+    deferrable: bool,
+    /// Whether the members are those of articles that have changed since.
+    #[serde(skip)]
+    stale: bool,
 }
 
 impl Grouping {
-    /// The members of the stories of `items`, grouped again only when they
-    /// differ from the last time.
-    fn of(&mut self, items: &[group::Item], days: u32) -> Vec<Vec<usize>> {
+    /// Lets the next build take the last members when only the articles'
+    /// texts changed, leaving them [`Grouping::is_stale`].
+    pub fn defer(&mut self) {
+        self.deferrable = true;
+    }
+
+    /// Whether the stories were taken from the last build although their
+    /// articles changed: a build with grouping not deferred will set them right.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// The members of the stories of `items` (the site's articles `order`),
+    /// grouped again only when they differ from the last time.
+    fn of(&mut self, order: &[ArticleId], items: &[group::Item], days: u32) -> Vec<Vec<usize>> {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (days, items.len()).hash(&mut hasher);
+        (days, order).hash(&mut hasher);
         for item in items {
-            (item.day, item.signature, item.entities).hash(&mut hasher);
+            item.day.hash(&mut hasher);
+        }
+        let order_digest = Some(hasher.finish());
+        for item in items {
+            (item.signature, item.entities).hash(&mut hasher);
         }
         let digest = Some(hasher.finish());
-        if digest != self.digest {
-            *self = Grouping { digest, members: group::group(items, days) };
+        let deferred = std::mem::take(&mut self.deferrable) && order_digest == self.order;
+        if digest != self.digest && !deferred {
+            *self = Grouping { digest, order: order_digest, members: group::group(items, days), ..Grouping::default() };
         }
+        self.stale = digest != self.digest;
         self.members.clone()
     }
 }
@@ -99,7 +131,7 @@ impl Grouping {
 /// is the grouping of the last build, and becomes this one's.
 pub fn find(
     articles: &[Article],
-    analyses: &[Analysis],
+    analyses: &[std::sync::Arc<Analysis>],
     catalog: &Catalog,
     days: u32,
     last: &mut Grouping,
@@ -124,7 +156,7 @@ pub fn find(
         })
         .collect();
     let mut stories: Vec<Story> = last
-        .of(&items, days)
+        .of(&order, &items, days)
         .into_iter()
         .map(|members| {
             let mut ids: Vec<ArticleId> = members.into_iter().map(|n| order[n]).collect();
@@ -154,9 +186,13 @@ fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
                 .collect()
         })
         .collect();
-    let shared = |n: usize| -> usize {
-        sets.iter().enumerate().filter(|&(m, _)| m != n).map(|(_, other)| sets[n].intersection(other).count()).sum()
-    };
+    // How many headlines have each word: a headline shares each of its words
+    // with the others that have it (counted once, not pair by pair).
+    let mut headlines_with: FxHashMap<&str, usize> = FxHashMap::default();
+    for word in sets.iter().flatten() {
+        *headlines_with.entry(word).or_default() += 1;
+    }
+    let shared = |n: usize| -> usize { sets[n].iter().map(|word| headlines_with[word.as_str()] - 1).sum() };
     let best = (0..ids.len()).max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a))).unwrap_or(0);
     ids[best]
 }

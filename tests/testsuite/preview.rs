@@ -121,3 +121,26 @@ fn an_article_whose_file_is_emptied_keeps_its_last_good_page() {
     assert_eq!(status, 200, "the article is still served");
     assert_eq!(main_of(&kept), main_of(&original));
 }
+
+/// Stories are grouped after the saved page reloads: an article rewritten
+/// into another subject leaves its story once the server has grouped the
+/// stories anew, without another save.
+#[test]
+fn a_story_follows_an_article_rewritten_into_another_subject() {
+    let site = copy_fixture("basic");
+    let preview = start(site.path(), &[]);
+    let port = preview.port;
+    let story = "/stories/putin-assad-moscow/";
+    assert_eq!(get(port, &format!("127.0.0.1:{port}"), story).0, 200);
+    let article = site.path().join("content/articles/assad-visit.md");
+    let text = std::fs::read_to_string(&article).expect("read");
+    let front_matter_end = text.match_indices("---").nth(1).expect("front matter").0 + 3;
+    let front_matter = text[..front_matter_end].replace("الأسد في زيارة عمل إلى روسيا", "حديقة جديدة للأطفال في المدينة");
+    let rewritten = format!(
+        "{front_matter}\n\nافتتحت بلدية المدينة حديقة عامة جديدة للأطفال تضم ملاعب ومساحات خضراء واسعة، وقال رئيس البلدية إن الحديقة ستفتح أبوابها كل يوم.\n"
+    );
+    std::fs::write(&article, rewritten).expect("write");
+    wait_for(port, story, "the story to be grouped anew", |status, _| status == 404);
+    let (_, page) = get(port, &format!("127.0.0.1:{port}"), "/articles/assad-visit/");
+    assert!(page.contains("حديقة عامة"), "the saved article is served as it is now");
+}
