@@ -40,13 +40,16 @@ pub fn load(destination: &Path) -> Option<(u64, Memory)> {
 }
 
 /// Saves `memory` as the memory of build `build` of `destination`; written
-/// aside and renamed, so a reader never sees half a cache.
+/// aside and renamed, so a reader never sees half a cache. It is written as
+/// it is encoded, not encoded whole first: the cache of a large archive is
+/// hundreds of megabytes that the build would otherwise hold twice.
 pub fn save(destination: &Path, build: u64, memory: Memory) -> io::Result<()> {
     let file = CacheFile { format: FORMAT, version: env!("CARGO_PKG_VERSION").to_owned(), build, memory };
-    let bytes = postcard::to_allocvec(&file).map_err(io::Error::other)?;
     let target = path(destination);
     let temporary = target.with_extension("tmp");
-    std::fs::write(&temporary, bytes)?;
+    let writer = io::BufWriter::new(std::fs::File::create(&temporary)?);
+    let writer = postcard::to_io(&file, writer).map_err(io::Error::other)?;
+    writer.into_inner().map_err(|err| err.into_error())?;
     std::fs::rename(&temporary, &target)
 }
 
