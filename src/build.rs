@@ -20,12 +20,12 @@ use crate::content::{self, Article};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
+use crate::index::Remembered;
 use crate::output::{NullOutput, Output};
 use crate::plan::Manifest;
 use crate::render::templates::Templates;
 use crate::render::{Renderer, Stats, write_error};
 use crate::site::Site;
-use crate::stories::Grouping;
 
 /// What a run was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -54,8 +54,8 @@ pub struct Memory {
     pub stamps: FxHashMap<PathBuf, Stamp>,
     pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,
-    /// The stories as the last build grouped them.
-    pub grouping: Grouping,
+    /// What the last build's index kept: its stories and co-mentions.
+    pub index: Remembered,
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -239,7 +239,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
         (catalog, matcher),
         Arc::clone(&memory.vocabulary),
         articles,
-        &mut memory.grouping,
+        &mut memory.index,
     )
     .map_err(|problems| diagnostics.extend(problems))
     .ok()?;

@@ -8,6 +8,7 @@ use std::cmp::Reverse;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::arabic::collate::{ArabicCollator, Heading, filing_name};
@@ -65,7 +66,7 @@ impl Index {
         articles: &[Article],
         analyses: &[std::sync::Arc<Analysis>],
         catalog: &Catalog,
-        last_grouping: &mut Grouping,
+        last: &mut Remembered,
     ) -> Result<Index, Vec<Diagnostic>> {
         check_collisions(articles, catalog)?;
         let found: Vec<&crate::analysis::Mentions> = analyses.iter().map(|a| &a.mentions).collect();
@@ -87,9 +88,9 @@ impl Index {
                 }
             }
         }
-        let co_mentions = co_mentions(catalog, found, &articles_of);
+        let co_mentions = last.co_mentions.of(catalog, found, &articles_of);
         let started = std::time::Instant::now();
-        let stories = crate::stories::find(articles, analyses, catalog, config.story_days, last_grouping);
+        let stories = crate::stories::find(articles, analyses, catalog, config.story_days, &mut last.grouping);
         let grouping = started.elapsed();
         let mut story_of = vec![None; articles.len()];
         let mut stories_of: Vec<Vec<StoryId>> = vec![Vec::new(); catalog.len()];
@@ -273,6 +274,48 @@ fn check_collisions(articles: &[Article], catalog: &Catalog) -> Result<(), Vec<D
 
 /// For each entity, the others that share its articles, most shared first, the
 /// top few of each kind; in parallel, each thread with one dense counter.
+/// What the last build's index kept for the next: the parts that read the
+/// whole archive, taken as they were while what they read is unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Remembered {
+    pub grouping: Grouping,
+    pub co_mentions: CoMentions,
+}
+
+/// Who is mentioned with whom, as the last build counted it. Counting reads
+/// every pair of entities of every article, and most builds (nothing changed,
+/// an edit that names no one new) leave who is named where as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoMentions {
+    /// A digest of the entities' kinds and of the entities each article names.
+    digest: Option<u64>,
+    lists: Vec<Vec<(EntityId, u32)>>,
+}
+
+impl CoMentions {
+    /// Entity → the entities mentioned in the same articles, counted again
+    /// only when who is named where changed.
+    fn of(
+        &mut self,
+        catalog: &Catalog,
+        found: &[&crate::analysis::Mentions],
+        articles_of: &[Vec<ArticleId>],
+    ) -> Vec<Vec<(EntityId, u32)>> {
+        // The numbers put in bytes and hashed at once: hashing each on its
+        // own took longer than most of the counting it spares.
+        let mut bytes: Vec<u8> = catalog.ids().map(|id| catalog.get(id).kind as u8).collect();
+        for mentions in found {
+            bytes.extend_from_slice(&(mentions.entities.len() as u32).to_le_bytes());
+            bytes.extend(mentions.entities.iter().flat_map(|&(entity, _)| entity.to_le_bytes()));
+        }
+        let digest = Some(xxhash_rust::xxh3::xxh3_64(&bytes));
+        if digest != self.digest {
+            *self = CoMentions { digest, lists: co_mentions(catalog, found, articles_of) };
+        }
+        self.lists.clone()
+    }
+}
+
 fn co_mentions(
     catalog: &Catalog,
     found: &[&crate::analysis::Mentions],

@@ -13,8 +13,7 @@ use crate::content::{self, Article, ArticleFile};
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
-use crate::index::{ArticleId, Index};
-use crate::stories::Grouping;
+use crate::index::{ArticleId, Index, Remembered};
 
 pub struct Site {
     pub root: PathBuf,
@@ -39,11 +38,11 @@ impl Site {
         (catalog, matcher): (Catalog, Matcher),
         vocabulary: Arc<Vocabulary>,
         mut articles: Vec<(Article, Arc<Analysis>)>,
-        grouping: &mut Grouping,
+        remembered: &mut Remembered,
     ) -> Result<Site, Vec<Diagnostic>> {
         articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         let (articles, analyses): (Vec<Article>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
-        let index = Index::build(&config, &articles, &analyses, &catalog, grouping)?;
+        let index = Index::build(&config, &articles, &analyses, &catalog, remembered)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
     }
 

@@ -104,8 +104,8 @@ impl Digests {
                 for text in [&article.slug, &article.title, &analysis.summary] {
                     write_str(&mut h, text);
                 }
-                write_opt(&mut h, article.published.map(|p| p.timestamp()).as_deref());
-                write_opt(&mut h, article.published.map(|p| p.rfc3339()).as_deref());
+                // What the cards write of the date (its timestamp, its RFC 3339 form) is made from these.
+                article.published.map(|p| (p.date, p.instant)).hash(&mut h);
                 write_opt(&mut h, article.author.as_deref());
                 write_opt(&mut h, article.url.as_deref());
                 h.write_u64(analysis.mentions.source.map_or(0, |s| entity_links[s as usize]));
@@ -141,8 +141,7 @@ impl Digests {
                     for entity in [quote.speaker, quote.outlet] {
                         h.write_u64(entity.map_or(0, |e| entity_links[e as usize]));
                     }
-                    write_str(&mut h, &quotes.speaker_text(quote));
-                    write_str(&mut h, &quotes.text(quote));
+                    quotes.hash_texts(quote, &mut h);
                 }
                 h.digest()
             })

@@ -59,8 +59,8 @@ impl Preview {
     /// grouping when only what articles say changed, and a second one,
     /// right after, groups them anew and reloads the pages that changes.
     pub fn rebuild(&mut self, announce: &mut dyn FnMut(Rebuilt)) {
-        self.memory.grouping.defer();
-        if self.build_once(announce) && self.memory.grouping.is_stale() {
+        self.memory.index.grouping.defer();
+        if self.build_once(announce) && self.memory.index.grouping.is_stale() {
             self.build_once(announce);
         }
     }

@@ -104,6 +104,13 @@ impl Quotes {
         self.words.get(quote.speaker_text)
     }
 
+    /// Hashes what [`Quotes::text`] and [`Quotes::speaker_text`] give for
+    /// `quote`, without decoding them (a page's fingerprint).
+    pub fn hash_texts(&self, quote: &Quote, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        (self.words.kept(quote.speaker_text), self.words.kept(quote.text)).hash(hasher);
+    }
+
     /// Stores `found` (texts and all) in the compact form; a quotation whose
     /// words cannot be stored (gigabytes of them) is left out.
     fn new(found: Vec<(Quote, String, String)>) -> Quotes {
