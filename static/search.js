@@ -433,17 +433,15 @@
     }
 
     function showItem(item, query, my) {
+      // The structure of the pages' article lists, which the stylesheet styles without classes.
       var li = document.createElement("li");
-      li.className = "article-item";
       var heading = document.createElement("h2");
-      heading.className = "article-item-title";
       var link = document.createElement("a");
       link.href = item.url;
       link.dir = "auto";
       heading.appendChild(link);
       li.appendChild(heading);
       var meta = document.createElement("p");
-      meta.className = "meta";
       if (item.date) {
         var time = document.createElement("time");
         time.dateTime = item.date;

@@ -20,7 +20,7 @@ fn articles_mark_their_quotations() {
     let page = site.page("articles/attaf-algiers/index.html");
     let body = main_of(&page);
     assert!(
-        body.contains("<q class=\"quote\" id=\"q-1\" cite=\"https://example.com/news/attaf-algiers\">«"),
+        body.contains("<q id=\"q-1\" cite=\"https://example.com/news/attaf-algiers\">«"),
         "a direct quotation with its anchor and where the article was published: {body}"
     );
     assert!(body.contains("في شؤونها»</q>."), "the marks are inside, the full stop outside: {body}");
