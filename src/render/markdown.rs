@@ -255,13 +255,8 @@ mod tests {
         let entity_urls = vec![urls.url("people/putin/")];
         let pages: FxHashSet<String> = ["people/putin/".to_owned()].into_iter().collect();
         let highlighter = Highlighter::default();
-        let cx = BodyContext {
-            urls: &urls,
-            entity_urls: &entity_urls,
-            pages: &pages,
-            sanitize,
-            highlighter: &highlighter,
-        };
+        let cx =
+            BodyContext { urls: &urls, entity_urls: &entity_urls, pages: &pages, sanitize, highlighter: &highlighter };
         let article = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
         render_body(&article, &Marks { links, ..Marks::default() }, &cx)
     }

@@ -433,10 +433,9 @@ impl Renderer<'_> {
             Some(page) => format!("{} (أرشيف {})", entity.name, count_text(config, page)),
             None => entity.name.clone(),
         };
-        let description = entity
-            .description
-            .clone()
-            .unwrap_or_else(|| format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title));
+        let description = entity.description.clone().unwrap_or_else(|| {
+            format!("{}: {} في {}", entity.name, charts::articles_text(config, all.len() as u32), config.title)
+        });
         let mut page = self.page_view("entity", entity.kind.section(), title, description, path);
         page.feed = Some(FeedLink {
             title: format!("{} | {}", entity.name, config.title),

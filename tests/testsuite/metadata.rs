@@ -66,6 +66,15 @@ fn articles_are_news_articles_with_their_mentions() {
     assert!(mentions.iter().any(|m| m["@type"] == "Place" && m["name"] == "موسكو"));
 }
 
+/// An entity without a description of its own is described by its number
+/// of articles, with the noun (the page once said "أردوغان: 1 في …").
+#[test]
+fn an_entity_without_a_description_is_described_by_its_articles() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("people/erdogan/index.html");
+    assert_eq!(meta(&html, "name", "description").as_deref(), Some("رجب طيب أردوغان: مقال واحد في أرشيف الاختبار"));
+}
+
 #[test]
 fn entity_pages_describe_a_person_place_or_organization() {
     let site = build_ok(&fixture("basic"));

@@ -214,9 +214,7 @@ fn score_heldout(set: &Path) -> Scores {
         let article = non_quote["file"].as_str().expect("a file").trim_end_matches(".md");
         let text = non_quote["text"].as_str().expect("text");
         let reported_as_quote = reported.iter().enumerate().any(|(f, (found_in, found))| {
-            !used[f]
-                && *found_in == article
-                && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5
+            !used[f] && *found_in == article && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5
         });
         scores.non_quotes += usize::from(reported_as_quote);
     }
