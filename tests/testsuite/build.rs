@@ -391,3 +391,18 @@ fn a_person_page_with_fifty_articles_stays_under_60_kb() {
     assert!(page.contains("<svg"), "the page has its timeline");
     assert!(page.len() <= 60 * 1024, "{} bytes", page.len());
 }
+
+/// A story whose articles are all of one day shows that day once, not as a
+/// range from it to itself (the times of its articles differ; the page shows days).
+#[test]
+fn a_story_of_one_day_shows_the_day_once() {
+    let dir = copy_fixture("basic");
+    let article = dir.path().join("content/articles/putin-assad-moscow.md");
+    let text = std::fs::read_to_string(&article).expect("read");
+    std::fs::write(&article, text.replacen("date: 2024-07-25", "date: 2024-07-26T06:00:00Z", 1)).expect("write");
+    let site = build_ok(dir.path());
+    let stories = site.page("stories/index.html");
+    let card = &stories[stories.find("<li><h3><a href=\"/stories/").expect("a story")..];
+    let card = &card[..card.find("</li>").expect("its end")];
+    assert!(card.ends_with("مقالان · <time datetime=\"2024-07-26\">26 تموز/يوليو 2024</time></p>"), "{card}");
+}
