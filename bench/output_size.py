@@ -77,6 +77,14 @@ MARKUP = {
 }
 
 
+TAG = re.compile(r"<[^>]*>")
+
+
+def visible(html: str) -> int:
+    """Bytes of what is left without the tags: the floor under any markup."""
+    return len(TAG.sub("", html).encode())
+
+
 def markup(text: str, into: dict) -> None:
     for name, pattern in MARKUP.items():
         into[name] = into.get(name, 0) + sum(len(m) for m in pattern.findall(text))
@@ -104,6 +112,7 @@ def article_regions(folder: Path) -> dict:
             "panel of names": between(text, "<aside", "</aside>"),
             "story box": between(text, '<section class="related', "</section>")
             or between(text, '<section class="story-box', "</section>"),
+            "text a reader sees (no tags)": visible(text[text.find("<body>"):]),
         }
         markup(text, found)
         for name, count in found.items():
@@ -125,6 +134,7 @@ def entity_list_items(folder: Path) -> dict:
             items = item.findall(listing)
             stats["items"] += len(items)
             stats["item bytes"] += sum(len(i.encode()) for i in items)
+            stats["item text"] = stats.get("item text", 0) + sum(visible(i) for i in items)
             markup("".join(items), stats)
     return stats
 
@@ -173,6 +183,7 @@ def print_report(reports: list, labels: list) -> None:
     lists = [r["entity lists"] for r in reports]
     row("items", [l["items"] for l in lists], 1, "  ", 0)
     row("mean bytes of an item", [l["item bytes"] / max(l["items"], 1) for l in lists], 1, "B ", 0)
+    row("  of which text a reader sees", [l.get("item text", 0) / max(l["items"], 1) for l in lists], 1, "B ", 0)
     for name in MARKUP:
         row(f"  {name}, per item", [l.get(name, 0) / max(l["items"], 1) for l in lists], 1, "B ", 0)
     print("\ndata files")
