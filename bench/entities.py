@@ -175,9 +175,9 @@ def score_mentions(fihris: Path, corpus: Path, with_variants: bool) -> dict:
     for article in data["articles"]:
         file = slug_to_file.get(article["slug"])
         for kind in ("people", "places", "sources"):
-            for entity in article["entities"][kind]:
-                if entity["mentions"] > 0:
-                    found_pairs.add((file, key_to_name[entity["key"]]))
+            for key, mentions in article["entities"][kind]:
+                if mentions > 0:
+                    found_pairs.add((file, key_to_name[key]))
     hits = len(true_pairs & found_pairs)
     return {
         "precision": hits / len(found_pairs) if found_pairs else 0.0,

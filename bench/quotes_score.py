@@ -134,10 +134,9 @@ def score(set_dir, fihris, weak_surnames=False):
         run = subprocess.run([fihris, "build", "--root", str(root), "--out", str(out)], capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(f"fihris build failed:\n{run.stderr}")
-        reported = json.loads((out / "data" / "quotes.json").read_text(encoding="utf-8"))["quotes"]
-    by_article = {}
-    for q in reported:
-        by_article.setdefault(q["article"], []).append(q)
+        quoting = json.loads((out / "data" / "quotes.json").read_text(encoding="utf-8"))["articles"]
+    by_article = {a["article"]: a["quotes"] for a in quoting}
+    reported = [q for a in quoting for q in a["quotes"]]
     quotes = truth.get("quotes", [])
     matched = {}
     used = set()

@@ -32,12 +32,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from output_size import PAGES_LIMIT, parts
+
 REPO = Path(__file__).resolve().parent.parent
 # Both flavours are made with this seed, so they hold the same articles.
 CORPUS_SEED = 1
 TOOLS = ("fihris", "hugo")
-# GitHub Pages refuses sites over this many bytes.
-PAGES_LIMIT = 10**9
 
 
 def find_make_corpus(requested: str | None) -> Path:
@@ -174,16 +174,6 @@ def fihris_cache(output: Path) -> Path:
     return output.parent / f".{output.name}.fihris-cache"
 
 
-def apparent_sizes(folder: Path) -> dict:
-    """Bytes of the files of a built site by top-level folder (what GitHub Pages counts)."""
-    sections: dict = {}
-    for directory, _, names in os.walk(folder):
-        relative = Path(directory).relative_to(folder)
-        section = relative.parts[0] if relative.parts else "(top)"
-        sections[section] = sections.get(section, 0) + sum((Path(directory) / n).stat().st_size for n in names)
-    return sections
-
-
 def bench_incremental(size: int, corpus: Path, output: Path, fihris: Path) -> dict:
     """fihris again on the site it just built: nothing changed, then one article edited."""
     build = [str(fihris), "build", "--root", str(corpus), "--out", str(output)]
@@ -222,13 +212,14 @@ def bench_incremental(size: int, corpus: Path, output: Path, fihris: Path) -> di
 
 
 def print_sizes(size: int, output: Path) -> dict:
-    sections = apparent_sizes(output)
+    """The output's bytes by part (bench/output_size.py has the rest: inside the pages, and two builds compared)."""
+    sections = {part: size_and_files[0] for part, size_and_files in parts(output).items()}
     total = sum(sections.values())
-    print(f"\n{size:,} articles: fihris output by folder (bytes of the files)")
+    print(f"\n{size:,} articles: fihris output by part (bytes of the files)")
     for section, count in sorted(sections.items(), key=lambda item: -item[1]):
-        print(f"  {section:<12} {count / 1e6:9.1f} MB")
+        print(f"  {section:<22} {count / 1e6:9.1f} MB")
     per_article = total / size
-    print(f"  {'total':<12} {total / 1e6:9.1f} MB, {per_article / 1e3:.1f} kB per article: "
+    print(f"  {'total':<22} {total / 1e6:9.1f} MB, {per_article / 1e3:.1f} kB per article: "
           f"about {int(PAGES_LIMIT / per_article):,} articles fit in GitHub Pages' 1 GB")
     return {"sections": sections, "total_bytes": total, "bytes_per_article": per_article}
 

@@ -24,6 +24,8 @@
         manifest = load("index.json").then(function (m) {
           m.shardSet = new Set(m.shards);
           m.stopSet = new Set(m.stop);
+          m.digitValue = {};
+          Array.from(m.digits).forEach(function (c, i) { m.digitValue[c] = i; });
           return m;
         });
       }
@@ -109,7 +111,7 @@
         var lists = [];
         loaded.forEach(function (shard) {
           Object.keys(shard).forEach(function (term) {
-            if (term.startsWith(prefix) && term !== prefix) lists.push(shard[term]);
+            if (term.startsWith(prefix) && term !== prefix) lists.push(decodePostings(m, shard[term]));
           });
         });
         return lists;
@@ -119,7 +121,32 @@
     function postings(m, term) {
       var name = shardOf(m, term);
       if (name === null) return Promise.resolve(null);
-      return loadShard(name).then(function (shard) { return shard[term] || null; });
+      return loadShard(name).then(function (shard) { return shard[term] ? decodePostings(m, shard[term]) : null; });
+    }
+
+    // A posting list as search::encode_postings writes it, read into
+    // [distance from the previous document, weight, …]: numbers in base 32
+    // (a digit of the manifest's second half is followed by more), each
+    // document's distance doubled, plus 1 when a weight other than 1 follows.
+    function decodePostings(m, text) {
+      var out = [];
+      var n = 0;
+      var weighted = false;
+      for (var i = 0; i < text.length; i++) {
+        var digit = m.digitValue[text[i]];
+        n = n * 32 + (digit % 32);
+        if (digit >= 32) continue;
+        if (weighted) {
+          out.push(n + 2);
+          weighted = false;
+        } else {
+          out.push(Math.floor(n / 2));
+          weighted = n % 2 === 1;
+          if (!weighted) out.push(1);
+        }
+        n = 0;
+      }
+      return out;
     }
 
     function undelta(list) {
@@ -433,17 +460,15 @@
     }
 
     function showItem(item, query, my) {
+      // The structure of the pages' article lists, which the stylesheet styles without classes.
       var li = document.createElement("li");
-      li.className = "article-item";
       var heading = document.createElement("h2");
-      heading.className = "article-item-title";
       var link = document.createElement("a");
       link.href = item.url;
       link.dir = "auto";
       heading.appendChild(link);
       li.appendChild(heading);
       var meta = document.createElement("p");
-      meta.className = "meta";
       if (item.date) {
         var time = document.createElement("time");
         time.dateTime = item.date;

@@ -9,14 +9,16 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::analysis::quotes::anchor;
 use crate::entities::{EntityId, Kind};
 use crate::site::Site;
 
 use crate::urls::Urls;
 
-/// The version of both files' shape, written in each as `"version"`.
-pub const DATA_VERSION: u32 = 1;
+/// The version of the files' shape, written in each as `"version"`. Version
+/// 2 left out of `quotes.json` what `articles.json` says of each article (its
+/// URL, date and outlet), grouping the quotations by article, and wrote an
+/// article's entities in `articles.json` as `[key, mentions]` pairs.
+pub const DATA_VERSION: u32 = 2;
 
 pub const ARTICLES_PATH: &str = "data/articles.json";
 pub const ENTITIES_PATH: &str = "data/entities.json";
@@ -74,12 +76,10 @@ struct MentionsByKind<'a> {
     sources: Vec<Mention<'a>>,
 }
 
-#[derive(Serialize)]
-struct Mention<'a> {
-    key: &'a str,
-    /// How often the text names it; 0 when only the front matter adds it.
-    mentions: u32,
-}
+/// `[key, mentions]`: the entity's key and how often the text names it (0
+/// when only the front matter adds it). A pair rather than an object: an
+/// archive has hundreds of thousands of them.
+type Mention<'a> = (&'a str, u32);
 
 #[derive(Serialize)]
 struct EntitiesFile<'a> {
@@ -140,19 +140,21 @@ struct QuotesFile<'a> {
     schema: String,
     version: u32,
     site: SiteInfo<'a>,
-    /// Newest article first; an article's quotations in text order.
+    /// The articles that quote someone, newest first, as in `articles.json`.
+    articles: Vec<QuotingArticle<'a>>,
+}
+
+/// An article's quotations. Its URL, date and outlet are in `articles.json`.
+#[derive(Serialize)]
+struct QuotingArticle<'a> {
+    /// The slug of the article in `articles.json`.
+    article: &'a str,
+    /// In text order: the first is at `#q-1` on the article's page, the second at `#q-2`, …
     quotes: Vec<QuoteRecord<'a>>,
 }
 
 #[derive(Serialize)]
 struct QuoteRecord<'a> {
-    /// The slug of the article in `articles.json`.
-    article: &'a str,
-    /// The quotation on the article's page (its permalink and anchor).
-    url: String,
-    date: Option<String>,
-    /// The publishing outlet.
-    source: Option<&'a str>,
     /// The key of the person who said it, or null.
     speaker: Option<&'a str>,
     speaker_text: Cow<'a, str>,
@@ -193,7 +195,7 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
                     Kind::Place => &mut entities.places,
                     Kind::Source => &mut entities.sources,
                 };
-                list.push(Mention { key: &entity.key, mentions });
+                list.push((&entity.key, mentions));
             }
             ArticleRecord {
                 slug: &article.slug,
@@ -298,32 +300,33 @@ pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
 /// `data/quotes.json`.
 pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
     let key = |e: Option<EntityId>| e.map(|e| site.catalog.get(e).key.as_str());
-    let quotes = site
+    let articles = site
         .index
         .newest_first
         .iter()
-        .flat_map(|&id| {
-            let article = site.article(id);
-            let permalink = urls.permalink(&Urls::article(&article.slug));
+        .filter(|&&id| !site.analysis(id).quotes.is_empty())
+        .map(|&id| {
             let quotes = &site.analysis(id).quotes;
-            quotes.iter().enumerate().map(move |(n, quote)| QuoteRecord {
-                article: &article.slug,
-                url: format!("{permalink}#{}", anchor(n)),
-                date: article.published.map(|p| p.rfc3339()),
-                source: key(site.mentions(id).source),
-                speaker: key(quote.speaker),
-                speaker_text: quotes.speaker_text(quote),
-                text: quotes.text(quote),
-                direct: quote.direct,
-                outlet: key(quote.outlet),
-            })
+            QuotingArticle {
+                article: &site.article(id).slug,
+                quotes: quotes
+                    .iter()
+                    .map(|quote| QuoteRecord {
+                        speaker: key(quote.speaker),
+                        speaker_text: quotes.speaker_text(quote),
+                        text: quotes.text(quote),
+                        direct: quote.direct,
+                        outlet: key(quote.outlet),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let file = QuotesFile {
         schema: urls.permalink(QUOTES_SCHEMA_PATH),
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
-        quotes,
+        articles,
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }

@@ -17,13 +17,11 @@ use crate::analysis::{LinkSite, Quote};
 use crate::content::ArticleFile;
 use crate::content::markdown::{self, Place, PlaceTracker};
 use crate::diagnostics::Diagnostic;
-use crate::entities::Catalog;
 use crate::urls::Urls;
 
 /// What rendering a body needs that all articles share.
 pub struct BodyContext<'a> {
     pub urls: &'a Urls,
-    pub catalog: &'a Catalog,
     /// The link of every entity's page.
     pub entity_urls: &'a [String],
     /// Every page path of the site, for checking internal links.
@@ -250,24 +248,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 mod tests {
     use super::*;
     use crate::content::parse_article;
-    use crate::entities::Kind;
     use std::path::Path;
 
     fn render(body: &str, links: &[LinkSite], sanitize: bool) -> (String, Vec<Diagnostic>) {
-        let (catalog, _) =
-            Catalog::from_lists(&[(Kind::Person, Kind::Person.list_path(), "[putin]\nname = \"بوتين\"\n".to_owned())]);
         let urls = Urls::new("https://example.org/sub/", "/sub/");
         let entity_urls = vec![urls.url("people/putin/")];
         let pages: FxHashSet<String> = ["people/putin/".to_owned()].into_iter().collect();
         let highlighter = Highlighter::default();
-        let cx = BodyContext {
-            urls: &urls,
-            catalog: &catalog,
-            entity_urls: &entity_urls,
-            pages: &pages,
-            sanitize,
-            highlighter: &highlighter,
-        };
+        let cx =
+            BodyContext { urls: &urls, entity_urls: &entity_urls, pages: &pages, sanitize, highlighter: &highlighter };
         let article = parse_article(Path::new("a.md"), &format!("---\ntitle: x\n---\n{body}")).expect("valid");
         render_body(&article, &Marks { links, ..Marks::default() }, &cx)
     }
@@ -278,7 +267,7 @@ mod tests {
         let start = "قال ".len() as u32;
         let link = LinkSite { run: 0, start, end: start + "بوتين".len() as u32, entity: 0 };
         let (html, _) = render(body, &[link], true);
-        assert_eq!(html, "<p>قال <a class=\"mention mention-people\" href=\"/sub/people/putin/\">بوتين</a>.</p>\n");
+        assert_eq!(html, "<p>قال <a href=\"/sub/people/putin/\">بوتين</a>.</p>\n");
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl<'a> Marker<'a> {
 
     fn open_tag(&self, n: usize, first: bool) -> String {
         if self.quotes[n].direct {
-            format!("<q class=\"quote\"{}>", self.attributes(n, first))
+            format!("<q{}>", self.attributes(n, first))
         } else {
             format!("<span class=\"reported\"{}>", self.attributes(n, first))
         }
@@ -182,7 +182,8 @@ impl<'a> Marker<'a> {
     }
 }
 
+/// A mention's link carries no class: it is a link within the archive (its
+/// address starts with `/`), which is how the stylesheet knows it.
 fn mention_open(link: &LinkSite, cx: &BodyContext) -> String {
-    let kind = cx.catalog.get(link.entity).kind.section();
-    format!("<a class=\"mention mention-{kind}\" href=\"{}\">", html_escape(&cx.entity_urls[link.entity as usize]))
+    format!("<a href=\"{}\">", html_escape(&cx.entity_urls[link.entity as usize]))
 }

@@ -287,7 +287,6 @@ impl Renderer<'_> {
         let (article, found) = (&file.article, &analysis.mentions);
         let body = BodyContext {
             urls: &self.urls,
-            catalog: &site.catalog,
             entity_urls: &self.entity_urls,
             pages: &self.pages,
             sanitize: site.config.sanitize_html,
@@ -322,8 +321,7 @@ impl Renderer<'_> {
             story: self.cards.story_box(id),
             extra: &article.extra,
         };
-        let summary = &analysis.summary;
-        let mut page = self.page_view("article", "", article.title.clone(), summary.clone(), path);
+        let mut page = self.page_view("article", "", article.title.clone(), analysis.summary.clone(), path);
         let permalink_of = |e: EntityId| self.urls.permalink(&Urls::entity(site.catalog.get(e)));
         let publisher = match found.source {
             Some(source) => structured::entity_ref(site.catalog.get(source), &permalink_of(source)),
@@ -341,7 +339,6 @@ impl Renderer<'_> {
             .collect();
         page.jsonld = Some(structured::to_script(&structured::news_article(structured::NewsArticle {
             headline: &article.title,
-            description: summary,
             permalink: &page.permalink,
             image: &image_permalink.unwrap_or_else(|| self.urls.permalink(SOCIAL_IMAGE)),
             date_published: article.published.map(|p| p.rfc3339()),
@@ -436,10 +433,9 @@ impl Renderer<'_> {
             Some(page) => format!("{} (أرشيف {})", entity.name, count_text(config, page)),
             None => entity.name.clone(),
         };
-        let description = entity
-            .description
-            .clone()
-            .unwrap_or_else(|| format!("{}: {} في {}", entity.name, count_text(config, all.len()), config.title));
+        let description = entity.description.clone().unwrap_or_else(|| {
+            format!("{}: {} في {}", entity.name, charts::articles_text(config, all.len() as u32), config.title)
+        });
         let mut page = self.page_view("entity", entity.kind.section(), title, description, path);
         page.feed = Some(FeedLink {
             title: format!("{} | {}", entity.name, config.title),

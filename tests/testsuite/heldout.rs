@@ -159,9 +159,10 @@ fn a_build_with_lists_from_the_truth_finds_the_annotated_mentions() {
     for article in data["articles"].as_array().expect("articles") {
         let file = format!("{}.md", article["slug"].as_str().expect("a slug"));
         for kind in ["people", "places", "sources"] {
+            // [key, mentions] pairs
             for entity in article["entities"][kind].as_array().expect("entities") {
-                if entity["mentions"].as_u64().unwrap_or(0) > 0 {
-                    let key = entity["key"].as_str().expect("a key");
+                if entity[1].as_u64().unwrap_or(0) > 0 {
+                    let key = entity[0].as_str().expect("a key");
                     found.insert((file.clone(), names[key].to_owned()));
                 }
             }

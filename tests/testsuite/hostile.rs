@@ -210,7 +210,8 @@ fn json_ld_parses_and_cannot_close_its_script() {
         seen += 1;
         if path == "articles/raw-html/index.html" {
             assert_eq!(value["headline"], "</script><script>alert('title')</script> بوتين في موسكو");
-            assert_eq!(value["description"], "<img src=x onerror=alert('summary')> ملخص المقال");
+            // The summary is the page's meta description (checked escaped above), not repeated here.
+            assert!(value.get("description").is_none(), "{script}");
             assert_eq!(value["author"]["name"], "\"><svg/onload=alert('author')>");
         }
         if path == "people/xss/index.html" {

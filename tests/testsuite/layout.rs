@@ -200,8 +200,8 @@ async fn entity_page_at(width: u32, height: u32) {
         const table = document.querySelector("figure.chart table");
         const tableBox = table.closest(".visually-hidden").getBoundingClientRect();
         const marks = [...document.querySelectorAll(".excerpt mark")].map((m) => m.textContent);
-        const excerpts = document.querySelectorAll(".article-item .excerpt").length;
-        const items = document.querySelectorAll(".entity-articles .article-item").length;
+        const excerpts = document.querySelectorAll(".article-list > li .excerpt").length;
+        const items = document.querySelectorAll(".entity-articles .article-list > li").length;
         const main = document.querySelector(".entity-main").getBoundingClientRect();
         const aside = document.querySelector(".entity-aside").getBoundingClientRect();
         return {

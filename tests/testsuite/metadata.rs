@@ -55,6 +55,8 @@ fn articles_are_news_articles_with_their_mentions() {
     assert_eq!(ld["datePublished"], "2024-07-26T09:30:00Z");
     assert_eq!(ld["url"], "https://example.org/articles/assad-visit/");
     assert_eq!(ld["image"], "https://example.org/social.png");
+    // The description is the page's meta description; a third copy here is bytes on every page.
+    assert!(ld.get("description").is_none() && ld.get("mainEntityOfPage").is_none(), "{ld}");
     assert_eq!(ld["publisher"]["@type"], "Organization");
     assert_eq!(ld["publisher"]["url"], "https://example.org/sources/sana/");
     let mentions = ld["mentions"].as_array().expect("mentions");
@@ -62,6 +64,15 @@ fn articles_are_news_articles_with_their_mentions() {
     assert_eq!(putin["@type"], "Person");
     assert_eq!(putin["sameAs"], "https://www.wikidata.org/wiki/Q7747");
     assert!(mentions.iter().any(|m| m["@type"] == "Place" && m["name"] == "موسكو"));
+}
+
+/// An entity without a description of its own is described by its number
+/// of articles, with the noun (the page once said "أردوغان: 1 في …").
+#[test]
+fn an_entity_without_a_description_is_described_by_its_articles() {
+    let site = build_ok(&fixture("basic"));
+    let html = site.page("people/erdogan/index.html");
+    assert_eq!(meta(&html, "name", "description").as_deref(), Some("رجب طيب أردوغان: مقال واحد في أرشيف الاختبار"));
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn articles_mark_their_quotations() {
     let page = site.page("articles/attaf-algiers/index.html");
     let body = main_of(&page);
     assert!(
-        body.contains("<q class=\"quote\" id=\"q-1\" cite=\"https://example.com/news/attaf-algiers\">«"),
+        body.contains("<q id=\"q-1\" cite=\"https://example.com/news/attaf-algiers\">«"),
         "a direct quotation with its anchor and where the article was published: {body}"
     );
     assert!(body.contains("في شؤونها»</q>."), "the marks are inside, the full stop outside: {body}");
@@ -33,11 +33,14 @@ fn articles_mark_their_quotations() {
     assert!(main_of(&talks).contains("<blockquote id=\"q-3\">"), "a block quotation carries its anchor");
     // The anchors are the ones the data file and the person pages link to.
     let data: Value = serde_json::from_str(&site.page("data/quotes.json")).expect("json");
-    for quote in data["quotes"].as_array().expect("quotes") {
-        let url = quote["url"].as_str().expect("a URL");
-        let (page, anchor) = url.trim_start_matches("https://example.org/").split_once('#').expect("an anchor");
-        let html = site.page(&format!("{page}index.html"));
-        assert!(html.contains(&format!(" id=\"{anchor}\"")), "{url}");
+    for article in data["articles"].as_array().expect("articles") {
+        let slug = article["article"].as_str().expect("a slug");
+        let html = site.page(&format!("articles/{slug}/index.html"));
+        let count = article["quotes"].as_array().expect("quotes").len();
+        for n in 1..=count {
+            assert!(html.contains(&format!(" id=\"q-{n}\"")), "{slug}: q-{n}");
+        }
+        assert!(!html.contains(&format!(" id=\"q-{}\"", count + 1)), "{slug} has {count} quotations");
     }
 }
 
@@ -166,7 +169,13 @@ fn score_heldout(set: &Path) -> Scores {
     }
     let site = build_ok(root);
     let data: Value = serde_json::from_str(&site.page("data/quotes.json")).expect("json");
-    let reported = data["quotes"].as_array().expect("quotes");
+    // (article, quotation), every quotation of every article.
+    let reported: Vec<(&Value, &Value)> = data["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .flat_map(|a| a["quotes"].as_array().expect("quotes").iter().map(move |q| (&a["article"], q)))
+        .collect();
     let outlet_name =
         |key: &Value| key.as_str().and_then(|k| k[1..].parse::<usize>().ok()).map(|n| outlets[n].as_str());
 
@@ -174,7 +183,7 @@ fn score_heldout(set: &Path) -> Scores {
     let mut pairs = Vec::new();
     for (t, quote) in quotes.iter().enumerate() {
         let article = quote["file"].as_str().expect("a file").trim_end_matches(".md");
-        for (f, found) in reported.iter().enumerate().filter(|(_, f)| f["article"] == article) {
+        for (f, (_, found)) in reported.iter().enumerate().filter(|(_, (a, _))| *a == article) {
             let (cover, precision) =
                 overlap(quote["text"].as_str().expect("text"), found["text"].as_str().expect("text"));
             if cover >= 0.6 && precision >= 0.4 {
@@ -193,7 +202,7 @@ fn score_heldout(set: &Path) -> Scores {
     let mut scores =
         Scores { quotes: quotes.len(), found: matched.len(), attributed: 0, outlets: (0, 0), non_quotes: 0, extra: 0 };
     for (&t, &f) in &matched {
-        let (truth, found) = (&quotes[t], &reported[f]);
+        let (truth, found) = (&quotes[t], reported[f].1);
         let speaker = found["speaker"].as_str().map(|k| names[k].as_str());
         scores.attributed += usize::from(speaker == truth["speaker"].as_str());
         if let Some(given) = truth["outlet_given_to"].as_str() {
@@ -204,10 +213,8 @@ fn score_heldout(set: &Path) -> Scores {
     for non_quote in truth["non_quotes"].as_array().expect("non-quotes") {
         let article = non_quote["file"].as_str().expect("a file").trim_end_matches(".md");
         let text = non_quote["text"].as_str().expect("text");
-        let reported_as_quote = reported.iter().enumerate().any(|(f, found)| {
-            !used[f]
-                && found["article"] == article
-                && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5
+        let reported_as_quote = reported.iter().enumerate().any(|(f, (found_in, found))| {
+            !used[f] && *found_in == article && overlap(text, found["text"].as_str().unwrap_or_default()).0 >= 0.5
         });
         scores.non_quotes += usize::from(reported_as_quote);
     }
