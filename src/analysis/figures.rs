@@ -10,7 +10,6 @@ use super::body::Body;
 use super::signature::canonical;
 use crate::arabic::key;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::Words;
 use crate::content::markdown::Place;
 
 /// An article keeps at most this many figures (the first ones).
@@ -170,12 +169,10 @@ fn is_date_word(word_key: &str) -> bool {
 /// The figures of a body, in text order, at most [`MAX_FIGURES`].
 pub fn figures(body: &Body) -> Vec<Figure> {
     let mut found = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, text, words) in body.runs_with_words() {
         if !matches!(run.place, Place::Prose | Place::Link) {
             continue;
         }
-        words.fill(text);
         let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
         for (n, &(_, end, word_key)) in list.iter().enumerate() {
             let Some(value) = number_value(word_key) else { continue };

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 use super::body::Body;
 use crate::arabic::normalize::letter_count;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::Words;
 use crate::content::markdown::Place;
 
 /// How many terms a signature keeps.
@@ -88,20 +87,18 @@ pub fn canonical(key: &str) -> &str {
 /// elements), in order.
 pub fn content_words(body: &Body) -> Vec<ContentWord> {
     let mut found = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, _, words) in body.runs_with_words() {
         if matches!(run.place, Place::Hidden | Place::Image | Place::Code) {
             continue;
         }
-        words.fill(text);
         for (word, word_key) in words.iter() {
             if is_function_word(word_key) || word_key.chars().count() < 2 {
                 continue;
             }
             found.push(ContentWord {
                 block: run.block,
-                start: run.start + word.start as u32,
-                end: run.start + word.end as u32,
+                start: word.start as u32,
+                end: word.end as u32,
                 hash: term_hash(canonical(word_key)),
             });
         }
@@ -148,22 +145,18 @@ pub fn place_level_of(named: u32) -> u32 {
 /// The [`Signature::named_places`] of a body.
 pub fn named_places(body: &Body) -> Vec<u32> {
     let mut places = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, text, words) in body.runs_with_words() {
         if !matches!(run.place, Place::Prose | Place::Link | Place::Heading) {
             continue;
         }
-        words.fill(text);
-        let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
-        for pair in list.windows(2) {
-            let (marker, name) = (pair[0], pair[1]);
-            let adjacent = text[marker.1..name.0].trim().is_empty();
-            if let Some(level) = place_level(marker.2)
+        for ((marker, marker_key), (name, name_key)) in words.iter().zip(words.iter().skip(1)) {
+            let adjacent = text[marker.end..name.start].trim().is_empty();
+            if let Some(level) = place_level(marker_key)
                 && adjacent
-                && !is_function_word(name.2)
-                && letter_count(name.2) >= 3
+                && !is_function_word(name_key)
+                && letter_count(name_key) >= 3
             {
-                places.push(named_place(level, name.2));
+                places.push(named_place(level, name_key));
             }
         }
     }

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::{Stripped, Words, proclitic_variants};
+use crate::arabic::tokens::{Stripped, WordSlice, proclitic_variants};
 use crate::content::markdown::Place;
 
 /// A title's words count this many times a word of the text.
@@ -25,7 +25,7 @@ pub struct TermCounter {
 
 impl TermCounter {
     /// Counts the words of a text with `weight` each; returns how many words it has.
-    pub fn add(&mut self, words: &Words, weight: u32) -> u32 {
+    pub fn add(&mut self, words: WordSlice, weight: u32) -> u32 {
         for (_, word_key) in words.iter() {
             if word_key.chars().count() < MIN_TERM || is_function_word(word_key) {
                 continue;
@@ -72,15 +72,16 @@ mod tests {
     use super::*;
 
     use crate::analysis::body::Body;
+    use crate::arabic::tokens::Words;
 
     /// The terms of a title and a body, and how many words the body shows.
     fn terms(title: &str, body: &Body) -> (Vec<(Box<str>, u32)>, u32) {
         let mut counter = TermCounter::default();
-        counter.add(&Words::of(title), TITLE_WEIGHT);
+        counter.add(Words::of(title).all(), TITLE_WEIGHT);
         let shown = body
-            .runs()
-            .filter(|(run, _)| is_searchable(run.place))
-            .map(|(_, text)| counter.add(&Words::of(text), 1))
+            .runs_with_words()
+            .filter(|(run, _, _)| is_searchable(run.place))
+            .map(|(_, _, words)| counter.add(words, 1))
             .sum();
         (counter.finish(), shown)
     }

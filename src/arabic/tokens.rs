@@ -16,12 +16,21 @@ pub struct Word {
     key_end: u32,
 }
 
-/// The words of one text (UAX #29 word boundaries), with their keys in one buffer
-/// so that splitting a long article costs two allocations, not one per word.
-#[derive(Debug, Default)]
+/// The words of one text (UAX #29 word boundaries), or of several texts one
+/// after another ([`Words::append`]), with their keys in one buffer so that
+/// splitting a long article costs two allocations, not one per word.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Words {
     keys: String,
     words: Vec<Word>,
+}
+
+/// Consecutive words of a [`Words`], with their keys: the words of one text,
+/// or of a part of one.
+#[derive(Debug, Clone, Copy)]
+pub struct WordSlice<'w> {
+    words: &'w [Word],
+    keys: &'w str,
 }
 
 impl Words {
@@ -35,26 +44,53 @@ impl Words {
     pub fn fill(&mut self, text: &str) {
         self.keys.clear();
         self.words.clear();
-        if simple_words(text, |start, end| self.push(text, start, end)) {
-            return;
-        }
-        self.keys.clear();
-        self.words.clear();
-        for (start, segment) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
-            for (offset, word) in hashtag_words(segment) {
-                self.push(text, start + offset, start + offset + word.len());
-            }
-        }
+        self.append(text, 0);
     }
 
-    fn push(&mut self, text: &str, start: usize, end: usize) {
+    /// Adds the words of `text` after those already held, their offsets
+    /// moved by `offset` (where `text` stands in a longer one). Returns
+    /// whether `text` was split by its characters alone (most news text is):
+    /// then a part of it cut at two places that [`separates_words`] has as
+    /// its words exactly the words of `text` inside it. UAX #29 may look past
+    /// such a place, so a text it splits gives no such promise.
+    pub fn append(&mut self, text: &str, offset: usize) -> bool {
+        let (keys, words) = (self.keys.len(), self.words.len());
+        if simple_words(text, |start, end| self.push(text, start, end, offset)) {
+            return true;
+        }
+        self.keys.truncate(keys);
+        self.words.truncate(words);
+        for (start, segment) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
+            for (at, word) in hashtag_words(segment) {
+                self.push(text, start + at, start + at + word.len(), offset);
+            }
+        }
+        false
+    }
+
+    fn push(&mut self, text: &str, start: usize, end: usize, offset: usize) {
         let key_start = self.keys.len();
         push_key(&text[start..end], &mut self.keys);
         if self.keys.len() == key_start {
             // Only marks or controls: not a word once normalized.
             return;
         }
-        self.words.push(Word { start, end, key_start: key_start as u32, key_end: self.keys.len() as u32 });
+        self.words.push(Word {
+            start: start + offset,
+            end: end + offset,
+            key_start: key_start as u32,
+            key_end: self.keys.len() as u32,
+        });
+    }
+
+    /// Every word held.
+    pub fn all(&self) -> WordSlice<'_> {
+        self.slice(0..self.words.len())
+    }
+
+    /// Words `range` (positions, as [`Words::len`] counts them).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> WordSlice<'_> {
+        WordSlice { words: &self.words[range], keys: &self.keys }
     }
 
     pub fn len(&self) -> usize {
@@ -74,7 +110,35 @@ impl Words {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Word, &str)> {
-        self.words.iter().map(|w| (w, self.key(w)))
+        self.all().iter()
+    }
+}
+
+impl<'w> WordSlice<'w> {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&'w Word> {
+        self.words.get(index)
+    }
+
+    pub fn key(&self, word: &Word) -> &'w str {
+        &self.keys[word.key_start as usize..word.key_end as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'w Word, &'w str)> + use<'w> {
+        let keys = self.keys;
+        self.words.iter().map(move |w| (w, &keys[w.key_start as usize..w.key_end as usize]))
+    }
+
+    /// How many of the words start before byte `at`.
+    pub fn starting_before(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.start < at)
     }
 }
 
@@ -143,6 +207,14 @@ fn simple_words(text: &str, mut word: impl FnMut(usize, usize)) -> bool {
         word(s, text.len());
     }
     true
+}
+
+/// Whether byte `at` of `text` is outside any word or at a word's edge, as
+/// the characters alone tell (see [`Words::append`]): the characters on its
+/// two sides are not both ones that make words.
+pub fn separates_words(text: &str, at: usize) -> bool {
+    let wordish = |c: Option<char>| c.is_some_and(|c| matches!(class(c), CharClass::Word | CharClass::Continue));
+    !(wordish(text[..at].chars().next_back()) && wordish(text[at..].chars().next()))
 }
 
 /// Whether a UAX #29 segment is a word: it has a letter or digit. (Unlike
@@ -314,6 +386,35 @@ mod tests {
                     .flat_map(|(s, w)| hashtag_words(w).map(move |(o, piece)| (s + o, s + o + piece.len())))
                     .collect();
                 proptest::prop_assert_eq!(fast, uax);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A part of a text split by its characters alone, cut where no word
+        /// goes across, has as its words the text's words inside it.
+        #[test]
+        fn parts_of_a_local_text_keep_its_words(
+            text in "[ابتموسكوأةىـًُ0-9a-z _#\n.,:«»،؟\u{200C}-]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 2),
+        ) {
+            let mut words = Words::default();
+            let local = words.append(&text, 0);
+            let (a, b) = (cuts[0].min(cuts[1]).min(text.len()), cuts[0].max(cuts[1]).min(text.len()));
+            if local && text.is_char_boundary(a) && text.is_char_boundary(b)
+                && separates_words(&text, a) && separates_words(&text, b)
+            {
+                let all = words.all();
+                let inside: Vec<(usize, usize, &str)> = all
+                    .iter()
+                    .skip(all.starting_before(a))
+                    .take(all.starting_before(b) - all.starting_before(a))
+                    .map(|(w, k)| (w.start, w.end, k))
+                    .collect();
+                let mut part = Words::default();
+                part.append(&text[a..b], a);
+                let alone: Vec<(usize, usize, &str)> = part.iter().map(|(w, k)| (w.start, w.end, k)).collect();
+                proptest::prop_assert_eq!(inside, alone);
             }
         }
     }
