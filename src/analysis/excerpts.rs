@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
@@ -86,11 +86,14 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
     chosen.sort_by_key(|m| m.entity);
     let mut texts = TextsBuilder::default();
     let mut entries = Vec::with_capacity(chosen.len());
+    // Each block is split into sentences once, however many names it has.
+    let mut sentences: Vec<Option<Sentences>> = body.blocks.iter().map(|_| None).collect();
     for mention in chosen {
         let Some(run) = mention.run.and_then(|r| body.runs.get(r as usize)) else { continue };
         let text = &body.blocks[run.block as usize].text;
         let name = (run.start + mention.start) as usize..(run.start + mention.end) as usize;
-        let Some((excerpt, marked)) = cut_around(text, name) else { continue };
+        let sentences = sentences[run.block as usize].get_or_insert_with(|| Sentences::of(text));
+        let Some((excerpt, marked)) = cut_around(text, name, sentences) else { continue };
         // Excerpts are short; the bounds only keep the offsets' types honest.
         let (Ok(name_start), Ok(name_end), Some(text)) =
             (u16::try_from(marked.start), u16::try_from(marked.end), texts.store(&excerpt))
@@ -102,22 +105,40 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
     Excerpts { texts: texts.finish(), entries }
 }
 
-/// The sentence of `text` around bytes `name` (UAX #29 sentences), cut near
-/// [`EXCERPT_CHARS`] characters around the name at word boundaries with an
-/// ellipsis, whitespace collapsed; with the name's bytes in the result.
-fn cut_around(text: &str, name: Range<usize>) -> Option<(String, Range<usize>)> {
+/// The sentences of a text (UAX #29), found once, and only as far as asked.
+struct Sentences<'t> {
+    rest: USentenceBoundIndices<'t>,
+    found: Vec<Range<usize>>,
+}
+
+impl<'t> Sentences<'t> {
+    fn of(text: &'t str) -> Sentences<'t> {
+        Sentences { rest: text.split_sentence_bound_indices(), found: Vec::new() }
+    }
+
+    /// The sentence that byte `at` is in.
+    fn around(&mut self, at: usize) -> Option<Range<usize>> {
+        while self.found.last().is_none_or(|sentence| sentence.end <= at) {
+            let (start, sentence) = self.rest.next()?;
+            self.found.push(start..start + sentence.len());
+        }
+        let n = self.found.partition_point(|sentence| sentence.end <= at);
+        Some(self.found[n].clone())
+    }
+}
+
+/// The sentence of `text` around bytes `name` (from `sentences`, those of
+/// `text`), cut near [`EXCERPT_CHARS`] characters around the name at word
+/// boundaries with an ellipsis, whitespace collapsed; with the name's bytes
+/// in the result.
+fn cut_around(text: &str, name: Range<usize>, sentences: &mut Sentences) -> Option<(String, Range<usize>)> {
     if name.start >= name.end || name.end > text.len() || !text.is_char_boundary(name.start) {
         return None;
     }
-    let (mut start, mut end) = (0, text.len());
-    for (at, sentence) in text.split_sentence_bound_indices() {
-        let stop = at + sentence.len();
-        if at <= name.start && name.start < stop {
-            start = at;
-            end = stop.max(name.end);
-            break;
-        }
-    }
+    let (start, end) = match sentences.around(name.start) {
+        Some(sentence) => (sentence.start, sentence.end.max(name.end)),
+        None => (0, text.len()),
+    };
     let before = collapse(&text[start..name.start]);
     let named = collapse(&text[name.clone()]);
     let after = collapse(&text[name.end..end]);
@@ -193,7 +214,7 @@ mod tests {
 
     fn excerpt(text: &str, name: &str) -> (String, String) {
         let at = text.find(name).expect("the name is in the text");
-        let (excerpt, marked) = cut_around(text, at..at + name.len()).expect("an excerpt");
+        let (excerpt, marked) = cut_around(text, at..at + name.len(), &mut Sentences::of(text)).expect("an excerpt");
         let shown = excerpt[marked].to_owned();
         (excerpt, shown)
     }
@@ -216,6 +237,18 @@ mod tests {
             assert_eq!(excerpt.trim_end(), expected.trim_end(), "{text}");
             assert_eq!(marked, name);
         }
+    }
+
+    #[test]
+    fn sentences_are_found_once_in_any_order() {
+        let text = "الأولى هنا. الثانية هنا؟ الثالثة";
+        let mut sentences = Sentences::of(text);
+        let at = |word: &str| text.find(word).expect("in the text");
+        let sentence = |range: Option<Range<usize>>| range.map(|r| text[r].trim_end().to_owned());
+        assert_eq!(sentence(sentences.around(at("الثانية"))).as_deref(), Some("الثانية هنا؟"));
+        assert_eq!(sentence(sentences.around(at("الأولى"))).as_deref(), Some("الأولى هنا."));
+        assert_eq!(sentence(sentences.around(at("الثالثة"))).as_deref(), Some("الثالثة"));
+        assert_eq!(sentences.around(text.len()), None);
     }
 
     #[test]
@@ -293,8 +326,9 @@ mod tests {
 
     #[test]
     fn bad_ranges_give_nothing() {
-        assert!(cut_around("بوتين", 1..3).is_none());
-        assert!(cut_around("بوتين", 0..40).is_none());
-        assert!(cut_around("بوتين", 2..2).is_none());
+        let cut = |name: Range<usize>| cut_around("بوتين", name, &mut Sentences::of("بوتين"));
+        assert!(cut(1..3).is_none());
+        assert!(cut(0..40).is_none());
+        assert!(cut(2..2).is_none());
     }
 }
