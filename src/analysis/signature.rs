@@ -10,6 +10,9 @@
 //! consecutive hashes the smallest is kept; two texts that share a passage of
 //! at least `SHINGLE + WINDOW - 1` content words then share a fingerprint.
 
+use std::cmp::Reverse;
+
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
@@ -209,21 +212,24 @@ pub fn winnow(hashes: &[u32]) -> Vec<u32> {
 /// The signature of an article whose search terms are `terms` and whose body
 /// is `body`.
 pub fn signature(terms: &[(Box<str>, u32)], body: &Body) -> Signature {
-    let mut ranked: Vec<(u32, u32)> = terms
-        .iter()
-        .filter(|(term, _)| letter_count(term) >= 3 || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
-        .map(|(term, weight)| (*weight, term_hash(term)))
-        .collect();
+    let hashed: Vec<(u32, usize)> = terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
+    // A length is found by hash (two terms with one hash share the last one's).
+    let length: FxHashMap<u32, usize> = hashed.iter().copied().collect();
     // The heaviest first; among equals, the longer word (a name, a place)
     // before a shorter one, then by hash so that the choice is stable.
-    let length: rustc_hash::FxHashMap<u32, usize> =
-        terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
-    ranked.sort_unstable_by_key(|&(weight, hash)| {
-        (std::cmp::Reverse(weight), std::cmp::Reverse(length.get(&hash).copied().unwrap_or(0)), hash)
-    });
-    ranked.truncate(TERMS);
+    let mut ranked: Vec<(Reverse<u32>, Reverse<usize>, u32)> = terms
+        .iter()
+        .zip(&hashed)
+        .filter(|((term, _), _)| letter_count(term) >= 3 || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
+        .map(|(&(_, weight), &(hash, _))| (Reverse(weight), Reverse(length.get(&hash).copied().unwrap_or(0)), hash))
+        .collect();
+    // Only which terms are the heaviest matters: they are sorted by hash next.
+    if ranked.len() > TERMS {
+        ranked.select_nth_unstable(TERMS - 1);
+        ranked.truncate(TERMS);
+    }
     let mut signature_terms: Vec<(u32, u8)> =
-        ranked.into_iter().map(|(weight, hash)| (hash, weight.min(255) as u8)).collect();
+        ranked.into_iter().map(|(Reverse(weight), _, hash)| (hash, weight.min(255) as u8)).collect();
     signature_terms.sort_unstable();
     signature_terms.dedup_by_key(|(hash, _)| *hash);
     let words = content_words(body);
@@ -294,6 +300,23 @@ mod tests {
         assert!(marks.len() >= 100 / WINDOW && marks.len() < 100 / 2, "{}", marks.len());
         assert_eq!(winnow(&[5, 3, 9]), [3]);
         assert!(winnow(&[]).is_empty());
+    }
+
+    #[test]
+    fn among_equal_weights_the_longest_terms_then_the_smallest_hashes() {
+        // 10 terms of 5 letters, 90 of 6 and 100 of 7, all of weight 2.
+        let terms: Vec<(Box<str>, u32)> = (0..200).map(|n| (format!("كلمة{n}").into_boxed_str(), 2)).collect();
+        let kept: Vec<u32> = signature(&terms, &Body::read("")).terms.iter().map(|&(hash, _)| hash).collect();
+        let hashes_of = |letters: usize| -> Vec<u32> {
+            let mut hashes: Vec<u32> =
+                terms.iter().filter(|(t, _)| t.chars().count() == letters).map(|(t, _)| term_hash(t)).collect();
+            hashes.sort_unstable();
+            hashes
+        };
+        let mut expected = hashes_of(7);
+        expected.extend(hashes_of(6).into_iter().take(TERMS - 100));
+        expected.sort_unstable();
+        assert_eq!(kept, expected);
     }
 
     #[test]

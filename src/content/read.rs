@@ -75,7 +75,7 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<(String, Vec<Diagnostic>),
     let bytes = read_settled(path, MAX_ARTICLE_BYTES)
         .map_err(|err| unreadable(shown, &err))?
         .ok_or_else(|| too_large(shown))?;
-    let text = decode(&bytes).map_err(|d| d.in_file(shown))?;
+    let text = decode(bytes).map_err(|d| d.in_file(shown))?;
     let (text, warning) = without_controls(text);
     Ok((text, warning.map(|w| w.in_file(shown)).into_iter().collect()))
 }
@@ -109,19 +109,22 @@ pub fn too_large(shown: &Path) -> Diagnostic {
 }
 
 /// UTF-8 with or without BOM, with CRLF or CR line ends, as LF text.
-pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(Diagnostic::error("the file is binary, not text")
             .with_help("only Markdown articles belong in content/; move this file out"));
     }
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..err.utf8_error().valid_up_to()]).unwrap_or_default();
         Diagnostic::error("the file is not valid UTF-8")
             .at(Location::at(valid, valid.len()))
             .with_help("save it as UTF-8; `fihris import` converts Windows-1256 and other legacy encodings")
     })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_owned() })
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
 /// Characters XML 1.0 forbids (C0 controls other than tab and line feed,
@@ -136,7 +139,12 @@ pub fn is_forbidden_control(c: char) -> bool {
 /// saying how many there were and where the first was (line and column in
 /// the text as it was read).
 fn without_controls(text: String) -> (String, Option<Diagnostic>) {
-    let Some(first) = text.find(is_forbidden_control) else { return (text, None) };
+    // Each forbidden character starts with a byte below 0x20 other than tab
+    // and line feed, or with 0xEF (U+FFFE, U+FFFF): bytes are looked at
+    // first, characters only from the first such byte on.
+    let suspect = text.bytes().position(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0xEF);
+    let first = suspect.and_then(|from| text[from..].find(is_forbidden_control).map(|at| from + at));
+    let Some(first) = first else { return (text, None) };
     let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
     let location = Location::in_lines(&LineStarts::of(&text), &text, first);
     let code = text[first..].chars().next().map_or(0, u32::from);
@@ -154,10 +162,10 @@ mod tests {
 
     #[test]
     fn decoding() {
-        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n").expect("valid"), "---\ntitle: x\n");
-        assert_eq!(decode(b"a\rb").expect("valid"), "a\nb");
-        assert!(decode(b"abc\0def").expect_err("binary").message.contains("binary"));
-        let err = decode(b"line one\nab\xE1\xFF").expect_err("invalid");
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n".to_vec()).expect("valid"), "---\ntitle: x\n");
+        assert_eq!(decode(b"a\rb".to_vec()).expect("valid"), "a\nb");
+        assert!(decode(b"abc\0def".to_vec()).expect_err("binary").message.contains("binary"));
+        let err = decode(b"line one\nab\xE1\xFF".to_vec()).expect_err("invalid");
         assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 3)));
     }
 
@@ -165,13 +173,16 @@ mod tests {
     fn controls_are_removed_with_their_place() {
         // Text read, text kept, line and column of the first control.
         type Case<'a> = (&'a str, &'a str, Option<(usize, usize)>);
-        let table: [Case; 6] = [
+        let table: [Case; 8] = [
             ("نص عادي\tمع جدولة\n", "نص عادي\tمع جدولة\n", None),
             ("a\u{1}b", "ab", Some((1, 2))),
             ("سطر\nبو\u{8}تين\u{1B}\n", "سطر\nبوتين\n", Some((2, 3))),
             ("x\u{B}\u{C}\u{1F}", "x", Some((1, 2))),
             ("\u{FFFE}a\u{FFFF}", "a", Some((1, 1))),
             ("DEL\u{7F} and C1\u{85} stay", "DEL\u{7F} and C1\u{85} stay", None),
+            // Presentation forms share the first byte of U+FFFE and U+FFFF.
+            ("ﻻ ﻷ \u{FFFF}", "ﻻ ﻷ ", Some((1, 5))),
+            ("ﻻ\tﻷ\n", "ﻻ\tﻷ\n", None),
         ];
         for (input, expected, place) in table {
             let (cleaned, warning) = without_controls(input.to_owned());
