@@ -81,6 +81,6 @@ pub fn analyze(
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
-    let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
+    let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (t.as_ref(), *w))));
     (Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures }, problems)
 }

@@ -10,6 +10,7 @@
 //! consecutive hashes the smallest is kept; two texts that share a passage of
 //! at least `SHINGLE + WINDOW - 1` content words then share a fingerprint.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use rustc_hash::FxHashMap;
@@ -211,17 +212,26 @@ pub fn winnow(hashes: &[u32]) -> Vec<u32> {
 
 /// The signature of an article whose search terms are `terms` and whose body
 /// is `body`.
-pub fn signature(terms: &[(Box<str>, u32)], body: &Body) -> Signature {
+pub fn signature(terms: &[(Cow<str>, u32)], body: &Body) -> Signature {
     let hashed: Vec<(u32, usize)> = terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
-    // A length is found by hash (two terms with one hash share the last one's).
-    let length: FxHashMap<u32, usize> = hashed.iter().copied().collect();
+    // A length is found by hash: two terms with one hash share the length of
+    // the one that sorts last.
+    let mut length: FxHashMap<u32, (&str, usize)> = FxHashMap::default();
+    for ((term, _), &(hash, chars)) in terms.iter().zip(&hashed) {
+        let known = length.entry(hash).or_insert((term, chars));
+        if **term > *known.0 {
+            *known = (term, chars);
+        }
+    }
     // The heaviest first; among equals, the longer word (a name, a place)
     // before a shorter one, then by hash so that the choice is stable.
     let mut ranked: Vec<(Reverse<u32>, Reverse<usize>, u32)> = terms
         .iter()
         .zip(&hashed)
         .filter(|((term, _), _)| letter_count(term) >= 3 || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
-        .map(|(&(_, weight), &(hash, _))| (Reverse(weight), Reverse(length.get(&hash).copied().unwrap_or(0)), hash))
+        .map(|(&(_, weight), &(hash, _))| {
+            (Reverse(weight), Reverse(length.get(&hash).map_or(0, |&(_, chars)| chars)), hash)
+        })
         .collect();
     // Only which terms are the heaviest matters: they are sorted by hash next.
     if ranked.len() > TERMS {
@@ -305,7 +315,7 @@ mod tests {
     #[test]
     fn among_equal_weights_the_longest_terms_then_the_smallest_hashes() {
         // 10 terms of 5 letters, 90 of 6 and 100 of 7, all of weight 2.
-        let terms: Vec<(Box<str>, u32)> = (0..200).map(|n| (format!("كلمة{n}").into_boxed_str(), 2)).collect();
+        let terms: Vec<(Cow<str>, u32)> = (0..200).map(|n| (format!("كلمة{n}").into(), 2)).collect();
         let kept: Vec<u32> = signature(&terms, &Body::read("")).terms.iter().map(|&(hash, _)| hash).collect();
         let hashes_of = |letters: usize| -> Vec<u32> {
             let mut hashes: Vec<u32> =
@@ -321,8 +331,8 @@ mod tests {
 
     #[test]
     fn signatures_keep_the_heaviest_terms() {
-        let terms: Vec<(Box<str>, u32)> =
-            (0..300).map(|n| (format!("كلمة{n}").into_boxed_str(), if n == 7 { 50 } else { 1 })).collect();
+        let terms: Vec<(Cow<str>, u32)> =
+            (0..300).map(|n| (format!("كلمة{n}").into(), if n == 7 { 50 } else { 1 })).collect();
         let signature = signature(&terms, &Body::read("نص\n"));
         assert_eq!(signature.terms.len(), TERMS);
         assert!(signature.terms.contains(&(term_hash("كلمة7"), 50)));

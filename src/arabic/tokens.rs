@@ -3,6 +3,8 @@
 //! An underscore separates words: hashtags join the words of a name with it
 //! (`#عبدالفتاح_البرهان`), and UAX #29 alone would keep them one word.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::normalize::{letter_count, push_key};
@@ -306,6 +308,15 @@ impl Stripped {
         }
         buf
     }
+
+    /// The stripped form: a part of `key`, without copying it, except for
+    /// the form that puts back ال.
+    pub fn form(self, key: &str) -> Cow<'_, str> {
+        match self {
+            Stripped::Rest(n) => Cow::Borrowed(&key[n..]),
+            Stripped::ArticleAnd(_) => Cow::Owned(self.write(key, &mut String::new()).to_owned()),
+        }
+    }
 }
 
 /// Writes into `variants` the forms of `key` with a proclitic chain `[و|ف]? [ب|ل|ك]?` removed, or لل read
@@ -339,7 +350,10 @@ mod tests {
         let mut buf = String::new();
         let mut variants = Vec::new();
         proclitic_variants(&k, &mut variants);
-        variants.into_iter().map(|v| v.write(&k, &mut buf).to_owned()).collect()
+        let written: Vec<String> = variants.iter().map(|v| v.write(&k, &mut buf).to_owned()).collect();
+        let forms: Vec<String> = variants.iter().map(|v| v.form(&k).into_owned()).collect();
+        assert_eq!(written, forms, "{word}");
+        written
     }
 
     /// docs/arabic.md §2.2: the proclitic chain, with words from the seeds.
