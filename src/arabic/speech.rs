@@ -84,7 +84,7 @@ const ACCORDING: &[&str] = &[
 /// remains has at least two letters; otherwise the key itself.
 pub fn without_conjunction(word: &str) -> &str {
     match word.strip_prefix(['و', 'ف']) {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
         _ => word,
     }
 }
