@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
 use super::mentions::{Mention, Mentions};
+use crate::arabic::sentences::Sentences;
 use crate::content::markdown::Place;
 use crate::entities::EntityId;
 
@@ -103,28 +103,6 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
         entries.push(Excerpt { entity: mention.entity, text, name_start, name_end });
     }
     Excerpts { texts: texts.finish(), entries }
-}
-
-/// The sentences of a text (UAX #29), found once, and only as far as asked.
-struct Sentences<'t> {
-    rest: USentenceBoundIndices<'t>,
-    found: Vec<Range<usize>>,
-}
-
-impl<'t> Sentences<'t> {
-    fn of(text: &'t str) -> Sentences<'t> {
-        Sentences { rest: text.split_sentence_bound_indices(), found: Vec::new() }
-    }
-
-    /// The sentence that byte `at` is in.
-    fn around(&mut self, at: usize) -> Option<Range<usize>> {
-        while self.found.last().is_none_or(|sentence| sentence.end <= at) {
-            let (start, sentence) = self.rest.next()?;
-            self.found.push(start..start + sentence.len());
-        }
-        let n = self.found.partition_point(|sentence| sentence.end <= at);
-        Some(self.found[n].clone())
-    }
 }
 
 /// The sentence of `text` around bytes `name` (from `sentences`, those of
@@ -237,18 +215,6 @@ mod tests {
             assert_eq!(excerpt.trim_end(), expected.trim_end(), "{text}");
             assert_eq!(marked, name);
         }
-    }
-
-    #[test]
-    fn sentences_are_found_once_in_any_order() {
-        let text = "الأولى هنا. الثانية هنا؟ الثالثة";
-        let mut sentences = Sentences::of(text);
-        let at = |word: &str| text.find(word).expect("in the text");
-        let sentence = |range: Option<Range<usize>>| range.map(|r| text[r].trim_end().to_owned());
-        assert_eq!(sentence(sentences.around(at("الثانية"))).as_deref(), Some("الثانية هنا؟"));
-        assert_eq!(sentence(sentences.around(at("الأولى"))).as_deref(), Some("الأولى هنا."));
-        assert_eq!(sentence(sentences.around(at("الثالثة"))).as_deref(), Some("الثالثة"));
-        assert_eq!(sentences.around(text.len()), None);
     }
 
     #[test]

@@ -178,10 +178,12 @@ mod tests {
 
     #[test]
     fn function_words_with_and_without_a_conjunction() {
-        for word in ["في", "وفي", "فإن", "الذي", "على", "وقال", "اللذين", "واللذين", "فاللتين"] {
+        for word in ["في", "وفي", "فإن", "الذي", "على", "وقال", "اللذين", "واللذين", "فاللتين"]
+        {
             assert!(is_function_word(&key(word)), "{word}");
         }
-        for word in ["موسكو", "بوتين", "الرئيس", "وزارة", "فلسطين", "والاستثمارات", "و"] {
+        for word in ["موسكو", "بوتين", "الرئيس", "وزارة", "فلسطين", "والاستثمارات", "و"]
+        {
             assert!(!is_function_word(&key(word)), "{word}");
         }
     }
