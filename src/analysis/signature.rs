@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
-use crate::arabic::normalize::letter_count;
+use crate::arabic::normalize::has_letters;
 use crate::arabic::stopwords::is_function_word;
 use crate::content::markdown::Place;
 
@@ -68,7 +68,7 @@ pub fn term_hash(term: &str) -> u32 {
 pub fn canonical(key: &str) -> &str {
     let strip = |rest: &str, prefix: &str| -> Option<usize> {
         let after = rest.strip_prefix(prefix)?;
-        (letter_count(after) >= 3).then_some(prefix.len())
+        has_letters(after, 3).then_some(prefix.len())
     };
     let mut rest = key;
     if let Some(n) = ["و", "ف"].iter().find_map(|p| strip(rest, p)) {
@@ -158,7 +158,7 @@ pub fn named_places(body: &Body) -> Vec<u32> {
             if let Some(level) = place_level(marker_key)
                 && adjacent
                 && !is_function_word(name_key)
-                && letter_count(name_key) >= 3
+                && has_letters(name_key, 3)
             {
                 places.push(named_place(level, name_key));
             }
@@ -228,7 +228,7 @@ pub fn signature(terms: &[(Cow<str>, u32)], body: &Body) -> Signature {
     let mut ranked: Vec<(Reverse<u32>, Reverse<usize>, u32)> = terms
         .iter()
         .zip(&hashed)
-        .filter(|((term, _), _)| letter_count(term) >= 3 || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
+        .filter(|((term, _), _)| has_letters(term, 3) || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
         .map(|(&(_, weight), &(hash, _))| {
             (Reverse(weight), Reverse(length.get(&hash).map_or(0, |&(_, chars)| chars)), hash)
         })

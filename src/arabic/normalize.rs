@@ -106,13 +106,18 @@ pub fn is_dropped(c: char) -> bool {
 
 /// Counts the letters of a key (what the "at least 3 letters" rules measure).
 pub fn letter_count(key: &str) -> usize {
-    // Arabic letters first: `is_alphabetic` is a table search for them, and
-    // this runs for every word that starts like a proclitic.
-    key.chars()
-        .filter(|&c| {
-            matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
-        })
-        .count()
+    key.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// Whether a key has at least `n` letters ([`letter_count`] without
+/// counting past `n`: this runs for every word that starts like a proclitic).
+pub fn has_letters(key: &str, n: usize) -> bool {
+    n == 0 || key.chars().filter(|&c| is_letter(c)).nth(n - 1).is_some()
+}
+
+fn is_letter(c: char) -> bool {
+    // Arabic letters first: `is_alphabetic` is a table search for them.
+    matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -160,5 +165,8 @@ mod tests {
     fn letter_count_ignores_digits_and_spaces() {
         assert_eq!(letter_count("ابن"), 3);
         assert_eq!(letter_count("a1 b"), 2);
+        for (key, n) in [("ابن", 3), ("a1 b", 2), ("", 0), ("١٢٣", 0)] {
+            assert!(has_letters(key, n) && !has_letters(key, n + 1), "{key}");
+        }
     }
 }

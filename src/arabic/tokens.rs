@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::normalize::{letter_count, push_key};
+use super::normalize::{has_letters, push_key};
 
 /// A word of a text: where it stands and where its key is in [`Words::keys`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,11 +288,11 @@ const ARTICLE: &str = "ال";
 const LAM_LAM: &str = "لل";
 
 impl Stripped {
-    /// How many letters the stripped form has.
-    pub fn letters(self, key: &str) -> usize {
+    /// Whether the stripped form has at least `n` letters.
+    pub fn has_letters(self, key: &str, n: usize) -> bool {
         match self {
-            Stripped::Rest(n) => letter_count(&key[n..]),
-            Stripped::ArticleAnd(n) => 2 + letter_count(&key[n..]),
+            Stripped::Rest(rest) => has_letters(&key[rest..], n),
+            Stripped::ArticleAnd(rest) => has_letters(&key[rest..], n.saturating_sub(2)),
         }
     }
 
@@ -337,7 +337,7 @@ pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
             variants.push(Stripped::Rest(base + 'ب'.len_utf8()));
         }
     }
-    variants.retain(|v| v.letters(key) >= 3);
+    variants.retain(|v| v.has_letters(key, 3));
 }
 
 #[cfg(test)]
