@@ -140,16 +140,29 @@ fn cut_around(text: &str, name: Range<usize>, sentences: &mut Sentences) -> Opti
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
+    let mut rest = text;
+    loop {
+        // A whitespace character starts with an ASCII byte or with C2, E1,
+        // E2 or E3 (U+0085 … U+3000): the text up to such a byte is copied
+        // whole, not character by character.
+        let at = rest.bytes().position(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3));
+        let (plain, tail) = rest.split_at(at.unwrap_or(rest.len()));
+        if !plain.is_empty() {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            out.push_str(plain);
+        }
+        let Some(c) = tail.chars().next() else { break };
         if c.is_whitespace() {
             space = true;
         } else {
-            if space {
+            if std::mem::take(&mut space) {
                 out.push(' ');
-                space = false;
             }
             out.push(c);
         }
+        rest = &tail[c.len_utf8()..];
     }
     if space {
         out.push(' ');
@@ -214,6 +227,39 @@ mod tests {
             let (excerpt, marked) = excerpt(text, name);
             assert_eq!(excerpt.trim_end(), expected.trim_end(), "{text}");
             assert_eq!(marked, name);
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_to_one_space() {
+        let table = [
+            ("", ""),
+            ("  ", " "),
+            ("قال  بوتين\n\tفي\u{00A0}\u{2003}موسكو ", "قال بوتين في موسكو "),
+            (" «نعم»\u{3000}» ", " «نعم» » "),
+            ("a\u{0085}b\u{2028}c\u{200B}d", "a b c\u{200B}d"),
+        ];
+        for (text, collapsed) in table {
+            assert_eq!(collapse(text), collapsed, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What whitespace a text has, it keeps as single spaces: before,
+        /// between and after its words.
+        #[test]
+        fn collapsing_keeps_the_words(text in "[ a\t\n\u{00A0}\u{2003}\u{3000}\u{0085}\u{1680}\u{2028}\u{200B}«»بـé€]{0,20}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let expected = match words.is_empty() {
+                true if text.is_empty() => String::new(),
+                true => " ".to_owned(),
+                false => {
+                    let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
+                    let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
+                    format!("{lead}{}{trail}", words.join(" "))
+                }
+            };
+            proptest::prop_assert_eq!(collapse(&text), expected);
         }
     }
 

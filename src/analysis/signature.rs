@@ -216,7 +216,8 @@ pub fn signature(terms: &[(Cow<str>, u32)], body: &Body) -> Signature {
     let hashed: Vec<(u32, usize)> = terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
     // A length is found by hash: two terms with one hash share the length of
     // the one that sorts last.
-    let mut length: FxHashMap<u32, (&str, usize)> = FxHashMap::default();
+    let mut length: FxHashMap<u32, (&str, usize)> =
+        FxHashMap::with_capacity_and_hasher(terms.len(), Default::default());
     for ((term, _), &(hash, chars)) in terms.iter().zip(&hashed) {
         let known = length.entry(hash).or_insert((term, chars));
         if **term > *known.0 {
