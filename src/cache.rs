@@ -43,10 +43,12 @@ pub fn load(destination: &Path) -> Option<(u64, Memory)> {
 /// aside and renamed, so a reader never sees half a cache.
 pub fn save(destination: &Path, build: u64, memory: Memory) -> io::Result<()> {
     let file = CacheFile { format: FORMAT, version: env!("CARGO_PKG_VERSION").to_owned(), build, memory };
-    let bytes = postcard::to_allocvec(&file).map_err(io::Error::other)?;
     let target = path(destination);
     let temporary = target.with_extension("tmp");
-    std::fs::write(&temporary, bytes)?;
+    // Written as it is serialized: the cache of a large archive is tens of
+    // megabytes, which need not be held in memory a second time.
+    let writer = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&temporary)?);
+    postcard::to_io(&file, writer).map_err(io::Error::other)?.into_inner().map_err(io::IntoInnerError::into_error)?;
     std::fs::rename(&temporary, &target)
 }
 
