@@ -21,12 +21,15 @@ pub fn key(text: &str) -> String {
 
 /// Appends the matching key of `text` to `out` (no allocation on the fast path).
 pub fn push_key(text: &str, out: &mut String) {
-    if text.chars().all(is_nfkc_stable) {
-        // NFKC leaves these characters alone, so skip it: most news text takes
-        // this path, and NFKC is the expensive step.
-        out.extend(text.chars().filter_map(fold));
-    } else {
-        push_key_nfkc(text, out);
+    // NFKC leaves most characters of news text alone, and it is the
+    // expensive step: it is skipped until a character needs it.
+    let start = out.len();
+    for c in text.chars() {
+        if !is_nfkc_stable(c) {
+            out.truncate(start);
+            return push_key_nfkc(text, out);
+        }
+        out.extend(fold(c));
     }
 }
 
