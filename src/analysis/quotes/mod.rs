@@ -380,11 +380,14 @@ impl<'b> Reader<'b> {
                             claimed[chain] = true;
                             found.push(self.direct(chain, said.clone(), outlet));
                         }
-                        let text = self.texts[block][start..end].trim().trim_end_matches(['،', ',', ':', '؛', ';']);
+                        let clause = &self.texts[block][start..end];
+                        let text = clause.trim().trim_end_matches(['،', ',', ':', '؛', ';']);
                         if partial.is_empty() && !text.is_empty() {
+                            // The clause without the spaces it starts with.
+                            let lead = clause.len() - clause.trim_start().len();
                             found.push(Found {
                                 from: (block, start),
-                                to: (block, start + self.texts[block][start..].find(text).unwrap_or(0) + text.len()),
+                                to: (block, start + lead + text.len()),
                                 direct: false,
                                 whole_block: false,
                                 said: said.clone(),
