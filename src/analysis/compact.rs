@@ -92,33 +92,35 @@ impl TextsBuilder {
 fn in_code_page(text: &str, bytes: &mut Vec<u8>) -> bool {
     let code_page = code_page();
     bytes.reserve(text.len());
-    text.chars().all(|c| match u8::try_from(c).ok().filter(u8::is_ascii).or_else(|| code_page.get(&c).copied()) {
-        Some(byte) => {
-            bytes.push(byte);
-            true
-        }
-        None => false,
+    text.chars().all(|c| {
+        let byte = if c.is_ascii() { c as u8 } else { code_page.get(c as usize).copied().unwrap_or(0) };
+        bytes.push(byte);
+        byte != 0 || c == '\0'
     })
 }
 
-/// The byte of each character above ASCII in Windows-1256, as
-/// `encoding_rs` decodes them. Its encoder looks each character up by a
-/// linear search of the code page, which every excerpt and quotation of an
-/// archive would pay; this inverse of its decoder gives the same bytes.
-fn code_page() -> &'static FxHashMap<char, u8> {
-    static CODE_PAGE: OnceLock<FxHashMap<char, u8>> = OnceLock::new();
+/// The byte of each character above ASCII in Windows-1256, by code point
+/// (0 for one the code page lacks), as `encoding_rs` decodes them. Its
+/// encoder looks each character up by a linear search of the code page,
+/// which every excerpt and quotation of an archive would pay; this inverse of
+/// its decoder gives the same bytes.
+fn code_page() -> &'static [u8] {
+    static CODE_PAGE: OnceLock<Vec<u8>> = OnceLock::new();
     CODE_PAGE.get_or_init(|| {
-        (0x80..=0xFF_u8)
-            .filter_map(|byte| {
-                let single = [byte];
-                let (decoded, malformed) = WINDOWS_1256.decode_without_bom_handling(&single);
-                let mut chars = decoded.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if !malformed => Some((c, byte)),
-                    _ => None,
+        let mut table = Vec::new();
+        for byte in 0x80..=0xFF_u8 {
+            let single = [byte];
+            let (decoded, malformed) = WINDOWS_1256.decode_without_bom_handling(&single);
+            let mut chars = decoded.chars();
+            if let (Some(c), None, false) = (chars.next(), chars.next(), malformed) {
+                let at = c as usize;
+                if table.len() <= at {
+                    table.resize(at + 1, 0);
                 }
-            })
-            .collect()
+                table[at] = byte;
+            }
+        }
+        table
     })
 }
 
