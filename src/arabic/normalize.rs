@@ -24,13 +24,22 @@ pub fn push_key(text: &str, out: &mut String) {
     // NFKC leaves most characters of news text alone, and it is the
     // expensive step: it is skipped until a character needs it.
     let start = out.len();
-    for c in text.chars() {
+    // What the key keeps as it is written is copied in runs, not a
+    // character at a time.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
         if !is_nfkc_stable(c) {
             out.truncate(start);
             return push_key_nfkc(text, out);
         }
-        out.extend(fold(c));
+        let folded = fold(c);
+        if folded != Some(c) {
+            out.push_str(&text[kept..at]);
+            out.extend(folded);
+            kept = at + c.len_utf8();
+        }
     }
+    out.push_str(&text[kept..]);
 }
 
 /// The general path: NFKC first, then the folds. Dropping a mark can leave

@@ -78,52 +78,58 @@ fn is_terminator(class: Class) -> bool {
     matches!(class, Class::ATerm | Class::STerm)
 }
 
+/// A terminator (SB11: `SATerm Close* Sp*`) the text goes on after.
+#[derive(Clone, Copy)]
+struct After {
+    /// A full stop, which may end an abbreviation or a number (SB6–SB8).
+    aterm: bool,
+    /// The class of the character before it.
+    before: Option<Class>,
+    /// Nothing has followed it yet.
+    next_to: bool,
+    /// A space has followed it.
+    spaced: bool,
+}
+
 /// The sentences of `text` when all its characters have a [`class`]: the
 /// rules SB5 to SB11 of UAX #29 (no paragraph separator can occur).
 fn simple_sentences(text: &str) -> Option<Vec<Range<usize>>> {
-    // Characters with the marks after them (SB5), as (byte, class).
-    let mut chars: Vec<(usize, Class)> = Vec::with_capacity(text.len() / 2);
-    for (at, c) in text.char_indices() {
-        match class(c)? {
-            Class::Extend if !chars.is_empty() => {}
-            // A mark at the start of the text is a character of its own.
-            Class::Extend => chars.push((at, Class::Any)),
-            found => chars.push((at, found)),
-        }
-    }
-    let class_at = |i: usize| chars.get(i).map(|&(_, class)| class);
     let mut sentences = Vec::new();
     let mut start = 0;
-    // After a terminator and the closing marks and spaces after it: where
-    // the terminator is, and whether a space has followed it.
-    let mut after: Option<(usize, bool)> = None;
-    for (i, &(at, class)) in chars.iter().enumerate() {
-        if let Some((terminator, spaced)) = after {
-            let aterm = class_at(terminator) == Some(Class::ATerm);
-            let next_to = terminator + 1 == i;
-            let keeps = (aterm && next_to && class == Class::Numeric) // SB6
-                || (aterm
-                    && next_to
+    let mut previous: Option<Class> = None;
+    let mut after: Option<After> = None;
+    for (at, c) in text.char_indices() {
+        let class = match class(c)? {
+            // Marks belong to the character before them (SB5), except at the start.
+            Class::Extend if previous.is_some() => continue,
+            Class::Extend => Class::Any,
+            found => found,
+        };
+        if let Some(term) = after {
+            let keeps = (term.aterm && term.next_to && class == Class::Numeric) // SB6
+                || (term.aterm
+                    && term.next_to
                     && class == Class::Upper
-                    && terminator.checked_sub(1).and_then(class_at).is_some_and(|c| matches!(c, Class::Upper | Class::Lower))) // SB7
-                || (aterm && lower_follows(&chars[i..])) // SB8
+                    && matches!(term.before, Some(Class::Upper | Class::Lower))) // SB7
                 || matches!(class, Class::SContinue | Class::ATerm | Class::STerm) // SB8a
-                || (!spaced && class == Class::Close) // SB9
-                || class == Class::Sp; // SB9, SB10
+                || (!term.spaced && class == Class::Close) // SB9
+                || class == Class::Sp // SB9, SB10
+                || (term.aterm && lower_follows(&text[at..])); // SB8
             if !keeps {
                 // SB11
                 sentences.push(start..at);
                 start = at;
             }
             after = match class {
-                _ if is_terminator(class) => Some((i, false)),
-                Class::Close if !spaced => Some((terminator, false)),
-                Class::Sp => Some((terminator, true)),
+                Class::Close if !term.spaced => Some(After { next_to: false, ..term }),
+                Class::Sp => Some(After { next_to: false, spaced: true, ..term }),
                 _ => None,
             };
-        } else if is_terminator(class) {
-            after = Some((i, false));
         }
+        if is_terminator(class) {
+            after = Some(After { aterm: class == Class::ATerm, before: previous, next_to: true, spaced: false });
+        }
+        previous = Some(class);
     }
     if start < text.len() {
         sentences.push(start..text.len());
@@ -132,12 +138,17 @@ fn simple_sentences(text: &str) -> Option<Vec<Range<usize>>> {
 }
 
 /// Whether a lower-case letter comes before any other letter or terminator
-/// (SB8: `etc. and` goes on).
-fn lower_follows(chars: &[(usize, Class)]) -> bool {
-    chars
-        .iter()
-        .map(|&(_, class)| class)
-        .find(|&class| matches!(class, Class::OLetter | Class::Upper | Class::Lower) || is_terminator(class))
+/// (SB8: `etc. and` goes on); a character the fast path does not know ends
+/// the search (the text then leaves the fast path anyway).
+fn lower_follows(text: &str) -> bool {
+    text.chars()
+        .map(class)
+        .find(|class| {
+            class.is_none_or(|class| {
+                matches!(class, Class::OLetter | Class::Upper | Class::Lower) || is_terminator(class)
+            })
+        })
+        .flatten()
         == Some(Class::Lower)
 }
 
