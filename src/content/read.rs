@@ -46,7 +46,8 @@ fn read_once(path: &Path, limit: u64) -> io::Result<Option<(Vec<u8>, Stamp)>> {
     if before.0 > limit {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
+    // Room for what the file holds, and a byte to see that it grew.
+    let mut bytes = Vec::with_capacity(before.0 as usize + 1);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some((bytes, before)))
 }
@@ -113,7 +114,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(Diagnostic::error("the file is binary, not text")
             .with_help("only Markdown articles belong in content/; move this file out"));
     }
