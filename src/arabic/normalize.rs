@@ -71,11 +71,15 @@ fn fold_all(chars: impl Iterator<Item = char>) -> String {
 /// composition with their neighbours: ASCII, the basic Arabic letters, digits,
 /// punctuation and the harakat U+064B–U+0652. The combining madda and hamza
 /// (U+0653–U+0655) compose with alef, waw and yeh, so they take the slow path.
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn is_nfkc_stable(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{7F}' | '\u{060C}'..='\u{0652}' | '\u{0660}'..='\u{066D}')
 }
 
 /// Steps 2–10 on one character: `None` drops it.
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn fold(c: char) -> Option<char> {
     Some(match c {
         // 2. invisible controls: ZWNJ, ZWJ, LRM, RLM, embeddings and overrides,
@@ -127,6 +131,8 @@ pub fn has_letters(key: &str, n: usize) -> bool {
     n == 0 || key.chars().filter(|&c| is_letter(c)).nth(n - 1).is_some()
 }
 
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn is_letter(c: char) -> bool {
     // Arabic letters first: `is_alphabetic` is a table search for them.
     matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())

@@ -54,6 +54,8 @@ enum Class {
 
 /// The class of `c`, or `None` for a character the fast path leaves to the
 /// full algorithm (paragraph separators among them).
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn class(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' => Class::Lower,

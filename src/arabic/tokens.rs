@@ -160,6 +160,8 @@ enum CharClass {
     Other,
 }
 
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn class(c: char) -> CharClass {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => CharClass::Word,
