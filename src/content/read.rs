@@ -136,15 +136,30 @@ pub fn is_forbidden_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Where the first byte is that may start a [forbidden
+/// control](is_forbidden_control): one below 0x20 other than tab and line
+/// feed, or 0xEF (U+FFFE, U+FFFF). Every article is read through this, so
+/// bytes are tested a block at a time, without stopping inside a block,
+/// which the compiler makes into vector instructions.
+fn first_suspect_byte(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0xEF;
+    let mut offset = 0;
+    for block in bytes.chunks(BLOCK) {
+        if block.iter().fold(false, |any, b| any | suspect(b)) {
+            return block.iter().position(suspect).map(|at| offset + at);
+        }
+        offset += block.len();
+    }
+    None
+}
+
 /// `text` without [forbidden controls](is_forbidden_control), and a warning
 /// saying how many there were and where the first was (line and column in
 /// the text as it was read).
 fn without_controls(text: String) -> (String, Option<Diagnostic>) {
-    // Each forbidden character starts with a byte below 0x20 other than tab
-    // and line feed, or with 0xEF (U+FFFE, U+FFFF): bytes are looked at
-    // first, characters only from the first such byte on.
-    let suspect = text.bytes().position(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0xEF);
-    let first = suspect.and_then(|from| text[from..].find(is_forbidden_control).map(|at| from + at));
+    let first = first_suspect_byte(text.as_bytes())
+        .and_then(|from| text[from..].find(is_forbidden_control).map(|at| from + at));
     let Some(first) = first else { return (text, None) };
     let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
     let location = Location::in_lines(&LineStarts::of(&text), &text, first);
@@ -191,6 +206,19 @@ mod tests {
             let found = warning.as_ref().and_then(|w| w.location.as_ref()).map(|l| (l.line, l.column));
             assert_eq!(found, place, "{input:?}");
         }
+    }
+
+    #[test]
+    fn suspect_bytes_are_found_in_any_block() {
+        let long = "نص عادي\tو\n".repeat(40);
+        assert_eq!(first_suspect_byte(long.as_bytes()), None);
+        let boundary = |near: usize| (near..).find(|&at| long.is_char_boundary(at)).unwrap_or(long.len());
+        for at in [0, boundary(63), boundary(64), boundary(65), boundary(130), long.len()] {
+            let mut text = long.clone();
+            text.insert(at, '\u{1}');
+            assert_eq!(first_suspect_byte(text.as_bytes()), Some(at), "{at}");
+        }
+        assert_eq!(first_suspect_byte("ﻻ".as_bytes()), Some(0));
     }
 
     #[test]
