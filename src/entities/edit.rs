@@ -42,7 +42,7 @@ impl ListEdit {
         let path = kind.list_path();
         let full_path = root.join(&path);
         let text = match std::fs::read(&full_path) {
-            Ok(bytes) => crate::content::decode(bytes).map_err(|d| d.in_file(&path))?,
+            Ok(bytes) => crate::content::decode(&bytes).map_err(|d| d.in_file(&path))?,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(err) => return Err(Diagnostic::error(format!("cannot read the list: {err}")).in_file(&path)),
         };
