@@ -11,27 +11,44 @@ use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 /// The sentences of a text.
 pub struct Sentences<'t> {
-    /// The full algorithm, for a text the fast path does not take.
+    text: &'t str,
+    /// The fast path, as far as it has read, while it has met only
+    /// characters it knows.
+    simple: Option<Simple>,
+    /// The full algorithm, from the first character the fast path does not know.
     rest: Option<USentenceBoundIndices<'t>>,
     found: Vec<Range<usize>>,
 }
 
 impl<'t> Sentences<'t> {
     pub fn of(text: &'t str) -> Sentences<'t> {
-        match simple_sentences(text) {
-            Some(found) => Sentences { rest: None, found },
-            None => Sentences { rest: Some(text.split_sentence_bound_indices()), found: Vec::new() },
-        }
+        Sentences { text, simple: Some(Simple::default()), rest: None, found: Vec::new() }
     }
 
     /// The sentence that byte `at` is in.
     pub fn around(&mut self, at: usize) -> Option<Range<usize>> {
         while self.found.last().is_none_or(|sentence| sentence.end <= at) {
-            let (start, sentence) = self.rest.as_mut()?.next()?;
-            self.found.push(start..start + sentence.len());
+            let sentence = self.next_sentence()?;
+            self.found.push(sentence);
         }
         let n = self.found.partition_point(|sentence| sentence.end <= at);
         Some(self.found[n].clone())
+    }
+
+    fn next_sentence(&mut self) -> Option<Range<usize>> {
+        if let Some(simple) = &mut self.simple {
+            match simple.next(self.text) {
+                Ok(sentence) => return sentence,
+                // The text starts again, with the full algorithm.
+                Err(Unknown) => {
+                    self.simple = None;
+                    self.found.clear();
+                    self.rest = Some(self.text.split_sentence_bound_indices());
+                }
+            }
+        }
+        let (start, sentence) = self.rest.as_mut()?.next()?;
+        Some(start..start + sentence.len())
     }
 }
 
@@ -93,70 +110,98 @@ struct After {
     spaced: bool,
 }
 
-/// The sentences of `text` when all its characters have a [`class`]: the
-/// rules SB5 to SB11 of UAX #29 (no paragraph separator can occur).
-fn simple_sentences(text: &str) -> Option<Vec<Range<usize>>> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let mut previous: Option<Class> = None;
-    let mut after: Option<After> = None;
-    for (at, c) in text.char_indices() {
-        let class = match class(c)? {
-            // Marks belong to the character before them (SB5), except at the start.
-            Class::Extend if previous.is_some() => continue,
-            Class::Extend => Class::Any,
-            found => found,
-        };
-        if let Some(term) = after {
-            let keeps = (term.aterm && term.next_to && class == Class::Numeric) // SB6
-                || (term.aterm
-                    && term.next_to
-                    && class == Class::Upper
-                    && matches!(term.before, Some(Class::Upper | Class::Lower))) // SB7
-                || matches!(class, Class::SContinue | Class::ATerm | Class::STerm) // SB8a
-                || (!term.spaced && class == Class::Close) // SB9
-                || class == Class::Sp // SB9, SB10
-                || (term.aterm && lower_follows(&text[at..])); // SB8
-            if !keeps {
-                // SB11
-                sentences.push(start..at);
-                start = at;
-            }
-            after = match class {
-                Class::Close if !term.spaced => Some(After { next_to: false, ..term }),
-                Class::Sp => Some(After { next_to: false, spaced: true, ..term }),
-                _ => None,
+/// A character the fast path does not know (a line break among them).
+struct Unknown;
+
+/// The fast path: the rules SB5 to SB11 of UAX #29 on text whose characters
+/// all have a [`class`] (so no paragraph separator occurs), read a sentence
+/// at a time.
+#[derive(Default)]
+struct Simple {
+    /// Where it has read to.
+    at: usize,
+    /// Where the sentence being read starts.
+    start: usize,
+    previous: Option<Class>,
+    after: Option<After>,
+}
+
+impl Simple {
+    /// The next sentence of `text` (`None` after the last), or [`Unknown`]
+    /// when a character it depends on has no [`class`].
+    fn next(&mut self, text: &str) -> Result<Option<Range<usize>>, Unknown> {
+        while let Some(c) = text[self.at..].chars().next() {
+            let at = self.at;
+            self.at += c.len_utf8();
+            let class = match class(c).ok_or(Unknown)? {
+                // Marks belong to the character before them (SB5), except at the start.
+                Class::Extend if self.previous.is_some() => continue,
+                Class::Extend => Class::Any,
+                found => found,
             };
+            let mut ended = None;
+            if let Some(term) = self.after {
+                let keeps = (term.aterm && term.next_to && class == Class::Numeric) // SB6
+                    || (term.aterm
+                        && term.next_to
+                        && class == Class::Upper
+                        && matches!(term.before, Some(Class::Upper | Class::Lower))) // SB7
+                    || matches!(class, Class::SContinue | Class::ATerm | Class::STerm) // SB8a
+                    || (!term.spaced && class == Class::Close) // SB9
+                    || class == Class::Sp // SB9, SB10
+                    || (term.aterm && lower_follows(&text[at..])?); // SB8
+                if !keeps {
+                    // SB11
+                    ended = Some(self.start..at);
+                    self.start = at;
+                }
+                self.after = match class {
+                    Class::Close if !term.spaced => Some(After { next_to: false, ..term }),
+                    Class::Sp => Some(After { next_to: false, spaced: true, ..term }),
+                    _ => None,
+                };
+            }
+            if is_terminator(class) {
+                self.after =
+                    Some(After { aterm: class == Class::ATerm, before: self.previous, next_to: true, spaced: false });
+            }
+            self.previous = Some(class);
+            if ended.is_some() {
+                return Ok(ended);
+            }
         }
-        if is_terminator(class) {
-            after = Some(After { aterm: class == Class::ATerm, before: previous, next_to: true, spaced: false });
-        }
-        previous = Some(class);
+        let last = (self.start < text.len()).then_some(self.start..text.len());
+        self.start = text.len();
+        Ok(last)
     }
-    if start < text.len() {
-        sentences.push(start..text.len());
-    }
-    Some(sentences)
 }
 
 /// Whether a lower-case letter comes before any other letter or terminator
-/// (SB8: `etc. and` goes on); a character the fast path does not know ends
-/// the search (the text then leaves the fast path anyway).
-fn lower_follows(text: &str) -> bool {
-    text.chars()
-        .map(class)
-        .find(|class| {
-            class.is_none_or(|class| {
-                matches!(class, Class::OLetter | Class::Upper | Class::Lower) || is_terminator(class)
-            })
-        })
-        .flatten()
-        == Some(Class::Lower)
+/// (SB8: `etc. and` goes on).
+fn lower_follows(text: &str) -> Result<bool, Unknown> {
+    for c in text.chars() {
+        match class(c).ok_or(Unknown)? {
+            Class::Lower => return Ok(true),
+            Class::OLetter | Class::Upper | Class::ATerm | Class::STerm => return Ok(false),
+            _ => {}
+        }
+    }
+    Ok(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every sentence by the fast path, or `None` where it does not go.
+    fn simple_sentences(text: &str) -> Option<Vec<Range<usize>>> {
+        let mut simple = Simple::default();
+        let mut all = Vec::new();
+        while let Some(sentence) = simple.next(text).ok()? {
+            all.push(sentence);
+        }
+        Some(all)
+    }
 
     fn uax29(text: &str) -> Vec<Range<usize>> {
         text.split_sentence_bound_indices().map(|(start, s)| start..start + s.len()).collect()
@@ -170,6 +215,21 @@ mod tests {
         ) {
             if let Some(fast) = simple_sentences(&text) {
                 proptest::prop_assert_eq!(fast, uax29(&text));
+            }
+        }
+
+        /// Asked in any order, for any place, the sentence is UAX #29's,
+        /// whether the fast path reads the whole text, part of it or none.
+        #[test]
+        fn every_place_is_in_its_uax29_sentence(
+            text in "[بaA1 .?)»,ًé\n]{0,16}",
+            order in proptest::collection::vec(0usize..17, 0..8),
+        ) {
+            let expected = uax29(&text);
+            let mut sentences = Sentences::of(&text);
+            for at in order.into_iter().filter(|&at| text.is_char_boundary(at)) {
+                let sentence = expected.iter().find(|s| s.contains(&at)).cloned();
+                proptest::prop_assert_eq!(sentences.around(at), sentence);
             }
         }
 
@@ -225,6 +285,20 @@ mod tests {
         // A line break or a letter the fast path does not know: the full algorithm.
         assert!(simple_sentences("سطر\nسطر").is_none());
         assert!(simple_sentences("Café.").is_none());
+    }
+
+    /// A character the fast path does not know, even after the sentence
+    /// asked for, can decide where it ends (SB8 looks ahead): the text is
+    /// then read again by the full algorithm.
+    #[test]
+    fn an_unknown_character_ahead_hands_over_to_uax29() {
+        for text in ["نص etc. 1é بعد", "نص etc. (é بعد", "أول. ثان\nثالث. رابع", "U.S. é"] {
+            let expected = uax29(text);
+            for at in text.char_indices().map(|(at, _)| at) {
+                let sentence = expected.iter().find(|s| s.contains(&at)).cloned();
+                assert_eq!(Sentences::of(text).around(at), sentence, "{at} in {text:?}");
+            }
+        }
     }
 
     #[test]
