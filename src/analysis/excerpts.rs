@@ -139,34 +139,29 @@ fn cut_around(text: &str, name: Range<usize>, sentences: &mut Sentences) -> Opti
 /// Runs of whitespace as one space.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut rest = text;
-    loop {
-        // A whitespace character starts with an ASCII byte or with C2, E1,
-        // E2 or E3 (U+0085 … U+3000): the text up to such a byte is copied
-        // whole, not character by character.
-        let at = rest.bytes().position(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3));
-        let (plain, tail) = rest.split_at(at.unwrap_or(rest.len()));
-        if !plain.is_empty() {
-            if std::mem::take(&mut space) {
-                out.push(' ');
-            }
-            out.push_str(plain);
+    // Up to `kept`, the text is in `out`; the rest is copied when a run of
+    // whitespace other than one space is met, or at the end.
+    let mut kept = 0;
+    let mut at = 0;
+    // A whitespace character starts with an ASCII byte or with C2, E1, E2 or
+    // E3 (U+0085 … U+3000): the letters between are not decoded.
+    let candidate = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+    while let Some(found) = text.as_bytes()[at..].iter().position(candidate) {
+        let start = at + found;
+        let end = text[start..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |n| start + n);
+        if end == start {
+            // Not whitespace after all («, “…).
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
-        let Some(c) = tail.chars().next() else { break };
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if std::mem::take(&mut space) {
-                out.push(' ');
-            }
-            out.push(c);
+        if &text[start..end] != " " {
+            out.push_str(&text[kept..start]);
+            out.push(' ');
+            kept = end;
         }
-        rest = &tail[c.len_utf8()..];
+        at = end;
     }
-    if space {
-        out.push(' ');
-    }
+    out.push_str(&text[kept..]);
     out
 }
 
