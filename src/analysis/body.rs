@@ -109,10 +109,10 @@ impl Body {
         body
     }
 
-    /// Splits each block into words once. A run's words are its block's
-    /// words inside it, unless a word goes across its edge (`**بو**تين`) or
-    /// its block needed UAX #29 ([`Words::append`]): then the run is split
-    /// on its own, as every reader of runs used to split it.
+    /// Splits each block into words once. A run has the words it has alone:
+    /// its block's words inside it, unless a word goes across its edge
+    /// (`**بو**تين`) or its block needed UAX #29 ([`Words::append`]); then
+    /// the run is split on its own.
     fn split_words(&mut self) {
         let mut words = Words::default();
         for block in &self.blocks {
