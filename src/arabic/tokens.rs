@@ -108,7 +108,7 @@ impl Words {
     }
 
     pub fn key(&self, word: &Word) -> &str {
-        &self.keys[word.key_start as usize..word.key_end as usize]
+        self.all().key(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Word, &str)> {
@@ -134,8 +134,8 @@ impl<'w> WordSlice<'w> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&'w Word, &'w str)> + use<'w> {
-        let keys = self.keys;
-        self.words.iter().map(move |w| (w, &keys[w.key_start as usize..w.key_end as usize]))
+        let words = *self;
+        self.words.iter().map(move |w| (w, words.key(w)))
     }
 
     /// How many of the words start before byte `at`.
@@ -316,7 +316,11 @@ impl Stripped {
     pub fn form(self, key: &str) -> Cow<'_, str> {
         match self {
             Stripped::Rest(n) => Cow::Borrowed(&key[n..]),
-            Stripped::ArticleAnd(_) => Cow::Owned(self.write(key, &mut String::new()).to_owned()),
+            Stripped::ArticleAnd(_) => {
+                let mut form = String::new();
+                self.write(key, &mut form);
+                Cow::Owned(form)
+            }
         }
     }
 }
