@@ -114,7 +114,7 @@ impl Body {
     /// (`**بو**تين`) or its block needed UAX #29 ([`Words::append`]); then
     /// the run is split on its own.
     fn split_words(&mut self) {
-        let mut words = Words::default();
+        let mut words = Words::with_capacity(self.blocks.iter().map(|block| block.text.len()).sum());
         for block in &self.blocks {
             let first = words.len() as u32;
             let local = words.append(&block.text, 0);

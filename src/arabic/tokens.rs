@@ -42,6 +42,13 @@ impl Words {
         words
     }
 
+    /// Empty, with room for the words of about `bytes` bytes of text: their
+    /// keys take about as many bytes as the words, and an Arabic word with
+    /// the space after it about ten.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Words { keys: String::with_capacity(bytes), words: Vec::with_capacity(bytes / 8) }
+    }
+
     /// Replaces the contents with the words of `text`, reusing the buffers.
     pub fn fill(&mut self, text: &str) {
         self.keys.clear();
