@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::Memory;
 
 /// Changes when the cache's shape does; older caches are then ignored.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
@@ -47,9 +47,8 @@ pub fn save(destination: &Path, build: u64, memory: Memory) -> io::Result<()> {
     let file = CacheFile { format: FORMAT, version: env!("CARGO_PKG_VERSION").to_owned(), build, memory };
     let target = path(destination);
     let temporary = target.with_extension("tmp");
-    let writer = io::BufWriter::new(std::fs::File::create(&temporary)?);
-    let writer = postcard::to_io(&file, writer).map_err(io::Error::other)?;
-    writer.into_inner().map_err(|err| err.into_error())?;
+    let writer = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&temporary)?);
+    postcard::to_io(&file, writer).map_err(io::Error::other)?.into_inner().map_err(io::IntoInnerError::into_error)?;
     std::fs::rename(&temporary, &target)
 }
 

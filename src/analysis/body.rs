@@ -1,15 +1,17 @@
 //! One pass over an article's Markdown body: its visible text as blocks
 //! (paragraphs, headings, list items, table cells, code blocks), each made of
 //! text runs that know where they stand (prose, heading, link, image, code) and
-//! which bytes of the file they come from. Mentions, the summary, the search
-//! terms and (later) quotes and excerpts are all read from this one pass; the
-//! renderer numbers runs the same way, so a mention found in run N is linked
-//! in run N.
+//! which bytes of the file they come from, and the words of both, split once
+//! and shared by every reader. Mentions, the summary, the search terms,
+//! quotes, excerpts and what stories compare are all read from this one pass;
+//! the renderer numbers runs the same way, so a mention found in run N is
+//! linked in run N.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::arabic::tokens::{WordSlice, Words, separates_words};
 use crate::content::markdown::{self, Place, PlaceTracker};
 
 /// What kind of block a run of text belongs to.
@@ -43,11 +45,19 @@ pub struct Run {
     pub source: Range<u32>,
 }
 
-/// The visible text of a body.
+/// The visible text of a body, and its words.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub runs: Vec<Run>,
+    /// The words of every block, then those of the runs that had to be split
+    /// on their own (see [`Body::split_words`]).
+    words: Words,
+    /// Where each block's words are in `words`, and whether its text was
+    /// split by its characters alone ([`Words::append`]).
+    block_words: Vec<(u32, u32, bool)>,
+    /// Where each run's words are in `words`.
+    run_words: Vec<(u32, u32)>,
 }
 
 impl Body {
@@ -95,7 +105,36 @@ impl Body {
                 source: range.start as u32..range.end as u32,
             });
         }
+        body.split_words();
         body
+    }
+
+    /// Splits each block into words once. A run has the words it has alone:
+    /// its block's words inside it, unless a word goes across its edge
+    /// (`**بو**تين`) or its block needed UAX #29 ([`Words::append`]); then
+    /// the run is split on its own.
+    fn split_words(&mut self) {
+        let mut words = Words::with_capacity(self.blocks.iter().map(|block| block.text.len()).sum());
+        for block in &self.blocks {
+            let first = words.len() as u32;
+            let local = words.append(&block.text, 0);
+            self.block_words.push((first, words.len() as u32, local));
+        }
+        for run in &self.runs {
+            let text = &self.blocks[run.block as usize].text;
+            let (first, last, local) = self.block_words[run.block as usize];
+            let (start, end) = (run.start as usize, run.end as usize);
+            let range = if local && separates_words(text, start) && separates_words(text, end) {
+                let in_block = words.slice(first as usize..last as usize);
+                (first + in_block.starting_before(start) as u32, first + in_block.starting_before(end) as u32)
+            } else {
+                let first = words.len() as u32;
+                words.append(&text[start..end], start);
+                (first, words.len() as u32)
+            };
+            self.run_words.push(range);
+        }
+        self.words = words;
     }
 
     fn open(&mut self, kind: BlockKind, quoted: bool) -> u32 {
@@ -111,6 +150,35 @@ impl Body {
     /// The runs with their text.
     pub fn runs(&self) -> impl Iterator<Item = (&Run, &str)> {
         self.runs.iter().map(|run| (run, self.text(run)))
+    }
+
+    /// The words of block `block`, their offsets in its text.
+    pub fn block_words(&self, block: usize) -> WordSlice<'_> {
+        let (first, last, _) = self.block_words[block];
+        self.words.slice(first as usize..last as usize)
+    }
+
+    /// The runs with their words: each run, the text its words' offsets are
+    /// in (its block's text up to the run's end: the run is
+    /// `text[run.start..]`), and its words.
+    pub fn runs_with_words(&self) -> impl Iterator<Item = (&Run, &str, WordSlice<'_>)> {
+        self.runs.iter().zip(&self.run_words).map(|(run, &(first, last))| {
+            let text = &self.blocks[run.block as usize].text[..run.end as usize];
+            (run, text, self.words.slice(first as usize..last as usize))
+        })
+    }
+
+    /// How many words bytes `range` of block `block` has, as if that part
+    /// were split on its own.
+    pub fn count_words(&self, block: usize, range: Range<usize>) -> usize {
+        let text = &self.blocks[block].text;
+        let (_, _, local) = self.block_words[block];
+        if local && separates_words(text, range.start) && separates_words(text, range.end) {
+            let words = self.block_words(block);
+            words.starting_before(range.end) - words.starting_before(range.start)
+        } else {
+            Words::of(&text[range]).len()
+        }
     }
 
     /// The first real paragraph (a dateline such as "موسكو" is skipped), cut
@@ -210,6 +278,46 @@ mod tests {
         let run = &body.runs[0];
         assert_eq!(body.text(run), "نص & بوتين");
         assert_eq!(&markdown[run.source.start as usize..run.source.end as usize], "نص &amp; بوتين");
+    }
+
+    proptest::proptest! {
+        /// Each run has the words it has when split on its own, wherever
+        /// Markdown cuts the text (emphasis inside a word, links, code).
+        #[test]
+        fn runs_have_their_own_words(markdown in "[ابتموسكوأـً0-9a-zé _.,:«»*`\\[\\]()\n#>-]{0,60}") {
+            let body = Body::read(&markdown);
+            for (run, text, words) in body.runs_with_words() {
+                let shared: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
+                let mut own = Words::default();
+                own.append(&text[run.start as usize..], run.start as usize);
+                let alone: Vec<(usize, usize, &str)> = own.iter().map(|(w, k)| (w.start, w.end, k)).collect();
+                proptest::prop_assert_eq!(shared, alone, "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_cut_by_emphasis_is_split_in_each_run() {
+        let body = Body::read("قال **بو**تين في *موسكو*.\n");
+        let keys: Vec<Vec<&str>> =
+            body.runs_with_words().map(|(_, _, words)| words.iter().map(|(_, k)| k).collect()).collect();
+        assert_eq!(keys, [vec!["قال"], vec!["بو"], vec!["تين", "في"], vec!["موسكو"], vec![]]);
+        // The block keeps the word whole, for readers of blocks.
+        let block: Vec<&str> = body.block_words(0).iter().map(|(_, k)| k).collect();
+        assert_eq!(block, ["قال", "بوتين", "في", "موسكو"]);
+    }
+
+    #[test]
+    fn parts_of_blocks_are_counted_as_if_alone() {
+        let body = Body::read("قال «نعم، سنفعل» ثم U.S. «ذهب»\n");
+        let text = &body.blocks[0].text;
+        let part = |inner: &str| {
+            let start = text.find(inner).expect("in the text");
+            start..start + inner.len()
+        };
+        assert_eq!(body.count_words(0, part("نعم، سنفعل")), 2);
+        assert_eq!(body.count_words(0, part("ذهب")), 1);
+        assert_eq!(body.count_words(0, 0..text.len()), Words::of(text).len());
     }
 
     #[test]

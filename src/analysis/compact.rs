@@ -6,6 +6,7 @@
 //! Eastern or Persian digits) is kept in UTF-8.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use encoding_rs::WINDOWS_1256;
 use rustc_hash::FxHashMap;
@@ -68,12 +69,17 @@ impl TextsBuilder {
         if let Some(&stored) = self.stored.get(text) {
             return Some(stored);
         }
-        let (encoded, _, unmappable) = WINDOWS_1256.encode(text);
-        let kept: &[u8] = if unmappable { text.as_bytes() } else { &encoded };
         let start = u32::try_from(self.bytes.len()).ok()?;
-        let len = u32::try_from(kept.len()).ok().filter(|len| len & UTF8 == 0)?;
-        start.checked_add(len)?;
-        self.bytes.extend_from_slice(kept);
+        let unmappable = !in_code_page(text, &mut self.bytes);
+        if unmappable {
+            self.bytes.truncate(start as usize);
+            self.bytes.extend_from_slice(text.as_bytes());
+        }
+        let len = u32::try_from(self.bytes.len() - start as usize).ok().filter(|len| len & UTF8 == 0);
+        let Some(len) = len.filter(|&len| start.checked_add(len).is_some()) else {
+            self.bytes.truncate(start as usize);
+            return None;
+        };
         let stored = Stored { start, len: if unmappable { len | UTF8 } else { len } };
         self.stored.insert(text.to_owned(), stored);
         Some(stored)
@@ -82,6 +88,43 @@ impl TextsBuilder {
     pub fn finish(self) -> Texts {
         Texts { bytes: self.bytes.into_boxed_slice() }
     }
+}
+
+/// Appends `text` in Windows-1256 to `bytes`; false (having appended part
+/// of it) when it has a character the code page lacks.
+fn in_code_page(text: &str, bytes: &mut Vec<u8>) -> bool {
+    let code_page = code_page();
+    bytes.reserve(text.len());
+    text.chars().all(|c| {
+        let byte = if c.is_ascii() { c as u8 } else { code_page.get(c as usize).copied().unwrap_or(0) };
+        bytes.push(byte);
+        byte != 0 || c == '\0'
+    })
+}
+
+/// The byte of each character above ASCII in Windows-1256, by code point
+/// (0 for one the code page lacks), as `encoding_rs` decodes them. Its
+/// encoder looks each character up by a linear search of the code page,
+/// which every excerpt and quotation of an archive would pay; this inverse of
+/// its decoder gives the same bytes.
+fn code_page() -> &'static [u8] {
+    static CODE_PAGE: OnceLock<Vec<u8>> = OnceLock::new();
+    CODE_PAGE.get_or_init(|| {
+        let mut table = Vec::new();
+        for byte in 0x80..=0xFF_u8 {
+            let single = [byte];
+            let (decoded, malformed) = WINDOWS_1256.decode_without_bom_handling(&single);
+            let mut chars = decoded.chars();
+            if let (Some(c), None, false) = (chars.next(), chars.next(), malformed) {
+                let at = c as usize;
+                if table.len() <= at {
+                    table.resize(at + 1, 0);
+                }
+                table[at] = byte;
+            }
+        }
+        table
+    })
 }
 
 #[cfg(test)]
@@ -118,6 +161,23 @@ mod tests {
         assert_ne!(first, emoji);
         // One byte a letter in the code page; the emoji's text alone in UTF-8.
         assert_eq!(texts.size(), "عطاف".chars().count() + "عطاف 🙂".len());
+    }
+
+    /// The code page as `encoding_rs` encodes it, for every character of the
+    /// Basic Multilingual Plane and a few beyond.
+    #[test]
+    fn the_code_page_is_encoding_rs_s() {
+        let chars = ('\0'..='\u{FFFF}').chain(['\u{1F642}', '\u{10FFFF}']);
+        for c in chars {
+            let text = c.to_string();
+            let (encoded, _, unmappable) = WINDOWS_1256.encode(&text);
+            let mut ours = Vec::new();
+            let mapped = in_code_page(&text, &mut ours);
+            assert_eq!(mapped, !unmappable, "{c:?}");
+            if mapped {
+                assert_eq!(ours, &*encoded, "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
 use super::mentions::{Mention, Mentions};
+use crate::arabic::sentences::Sentences;
 use crate::content::markdown::Place;
 use crate::entities::EntityId;
 
@@ -94,11 +94,14 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
     chosen.sort_by_key(|m| m.entity);
     let mut texts = TextsBuilder::default();
     let mut entries = Vec::with_capacity(chosen.len());
+    // Each block is split into sentences once, however many names it has.
+    let mut sentences: Vec<Option<Sentences>> = body.blocks.iter().map(|_| None).collect();
     for mention in chosen {
         let Some(run) = mention.run.and_then(|r| body.runs.get(r as usize)) else { continue };
         let text = &body.blocks[run.block as usize].text;
         let name = (run.start + mention.start) as usize..(run.start + mention.end) as usize;
-        let Some((excerpt, marked)) = cut_around(text, name) else { continue };
+        let sentences = sentences[run.block as usize].get_or_insert_with(|| Sentences::of(text));
+        let Some((excerpt, marked)) = cut_around(text, name, sentences) else { continue };
         // Excerpts are short; the bounds only keep the offsets' types honest.
         let (Ok(name_start), Ok(name_end), Some(text)) =
             (u16::try_from(marked.start), u16::try_from(marked.end), texts.store(&excerpt))
@@ -110,22 +113,18 @@ pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
     Excerpts { texts: texts.finish(), entries }
 }
 
-/// The sentence of `text` around bytes `name` (UAX #29 sentences), cut near
-/// [`EXCERPT_CHARS`] characters around the name at word boundaries with an
-/// ellipsis, whitespace collapsed; with the name's bytes in the result.
-fn cut_around(text: &str, name: Range<usize>) -> Option<(String, Range<usize>)> {
+/// The sentence of `text` around bytes `name` (from `sentences`, those of
+/// `text`), cut near [`EXCERPT_CHARS`] characters around the name at word
+/// boundaries with an ellipsis, whitespace collapsed; with the name's bytes
+/// in the result.
+fn cut_around(text: &str, name: Range<usize>, sentences: &mut Sentences) -> Option<(String, Range<usize>)> {
     if name.start >= name.end || name.end > text.len() || !text.is_char_boundary(name.start) {
         return None;
     }
-    let (mut start, mut end) = (0, text.len());
-    for (at, sentence) in text.split_sentence_bound_indices() {
-        let stop = at + sentence.len();
-        if at <= name.start && name.start < stop {
-            start = at;
-            end = stop.max(name.end);
-            break;
-        }
-    }
+    let (start, end) = match sentences.around(name.start) {
+        Some(sentence) => (sentence.start, sentence.end.max(name.end)),
+        None => (0, text.len()),
+    };
     let before = collapse(&text[start..name.start]);
     let named = collapse(&text[name.clone()]);
     let after = collapse(&text[name.end..end]);
@@ -148,21 +147,29 @@ fn cut_around(text: &str, name: Range<usize>) -> Option<(String, Range<usize>)> 
 /// Runs of whitespace as one space.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    // Up to `kept`, the text is in `out`; the rest is copied when a run of
+    // whitespace other than one space is met, or at the end.
+    let mut kept = 0;
+    let mut at = 0;
+    // A whitespace character starts with an ASCII byte or with C2, E1, E2 or
+    // E3 (U+0085 … U+3000): the letters between are not decoded.
+    let candidate = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+    while let Some(found) = text.as_bytes()[at..].iter().position(candidate) {
+        let start = at + found;
+        let end = text[start..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |n| start + n);
+        if end == start {
+            // Not whitespace after all («, “…).
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
+        if &text[start..end] != " " {
+            out.push_str(&text[kept..start]);
+            out.push(' ');
+            kept = end;
+        }
+        at = end;
     }
-    if space {
-        out.push(' ');
-    }
+    out.push_str(&text[kept..]);
     out
 }
 
@@ -201,7 +208,7 @@ mod tests {
 
     fn excerpt(text: &str, name: &str) -> (String, String) {
         let at = text.find(name).expect("the name is in the text");
-        let (excerpt, marked) = cut_around(text, at..at + name.len()).expect("an excerpt");
+        let (excerpt, marked) = cut_around(text, at..at + name.len(), &mut Sentences::of(text)).expect("an excerpt");
         let shown = excerpt[marked].to_owned();
         (excerpt, shown)
     }
@@ -223,6 +230,39 @@ mod tests {
             let (excerpt, marked) = excerpt(text, name);
             assert_eq!(excerpt.trim_end(), expected.trim_end(), "{text}");
             assert_eq!(marked, name);
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_to_one_space() {
+        let table = [
+            ("", ""),
+            ("  ", " "),
+            ("قال  بوتين\n\tفي\u{00A0}\u{2003}موسكو ", "قال بوتين في موسكو "),
+            (" «نعم»\u{3000}» ", " «نعم» » "),
+            ("a\u{0085}b\u{2028}c\u{200B}d", "a b c\u{200B}d"),
+        ];
+        for (text, collapsed) in table {
+            assert_eq!(collapse(text), collapsed, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// What whitespace a text has, it keeps as single spaces: before,
+        /// between and after its words.
+        #[test]
+        fn collapsing_keeps_the_words(text in "[ a\t\n\u{00A0}\u{2003}\u{3000}\u{0085}\u{1680}\u{2028}\u{200B}«»بـé€]{0,20}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let expected = match words.is_empty() {
+                true if text.is_empty() => String::new(),
+                true => " ".to_owned(),
+                false => {
+                    let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
+                    let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
+                    format!("{lead}{}{trail}", words.join(" "))
+                }
+            };
+            proptest::prop_assert_eq!(collapse(&text), expected);
         }
     }
 
@@ -301,8 +341,9 @@ mod tests {
 
     #[test]
     fn bad_ranges_give_nothing() {
-        assert!(cut_around("بوتين", 1..3).is_none());
-        assert!(cut_around("بوتين", 0..40).is_none());
-        assert!(cut_around("بوتين", 2..2).is_none());
+        let cut = |name: Range<usize>| cut_around("بوتين", name, &mut Sentences::of("بوتين"));
+        assert!(cut(1..3).is_none());
+        assert!(cut(0..40).is_none());
+        assert!(cut(2..2).is_none());
     }
 }

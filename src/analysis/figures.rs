@@ -4,13 +4,16 @@
 //! words (a death toll of 2 in one, 7 in another). Years, dates and times are
 //! not figures.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use super::signature::canonical;
 use crate::arabic::key;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::Words;
 use crate::content::markdown::Place;
 
 /// An article keeps at most this many figures (the first ones).
@@ -114,10 +117,13 @@ const ORDINALS: [&str; 18] = [
 ];
 
 /// The value of a word key that is a number, as plain digits.
-fn number_value(word_key: &str) -> Option<String> {
+fn number_value(word_key: &str) -> Option<Cow<'_, str>> {
     if word_key.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         if word_key.contains(':') || !word_key.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '٫')) {
             return None;
+        }
+        if !word_key.contains([',', '٫']) {
+            return Some(Cow::Borrowed(word_key));
         }
         // 2,5 and 2٫5 are 2.5; 1,000 is 1000.
         let grouped = word_key.split(',').skip(1).all(|part| part.len() == 3);
@@ -129,13 +135,14 @@ fn number_value(word_key: &str) -> Option<String> {
                 c => Some(c),
             })
             .collect();
-        return Some(plain);
+        return Some(Cow::Owned(plain));
     }
-    if is_weekday(word_key) {
-        return None;
-    }
-    let form = canonical(word_key);
-    NUMBER_WORDS.iter().find(|(word, _)| *word == form).map(|(_, value)| (*value).to_owned())
+    // Every word of the text is looked up: one hash lookup, and the rarer
+    // test for a weekday only for number words.
+    static VALUES: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let values = VALUES.get_or_init(|| NUMBER_WORDS.into_iter().collect());
+    let value = values.get(canonical(word_key))?;
+    (!is_weekday(word_key)).then_some(Cow::Borrowed(*value))
 }
 
 /// Whether a word is a day of the week (الاثنين "Monday" is not اثنين "two").
@@ -170,12 +177,10 @@ fn is_date_word(word_key: &str) -> bool {
 /// The figures of a body, in text order, at most [`MAX_FIGURES`].
 pub fn figures(body: &Body) -> Vec<Figure> {
     let mut found = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, text, words) in body.runs_with_words() {
         if !matches!(run.place, Place::Prose | Place::Link) {
             continue;
         }
-        words.fill(text);
         let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
         for (n, &(_, end, word_key)) in list.iter().enumerate() {
             let Some(value) = number_value(word_key) else { continue };
@@ -211,7 +216,7 @@ pub fn figures(body: &Body) -> Vec<Figure> {
                 snippet_end += '%'.len_utf8();
             }
             found.push(Figure {
-                value: value.into_boxed_str(),
+                value: value.into(),
                 context: context.join(" ").into_boxed_str(),
                 snippet: text[list[first].0..snippet_end].split_whitespace().collect::<Vec<_>>().join(" ").into(),
             });

@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use crate::arabic::tokens::WordSlice;
 use crate::config::LinkMentions;
 use crate::content::markdown::Place;
 use crate::content::{Article, Located};
@@ -109,14 +110,32 @@ struct Candidate<'m> {
 }
 
 impl<'m> Candidates<'m> {
-    /// Adds the names of `text` (the title when `run` is `None`), whose
-    /// words `scratch` holds, standing in `place`.
-    pub fn add(&mut self, matcher: &'m Matcher, text: &str, run: Option<u32>, place: Place, scratch: &mut Scratch) {
+    /// Adds the names among `words` of `text` (the title when `run` is
+    /// `None`), standing in `place`; the text is `text[from..]` (the words'
+    /// offsets are in `text`, a mention's in the run).
+    pub fn add(
+        &mut self,
+        matcher: &'m Matcher,
+        (text, words): (&str, WordSlice),
+        from: usize,
+        run: Option<u32>,
+        place: Place,
+        scratch: &mut Scratch,
+    ) {
         if !is_named_in(place) {
             return;
         }
-        matcher.find_filled(text, scratch, &mut self.found);
-        self.list.extend(self.found.drain(..).map(|found| Candidate { found, run, place }));
+        matcher.find_in(text, words, scratch, &mut self.found);
+        self.list.extend(self.found.drain(..).map(|found| Candidate {
+            found: Found {
+                start: found.start - from,
+                end: found.end - from,
+                link_start: found.link_start - from,
+                ..found
+            },
+            run,
+            place,
+        }));
     }
 }
 

@@ -17,6 +17,7 @@ pub mod signature;
 pub mod terms;
 pub mod vocabulary;
 
+use crate::arabic::tokens::Words;
 use crate::content::ArticleFile;
 use crate::content::markdown::Place;
 use crate::diagnostics::Diagnostic;
@@ -61,18 +62,16 @@ pub fn analyze(
 ) -> (Analysis, Vec<Diagnostic>) {
     let article = &file.article;
     let body = Body::read(&file.body);
-    // Each text is split into words once, for the names and the terms.
     let mut candidates = Candidates::default();
     let mut counter = TermCounter::default();
-    scratch.fill(&article.title);
-    candidates.add(finder.matcher, &article.title, None, Place::Heading, scratch);
-    counter.add(scratch.words(), terms::TITLE_WEIGHT);
+    let title = Words::of(&article.title);
+    candidates.add(finder.matcher, (&article.title, title.all()), 0, None, Place::Heading, scratch);
+    counter.add(title.all(), terms::TITLE_WEIGHT);
     let mut words = 0;
-    for (n, (run, text)) in body.runs().enumerate() {
-        scratch.fill(text);
-        candidates.add(finder.matcher, text, Some(n as u32), run.place, scratch);
+    for (n, (run, text, run_words)) in body.runs_with_words().enumerate() {
+        candidates.add(finder.matcher, (text, run_words), run.start as usize, Some(n as u32), run.place, scratch);
         if terms::is_searchable(run.place) {
-            words += counter.add(scratch.words(), 1);
+            words += counter.add(run_words, 1);
         }
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
@@ -82,6 +81,6 @@ pub fn analyze(
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
-    let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (&**t, *w))));
+    let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (t.as_ref(), *w))));
     (Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures }, problems)
 }

@@ -10,12 +10,15 @@
 //! consecutive hashes the smallest is kept; two texts that share a passage of
 //! at least `SHINGLE + WINDOW - 1` content words then share a fingerprint.
 
+use std::borrow::Cow;
+use std::cmp::Reverse;
+
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
-use crate::arabic::normalize::letter_count;
+use crate::arabic::normalize::has_letters;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::Words;
 use crate::content::markdown::Place;
 
 /// How many terms a signature keeps.
@@ -65,7 +68,7 @@ pub fn term_hash(term: &str) -> u32 {
 pub fn canonical(key: &str) -> &str {
     let strip = |rest: &str, prefix: &str| -> Option<usize> {
         let after = rest.strip_prefix(prefix)?;
-        (letter_count(after) >= 3).then_some(prefix.len())
+        has_letters(after, 3).then_some(prefix.len())
     };
     let mut rest = key;
     if let Some(n) = ["و", "ف"].iter().find_map(|p| strip(rest, p)) {
@@ -88,20 +91,18 @@ pub fn canonical(key: &str) -> &str {
 /// elements), in order.
 pub fn content_words(body: &Body) -> Vec<ContentWord> {
     let mut found = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, _, words) in body.runs_with_words() {
         if matches!(run.place, Place::Hidden | Place::Image | Place::Code) {
             continue;
         }
-        words.fill(text);
         for (word, word_key) in words.iter() {
             if is_function_word(word_key) || word_key.chars().count() < 2 {
                 continue;
             }
             found.push(ContentWord {
                 block: run.block,
-                start: run.start + word.start as u32,
-                end: run.start + word.end as u32,
+                start: word.start as u32,
+                end: word.end as u32,
                 hash: term_hash(canonical(word_key)),
             });
         }
@@ -148,22 +149,18 @@ pub fn place_level_of(named: u32) -> u32 {
 /// The [`Signature::named_places`] of a body.
 pub fn named_places(body: &Body) -> Vec<u32> {
     let mut places = Vec::new();
-    let mut words = Words::default();
-    for (run, text) in body.runs() {
+    for (run, text, words) in body.runs_with_words() {
         if !matches!(run.place, Place::Prose | Place::Link | Place::Heading) {
             continue;
         }
-        words.fill(text);
-        let list: Vec<(usize, usize, &str)> = words.iter().map(|(w, k)| (w.start, w.end, k)).collect();
-        for pair in list.windows(2) {
-            let (marker, name) = (pair[0], pair[1]);
-            let adjacent = text[marker.1..name.0].trim().is_empty();
-            if let Some(level) = place_level(marker.2)
+        for ((marker, marker_key), (name, name_key)) in words.iter().zip(words.iter().skip(1)) {
+            let adjacent = text[marker.end..name.start].trim().is_empty();
+            if let Some(level) = place_level(marker_key)
                 && adjacent
-                && !is_function_word(name.2)
-                && letter_count(name.2) >= 3
+                && !is_function_word(name_key)
+                && has_letters(name_key, 3)
             {
-                places.push(named_place(level, name.2));
+                places.push(named_place(level, name_key));
             }
         }
     }
@@ -215,22 +212,35 @@ pub fn winnow(hashes: &[u32]) -> Vec<u32> {
 
 /// The signature of an article whose search terms are `terms` and whose body
 /// is `body`.
-pub fn signature(terms: &[(Box<str>, u32)], body: &Body) -> Signature {
-    let mut ranked: Vec<(u32, u32)> = terms
-        .iter()
-        .filter(|(term, _)| letter_count(term) >= 3 || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
-        .map(|(term, weight)| (*weight, term_hash(term)))
-        .collect();
+pub fn signature(terms: &[(Cow<str>, u32)], body: &Body) -> Signature {
+    let hashed: Vec<(u32, usize)> = terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
+    // A length is found by hash: two terms with one hash share the length of
+    // the one that sorts last.
+    let mut length: FxHashMap<u32, (&str, usize)> =
+        FxHashMap::with_capacity_and_hasher(terms.len(), Default::default());
+    for ((term, _), &(hash, chars)) in terms.iter().zip(&hashed) {
+        let known = length.entry(hash).or_insert((term, chars));
+        if **term > *known.0 {
+            *known = (term, chars);
+        }
+    }
     // The heaviest first; among equals, the longer word (a name, a place)
     // before a shorter one, then by hash so that the choice is stable.
-    let length: rustc_hash::FxHashMap<u32, usize> =
-        terms.iter().map(|(term, _)| (term_hash(term), term.chars().count())).collect();
-    ranked.sort_unstable_by_key(|&(weight, hash)| {
-        (std::cmp::Reverse(weight), std::cmp::Reverse(length.get(&hash).copied().unwrap_or(0)), hash)
-    });
-    ranked.truncate(TERMS);
+    let mut ranked: Vec<(Reverse<u32>, Reverse<usize>, u32)> = terms
+        .iter()
+        .zip(&hashed)
+        .filter(|((term, _), _)| has_letters(term, 3) || term.chars().all(|c| c.is_ascii_digit()) && term.len() >= 3)
+        .map(|(&(_, weight), &(hash, _))| {
+            (Reverse(weight), Reverse(length.get(&hash).map_or(0, |&(_, chars)| chars)), hash)
+        })
+        .collect();
+    // Only which terms are the heaviest matters: they are sorted by hash next.
+    if ranked.len() > TERMS {
+        ranked.select_nth_unstable(TERMS - 1);
+        ranked.truncate(TERMS);
+    }
     let mut signature_terms: Vec<(u32, u8)> =
-        ranked.into_iter().map(|(weight, hash)| (hash, weight.min(255) as u8)).collect();
+        ranked.into_iter().map(|(Reverse(weight), _, hash)| (hash, weight.min(255) as u8)).collect();
     signature_terms.sort_unstable();
     signature_terms.dedup_by_key(|(hash, _)| *hash);
     let words = content_words(body);
@@ -304,9 +314,26 @@ mod tests {
     }
 
     #[test]
+    fn among_equal_weights_the_longest_terms_then_the_smallest_hashes() {
+        // 10 terms of 5 letters, 90 of 6 and 100 of 7, all of weight 2.
+        let terms: Vec<(Cow<str>, u32)> = (0..200).map(|n| (format!("كلمة{n}").into(), 2)).collect();
+        let kept: Vec<u32> = signature(&terms, &Body::read("")).terms.iter().map(|&(hash, _)| hash).collect();
+        let hashes_of = |letters: usize| -> Vec<u32> {
+            let mut hashes: Vec<u32> =
+                terms.iter().filter(|(t, _)| t.chars().count() == letters).map(|(t, _)| term_hash(t)).collect();
+            hashes.sort_unstable();
+            hashes
+        };
+        let mut expected = hashes_of(7);
+        expected.extend(hashes_of(6).into_iter().take(TERMS - 100));
+        expected.sort_unstable();
+        assert_eq!(kept, expected);
+    }
+
+    #[test]
     fn signatures_keep_the_heaviest_terms() {
-        let terms: Vec<(Box<str>, u32)> =
-            (0..300).map(|n| (format!("كلمة{n}").into_boxed_str(), if n == 7 { 50 } else { 1 })).collect();
+        let terms: Vec<(Cow<str>, u32)> =
+            (0..300).map(|n| (format!("كلمة{n}").into(), if n == 7 { 50 } else { 1 })).collect();
         let signature = signature(&terms, &Body::read("نص\n"));
         assert_eq!(signature.terms.len(), TERMS);
         assert!(signature.terms.contains(&(term_hash("كلمة7"), 50)));

@@ -4,10 +4,12 @@
 //! words left out, each with a weight. Link targets, raw HTML and hidden
 //! elements are not text, so they are never terms.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::{Stripped, Words, proclitic_variants};
+use crate::arabic::tokens::{Stripped, WordSlice, proclitic_variants};
 use crate::content::markdown::Place;
 
 /// A title's words count this many times a word of the text.
@@ -15,49 +17,37 @@ pub const TITLE_WEIGHT: u32 = 3;
 /// Terms shorter than this are not indexed (and not looked up).
 pub const MIN_TERM: usize = 2;
 
-/// The terms of an article, counted text by text.
+/// The terms of an article, counted text by text; they borrow the keys of
+/// the words they count.
 #[derive(Default)]
-pub struct TermCounter {
-    weights: FxHashMap<Box<str>, u32>,
+pub struct TermCounter<'t> {
+    weights: FxHashMap<Cow<'t, str>, u32>,
     variants: Vec<Stripped>,
-    form: String,
 }
 
-impl TermCounter {
+impl<'t> TermCounter<'t> {
     /// Counts the words of a text with `weight` each; returns how many words it has.
-    pub fn add(&mut self, words: &Words, weight: u32) -> u32 {
+    pub fn add(&mut self, words: WordSlice<'t>, weight: u32) -> u32 {
         for (_, word_key) in words.iter() {
             if word_key.chars().count() < MIN_TERM || is_function_word(word_key) {
                 continue;
             }
-            add_weight(&mut self.weights, word_key, weight);
+            *self.weights.entry(Cow::Borrowed(word_key)).or_default() += weight;
             self.variants.clear();
             proclitic_variants(word_key, &mut self.variants);
             for variant in &self.variants {
-                let form = variant.write(word_key, &mut self.form);
-                if !is_function_word(form) {
-                    add_weight(&mut self.weights, form, weight);
+                let form = variant.form(word_key);
+                if !is_function_word(&form) {
+                    *self.weights.entry(form).or_default() += weight;
                 }
             }
         }
         words.len() as u32
     }
 
-    /// The terms with their weights, sorted by term.
-    pub fn finish(self) -> Vec<(Box<str>, u32)> {
-        let mut terms: Vec<(Box<str>, u32)> = self.weights.into_iter().collect();
-        terms.sort_unstable();
-        terms
-    }
-}
-
-/// Adds `weight` to `term`, allocating only for a term not seen yet.
-fn add_weight(weights: &mut FxHashMap<Box<str>, u32>, term: &str, weight: u32) {
-    match weights.get_mut(term) {
-        Some(total) => *total += weight,
-        None => {
-            weights.insert(term.into(), weight);
-        }
+    /// The terms with their weights, in no order.
+    pub fn finish(self) -> Vec<(Cow<'t, str>, u32)> {
+        self.weights.into_iter().collect()
     }
 }
 
@@ -72,21 +62,23 @@ mod tests {
     use super::*;
 
     use crate::analysis::body::Body;
+    use crate::arabic::tokens::Words;
 
     /// The terms of a title and a body, and how many words the body shows.
-    fn terms(title: &str, body: &Body) -> (Vec<(Box<str>, u32)>, u32) {
+    fn terms(title: &str, body: &Body) -> (Vec<(String, u32)>, u32) {
+        let title = Words::of(title);
         let mut counter = TermCounter::default();
-        counter.add(&Words::of(title), TITLE_WEIGHT);
+        counter.add(title.all(), TITLE_WEIGHT);
         let shown = body
-            .runs()
-            .filter(|(run, _)| is_searchable(run.place))
-            .map(|(_, text)| counter.add(&Words::of(text), 1))
+            .runs_with_words()
+            .filter(|(run, _, _)| is_searchable(run.place))
+            .map(|(_, _, words)| counter.add(words, 1))
             .sum();
-        (counter.finish(), shown)
+        (counter.finish().into_iter().map(|(term, weight)| (term.into_owned(), weight)).collect(), shown)
     }
 
     fn term_list(title: &str, markdown: &str) -> Vec<String> {
-        terms(title, &Body::read(markdown)).0.into_iter().map(|(t, _)| t.into_string()).collect()
+        terms(title, &Body::read(markdown)).0.into_iter().map(|(t, _)| t).collect()
     }
 
     #[test]
@@ -113,7 +105,7 @@ mod tests {
     #[test]
     fn title_words_weigh_more() {
         let (found, words) = terms("موسكو", &Body::read("موسكو اليوم\n"));
-        let weight = found.iter().find(|(t, _)| &**t == "موسكو").map(|(_, w)| *w);
+        let weight = found.iter().find(|(t, _)| t == "موسكو").map(|(_, w)| *w);
         assert_eq!(weight, Some(TITLE_WEIGHT + 1));
         assert_eq!(words, 2);
     }

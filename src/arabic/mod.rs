@@ -1,6 +1,6 @@
 //! The Arabic rules of docs/arabic.md as pure functions of strings: the matching key,
-//! words and proclitics, compound spacing, cue words, nisba adjectives,
-//! collation, dates and slugs. Each is table-tested with
+//! words and proclitics, sentences, compound spacing, cue words, nisba
+//! adjectives, collation, dates and slugs. Each is table-tested with
 //! real inputs, most of them from the seed articles.
 
 pub mod collate;
@@ -9,6 +9,7 @@ pub mod dates;
 pub mod nisba;
 pub mod normalize;
 pub mod plural;
+pub mod sentences;
 pub mod slug;
 pub mod spacing;
 pub mod speech;

@@ -21,13 +21,25 @@ pub fn key(text: &str) -> String {
 
 /// Appends the matching key of `text` to `out` (no allocation on the fast path).
 pub fn push_key(text: &str, out: &mut String) {
-    if text.chars().all(is_nfkc_stable) {
-        // NFKC leaves these characters alone, so skip it: most news text takes
-        // this path, and NFKC is the expensive step.
-        out.extend(text.chars().filter_map(fold));
-    } else {
-        push_key_nfkc(text, out);
+    // NFKC leaves most characters of news text alone, and it is the
+    // expensive step: it is skipped until a character needs it.
+    let start = out.len();
+    // What the key keeps as it is written is copied in runs, not a
+    // character at a time.
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        if !is_nfkc_stable(c) {
+            out.truncate(start);
+            return push_key_nfkc(text, out);
+        }
+        let folded = fold(c);
+        if folded != Some(c) {
+            out.push_str(&text[kept..at]);
+            out.extend(folded);
+            kept = at + c.len_utf8();
+        }
     }
+    out.push_str(&text[kept..]);
 }
 
 /// The general path: NFKC first, then the folds. Dropping a mark can leave
@@ -59,11 +71,15 @@ fn fold_all(chars: impl Iterator<Item = char>) -> String {
 /// composition with their neighbours: ASCII, the basic Arabic letters, digits,
 /// punctuation and the harakat U+064B–U+0652. The combining madda and hamza
 /// (U+0653–U+0655) compose with alef, waw and yeh, so they take the slow path.
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn is_nfkc_stable(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{7F}' | '\u{060C}'..='\u{0652}' | '\u{0660}'..='\u{066D}')
 }
 
 /// Steps 2–10 on one character: `None` drops it.
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn fold(c: char) -> Option<char> {
     Some(match c {
         // 2. invisible controls: ZWNJ, ZWJ, LRM, RLM, embeddings and overrides,
@@ -106,13 +122,20 @@ pub fn is_dropped(c: char) -> bool {
 
 /// Counts the letters of a key (what the "at least 3 letters" rules measure).
 pub fn letter_count(key: &str) -> usize {
-    // Arabic letters first: `is_alphabetic` is a table search for them, and
-    // this runs for every word that starts like a proclitic.
-    key.chars()
-        .filter(|&c| {
-            matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
-        })
-        .count()
+    key.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// Whether a key has at least `n` letters ([`letter_count`] without
+/// counting past `n`: this runs for every word that starts like a proclitic).
+pub fn has_letters(key: &str, n: usize) -> bool {
+    n == 0 || key.chars().filter(|&c| is_letter(c)).nth(n - 1).is_some()
+}
+
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
+fn is_letter(c: char) -> bool {
+    // Arabic letters first: `is_alphabetic` is a table search for them.
+    matches!(c, '\u{0621}'..='\u{064A}') || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 #[cfg(test)]
@@ -160,5 +183,8 @@ mod tests {
     fn letter_count_ignores_digits_and_spaces() {
         assert_eq!(letter_count("ابن"), 3);
         assert_eq!(letter_count("a1 b"), 2);
+        for (key, n) in [("ابن", 3), ("a1 b", 2), ("", 0), ("١٢٣", 0)] {
+            assert!(has_letters(key, n) && !has_letters(key, n + 1), "{key}");
+        }
     }
 }

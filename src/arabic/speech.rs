@@ -84,7 +84,7 @@ const ACCORDING: &[&str] = &[
 /// remains has at least two letters; otherwise the key itself.
 pub fn without_conjunction(word: &str) -> &str {
     match word.strip_prefix(['و', 'ف']) {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
         _ => word,
     }
 }
@@ -96,9 +96,10 @@ pub fn either(word: &str, test: fn(&str) -> bool) -> bool {
 
 /// What `word` (a key) does in reported speech, with or without و/ف before it.
 pub fn cue(word: &str) -> Option<Cue> {
-    // Every word of every article is looked up: one hash lookup a form.
-    static CUES: OnceLock<FxHashMap<&'static str, Cue>> = OnceLock::new();
-    let cues = CUES.get_or_init(|| {
+    // Every word of every article is looked up: one hash lookup a form, and
+    // none for a word longer than any cue with و or ف before it.
+    static CUES: OnceLock<(FxHashMap<&'static str, Cue>, usize)> = OnceLock::new();
+    let (cues, longest) = CUES.get_or_init(|| {
         let mut cues = FxHashMap::default();
         let lists =
             [(ACCORDING, Cue::According), (PARTICIPLES, Cue::Participle), (VERBS, Cue::Verb), (RELAY, Cue::Relay)];
@@ -106,9 +107,14 @@ pub fn cue(word: &str) -> Option<Cue> {
             cues.extend(list.iter().map(|&w| (w, cue)));
         }
         cues.insert("جاء", Cue::Came);
-        cues
+        let longest = cues.keys().map(|w| w.len()).max().unwrap_or(0);
+        (cues, longest)
     });
-    cues.get(word).or_else(|| cues.get(without_conjunction(word))).copied()
+    if word.len() > longest + 'و'.len_utf8() {
+        return None;
+    }
+    let bare = without_conjunction(word);
+    cues.get(word).or_else(|| (bare != word).then(|| cues.get(bare)).flatten()).copied()
 }
 
 /// Whether `word` (a key) is the complementizer that opens reported content:
@@ -288,6 +294,10 @@ mod tests {
             ("الوزير", None),
             ("قالب", None),
             ("والقول", None),
+            // The longest cues, with and without و; a longer word is none.
+            ("واستدركت", Some(Cue::Verb)),
+            ("استدركت", Some(Cue::Verb)),
+            ("والاستدراكات", None),
         ];
         for (word, expected) in table {
             assert_eq!(cue_of(word), *expected, "{word}");

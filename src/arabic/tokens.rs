@@ -3,9 +3,11 @@
 //! An underscore separates words: hashtags join the words of a name with it
 //! (`#عبدالفتاح_البرهان`), and UAX #29 alone would keep them one word.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::normalize::{letter_count, push_key};
+use super::normalize::{has_letters, push_key};
 
 /// A word of a text: where it stands and where its key is in [`Words::keys`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +18,21 @@ pub struct Word {
     key_end: u32,
 }
 
-/// The words of one text (UAX #29 word boundaries), with their keys in one buffer
-/// so that splitting a long article costs two allocations, not one per word.
-#[derive(Debug, Default)]
+/// The words of one text (UAX #29 word boundaries), or of several texts one
+/// after another ([`Words::append`]), with their keys in one buffer so that
+/// splitting a long article costs two allocations, not one per word.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Words {
     keys: String,
     words: Vec<Word>,
+}
+
+/// Consecutive words of a [`Words`], with their keys: the words of one text,
+/// or of a part of one.
+#[derive(Debug, Clone, Copy)]
+pub struct WordSlice<'w> {
+    words: &'w [Word],
+    keys: &'w str,
 }
 
 impl Words {
@@ -31,30 +42,64 @@ impl Words {
         words
     }
 
+    /// Empty, with room for the words of about `bytes` bytes of text: their
+    /// keys take about as many bytes as the words, and an Arabic word with
+    /// the space after it about ten.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Words { keys: String::with_capacity(bytes), words: Vec::with_capacity(bytes / 8) }
+    }
+
     /// Replaces the contents with the words of `text`, reusing the buffers.
     pub fn fill(&mut self, text: &str) {
         self.keys.clear();
         self.words.clear();
-        if simple_words(text, |start, end| self.push(text, start, end)) {
-            return;
-        }
-        self.keys.clear();
-        self.words.clear();
-        for (start, segment) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
-            for (offset, word) in hashtag_words(segment) {
-                self.push(text, start + offset, start + offset + word.len());
-            }
-        }
+        self.append(text, 0);
     }
 
-    fn push(&mut self, text: &str, start: usize, end: usize) {
+    /// Adds the words of `text` after those already held, their offsets
+    /// moved by `offset` (where `text` stands in a longer one). Returns
+    /// whether `text` was split by its characters alone (most news text is):
+    /// then a part of it cut at two places that [`separates_words`] has as
+    /// its words exactly the words of `text` inside it. UAX #29 may look past
+    /// such a place, so a text it splits gives no such promise.
+    pub fn append(&mut self, text: &str, offset: usize) -> bool {
+        let (keys, words) = (self.keys.len(), self.words.len());
+        if simple_words(text, |start, end| self.push(text, start, end, offset)) {
+            return true;
+        }
+        self.keys.truncate(keys);
+        self.words.truncate(words);
+        for (start, segment) in text.split_word_bound_indices().filter(|(_, w)| is_word(w)) {
+            for (at, word) in hashtag_words(segment) {
+                self.push(text, start + at, start + at + word.len(), offset);
+            }
+        }
+        false
+    }
+
+    fn push(&mut self, text: &str, start: usize, end: usize, offset: usize) {
         let key_start = self.keys.len();
         push_key(&text[start..end], &mut self.keys);
         if self.keys.len() == key_start {
             // Only marks or controls: not a word once normalized.
             return;
         }
-        self.words.push(Word { start, end, key_start: key_start as u32, key_end: self.keys.len() as u32 });
+        self.words.push(Word {
+            start: start + offset,
+            end: end + offset,
+            key_start: key_start as u32,
+            key_end: self.keys.len() as u32,
+        });
+    }
+
+    /// Every word held.
+    pub fn all(&self) -> WordSlice<'_> {
+        self.slice(0..self.words.len())
+    }
+
+    /// Words `range` (positions, as [`Words::len`] counts them).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> WordSlice<'_> {
+        WordSlice { words: &self.words[range], keys: &self.keys }
     }
 
     pub fn len(&self) -> usize {
@@ -70,11 +115,39 @@ impl Words {
     }
 
     pub fn key(&self, word: &Word) -> &str {
-        &self.keys[word.key_start as usize..word.key_end as usize]
+        self.all().key(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Word, &str)> {
-        self.words.iter().map(|w| (w, self.key(w)))
+        self.all().iter()
+    }
+}
+
+impl<'w> WordSlice<'w> {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&'w Word> {
+        self.words.get(index)
+    }
+
+    pub fn key(&self, word: &Word) -> &'w str {
+        &self.keys[word.key_start as usize..word.key_end as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'w Word, &'w str)> + use<'w> {
+        let words = *self;
+        self.words.iter().map(move |w| (w, words.key(w)))
+    }
+
+    /// How many of the words start before byte `at`.
+    pub fn starting_before(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.start < at)
     }
 }
 
@@ -94,6 +167,8 @@ enum CharClass {
     Other,
 }
 
+// Called for every character of every article: inlined into the loops.
+#[inline(always)]
 fn class(c: char) -> CharClass {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => CharClass::Word,
@@ -143,6 +218,14 @@ fn simple_words(text: &str, mut word: impl FnMut(usize, usize)) -> bool {
         word(s, text.len());
     }
     true
+}
+
+/// Whether byte `at` of `text` is outside any word or at a word's edge, as
+/// the characters alone tell (see [`Words::append`]): the characters on its
+/// two sides are not both ones that make words.
+pub fn separates_words(text: &str, at: usize) -> bool {
+    let wordish = |c: Option<char>| c.is_some_and(|c| matches!(class(c), CharClass::Word | CharClass::Continue));
+    !(wordish(text[..at].chars().next_back()) && wordish(text[at..].chars().next()))
 }
 
 /// Whether a UAX #29 segment is a word: it has a letter or digit. (Unlike
@@ -214,11 +297,11 @@ const ARTICLE: &str = "ال";
 const LAM_LAM: &str = "لل";
 
 impl Stripped {
-    /// How many letters the stripped form has.
-    pub fn letters(self, key: &str) -> usize {
+    /// Whether the stripped form has at least `n` letters.
+    pub fn has_letters(self, key: &str, n: usize) -> bool {
         match self {
-            Stripped::Rest(n) => letter_count(&key[n..]),
-            Stripped::ArticleAnd(n) => 2 + letter_count(&key[n..]),
+            Stripped::Rest(rest) => has_letters(&key[rest..], n),
+            Stripped::ArticleAnd(rest) => has_letters(&key[rest..], n.saturating_sub(2)),
         }
     }
 
@@ -233,6 +316,19 @@ impl Stripped {
             }
         }
         buf
+    }
+
+    /// The stripped form: a part of `key`, without copying it, except for
+    /// the form that puts back ال.
+    pub fn form(self, key: &str) -> Cow<'_, str> {
+        match self {
+            Stripped::Rest(n) => Cow::Borrowed(&key[n..]),
+            Stripped::ArticleAnd(_) => {
+                let mut form = String::new();
+                self.write(key, &mut form);
+                Cow::Owned(form)
+            }
+        }
     }
 }
 
@@ -254,7 +350,7 @@ pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
             variants.push(Stripped::Rest(base + 'ب'.len_utf8()));
         }
     }
-    variants.retain(|v| v.letters(key) >= 3);
+    variants.retain(|v| v.has_letters(key, 3));
 }
 
 #[cfg(test)]
@@ -267,7 +363,10 @@ mod tests {
         let mut buf = String::new();
         let mut variants = Vec::new();
         proclitic_variants(&k, &mut variants);
-        variants.into_iter().map(|v| v.write(&k, &mut buf).to_owned()).collect()
+        let written: Vec<String> = variants.iter().map(|v| v.write(&k, &mut buf).to_owned()).collect();
+        let forms: Vec<String> = variants.iter().map(|v| v.form(&k).into_owned()).collect();
+        assert_eq!(written, forms, "{word}");
+        written
     }
 
     /// docs/arabic.md §2.2: the proclitic chain, with words from the seeds.
@@ -314,6 +413,35 @@ mod tests {
                     .flat_map(|(s, w)| hashtag_words(w).map(move |(o, piece)| (s + o, s + o + piece.len())))
                     .collect();
                 proptest::prop_assert_eq!(fast, uax);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A part of a text split by its characters alone, cut where no word
+        /// goes across, has as its words the text's words inside it.
+        #[test]
+        fn parts_of_a_local_text_keep_its_words(
+            text in "[ابتموسكوأةىـًُ0-9a-z _#\n.,:«»،؟\u{200C}-]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 2),
+        ) {
+            let mut words = Words::default();
+            let local = words.append(&text, 0);
+            let (a, b) = (cuts[0].min(cuts[1]).min(text.len()), cuts[0].max(cuts[1]).min(text.len()));
+            if local && text.is_char_boundary(a) && text.is_char_boundary(b)
+                && separates_words(&text, a) && separates_words(&text, b)
+            {
+                let all = words.all();
+                let inside: Vec<(usize, usize, &str)> = all
+                    .iter()
+                    .skip(all.starting_before(a))
+                    .take(all.starting_before(b) - all.starting_before(a))
+                    .map(|(w, k)| (w.start, w.end, k))
+                    .collect();
+                let mut part = Words::default();
+                part.append(&text[a..b], a);
+                let alone: Vec<(usize, usize, &str)> = part.iter().map(|(w, k)| (w.start, w.end, k)).collect();
+                proptest::prop_assert_eq!(inside, alone);
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::arabic::cues::cue_kind;
 use crate::arabic::nisba::{Written, is_nisba_adjective};
 use crate::arabic::spacing::spacing_variants;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::{Stripped, Words, after_first_letter, joins_name, proclitic_variants};
+use crate::arabic::tokens::{Stripped, WordSlice, Words, after_first_letter, joins_name, proclitic_variants};
 
 /// An entity that a spelling may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,19 +87,6 @@ pub struct Scratch {
     form: String,
 }
 
-impl Scratch {
-    /// Splits `text` into its words, for [`Matcher::find_filled`] and anyone
-    /// else who reads them ([`Scratch::words`]).
-    pub fn fill(&mut self, text: &str) {
-        self.words.fill(text);
-    }
-
-    /// The words of the text last filled.
-    pub fn words(&self) -> &Words {
-        &self.words
-    }
-}
-
 /// How a name was found at a word.
 struct Match<'m> {
     pattern: &'m Pattern,
@@ -158,26 +145,28 @@ impl Matcher {
 
     /// Appends the mentions in `text` to `found`, left to right.
     pub fn find<'m>(&'m self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
-        scratch.fill(text);
-        self.find_filled(text, scratch, found);
+        let mut words = std::mem::take(&mut scratch.words);
+        words.fill(text);
+        self.find_in(text, words.all(), scratch, found);
+        scratch.words = words;
     }
 
-    /// [`Matcher::find`] on a text whose words `scratch` already holds
-    /// ([`Scratch::fill`]): a text read for other purposes too is split once.
-    pub fn find_filled<'m>(&'m self, text: &str, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
+    /// [`Matcher::find`] among `words`, already split, whose offsets are in
+    /// `text`: a text read for other purposes too is split once. Names
+    /// never reach past the first or the last of `words`.
+    pub fn find_in<'m>(&'m self, text: &str, words: WordSlice, scratch: &mut Scratch, found: &mut Vec<Found<'m>>) {
         let mut i = 0;
-        while i < scratch.words.len() {
-            match self.match_at(text, i, scratch) {
-                Some(Match { pattern, words, stripped }) => {
-                    let words_of = &scratch.words;
-                    if let (Some(first), Some(last)) = (words_of.get(i), words_of.get(i + words - 1)) {
-                        let key = words_of.key(first);
+        while i < words.len() {
+            match self.match_at(text, words, i, scratch) {
+                Some(Match { pattern, words: length, stripped }) => {
+                    if let (Some(first), Some(last)) = (words.get(i), words.get(i + length - 1)) {
+                        let key = words.key(first);
                         let link_start = if stripped && key.starts_with(['و', 'ف']) {
                             first.start + after_first_letter(&text[first.start..first.end])
                         } else {
                             first.start
                         };
-                        let before = words_before(text, words_of, i);
+                        let before = words_before(text, words, i);
                         found.push(Found {
                             start: first.start,
                             end: last.end,
@@ -189,7 +178,7 @@ impl Matcher {
                             adjective: !stripped && is_nisba_adjective(key, before.take(ADJECTIVE_REACH)),
                         });
                     }
-                    i += words;
+                    i += length;
                 }
                 None => i += 1,
             }
@@ -198,25 +187,24 @@ impl Matcher {
 
     /// The longest pattern starting at word `i`.
     /// An exact first word always wins over one with proclitics removed.
-    fn match_at(&self, text: &str, i: usize, scratch: &mut Scratch) -> Option<Match<'_>> {
-        let words = &scratch.words;
+    fn match_at(&self, text: &str, words: WordSlice, i: usize, scratch: &mut Scratch) -> Option<Match<'_>> {
         let word = words.get(i)?;
         let key = words.key(word);
-        if let Some((pattern, words)) = self.longest(text, words, i, key) {
-            return Some(Match { pattern, words, stripped: false });
+        if let Some((pattern, length)) = self.longest(text, words, i, key) {
+            return Some(Match { pattern, words: length, stripped: false });
         }
         scratch.variants.clear();
         proclitic_variants(key, &mut scratch.variants);
         for variant in &scratch.variants {
             let form = variant.write(key, &mut scratch.form);
-            if let Some((pattern, words)) = self.longest(text, words, i, form) {
-                return Some(Match { pattern, words, stripped: true });
+            if let Some((pattern, length)) = self.longest(text, words, i, form) {
+                return Some(Match { pattern, words: length, stripped: true });
             }
         }
         None
     }
 
-    fn longest(&self, text: &str, words: &Words, i: usize, first: &str) -> Option<(&Pattern, usize)> {
+    fn longest(&self, text: &str, words: WordSlice, i: usize, first: &str) -> Option<(&Pattern, usize)> {
         let patterns = self.by_first_word.get(first)?;
         patterns.iter().find(|p| rest_matches(text, words, i, &p.rest)).map(|p| (p, p.rest.len() + 1))
     }
@@ -224,7 +212,7 @@ impl Matcher {
 
 /// The words before word `i`, nearest first, as long as each is joined to
 /// the next by spaces only (a comma or a full stop ends a phrase).
-fn words_before<'t>(text: &'t str, words: &'t Words, i: usize) -> impl Iterator<Item = Written<'t>> + Clone {
+fn words_before<'t>(text: &'t str, words: WordSlice<'t>, i: usize) -> impl Iterator<Item = Written<'t>> + Clone {
     (0..i).rev().map_while(move |j| {
         let (word, next) = (words.get(j)?, words.get(j + 1)?);
         joins_name(&text[word.end..next.start])
@@ -233,7 +221,7 @@ fn words_before<'t>(text: &'t str, words: &'t Words, i: usize) -> impl Iterator<
 }
 
 /// Whether the words after `i` are exactly `rest`, separated by spaces only.
-fn rest_matches(text: &str, words: &Words, i: usize, rest: &[Box<str>]) -> bool {
+fn rest_matches(text: &str, words: WordSlice, i: usize, rest: &[Box<str>]) -> bool {
     let mut previous = match words.get(i) {
         Some(w) => w,
         None => return false,

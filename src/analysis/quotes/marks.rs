@@ -89,7 +89,7 @@ pub fn find(texts: &[&str], joins: &[bool]) -> Vec<Marked> {
                 at = all[chain].last().end;
             }
         }
-        while let Some((offset, kind)) = text[at..].char_indices().find_map(|(i, c)| opens(c).map(|k| (at + i, k))) {
+        while let Some((offset, kind)) = marks_from(text, at).find_map(|(i, c)| opens(c).map(|k| (i, k))) {
             let (piece, open) = scan_from(kind, text, block, offset);
             at = piece.end;
             all.push(Marked { pieces: vec![piece] });
@@ -122,10 +122,10 @@ fn scan_from(kind: Kind, text: &str, block: usize, open: usize) -> (Piece, bool)
 /// nested guillemets are counted.
 fn close_of(kind: Kind, text: &str, from: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (i, c) in text[from..].char_indices() {
+    for (i, c) in marks_from(text, from) {
         if closes(kind, c) {
             if depth == 0 {
-                return Some(from + i);
+                return Some(i);
             }
             depth -= 1;
         } else if kind == Kind::Guillemets && c == '«' {
@@ -133,6 +133,20 @@ fn close_of(kind: Kind, text: &str, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The characters of `text` from byte `from` on that may be quotation
+/// marks, with their offsets: every mark starts with the byte of `"` or the
+/// first byte of `«` `»` (C2) or `“` `”` `„` (E2), so the letters between are
+/// skipped without being decoded.
+fn marks_from(text: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let found = at + text.as_bytes()[at..].iter().position(|b| matches!(b, b'"' | 0xC2 | 0xE2))?;
+        let c = text[found..].chars().next()?;
+        at = found + c.len_utf8();
+        Some((found, c))
+    })
 }
 
 #[cfg(test)]
@@ -149,6 +163,15 @@ mod tests {
         assert_eq!(quoted(&["قال «نص أول» ثم \"نص ثان\" و“نص ثالث” و”رابع”"]), ["نص أول", "نص ثان", "نص ثالث", "رابع"]);
         assert_eq!(quoted(&["«خارج «داخل» خارج»"]), ["خارج «داخل» خارج"]);
         assert_eq!(quoted(&["لا علامات هنا"]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_mark_is_a_candidate() {
+        for mark in ['«', '»', '“', '”', '„', '"'] {
+            let text = format!("نص{mark}نص ­ ‘’");
+            let found: Vec<char> = marks_from(&text, 0).map(|(_, c)| c).filter(|&c| c == mark).collect();
+            assert_eq!(found, [mark]);
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ use super::body::{BlockKind, Body};
 use super::compact::{Stored, Texts, TextsBuilder};
 use super::mentions::Mention;
 use crate::arabic::speech::{self, Cue};
-use crate::arabic::tokens::Words;
+use crate::arabic::tokens::WordSlice;
 use crate::entities::{Catalog, EntityId, Kind};
 use marks::Marked;
 
@@ -213,7 +213,7 @@ struct Reader<'b> {
     /// The body's blocks read here (paragraphs, items, cells), by their index in the body.
     blocks: Vec<usize>,
     texts: Vec<&'b str>,
-    words: Vec<Words>,
+    words: Vec<WordSlice<'b>>,
     joins: Vec<bool>,
     names: Vec<Vec<Name>>,
     marked: Vec<Marked>,
@@ -241,7 +241,7 @@ impl<'b> Reader<'b> {
                     && body.blocks[blocks[n - 1]].quoted == body.blocks[blocks[n]].quoted
             })
             .collect();
-        let words = texts.iter().map(|t| Words::of(t)).collect();
+        let words = blocks.iter().map(|&b| body.block_words(b)).collect();
         let mut names: Vec<Vec<Name>> = (0..blocks.len()).map(|_| Vec::new()).collect();
         for m in mentions {
             let Some(run) = m.run.and_then(|r| body.runs.get(r as usize)) else { continue };
@@ -295,7 +295,7 @@ impl<'b> Reader<'b> {
     }
 
     fn word_count(&self, marked: &Marked) -> usize {
-        marked.pieces.iter().map(|p| Words::of(&self.texts[p.block][p.inner.0..p.inner.1]).len()).sum()
+        marked.pieces.iter().map(|p| self.body.count_words(self.blocks[p.block], p.inner.0..p.inner.1)).sum()
     }
 
     fn read(&self) -> Vec<Found> {
@@ -387,11 +387,14 @@ impl<'b> Reader<'b> {
                             claimed[chain] = true;
                             found.push(self.direct(chain, said.clone(), outlet));
                         }
-                        let text = self.texts[block][start..end].trim().trim_end_matches(['،', ',', ':', '؛', ';']);
+                        let clause = &self.texts[block][start..end];
+                        let text = clause.trim().trim_end_matches(['،', ',', ':', '؛', ';']);
                         if partial.is_empty() && !text.is_empty() {
+                            // The clause without the spaces it starts with.
+                            let lead = clause.len() - clause.trim_start().len();
                             found.push(Found {
                                 from: (block, start),
-                                to: (block, start + self.texts[block][start..].find(text).unwrap_or(0) + text.len()),
+                                to: (block, start + lead + text.len()),
                                 direct: false,
                                 whole_block: false,
                                 said: said.clone(),
