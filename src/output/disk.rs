@@ -1,13 +1,16 @@
 //! Writing a site into a folder on disk, so that a failed or killed build
 //! leaves the previous site whole: a fresh folder swapped in, or changed
-//! files moved in by a journal; and refusing folders fihris did not write.
+//! files moved in by a [`Journal`]; folders fihris did not write, and the
+//! site's own, are refused ([`super::refusal`]).
 
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use super::{Output, check_path, is_safe_path};
+use super::journal::Journal;
+use super::refusal::refuse_site_folders;
+use super::{Output, check_path};
 use crate::diagnostics::Diagnostic;
 
 /// Writes a site into a folder. A [`DiskOutput::fresh`] output writes every
@@ -202,75 +205,6 @@ impl DiskOutput {
     }
 }
 
-/// The moves of an update, written down before they are made.
-struct Journal {
-    staging: PathBuf,
-    /// Files of the staging folder to move into the destination.
-    moves: Vec<String>,
-    /// Files of the destination to delete.
-    removed: Vec<String>,
-}
-
-impl Journal {
-    fn to_text(&self) -> String {
-        let mut text = format!("staging {}\n", self.staging.display());
-        for path in &self.moves {
-            text.push_str(&format!("move {path}\n"));
-        }
-        for path in &self.removed {
-            text.push_str(&format!("remove {path}\n"));
-        }
-        text
-    }
-
-    fn from_text(text: &str) -> Option<Journal> {
-        let mut lines = text.lines();
-        let staging = PathBuf::from(lines.next()?.strip_prefix("staging ")?);
-        let (mut moves, mut removed) = (Vec::new(), Vec::new());
-        for line in lines {
-            match line.split_once(' ') {
-                Some(("move", path)) if is_safe_path(path) => moves.push(path.to_owned()),
-                Some(("remove", path)) if is_safe_path(path) => removed.push(path.to_owned()),
-                _ => return None,
-            }
-        }
-        Some(Journal { staging, moves, removed })
-    }
-
-    /// Makes the moves and deletions; done again after an interruption, it
-    /// finishes what is left (a file already moved is no longer staged).
-    fn carry_out(&self, destination: &Path) -> io::Result<()> {
-        for path in &self.moves {
-            let from = self.staging.join(path);
-            if !from.exists() {
-                continue;
-            }
-            let to = destination.join(path);
-            if let Some(dir) = to.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::rename(&from, &to)?;
-        }
-        for path in &self.removed {
-            let file = destination.join(path);
-            match std::fs::remove_file(&file) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-                _ => {}
-            }
-            // Folders left empty go too (a page is a folder with its index.html).
-            let mut dir = file.parent();
-            while let Some(folder) = dir.filter(|d| *d != destination) {
-                if std::fs::remove_dir(folder).is_err() {
-                    break;
-                }
-                dir = folder.parent();
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.staging);
-        Ok(())
-    }
-}
-
 fn parent_of(destination: &Path) -> &Path {
     destination.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
@@ -403,75 +337,6 @@ fn is_replaceable(destination: &Path) -> bool {
     }
 }
 
-/// The folders and file of the site that no build may replace or write into.
-const SITE_OWN: [&str; 5] = ["content", "static", "templates", ".git", "site.toml"];
-
-/// Refuses a destination that would replace the site, or a part of it, or
-/// lie inside its sources.
-fn refuse_site_folders(destination: &Path, site_root: &Path) -> Result<(), Diagnostic> {
-    let destination_abs = resolved(destination);
-    let root = resolved(site_root);
-    let help = "write the site to a folder of its own, such as output_dir = \"public\" in site.toml or --out DIR (--force does not change this)";
-    if root.starts_with(&destination_abs) {
-        let what = if root == destination_abs { "is the site's own folder" } else { "holds the site's folder" };
-        return Err(Diagnostic::error(format!(
-            "the output folder {} {what} ({}): a build replaces the whole output folder, which would delete the site",
-            destination.display(),
-            site_root.display()
-        ))
-        .with_help(help));
-    }
-    for own in SITE_OWN {
-        let own_path = root.join(own);
-        if own_path.starts_with(&destination_abs) || destination_abs.starts_with(&own_path) {
-            return Err(Diagnostic::error(format!(
-                "the output folder {} would replace or lie inside the site's {own}",
-                destination.display()
-            ))
-            .with_help(help));
-        }
-    }
-    Ok(())
-}
-
-/// `path` made absolute with its symbolic links resolved, as far as it
-/// exists; the rest (which cannot hold links yet) is joined as written, with
-/// `..` taken away.
-fn resolved(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    let base = loop {
-        if let Ok(real) = existing.canonicalize() {
-            break real;
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = parent;
-            }
-            _ => break existing.to_path_buf(),
-        }
-    };
-    let mut result = base;
-    for part in rest.iter().rev() {
-        result.push(part);
-    }
-    // `std::path::absolute` keeps `..` and `.`; what does not exist has no
-    // links, so they are taken away by their names.
-    let mut clean = PathBuf::new();
-    for component in result.components() {
-        match component {
-            Component::ParentDir => {
-                clean.pop();
-            }
-            Component::CurDir => {}
-            other => clean.push(other),
-        }
-    }
-    clean
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,6 +346,11 @@ mod tests {
         let site = dir.join("site");
         std::fs::create_dir_all(site.join("content")).expect("mkdir");
         site
+    }
+
+    /// How many files and folders `folder` holds.
+    fn entries(folder: &Path) -> usize {
+        std::fs::read_dir(folder).expect("list").count()
     }
 
     fn create(destination: &Path, site_root: &Path) -> Result<DiskOutput, Diagnostic> {
@@ -535,8 +405,7 @@ mod tests {
         assert_eq!(read("c/index.html").as_deref(), Some("new"));
         assert!(!public.join("b").exists(), "the emptied folder goes too");
         assert_eq!(DiskOutput::build_of(&public), Some(2));
-        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 2, "only public/ remains beside the site");
+        assert_eq!(entries(dir.path()), 2, "only public/ remains beside the site");
     }
 
     #[test]
@@ -563,8 +432,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("read"), "new");
         assert_eq!(std::fs::read_to_string(public.join("new/index.html")).expect("read"), "new");
         assert!(!public.join("gone").exists());
-        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 2, "journal and staging are gone");
+        assert_eq!(entries(dir.path()), 2, "journal and staging are gone");
     }
 
     #[test]
@@ -581,8 +449,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(public.join("index.html")).expect("put back"), "previous");
         assert!(!old.exists() && !stale.exists());
         output.abort();
-        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
-        assert_eq!(left.len(), 2, "only public/ remains beside the site");
+        assert_eq!(entries(dir.path()), 2, "only public/ remains beside the site");
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! and never when it is the site's own: see [`DiskOutput::fresh`].
 
 mod disk;
+mod journal;
+mod refusal;
 
 use std::collections::BTreeMap;
 use std::io;
