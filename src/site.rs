@@ -49,19 +49,19 @@ impl Site {
     /// Reads article `id` again for its page. A file changed since it was
     /// analysed is taken as it is now, analysed again, so that its page is
     /// whole (the lists of other pages catch up at the next build).
-    pub fn read_article(&self, id: ArticleId) -> Result<(ArticleFile, Analysis), Diagnostic> {
+    pub fn read_article(&self, id: ArticleId) -> Result<(ArticleFile, Arc<Analysis>), Diagnostic> {
         let article = self.article(id);
         let (text, _) = content::read_article_text(&self.root, &article.path)?;
         if content::text_hash(&text) == article.hash
             && let Some(split) = content::front_matter::split(&article.path, &text).ok()
         {
             let file = ArticleFile { article: article.clone(), body: split.body.to_owned() };
-            return Ok((file, Analysis::clone(self.analysis(id))));
+            return Ok((file, Arc::clone(&self.analyses[id as usize])));
         }
         let file = content::parse_article(&article.path, &text)?;
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
         let (analysis, _) = analysis::analyze(&file, &finder, &self.vocabulary, &mut Scratch::default());
-        Ok((file, analysis))
+        Ok((file, Arc::new(analysis)))
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {

@@ -5,6 +5,7 @@
 //! [`crate::stories::compare`]; here it becomes what the templates see.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -250,7 +251,7 @@ impl Renderer<'_> {
         let others: Vec<&Value> =
             story.articles.iter().filter(|a| !compared.contains(a)).map(|&a| self.cards.article(a)).collect();
         let mut problems = Vec::new();
-        let mut read: Vec<(ArticleFile, Analysis)> = Vec::new();
+        let mut read: Vec<(ArticleFile, Arc<Analysis>)> = Vec::new();
         for &a in &compared {
             match site.read_article(a) {
                 Ok(article) => read.push(article),
@@ -425,7 +426,7 @@ impl Renderer<'_> {
     }
 
     /// The table of who names whom in the story's articles.
-    fn mention_table(&self, ids: &[u32], read: &[(ArticleFile, Analysis)]) -> MentionTable<'_> {
+    fn mention_table(&self, ids: &[u32], read: &[(ArticleFile, Arc<Analysis>)]) -> MentionTable<'_> {
         let site = self.site;
         let mut named: Vec<(EntityId, Vec<Option<u32>>)> = Vec::new();
         for (n, (_, analysis)) in read.iter().enumerate() {
@@ -471,7 +472,7 @@ impl Renderer<'_> {
         &self,
         ids: &[u32],
         labels: &[(String, bool)],
-        read: &[(ArticleFile, Analysis)],
+        read: &[(ArticleFile, Arc<Analysis>)],
     ) -> Vec<StatementView<'_>> {
         let config = &self.site.config;
         let quotes: Vec<&crate::analysis::Quotes> = read.iter().map(|(_, analysis)| &analysis.quotes).collect();
