@@ -188,7 +188,6 @@ struct Cluster {
     /// (summing the whole centroid at each join made large stories cost the
     /// square of their size).
     norm_squared: f64,
-    norm: f32,
     first_day: i32,
     last_day: i32,
     marks: FxHashSet<u32>,
@@ -234,7 +233,6 @@ impl Grouper<'_> {
             members: Vec::new(),
             centroid: FxHashMap::default(),
             norm_squared: 0.0,
-            norm: 0.0,
             first_day: day,
             last_day: day,
             marks: FxHashSet::default(),
@@ -258,7 +256,6 @@ impl Grouper<'_> {
             *weight += w;
             cluster.norm_squared += f64::from(*weight).powi(2) - before * before;
         }
-        cluster.norm = cluster.norm_squared.max(0.0).sqrt() as f32;
         cluster.marks.extend(self.items[n].signature.marks.iter().copied());
         cluster.place_levels |= places.iter().fold(0, |levels, &p| levels | level_bit(p));
         cluster.places.extend(places);
@@ -315,11 +312,12 @@ impl Grouper<'_> {
     /// How much article `n` is like story `c`.
     fn similarity(&self, n: usize, c: usize) -> f32 {
         let cluster = &self.clusters[c];
-        if cluster.norm == 0.0 {
+        let norm = cluster.norm_squared.max(0.0).sqrt() as f32;
+        if norm == 0.0 {
             return 0.0;
         }
         let dot: f32 = self.vectors[n].iter().filter_map(|(f, w)| cluster.centroid.get(f).map(|cw| w * cw)).sum();
-        let mut similarity = dot / cluster.norm;
+        let mut similarity = dot / norm;
         let marks = &self.items[n].signature.marks;
         if marks.iter().filter(|m| cluster.marks.contains(m)).count() >= REPRINT_MARKS {
             similarity += REPRINT_BONUS;
