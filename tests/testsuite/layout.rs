@@ -179,6 +179,42 @@ async fn a_latin_name_sits_in_the_arabic_line() {
     screenshot(client, "latin-name-in-line").await;
 }
 
+/// Mentions read as part of the text (the text's colour, a thick accent
+/// underline), under a base path too; a link the author wrote to another
+/// article of the archive keeps the look of a link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver (apt-get install chromium chromium-driver); cargo test -- --include-ignored runs it"]
+async fn an_authors_link_into_the_archive_does_not_look_like_a_mention() {
+    let browser = browser(1280, 900, Scheme::Light).await;
+    let site = copy_fixture("basic");
+    let article = site.path().join("content/articles/tartus-base.md");
+    let text = std::fs::read_to_string(&article).expect("read");
+    std::fs::write(&article, format!("{text}\nاقرأ أيضا [خبر الزيارة](/articles/assad-visit/).\n")).expect("write");
+    let server = serve(site.path(), "/fihris/");
+    let client = &browser.client;
+    goto(client, &format!("{}articles/tartus-base/", server.url)).await;
+    let looks = eval(
+        client,
+        r#"
+        const look = (a) => {
+          const style = getComputedStyle(a);
+          return { href: a.getAttribute("href"), thickness: style.textDecorationThickness, color: style.color };
+        };
+        const links = [...document.querySelectorAll(".article-body a")];
+        return {
+          body: getComputedStyle(document.querySelector(".article-body")).color,
+          mention: look(links.find((a) => /\/(people|places|sources)\//.test(a.getAttribute("href")))),
+          authored: look(links.find((a) => a.getAttribute("href").includes("/articles/"))),
+        };
+        "#,
+    )
+    .await;
+    assert_eq!(looks["mention"]["thickness"], "2px", "{looks}");
+    assert_eq!(looks["mention"]["color"], looks["body"], "a mention takes the text's colour: {looks}");
+    assert_ne!(looks["authored"]["thickness"], "2px", "{looks}");
+    assert_ne!(looks["authored"]["color"], looks["body"], "an authored link keeps the link colour: {looks}");
+}
+
 /// An entity's page in the browser (issue 17): its timeline is drawn, with
 /// a name, a sentence and a table of its numbers for screen readers; each
 /// article shows the sentence that names the entity, the name marked; the
