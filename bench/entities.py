@@ -134,18 +134,23 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def lists_from_truth(entities: list, with_variants: bool) -> tuple[dict, dict]:
-    """The three lists made from the truth, and entity key → truth name."""
+def lists_from_truth(entities: list, with_variants: bool, common_words: frozenset = frozenset()) -> tuple[dict, dict]:
+    """The three lists made from the truth, and entity key → truth name.  A
+    name shared by two entities of one list keeps its qualifier in both; the
+    spellings fihris refuses as common words are listed as weak, as its error
+    says to."""
     sections = {"person": "people", "place": "places", "source": "sources"}
     lists = {s: [] for s in sections.values()}
-    names_taken = {s: set() for s in sections.values()}
+    bare_counts = {}
+    for entity in entities:
+        bare = (sections[entity["kind"]], key(bare_name(entity["name"])))
+        bare_counts[bare] = bare_counts.get(bare, 0) + 1
     key_to_name = {}
     for n, entity in enumerate(entities):
         section = sections[entity["kind"]]
         name = bare_name(entity["name"])
-        if key(name) in names_taken[section]:
-            name = entity["name"]  # two entities of one list with one name: keep the qualifier
-        names_taken[section].add(key(name))
+        if bare_counts[(section, key(name))] > 1:
+            name = entity["name"]
         entity_key = f"e{n}"
         key_to_name[entity_key] = entity["name"]
         lines = [f"[{entity_key}]", f"name = {toml_string(name)}"]
@@ -153,22 +158,46 @@ def lists_from_truth(entities: list, with_variants: bool) -> tuple[dict, dict]:
             variants = sorted({v.lstrip("#") for v in entity["variants"]} - {name})
             if variants:
                 lines.append("aliases = [" + ", ".join(toml_string(v) for v in variants) + "]")
+            spellings = {name, *variants}
+        else:
+            spellings = {name}
+        weak = sorted(spellings & common_words)
+        if weak:
+            lines.append("weak = [" + ", ".join(toml_string(w) for w in weak) + "]")
         lists[section].append("\n".join(lines))
     return {s: "\n\n".join(entries) + "\n" for s, entries in lists.items()}, key_to_name
 
 
+COMMON_WORD_ERROR = re.compile(r'error: the alias "([^"]+)" of \[[^\]]+\] is also a common word')
+
+
+def build_with_lists(fihris: Path, corpus: Path, entities: list, with_variants: bool):
+    """Builds the corpus with lists from the truth; a second time with the
+    common words fihris named listed as weak.  The build's data, or an error."""
+    common_words = frozenset()
+    for _ in range(2):
+        lists, key_to_name = lists_from_truth(entities, with_variants, common_words)
+        site = make_site(corpus, lists)
+        try:
+            result = subprocess.run([str(fihris), "build", "--root", str(site), "--out", str(site / "public")],
+                                    capture_output=True, text=True)
+            if result.returncode == 0:
+                data = json.loads((site / "public" / "data" / "articles.json").read_text(encoding="utf-8"))
+                return data, key_to_name
+        finally:
+            shutil.rmtree(site)
+        named = frozenset(COMMON_WORD_ERROR.findall(result.stderr))
+        if not named:
+            break
+        common_words |= named
+    return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "build failed"}, key_to_name
+
+
 def score_mentions(fihris: Path, corpus: Path, with_variants: bool) -> dict:
     truth, entities, _ = load_truth(corpus)
-    lists, key_to_name = lists_from_truth(entities, with_variants)
-    site = make_site(corpus, lists)
-    try:
-        result = subprocess.run([str(fihris), "build", "--root", str(site), "--out", str(site / "public")],
-                                capture_output=True, text=True)
-        if result.returncode != 0:
-            return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "build failed"}
-        data = json.loads((site / "public" / "data" / "articles.json").read_text(encoding="utf-8"))
-    finally:
-        shutil.rmtree(site)
+    data, key_to_name = build_with_lists(fihris, corpus, entities, with_variants)
+    if "error" in data:
+        return data
     true_pairs = {(a["file"], e["name"]) for a in truth["articles"] for e in a["entities"]}
     slug_to_file = {Path(a["file"]).stem: a["file"] for a in truth["articles"]}
     found_pairs = set()
