@@ -74,11 +74,17 @@ fn starts_known_place(key: &str) -> bool {
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
     PLACES.get_or_init(|| {
-        Matcher::from_spellings(
-            known_place_names()
-                .enumerate()
-                .map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
-        )
+        // One claimant for each matching key: the spellings of one place
+        // (جدة، جده، جدّة) are no rival claims that would make it uncertain.
+        let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let claimants: Vec<(&str, Claimant)> = known_place_names()
+            .map(|name| {
+                let next = ids.len() as u32;
+                let entity = *ids.entry(crate::entities::catalog::spelling_key(name)).or_insert(next);
+                (name, Claimant { entity, kind: Kind::Place, weak: false })
+            })
+            .collect();
+        Matcher::from_spellings(claimants)
     })
 }
 

@@ -239,6 +239,18 @@ fn places() {
             proposed: &[("المجر", Kind::Place), ("الدنمارك", Kind::Place)],
             not_proposed: &[],
         },
+        Case {
+            rule: "cities of GeoNames, with no cue word, in any of their spellings",
+            articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
+            proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a city's name that is also an ordinary word or a given name is not known",
+            articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
+            proposed: &[],
+            not_proposed: &["صور", "الجديدة", "المدينة", "بشار", "الشهداء"],
+        },
     ]);
 }
 
