@@ -353,12 +353,15 @@ impl Finder {
                 named += 1;
             }
             let first = i == from;
+            // محمد ولد الشيخ الغزواني، أحمد بن الشيخ: after a particle of
+            // lineage a title is a forebear's name.
+            let after_particle = !first && is_particle(t.key(i - 1));
             let usable = !ends_name(t.written(i), class)
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
                 && !key.chars().any(|c| c.is_ascii_digit())
                 && !has_article_proclitic(key)
-                && !is_cue_or_role(key)
+                && (after_particle || !is_cue_or_role(key))
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
                 && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));

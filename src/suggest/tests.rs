@@ -70,6 +70,17 @@ fn people() {
             not_proposed: &["اللبنانية"],
         },
         Case {
+            rule: "a title after a particle of lineage is a forebear's name",
+            articles: &[
+                "وبعث الرئيس محمد ولد الشيخ الغزواني رسالة إلى نظيره.",
+                "واستقبل الرئيس محمد ولد الشيخ الغزواني الوفد.",
+                "وقال الرئيس محمد عبد الله إن الاتفاق قريب.",
+                "وصرح الوزير محمد سالم بأن الوضع مستقر.",
+            ],
+            proposed: &[("محمد ولد الشيخ الغزواني", Kind::Person)],
+            not_proposed: &["محمد", "محمد ولد"],
+        },
+        Case {
             rule: "a profession before an ordinary definite noun",
             articles: &["وكان اللاعب الأفضل في المباراة حارس المرمى."],
             proposed: &[],
@@ -170,6 +181,17 @@ fn forms_of_one_persons_name() {
         "أحمد سالم بكري",
         "أبو طارق",
     );
+    // The father's name after بن is another person's, not the son's family
+    // name alone.
+    let found = proposals(&[
+        "وحضر الشيخ خالد بن محمد بن زايد آل نهيان الحفل.",
+        "وتلقى رئيس الدولة الشيخ محمد بن زايد آل نهيان برقية.",
+        "وقال الشيخ محمد بن زايد آل نهيان، إن البلاد ماضية.",
+    ]);
+    for name in ["خالد بن محمد بن زايد آل نهيان", "محمد بن زايد آل نهيان"] {
+        let names: Vec<String> = found.iter().map(|s| format!("{} {:?}", s.name, s.variants)).collect();
+        assert!(found.iter().any(|s| s.name == name), "{name} not proposed on its own: {names:?}");
+    }
     // A name does not run past a word that ends it elsewhere.
     check(&[Case {
         rule: "the end of a name elsewhere",
