@@ -305,6 +305,9 @@ impl Finder {
             } else if class.according {
                 self.after_according(&t, i, &mut started);
             }
+            if is_nisba(key) {
+                self.after_nationality(&t, i, &mut started);
+            }
             if !started[i] {
                 self.chains(&t, i, &mut started);
             }

@@ -70,6 +70,30 @@ fn starts_known_place(key: &str) -> bool {
         .contains(key)
 }
 
+/// Adjectives in known places' names that say where or what a place is,
+/// not whose: كوريا الجنوبية، جمهورية الكونغو الديمقراطية.
+#[rustfmt::skip]
+const NOT_NATIONALITIES: &[&str] = &[
+    "الجنوبية", "الشمالية", "الشرقية", "الغربية", "الوسطى", "الكاريبية", "النائية", "القطبية", "الاستوائية",
+    "الإدارية", "الخيرية", "الديمقراطية", "العربية", "اللاتينية", "الشعبية", "الإسلامية", "الاتحادية",
+];
+
+/// Whether a feminine nisba (الأمريكية، الفرنسية) qualifies a known place
+/// in its name (الولايات المتحدة الأمريكية، غويانا الفرنسية), and so names
+/// a people.
+pub(super) fn is_nationality_in_place_name(key: &str) -> bool {
+    static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let not: Vec<String> = NOT_NATIONALITIES.iter().map(|w| crate::arabic::key(w)).collect();
+        known_place_names()
+            .map(crate::entities::catalog::spelling_key)
+            .flat_map(|name| name.split(' ').skip(1).map(str::to_owned).collect::<Vec<_>>())
+            .filter(|word| word.ends_with("يه") && is_nisba(word) && !not.contains(word))
+            .collect()
+    })
+    .contains(key)
+}
+
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();

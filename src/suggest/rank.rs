@@ -16,7 +16,7 @@ use crate::arabic::slug::slugify;
 use crate::content::ArticleFile;
 use crate::entities::{Catalog, Kind};
 
-/// A hashtag alone proposes a name found in this many articles.
+/// A hashtag or a nationality alone proposes a name found in this many articles.
 const HINT_ARTICLES: usize = 2;
 /// A one-word name is an ordinary word when its form with the article added or
 /// removed is at least this share of its own count (names almost never are).
@@ -76,9 +76,10 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
     let strongest = group.evidence.iter().map(|(_, r)| r.weight()).max().unwrap_or(0);
     if strongest < 2 {
         // A preposition alone says little (في مقتل، في إطار): only a hashtag
-        // in several articles is proposed on hints alone.
-        let hashtag = group.evidence.iter().any(|(_, r)| *r == Reason::Hashtag);
-        return hashtag && evidence_articles >= HINT_ARTICLES;
+        // or a nationality before the name (السعودي يزيد الراجحي, but also
+        // مع السوداني تناول سبل) in several articles is proposed on hints alone.
+        let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
+        return hinted && evidence_articles >= HINT_ARTICLES;
     }
     (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64 || tally.alternates == 0
 }

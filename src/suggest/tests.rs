@@ -81,6 +81,23 @@ fn people() {
             not_proposed: &["محمد", "محمد ولد"],
         },
         Case {
+            rule: "an honorific after a ruler's name ends it",
+            articles: &["وبعث السلطان هيثم بن طارق المعظم ببرقية تهنئة."],
+            proposed: &[("هيثم بن طارق", Kind::Person)],
+            not_proposed: &["هيثم بن طارق المعظم"],
+        },
+        Case {
+            rule: "a nationality standing as a noun before a name, in two articles",
+            articles: &[
+                "وحافظ القطري ناصر العطية على الصدارة، متقدما على الفرنسي سيباستيان لوب.",
+                "وحل الفرنسي سيباستيان لوب ثانيا، فيما تراجع الإسباني كارلوس ساينز.",
+                "وبحث الرئيس مع السوداني تناول سبل التعاون.",
+                "وقال إن الجيش السوري خالد كان مستعدا، وفاز على نظيره الأردني بهدفين لهدف.",
+            ],
+            proposed: &[("سيباستيان لوب", Kind::Person)],
+            not_proposed: &["كارلوس ساينز", "تناول سبل", "خالد كان", "بهدفين لهدف"],
+        },
+        Case {
             rule: "a profession before an ordinary definite noun",
             articles: &["وكان اللاعب الأفضل في المباراة حارس المرمى."],
             proposed: &[],

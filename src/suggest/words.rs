@@ -133,6 +133,9 @@ const OTHER_STOPS: &[&str] = &[
     "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
     // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
     "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
+    // Honorifics after a ruler's name (السلطان هيثم بن طارق المعظم، الملك
+    // سلمان حفظه الله): the name has ended.
+    "المعظم", "المفدى", "حفظه", "حفظها", "رعاه", "أيده", "رحمه", "رحمها",
 ];
 
 /// Verbs in the past that news puts right after a title or a role (الرئيس
