@@ -337,6 +337,20 @@ impl Finder {
         }
     }
 
+    /// How many finds there are so far.
+    pub(super) fn out_len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Puts a word before the words of the last find, which the name then
+    /// has whatever the archive settles (جبل before لبنان).
+    pub(super) fn prepend_to_last(&mut self, word: NameWord) {
+        if let Some(last) = self.out.last_mut() {
+            last.words.insert(0, word);
+            last.min_words += 1;
+        }
+    }
+
     /// The words of a name from word `from`: up to `max`, through particles,
     /// ending before a stop, a break in the phrase, a conjunction, a cue or a
     /// role, and (`nisba_ends`) before a nisba adjective after the first word

@@ -24,6 +24,9 @@ const LOOSE_PLACE_NOUNS: &[&str] =
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
+/// Nouns of place that begin the name of the landform they stand before.
+const LANDFORM_NOUNS: [&str; 5] = ["جبل", "جبال", "مضيق", "وادي", "خليج"];
+
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
 const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي"];
 
@@ -152,7 +155,15 @@ impl Finder {
             return;
         }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
+        let before = self.out_len();
         self.take(reason, t, j, 3, true, started);
+        // جبل لبنان، مضيق هرمز، وادي خالد: a landform's noun is part of its
+        // name, unlike a town's (مدينة حلب is حلب).
+        let bare = without_proclitics(t.key(i), |k| LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == k));
+        if let Some(bare) = bare.filter(|_| self.out_len() > before) {
+            let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
+            self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });
+        }
     }
 
     /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a

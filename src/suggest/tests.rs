@@ -279,6 +279,21 @@ fn places() {
             not_proposed: &[],
         },
         Case {
+            rule: "a landform's noun is part of its name, a town's is not",
+            articles: &[
+                "وغادر الأجداد قرى جبل لبنان بحثا عن حياة جديدة.",
+                "وتطل المحافظة على مضيق هرمز الذي تمر عبره الناقلات.",
+                "وتوقفت الحافلات في مدينة طبرقة، وفي وادي خالد شمالا.",
+            ],
+            proposed: &[
+                ("جبل لبنان", Kind::Place),
+                ("مضيق هرمز", Kind::Place),
+                ("وادي خالد", Kind::Place),
+                ("طبرقة", Kind::Place),
+            ],
+            not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
+        },
+        Case {
             rule: "cities of GeoNames, with no cue word, in any of their spellings",
             articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
             proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
