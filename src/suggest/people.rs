@@ -5,8 +5,8 @@
 //! name a person is known by (محمد حمدان دقلو المعروف بـ«حميدتي»).
 
 use super::candidates::{
-    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_cue_or_role,
-    is_definite, is_nisba, strip_written_proclitics,
+    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_conjoined,
+    is_cue_or_role, is_definite, is_nisba, strip_written_proclitics,
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
 use super::words::{class, is_particle};
@@ -153,7 +153,10 @@ impl Finder {
             i
         };
         let words = self.material(t, from, MAX_NAME_WORDS, false, true);
-        if words.len() >= min_words {
+        // بين بشار وتندوف: a given name and a word joined to it by و are two
+        // names, not one (وليد, itself a given name, is no conjunction).
+        let conjoined = words.get(1).is_some_and(|w| is_conjoined(&w.key, class(&w.key)));
+        if words.len() >= min_words && !conjoined {
             started[from] = true;
             self.person_starts.push(from);
             let nickname = self.nickname(t, from + words.len());

@@ -153,8 +153,11 @@ pub fn rank(
             _ => by_use.iter().max_by_key(|(i, n)| (*n, words(*i))).map_or(0, |(i, _)| *i),
         };
         let name_key = group.spellings[name_at].key.as_str();
-        if !name_key.contains(' ') && super::words::class(name_key).given_name {
-            continue; // A given name alone (محمد) is nobody in particular.
+        // A given name alone (محمد) is nobody in particular; a place may
+        // have one for its name (مدينة بشار).
+        let place_or_outlet = matches!(kind, Some(Kind::Place | Kind::Source));
+        if !name_key.contains(' ') && super::words::class(name_key).given_name && !place_or_outlet {
+            continue;
         }
         let name = group.spellings[name_at].written.clone();
         let variants =

@@ -294,6 +294,12 @@ fn places() {
             not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
         },
         Case {
+            rule: "a town named like a person, and a given name joined by و to another name",
+            articles: &["ووصل أول قطار إلى مدينة بشار أمس.", "ويربط الخط الجديد بين بشار وتندوف."],
+            proposed: &[("بشار", Kind::Place)],
+            not_proposed: &["بشار وتندوف"],
+        },
+        Case {
             rule: "cities of GeoNames, with no cue word, in any of their spellings",
             articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
             proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
