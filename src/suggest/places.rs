@@ -2,9 +2,9 @@
 //! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
 //! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
-//! that every archive may mention (Unicode CLDR's Arabic names, in
-//! `places.txt`, and the seas), and a word joined by و to such a place
-//! (طهران وواشنطن).
+//! that every archive may mention (Unicode CLDR's and GeoNames' Arabic names,
+//! in `places.txt`, the seas and the regions), and a word joined by و to such
+//! a place (طهران وواشنطن).
 
 use std::sync::OnceLock;
 
@@ -48,12 +48,23 @@ const SEAS: &[&str] = &[
     "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
 ];
 
-/// The names of [`known_places`]: CLDR's and the seas.
+/// Regions that Arabic news names as places and CLDR does not (it has the
+/// continents' parts: غرب أفريقيا، جنوب شرق آسيا). Not الشرق الأوسط, also a
+/// newspaper's name.
+#[rustfmt::skip]
+const REGIONS: &[&str] = &[
+    "القرن الأفريقي", "القرن الإفريقي", "المغرب العربي", "بلاد الشام", "شبه الجزيرة العربية", "آسيا الوسطى",
+    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي",
+];
+
+/// The names of [`known_places`]: CLDR's and GeoNames' (`places.txt`), the
+/// seas and the regions.
 fn known_place_names() -> impl Iterator<Item = &'static str> {
     include_str!("places.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .chain(SEAS.iter().copied())
+        .chain(REGIONS.iter().copied())
 }
 
 /// The most words of a known place (سانت هيلينا وأسينشين وتريستان دا كونا).

@@ -300,6 +300,12 @@ fn places() {
             not_proposed: &["بشار وتندوف"],
         },
         Case {
+            rule: "regions that CLDR does not name",
+            articles: &["ويعيد الاتفاق خلط الأوراق في القرن الأفريقي وفي البلقان."],
+            proposed: &[("القرن الأفريقي", Kind::Place), ("البلقان", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
             rule: "cities of GeoNames, with no cue word, in any of their spellings",
             articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
             proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
