@@ -21,8 +21,9 @@ PACKAGES_DIR already holds the unpacked packages
   cities with a million or more (ميلانو، كراتشي). GeoNames does not say
   which alternate names are Arabic: a name is kept when it has Arabic
   letters only (no Persian or Urdu letters such as گ، ک، ی، ہ), each word at
-  least two letters, and is not an administrative unit's name (ولاية وهران)
-  or an ordinary word or given name (CITY_WORDS).
+  least two letters (three for a name of one word), and is not an
+  administrative unit's name (ولاية وهران) or an ordinary word or given name
+  (ORDINARY, read name by name).
 
 Left out: names that are also ordinary Arabic words or not places (ORDINARY),
 CLDR's groupings that are no place (NOT_PLACES), and names written with a
@@ -70,12 +71,15 @@ UNIT_WORDS = {
     "قرية", "استان", "شهر", "بلد", "ريف", "عزبة", "بوابة",
 }
 
-# City names in GeoNames that are also ordinary Arabic words (الجديدة "the
-# new", صور "pictures", الخبر "the news", سلطات "authorities"), adjectives of
-# the nisba shape (الهندية، الشامية), given names (بشار، جمال، نايف), or the
-# name of an outlet (قنا، الميادين, الجزيره): a text using them is as likely
-# to mean something else.
-CITY_WORDS = {
+# Names of places that are also ordinary Arabic words, given names or the
+# name of an outlet: a text using them is as likely to mean something else.
+# CLDR's exemplar cities: ترك "left", واك (Wake Island) and استر (Easter
+# Island) read as word fragments; كانتون is also the Swiss "canton". GeoNames'
+# cities: الجديدة "the new", صور "pictures", الخبر "the news", سلطات
+# "authorities", nisba adjectives (الهندية، الشامية), given names (بشار،
+# جمال، نايف), outlets (قنا، الميادين، الجزيره).
+ORDINARY = {
+    "ترك", "واك", "استر", "كانتون",
     "آبا", "الباب", "البرج", "التل", "الثورة", "ثورة", "الجديد", "الجديدة", "الجميل", "الحي", "الخميس", "الساحل",
     "ساحل", "الشروق", "الشهداء", "الصف", "العبور", "العين", "الكاف", "المدينة", "مدينه", "المرج", "الوادي",
     "بحري", "البيضاء", "الزعيم", "الخمس", "الخُمس", "الشفا", "الجزيره", "الخبر", "خبر", "الخارجة", "الغازية",
@@ -86,13 +90,12 @@ CITY_WORDS = {
     "فوة", "قنا", "كالي", "لوم", "لومه", "مدان", "ميدان", "مساكن", "معسكر", "مفرق", "منصورة", "منصوره", "نايف",
     "هيو", "واها", "ثين", "بيلا", "ببا", "ببيلا", "تلا", "تاني", "كسل", "بشار", "سعيدة", "النعمة", "المنيعة",
     "البيض", "بلد السعادة", "الباحة", "الباحه", "الزرقاء", "زرقاء", "ديانا", "المطار العتيق", "النقاط الخمس",
-    "مشهد", "الأبيض", "الابيض", "هزة", "هزه", "الزاوية", "رقة", "رقه", "سان لو", "مطاي", "ماتيفو", "الرُّقبان", "الرُّكبان", "الهراويين", "الحرشة", "الشرقاط", "السلمية", "سلمية",
+    "مشهد", "الأبيض", "الابيض", "هزة", "هزه", "الزاوية", "رقة", "رقه", "سان لو", "مطاي", "بشت", "كوت", "سيان",
+    "كوبه", "تانه", "ربات", "رباط", "بونه", "ملوي", "معان", "كوفه", "سترة", "ستره", "ديغو", "سوون", "سينة", "باتم",
+    "بيوك", "هوئه", "كانو", "كولن", "دشنا", "سبهة", "مصفح", "محرق", "حولي", "اقصر", "عقبه", "رياض", "سيول",
+    "القرين", "الأحمدي", "الحمامات", "المدية", "الطبقة", "الزبير", "ماتيفو", "الرُّقبان", "الرُّكبان", "السلمية",
+    "سلمية",
 }
-
-# Exemplar cities whose names are also common words: ترك "left", واك
-# (Wake Island) and استر (Easter Island) read as word fragments; كانتون is
-# also the Swiss "canton".
-ORDINARY = {"ترك", "واك", "استر", "كانتون"}
 
 # What CLDR writes in parentheses that is another name of the place, as a
 # text names it.
@@ -157,14 +160,17 @@ def geonames_cities(root: Path) -> set[str]:
         for name in city["alternatenames"]:
             name = " ".join(name.split())
             words = name.split(" ")
-            if not ARABIC_NAME.match(name) or any(len(w) < 2 for w in words) or words[0] in UNIT_WORDS:
+            # A name of one word has three letters at least: إب (Ibb) is
+            # also آب (August).
+            short = any(len(w) < 2 for w in words) or len(words) == 1 and len(name) < 3
+            if not ARABIC_NAME.match(name) or short or words[0] in UNIT_WORDS:
                 continue
             # Letters no Arabic spelling has: ى inside a word (مىلان), a
             # word opening with two alefs (ااالخرطوم).
             if any("ى" in w[:-1] or w.startswith("اا") for w in words):
                 continue
             # وال… is a word joined by و to a definite one (النبطية والطهطا).
-            if name.startswith("وال") or name in CITY_WORDS:
+            if name.startswith("وال"):
                 continue
             out.add(name)
     return out
