@@ -28,7 +28,7 @@ const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وس
 const LANDFORM_NOUNS: [&str; 5] = ["جبل", "جبال", "مضيق", "وادي", "خليج"];
 
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
-const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي"];
+const DUAL_PLACE_NOUNS: [&str; 7] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي", "منطقتي"];
 
 /// Whether a word key is the dual of a noun of place, proclitics allowed
 /// (في ولايتي، بمدينتي).

@@ -70,6 +70,12 @@ fn people() {
             not_proposed: &["اللبنانية"],
         },
         Case {
+            rule: "a foreign given name with no title before it",
+            articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
+            proposed: &[("كارلوس ساينز", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
             rule: "a title after a particle of lineage is a forebear's name",
             articles: &[
                 "وبعث الرئيس محمد ولد الشيخ الغزواني رسالة إلى نظيره.",
@@ -229,6 +235,12 @@ fn places() {
             articles: &["وضربت الفيضانات ولايتي سطيف وباتنة شرقي البلاد."],
             proposed: &[("سطيف", Kind::Place), ("باتنة", Kind::Place)],
             not_proposed: &["وباتنة"],
+        },
+        Case {
+            rule: "the dual of منطقة before two names",
+            articles: &["وامتدت الاشتباكات إلى منطقتي الهرمل والقصير على الحدود."],
+            proposed: &[("الهرمل", Kind::Place), ("القصير", Kind::Place)],
+            not_proposed: &["والقصير"],
         },
         Case {
             rule: "a direction after a sure noun of place",
