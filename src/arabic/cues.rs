@@ -142,7 +142,7 @@ mod tests {
             ("مدينة", Some(Kind::Place)),   // مدينة النعمة
             ("بمحافظة", Some(Kind::Place)), // بمحافظة صور
             ("والعاصمة", Some(Kind::Place)),
-            ("مضيق", Some(Kind::Place)), // مضيق هرمز
+            ("مضيق", Some(Kind::Place)),  // مضيق هرمز
             ("بخليج", Some(Kind::Place)), // بخليج عمان
             ("قناة", Some(Kind::Source)), // قناة الميادين
             ("لصحيفة", Some(Kind::Source)),

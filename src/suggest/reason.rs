@@ -50,12 +50,9 @@ pub enum Reason {
 impl Reason {
     pub fn kind(self) -> Option<Kind> {
         match self {
-            Reason::Title
-            | Reason::Role
-            | Reason::Speech
-            | Reason::Nationality
-            | Reason::GivenName
-            | Reason::Chain => Some(Kind::Person),
+            Reason::Title | Reason::Role | Reason::Speech | Reason::Nationality | Reason::GivenName | Reason::Chain => {
+                Some(Kind::Person)
+            }
             Reason::PlaceNoun
             | Reason::LoosePlaceNoun
             | Reason::Locative
