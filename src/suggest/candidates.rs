@@ -213,7 +213,7 @@ fn is_feminine_nisba(word: &NameWord) -> bool {
 /// definite noun with a feminine nisba after a title is what the person did
 /// or spoke of (استعرض الرئيس الجهود المصرية). Places keep the definite
 /// pair (الإمارات العربية المتحدة، الضفة الغربية).
-fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
+pub(super) fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
     let [noun, adjective, ..] = words else { return false };
     let definite = is_definite(&noun.key);
     is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)

@@ -6,7 +6,7 @@
 
 use super::candidates::{
     Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_conjoined,
-    is_cue_or_role, is_definite, is_nisba, strip_written_proclitics,
+    is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective, strip_written_proclitics,
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
 use super::words::{class, is_particle};
@@ -89,7 +89,9 @@ impl Finder {
     /// qualify, الجيش السوري) before a name of two words or more.
     pub(super) fn after_nationality(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;
-        if !is_nationality(t.key(i)) || !t.joined(j) || started[j] {
+        // وشهدت السعودية احتجاجات واسعة: a nisba that is a place's own name
+        // is the place.
+        if !is_nationality(t.key(i)) || is_known_place(t.key(i)) || !t.joined(j) || started[j] {
             return;
         }
         if t.joined(i) {
@@ -106,7 +108,8 @@ impl Finder {
         if let Some(next) = (j + 1..j + words.len()).find(|&k| started[k]) {
             words.truncate(next - j);
         }
-        if words.iter().filter(|w| !is_particle(&w.key)).count() < 2 || words.iter().any(|w| is_known_place(&w.key)) {
+        let named = words.iter().filter(|w| !is_particle(&w.key)).count();
+        if named < 2 || words.iter().any(|w| is_known_place(&w.key)) || is_noun_and_adjective(&words, true) {
             return;
         }
         started[j] = true;
