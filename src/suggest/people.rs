@@ -109,7 +109,9 @@ impl Finder {
             words.truncate(next - j);
         }
         let named = words.iter().filter(|w| !is_particle(&w.key)).count();
-        if named < 2 || words.iter().any(|w| is_known_place(&w.key)) || is_noun_and_adjective(&words, true) {
+        // لبحث العلاقات الثنائية: no noun with its adjective, anywhere in it.
+        let phrase = (0..words.len()).any(|k| is_noun_and_adjective(&words[k..], true));
+        if named < 2 || words.iter().any(|w| is_known_place(&w.key)) || phrase {
             return;
         }
         started[j] = true;
