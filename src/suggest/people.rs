@@ -84,7 +84,7 @@ impl Finder {
         }
     }
 
-    /// فيما حافظ السعودي يزيد الراجحي، على الفرنسي سيباستيان لوب: a
+    /// فيما حافظ القطري ناصر العطية، على الفرنسي سيباستيان لوب: a
     /// nationality standing as a noun (not after a definite noun it would
     /// qualify, الجيش السوري) before a name of two words or more.
     pub(super) fn after_nationality(&mut self, t: &Text, i: usize, started: &mut [bool]) {
