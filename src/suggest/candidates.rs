@@ -213,7 +213,7 @@ fn is_feminine_nisba(word: &NameWord) -> bool {
 /// definite noun with a feminine nisba after a title is what the person did
 /// or spoke of (استعرض الرئيس الجهود المصرية). Places keep the definite
 /// pair (الإمارات العربية المتحدة، الضفة الغربية).
-fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
+pub(super) fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
     let [noun, adjective, ..] = words else { return false };
     let definite = is_definite(&noun.key);
     is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)
@@ -305,6 +305,9 @@ impl Finder {
             } else if class.according {
                 self.after_according(&t, i, &mut started);
             }
+            if is_nisba(key) {
+                self.after_nationality(&t, i, &mut started);
+            }
             if !started[i] {
                 self.chains(&t, i, &mut started);
             }
@@ -334,6 +337,20 @@ impl Finder {
         }
     }
 
+    /// How many finds there are so far.
+    pub(super) fn out_len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Puts a word before the words of the last find, which the name then
+    /// has whatever the archive settles (جبل before لبنان).
+    pub(super) fn prepend_to_last(&mut self, word: NameWord) {
+        if let Some(last) = self.out.last_mut() {
+            last.words.insert(0, word);
+            last.min_words += 1;
+        }
+    }
+
     /// The words of a name from word `from`: up to `max`, through particles,
     /// ending before a stop, a break in the phrase, a conjunction, a cue or a
     /// role, and (`nisba_ends`) before a nisba adjective after the first word
@@ -353,12 +370,15 @@ impl Finder {
                 named += 1;
             }
             let first = i == from;
+            // محمد ولد الشيخ الغزواني، أحمد بن الشيخ: after a particle of
+            // lineage a title is a forebear's name.
+            let after_particle = !first && is_particle(t.key(i - 1));
             let usable = !ends_name(t.written(i), class)
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
                 && !key.chars().any(|c| c.is_ascii_digit())
                 && !has_article_proclitic(key)
-                && !is_cue_or_role(key)
+                && (after_particle || !is_cue_or_role(key))
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
                 && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));

@@ -5,14 +5,30 @@
 //! name a person is known by (محمد حمدان دقلو المعروف بـ«حميدتي»).
 
 use super::candidates::{
-    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_cue_or_role,
-    is_definite, is_nisba, strip_written_proclitics,
+    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_conjoined,
+    is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective, strip_written_proclitics,
 };
-use super::places::is_known_place;
+use super::places::{is_known_place, is_nationality_in_place_name};
 use super::words::{class, is_particle};
+use crate::arabic::normalize::letter_count;
 
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
 const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
+
+/// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
+/// الأمريكية): the nationality it names.
+fn is_nationality(key: &str) -> bool {
+    let Some(stem) = key.strip_prefix("ال").and_then(|k| k.strip_suffix("يه").or_else(|| k.strip_suffix('ي')))
+    else {
+        return false;
+    };
+    // فرنسا، العراق، إسبانيا، السعودية; الولايات المتحدة الأمريكية.
+    letter_count(stem) >= 3
+        && ([stem.to_owned(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("ال{stem}يه")]
+            .iter()
+            .any(|place| is_known_place(place))
+            || is_nationality_in_place_name(&format!("ال{stem}يه")))
+}
 
 impl Finder {
     pub(super) fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
@@ -68,6 +84,41 @@ impl Finder {
         }
     }
 
+    /// فيما حافظ القطري ناصر العطية، على الفرنسي سيباستيان لوب: a
+    /// nationality standing as a noun (not after a definite noun it would
+    /// qualify, الجيش السوري) before a name of two words or more.
+    pub(super) fn after_nationality(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        // وشهدت السعودية احتجاجات واسعة: a nisba that is a place's own name
+        // is the place.
+        if !is_nationality(t.key(i)) || is_known_place(t.key(i)) || !t.joined(j) || started[j] {
+            return;
+        }
+        if t.joined(i) {
+            let before = t.key(i - 1);
+            if is_definite(before) || has_article_proclitic(before) || is_known_place(before) {
+                return;
+            }
+        }
+        let first = t.key(j);
+        if is_definite(first) || is_known_place(first) || class(first).common_subject {
+            return;
+        }
+        let mut words = self.material(t, j, MAX_NAME_WORDS, false, true);
+        if let Some(next) = (j + 1..j + words.len()).find(|&k| started[k]) {
+            words.truncate(next - j);
+        }
+        let named = words.iter().filter(|w| !is_particle(&w.key)).count();
+        // لبحث العلاقات الثنائية: no noun with its adjective, anywhere in it.
+        let phrase = (0..words.len()).any(|k| is_noun_and_adjective(&words[k..], true));
+        if named < 2 || words.iter().any(|w| is_known_place(&w.key)) || phrase {
+            return;
+        }
+        started[j] = true;
+        self.person_starts.push(j);
+        self.push(Reason::Nationality, words, 2, None);
+    }
+
     pub(super) fn after_speech(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;
         if !t.joined(j) {
@@ -108,7 +159,10 @@ impl Finder {
             i
         };
         let words = self.material(t, from, MAX_NAME_WORDS, false, true);
-        if words.len() >= min_words {
+        // بين بشار وتندوف: a given name and a word joined to it by و are two
+        // names, not one (وليد, itself a given name, is no conjunction).
+        let conjoined = words.get(1).is_some_and(|w| is_conjoined(&w.key, class(&w.key)));
+        if words.len() >= min_words && !conjoined {
             started[from] = true;
             self.person_starts.push(from);
             let nickname = self.nickname(t, from + words.len());
@@ -136,5 +190,35 @@ impl Finder {
         let written = strip_written_proclitics(t.written(end + 1), by, rest);
         let word = NameWord { key: rest.into(), written: written.into() };
         self.is_name_word(&word).then(|| vec![word])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_nationality;
+
+    /// A nationality is the nisba of a known place; other nisbas are not.
+    #[test]
+    fn nationalities_table() {
+        let table = [
+            ("الفرنسي", true),
+            ("السعودية", true),
+            ("الأمريكية", true),
+            ("العراقي", true),
+            ("الإسباني", true),
+            ("الأمريكي", true),
+            ("البريطانية", true),
+            ("الجنوبي", false),
+            ("العربي", false),
+            ("العسكري", false),
+            ("الثاني", false),
+            ("الدولي", false),
+            ("الوطني", false),
+            ("الرسمي", false),
+            ("الحالي", false),
+        ];
+        for (word, expected) in table {
+            assert_eq!(is_nationality(&crate::arabic::key(word)), expected, "{word}");
+        }
     }
 }

@@ -2,9 +2,9 @@
 //! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
 //! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
-//! that every archive may mention (Unicode CLDR's Arabic names, in
-//! `places.txt`, and the seas), and a word joined by و to such a place
-//! (طهران وواشنطن).
+//! that every archive may mention (Unicode CLDR's and GeoNames' Arabic names,
+//! in `places.txt`, the seas and the regions), and a word joined by و to such
+//! a place (طهران وواشنطن).
 
 use std::sync::OnceLock;
 
@@ -24,8 +24,11 @@ const LOOSE_PLACE_NOUNS: &[&str] =
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
+/// Nouns of place that begin the name of the landform they stand before.
+const LANDFORM_NOUNS: [&str; 5] = ["جبل", "جبال", "مضيق", "وادي", "خليج"];
+
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
-const DUAL_PLACE_NOUNS: [&str; 6] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي"];
+const DUAL_PLACE_NOUNS: [&str; 7] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي", "منطقتي"];
 
 /// Whether a word key is the dual of a noun of place, proclitics allowed
 /// (في ولايتي، بمدينتي).
@@ -45,12 +48,23 @@ const SEAS: &[&str] = &[
     "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
 ];
 
-/// The names of [`known_places`]: CLDR's and the seas.
+/// Regions that Arabic news names as places and CLDR does not (it has the
+/// continents' parts: غرب أفريقيا، جنوب شرق آسيا). Not الشرق الأوسط, also a
+/// newspaper's name.
+#[rustfmt::skip]
+const REGIONS: &[&str] = &[
+    "القرن الأفريقي", "القرن الإفريقي", "المغرب العربي", "بلاد الشام", "شبه الجزيرة العربية", "آسيا الوسطى",
+    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي",
+];
+
+/// The names of [`known_places`]: CLDR's and GeoNames' (`places.txt`), the
+/// seas and the regions.
 fn known_place_names() -> impl Iterator<Item = &'static str> {
     include_str!("places.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .chain(SEAS.iter().copied())
+        .chain(REGIONS.iter().copied())
 }
 
 /// The most words of a known place (سانت هيلينا وأسينشين وتريستان دا كونا).
@@ -70,15 +84,45 @@ fn starts_known_place(key: &str) -> bool {
         .contains(key)
 }
 
+/// Adjectives in known places' names that say where or what a place is,
+/// not whose: كوريا الجنوبية، جمهورية الكونغو الديمقراطية.
+#[rustfmt::skip]
+const NOT_NATIONALITIES: &[&str] = &[
+    "الجنوبية", "الشمالية", "الشرقية", "الغربية", "الوسطى", "الكاريبية", "النائية", "القطبية", "الاستوائية",
+    "الإدارية", "الخيرية", "الديمقراطية", "العربية", "اللاتينية", "الشعبية", "الإسلامية", "الاتحادية",
+];
+
+/// Whether a feminine nisba (الأمريكية، الفرنسية) qualifies a known place
+/// in its name (الولايات المتحدة الأمريكية، غويانا الفرنسية), and so names
+/// a people.
+pub(super) fn is_nationality_in_place_name(key: &str) -> bool {
+    static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let not: Vec<String> = NOT_NATIONALITIES.iter().map(|w| crate::arabic::key(w)).collect();
+        known_place_names()
+            .map(crate::entities::catalog::spelling_key)
+            .flat_map(|name| name.split(' ').skip(1).map(str::to_owned).collect::<Vec<_>>())
+            .filter(|word| word.ends_with("يه") && is_nisba(word) && !not.contains(word))
+            .collect()
+    })
+    .contains(key)
+}
+
 /// The places every archive may mention, matched like names.
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
     PLACES.get_or_init(|| {
-        Matcher::from_spellings(
-            known_place_names()
-                .enumerate()
-                .map(|(i, name)| (name, Claimant { entity: i as u32, kind: Kind::Place, weak: false })),
-        )
+        // One claimant for each matching key: the spellings of one place
+        // (جدة، جده، جدّة) are no rival claims that would make it uncertain.
+        let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+        let claimants: Vec<(&str, Claimant)> = known_place_names()
+            .map(|name| {
+                let next = ids.len() as u32;
+                let entity = *ids.entry(crate::entities::catalog::spelling_key(name)).or_insert(next);
+                (name, Claimant { entity, kind: Kind::Place, weak: false })
+            })
+            .collect();
+        Matcher::from_spellings(claimants)
     })
 }
 
@@ -122,7 +166,15 @@ impl Finder {
             return;
         }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
+        let before = self.out_len();
         self.take(reason, t, j, 3, true, started);
+        // جبل لبنان، مضيق هرمز، وادي خالد: a landform's noun is part of its
+        // name, unlike a town's (مدينة حلب is حلب).
+        let bare = without_proclitics(t.key(i), |k| LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == k));
+        if let Some(bare) = bare.filter(|_| self.out_len() > before) {
+            let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
+            self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });
+        }
     }
 
     /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a

@@ -16,7 +16,7 @@ use crate::arabic::slug::slugify;
 use crate::content::ArticleFile;
 use crate::entities::{Catalog, Kind};
 
-/// A hashtag alone proposes a name found in this many articles.
+/// A hashtag or a nationality alone proposes a name found in this many articles.
 const HINT_ARTICLES: usize = 2;
 /// A one-word name is an ordinary word when its form with the article added or
 /// removed is at least this share of its own count (names almost never are).
@@ -76,9 +76,10 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
     let strongest = group.evidence.iter().map(|(_, r)| r.weight()).max().unwrap_or(0);
     if strongest < 2 {
         // A preposition alone says little (في مقتل، في إطار): only a hashtag
-        // in several articles is proposed on hints alone.
-        let hashtag = group.evidence.iter().any(|(_, r)| *r == Reason::Hashtag);
-        return hashtag && evidence_articles >= HINT_ARTICLES;
+        // or a nationality before the name (السعودي يزيد الراجحي, but also
+        // مع السوداني تناول سبل) in several articles is proposed on hints alone.
+        let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
+        return hinted && evidence_articles >= HINT_ARTICLES;
     }
     (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64 || tally.alternates == 0
 }
@@ -152,8 +153,11 @@ pub fn rank(
             _ => by_use.iter().max_by_key(|(i, n)| (*n, words(*i))).map_or(0, |(i, _)| *i),
         };
         let name_key = group.spellings[name_at].key.as_str();
-        if !name_key.contains(' ') && super::words::class(name_key).given_name {
-            continue; // A given name alone (محمد) is nobody in particular.
+        // A given name alone (محمد) is nobody in particular; a place may
+        // have one for its name (مدينة بشار).
+        let place_or_outlet = matches!(kind, Some(Kind::Place | Kind::Source));
+        if !name_key.contains(' ') && super::words::class(name_key).given_name && !place_or_outlet {
+            continue;
         }
         let name = group.spellings[name_at].written.clone();
         let variants =

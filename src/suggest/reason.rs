@@ -13,6 +13,8 @@ pub enum Reason {
     Role,
     /// After a verb of speech: قال نتنياهو.
     Speech,
+    /// After a nationality standing as a noun: الفرنسي سيباستيان لوب.
+    Nationality,
     /// Starts with a common given name: محمد شياع السوداني.
     GivenName,
     /// A chain with بن or أبو: محمد بن سلمان، أبو مازن.
@@ -48,7 +50,9 @@ pub enum Reason {
 impl Reason {
     pub fn kind(self) -> Option<Kind> {
         match self {
-            Reason::Title | Reason::Role | Reason::Speech | Reason::GivenName | Reason::Chain => Some(Kind::Person),
+            Reason::Title | Reason::Role | Reason::Speech | Reason::Nationality | Reason::GivenName | Reason::Chain => {
+                Some(Kind::Person)
+            }
             Reason::PlaceNoun
             | Reason::LoosePlaceNoun
             | Reason::Locative
@@ -84,7 +88,7 @@ impl Reason {
             | Reason::ForOutlet
             | Reason::Abbreviation
             | Reason::Coordinated => 2,
-            Reason::Locative | Reason::Hashtag => 1,
+            Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
         }
     }
 
@@ -98,6 +102,7 @@ impl Reason {
             Reason::Title => "after a title",
             Reason::Role => "after a role",
             Reason::Speech => "after a verb of speech",
+            Reason::Nationality => "after a nationality",
             Reason::GivenName => "starts with a given name",
             Reason::Chain => "a بن/أبو name",
             Reason::PlaceNoun | Reason::LoosePlaceNoun => "after a noun of place",

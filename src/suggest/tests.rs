@@ -70,6 +70,52 @@ fn people() {
             not_proposed: &["اللبنانية"],
         },
         Case {
+            rule: "a foreign given name with no title before it",
+            articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
+            proposed: &[("كارلوس ساينز", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a title after a particle of lineage is a forebear's name",
+            articles: &[
+                "وبعث الرئيس محمد ولد الشيخ الغزواني رسالة إلى نظيره.",
+                "واستقبل الرئيس محمد ولد الشيخ الغزواني الوفد.",
+                "وقال الرئيس محمد عبد الله إن الاتفاق قريب.",
+                "وصرح الوزير محمد سالم بأن الوضع مستقر.",
+            ],
+            proposed: &[("محمد ولد الشيخ الغزواني", Kind::Person)],
+            not_proposed: &["محمد", "محمد ولد"],
+        },
+        Case {
+            rule: "an honorific after a ruler's name ends it",
+            articles: &["وبعث السلطان هيثم بن طارق المعظم ببرقية تهنئة."],
+            proposed: &[("هيثم بن طارق", Kind::Person)],
+            not_proposed: &["هيثم بن طارق المعظم"],
+        },
+        Case {
+            rule: "a nationality standing as a noun before a name, in two articles",
+            articles: &[
+                "وحافظ القطري ناصر العطية على الصدارة، متقدما على الفرنسي سيباستيان لوب.",
+                "وحل الفرنسي سيباستيان لوب ثانيا، فيما تراجع الإسباني كارلوس ساينز.",
+                "وبحث الرئيس مع السوداني تناول سبل التعاون.",
+                "والتقى الوزير نظيره الروسي لبحث العلاقات الثنائية.",
+                "واستقبل الرئيس نظيره الروسي لبحث العلاقات الثنائية.",
+                "وشهدت السعودية احتجاجات واسعة.",
+                "وشهدت السعودية احتجاجات واسعة خلال الأيام الماضية.",
+                "وقال إن الجيش السوري خالد كان مستعدا، وفاز على نظيره الأردني بهدفين لهدف.",
+            ],
+            proposed: &[("سيباستيان لوب", Kind::Person)],
+            not_proposed: &[
+                "كارلوس ساينز",
+                "تناول سبل",
+                "خالد كان",
+                "بهدفين لهدف",
+                "احتجاجات واسعة",
+                "لبحث العلاقات الثنائية",
+                "لبحث العلاقات",
+            ],
+        },
+        Case {
             rule: "a profession before an ordinary definite noun",
             articles: &["وكان اللاعب الأفضل في المباراة حارس المرمى."],
             proposed: &[],
@@ -170,6 +216,17 @@ fn forms_of_one_persons_name() {
         "أحمد سالم بكري",
         "أبو طارق",
     );
+    // The father's name after بن is another person's, not the son's family
+    // name alone.
+    let found = proposals(&[
+        "وحضر الشيخ خالد بن محمد بن زايد آل نهيان الحفل.",
+        "وتلقى رئيس الدولة الشيخ محمد بن زايد آل نهيان برقية.",
+        "وقال الشيخ محمد بن زايد آل نهيان، إن البلاد ماضية.",
+    ]);
+    for name in ["خالد بن محمد بن زايد آل نهيان", "محمد بن زايد آل نهيان"] {
+        let names: Vec<String> = found.iter().map(|s| format!("{} {:?}", s.name, s.variants)).collect();
+        assert!(found.iter().any(|s| s.name == name), "{name} not proposed on its own: {names:?}");
+    }
     // A name does not run past a word that ends it elsewhere.
     check(&[Case {
         rule: "the end of a name elsewhere",
@@ -190,6 +247,12 @@ fn places() {
             articles: &["وضربت الفيضانات ولايتي سطيف وباتنة شرقي البلاد."],
             proposed: &[("سطيف", Kind::Place), ("باتنة", Kind::Place)],
             not_proposed: &["وباتنة"],
+        },
+        Case {
+            rule: "the dual of منطقة before two names",
+            articles: &["وامتدت الاشتباكات إلى منطقتي الهرمل والقصير على الحدود."],
+            proposed: &[("الهرمل", Kind::Place), ("القصير", Kind::Place)],
+            not_proposed: &["والقصير"],
         },
         Case {
             rule: "a direction after a sure noun of place",
@@ -238,6 +301,45 @@ fn places() {
             articles: &["وزار الوفد المجر ثم الدنمارك."],
             proposed: &[("المجر", Kind::Place), ("الدنمارك", Kind::Place)],
             not_proposed: &[],
+        },
+        Case {
+            rule: "a landform's noun is part of its name, a town's is not",
+            articles: &[
+                "وغادر الأجداد قرى جبل لبنان بحثا عن حياة جديدة.",
+                "وتطل المحافظة على مضيق هرمز الذي تمر عبره الناقلات.",
+                "وتوقفت الحافلات في مدينة طبرقة، وفي وادي خالد شمالا.",
+            ],
+            proposed: &[
+                ("جبل لبنان", Kind::Place),
+                ("مضيق هرمز", Kind::Place),
+                ("وادي خالد", Kind::Place),
+                ("طبرقة", Kind::Place),
+            ],
+            not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
+        },
+        Case {
+            rule: "a town named like a person, and a given name joined by و to another name",
+            articles: &["ووصل أول قطار إلى مدينة بشار أمس.", "ويربط الخط الجديد بين بشار وتندوف."],
+            proposed: &[("بشار", Kind::Place)],
+            not_proposed: &["بشار وتندوف"],
+        },
+        Case {
+            rule: "regions that CLDR does not name",
+            articles: &["ويعيد الاتفاق خلط الأوراق في القرن الأفريقي وفي البلقان."],
+            proposed: &[("القرن الأفريقي", Kind::Place), ("البلقان", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "cities of GeoNames, with no cue word, in any of their spellings",
+            articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
+            proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a city's name that is also an ordinary word or a given name is not known",
+            articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
+            proposed: &[],
+            not_proposed: &["صور", "الجديدة", "المدينة", "بشار", "الشهداء"],
         },
     ]);
 }

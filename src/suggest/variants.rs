@@ -49,6 +49,10 @@ pub fn close(a: &str, b: &str) -> bool {
             .all(|(x, y)| strsim::levenshtein(x, y) <= 1 && x.chars().last() == y.chars().last())
 }
 
+/// The keys of the words for "son of" (بن، ابن، بنت، ولد): what follows
+/// is the father's name.
+const SON_OF: [&str; 4] = ["بن", "ابن", "بنت", "ولد"];
+
 /// Names written with and without spaces are merged from this many letters
 /// (short ones may be two words that happen to spell a third).
 const MIN_UNSPACED_LETTERS: usize = 6;
@@ -142,7 +146,11 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
         }
         let key = group.spellings[0].key.as_str();
         for (at, _) in key.match_indices(' ') {
-            tails.entry(&key[at + 1..]).or_default().push(i);
+            // خالد بن محمد بن زايد: what follows "son of" is the father's
+            // name, another person's.
+            if !key[..at].rsplit(' ').next().is_some_and(|word| SON_OF.contains(&word)) {
+                tails.entry(&key[at + 1..]).or_default().push(i);
+            }
         }
     }
     for (i, group) in groups.iter().enumerate() {
