@@ -22,7 +22,7 @@ use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
 use crate::index::Remembered;
 use crate::output::{NullOutput, Output};
-use crate::plan::Manifest;
+use crate::plan::{self, Edited, Manifest};
 use crate::render::templates::Templates;
 use crate::render::{Renderer, Stats, write_error};
 use crate::site::Site;
@@ -135,6 +135,10 @@ pub struct Analysed {
     pub analysed: usize,
     /// The stamps of the article files, taken before they were read.
     pub stamps: FxHashMap<PathBuf, Stamp>,
+    /// The articles whose text changed since the last build, as they were
+    /// then; `None` when articles came or went, or the entity lists changed
+    /// (every article is then new to the plan).
+    pub edited: Option<Vec<(Article, Arc<Analysis>)>>,
 }
 
 /// Reads and analyses the site at `options.root`, reusing the analyses in
@@ -181,7 +185,9 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(read) => read,
                 Err(problem) if options.keep_last_good && content::is_empty_file(&problem) => {
                     return match known {
-                        Some(known) => Read::Analysed(known.clone(), None, vec![content::keeping_previous(problem)]),
+                        Some(known) => {
+                            Read::Analysed(known.clone(), None, vec![content::keeping_previous(problem)], None)
+                        }
                         None => Read::Failed(vec![problem]),
                     };
                 }
@@ -196,7 +202,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(file) => {
                     let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     problems.extend(more);
-                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems)
+                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems, known.cloned())
                 }
                 Err(problem) => {
                     problems.push(problem);
@@ -208,6 +214,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     let mut articles = Vec::with_capacity(results.len());
     let mut stamps = FxHashMap::default();
     let (mut read, mut analysed) = (0, 0);
+    let mut edited = remembered.map(|_| Vec::new());
     for result in results {
         let (article, stamp) = match result {
             Read::Unread(article, stamp) => (article, Some(stamp)),
@@ -216,10 +223,16 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 diagnostics.extend(problems);
                 (article, stamp)
             }
-            Read::Analysed(article, stamp, problems) => {
+            Read::Analysed(article, stamp, problems, was) => {
                 read += 1;
                 analysed += 1;
                 diagnostics.extend(problems);
+                match (was, &mut edited) {
+                    (Some(was), Some(edited)) => edited.push(was),
+                    (None, _) if stamp.is_some() => edited = None,
+                    // An empty file keeping its last good version changed nothing.
+                    _ => {}
+                }
                 (article, stamp)
             }
             Read::Failed(problems) => {
@@ -233,6 +246,9 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
         }
         articles.push(article);
     }
+    if remembered.is_some_and(|known| known.len() != articles.len()) {
+        edited = None;
+    }
     let site = Site::new(
         root.clone(),
         config,
@@ -243,7 +259,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     )
     .map_err(|problems| diagnostics.extend(problems))
     .ok()?;
-    Some(Analysed { site, templates: templates?, read, analysed, stamps })
+    Some(Analysed { site, templates: templates?, read, analysed, stamps, edited })
 }
 
 /// What reading one article file gave.
@@ -252,7 +268,8 @@ enum Read {
     Unread((Article, Arc<Analysis>), Stamp),
     /// The file has the text it had: its analysis is the remembered one.
     Remembered((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
-    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
+    /// Read and analysed anew, with what it was at the last build, if it was in it.
+    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<(Article, Arc<Analysis>)>),
     Failed(Vec<Diagnostic>),
 }
 
@@ -283,7 +300,7 @@ pub fn run(
     let mut diagnostics = Diagnostics::default();
     let analysed = analyse(options, memory, &mut diagnostics);
     clock.lap("read and analyse");
-    let Some(Analysed { site, mut templates, read, analysed, stamps }) = analysed else {
+    let Some(Analysed { site, mut templates, read, analysed, stamps, edited }) = analysed else {
         return Err(finish(diagnostics));
     };
     clock.timings.push(("(grouping stories)", site.index.grouping));
@@ -298,12 +315,32 @@ pub fn run(
             return Err(finish(diagnostics));
         }
     };
-    let (pages, mut stats, problems) = renderer.render_pages(&previous, target);
+    let touched = edited.filter(|edited| !edited.is_empty()).and_then(|edited| {
+        let edited: Vec<Edited> = edited
+            .iter()
+            .filter_map(|(was, analysis_was)| {
+                let id = site.article_at(&was.path)?;
+                Some(Edited { id, was, analysis_was })
+            })
+            .collect();
+        plan::touched(&site, &edited)
+    });
+    let (first, rest) = renderer.split_jobs(touched.as_deref());
+    let (mut pages, mut stats, problems) = renderer.render_pages(&previous, target, &first);
     diagnostics.extend(problems);
-    clock.lap("render pages");
+    if !rest.is_empty() {
+        clock.lap("render touched pages");
+    }
     if !diagnostics.has_errors() {
         between(&stats);
     }
+    if !rest.is_empty() {
+        let (more_pages, more_stats, problems) = renderer.render_pages(&previous, target, &rest);
+        diagnostics.extend(problems);
+        pages.extend(more_pages);
+        stats.add(more_stats);
+    }
+    clock.lap("render pages");
     let (groups, problems) = renderer.render_groups(&previous, &site.root, target, &mut stats);
     diagnostics.extend(problems);
     clock.lap("render site files");

@@ -85,6 +85,18 @@ pub fn disk_full() -> Diagnostic {
     Diagnostic::error("the disk is full").with_help("free some space on the disk, or write the site to another one")
 }
 
+impl Stats {
+    /// Adds what another part of the build rendered and wrote.
+    pub fn add(&mut self, more: Stats) {
+        self.pages += more.pages;
+        self.feeds += more.feeds;
+        self.written += more.written;
+        self.kept += more.kept;
+        self.written_pages.extend(more.written_pages);
+        self.static_changed |= more.static_changed;
+    }
+}
+
 impl<'s> Renderer<'s> {
     /// Plans the pages of `site` and gives the templates `site`. Two pages
     /// with one path are errors.
@@ -106,7 +118,7 @@ impl<'s> Renderer<'s> {
             site,
             templates,
             entity_urls,
-            digests: Digests::new(site, templates, &cards),
+            digests: Digests::new(site, templates),
             cards,
             urls,
             jobs,
@@ -119,16 +131,28 @@ impl<'s> Renderer<'s> {
         &self.urls
     }
 
-    /// Renders every page whose fingerprint is not the one `previous` has for
-    /// its file, into `output`, in parallel. Returns the fingerprints of all
-    /// pages, what was written, and the problems found.
+    /// The pages of the plan in two lists: those of `first` (all when it is
+    /// `None`), then the others, each in the plan's order.
+    pub fn split_jobs(&self, first: Option<&[Job]>) -> (Vec<Job>, Vec<Job>) {
+        match first {
+            None => (self.jobs.clone(), Vec::new()),
+            Some(first) => {
+                let first: FxHashSet<Job> = first.iter().copied().collect();
+                self.jobs.iter().partition(|job| first.contains(job))
+            }
+        }
+    }
+
+    /// Renders every page of `jobs` whose fingerprint is not the one
+    /// `previous` has for its file, into `output`, in parallel. Returns the
+    /// fingerprints of those pages, what was written, and the problems found.
     pub fn render_pages(
         &self,
         previous: &Manifest,
         output: &dyn Output,
+        jobs: &[Job],
     ) -> (FxHashMap<String, u64>, Stats, Vec<Diagnostic>) {
-        let results: Vec<(String, u64, Option<String>, Vec<Diagnostic>)> = self
-            .jobs
+        let results: Vec<(String, u64, Option<String>, Vec<Diagnostic>)> = jobs
             .par_iter()
             .map(|&job| {
                 let path = job.path(self.site);
@@ -153,7 +177,7 @@ impl<'s> Renderer<'s> {
         let mut stats = Stats::default();
         let mut fingerprints = FxHashMap::default();
         let mut problems = Vec::new();
-        for (&job, (file, fingerprint, written, more)) in self.jobs.iter().zip(results) {
+        for (&job, (file, fingerprint, written, more)) in jobs.iter().zip(results) {
             if job.is_feed() {
                 stats.feeds += 1;
             } else {
@@ -206,7 +230,7 @@ impl<'s> Renderer<'s> {
             }
             let inputs = match group {
                 Group::Static => fingerprint::files_digest(&statics),
-                _ => self.digests.group(self.site, group),
+                _ => self.digests.group(self.site, &self.cards, group),
             };
             let old = previous.groups.get(&group);
             if let Some(old) = old.filter(|old| old.inputs == inputs) {

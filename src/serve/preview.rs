@@ -69,9 +69,9 @@ impl Preview {
     fn build_once(&mut self, announce: &mut dyn FnMut(Rebuilt)) -> bool {
         let started = Instant::now();
         let elapsed = || started.elapsed().as_secs_f64() * 1000.0;
-        let mut announced = false;
+        let mut announced: Option<usize> = None;
         let result = build::run(&self.options, &mut self.memory, &*self.files, &mut |stats: &Stats| {
-            announced = true;
+            announced = Some(stats.written_pages.len());
             announce(Rebuilt {
                 reload: Some(Reload::Pages(stats.written_pages.clone())),
                 problems: Diagnostics::default(),
@@ -80,7 +80,14 @@ impl Preview {
         });
         match result {
             Ok(report) => {
-                let reload = report.stats.static_changed.then_some(Reload::All);
+                // Pages written after the first reload: those an edit was not
+                // known to touch, found when every page was fingerprinted.
+                let later = &report.stats.written_pages[announced.unwrap_or(0)..];
+                let reload = if report.stats.static_changed {
+                    Some(Reload::All)
+                } else {
+                    (announced.is_some() && !later.is_empty()).then(|| Reload::Pages(later.to_vec()))
+                };
                 let summary = format!(
                     "built {} pages ({} written, {} articles analysed) in {:.0} ms",
                     report.stats.pages,
@@ -88,7 +95,7 @@ impl Preview {
                     report.analysed,
                     elapsed()
                 );
-                if reload.is_some() || !announced || !report.warnings.is_empty() {
+                if reload.is_some() || announced.is_none() || !report.warnings.is_empty() {
                     announce(Rebuilt { reload, problems: report.warnings, summary });
                 }
                 true

@@ -29,11 +29,19 @@ fn clean(root: &Path) -> BTreeMap<String, Vec<u8>> {
 struct Incremental {
     memory: Memory,
     output: MemoryOutput,
+    /// The pages the last build wrote after the preview would have reloaded:
+    /// those the plan did not know an edit touches.
+    late: Vec<String>,
 }
 
 impl Incremental {
     fn build(&mut self, root: &Path) -> Result<Report, Diagnostics> {
-        build::run(&options(root), &mut self.memory, &self.output, &mut |_| {})
+        let mut before_reload = 0;
+        let report = build::run(&options(root), &mut self.memory, &self.output, &mut |stats| {
+            before_reload = stats.written_pages.len();
+        })?;
+        self.late = report.stats.written_pages[before_reload..].to_vec();
+        Ok(report)
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
@@ -193,6 +201,7 @@ fn incremental_builds_write_what_clean_builds_write() {
         step(root);
         site.build(root).unwrap_or_else(|problems| panic!("after {what}: {problems}"));
         assert_same(&site, root, what);
+        assert!(site.late.is_empty(), "after {what}: written after the reload {:?}", site.late);
         with_stories += usize::from(
             site.files()
                 .keys()
@@ -231,6 +240,8 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
     );
     let edited = site.build(root).expect("edited");
     assert_eq!(edited.analysed, 1);
+    // The plan knew which pages the edit touches: they were rendered first, alone.
+    assert!(edited.timings.iter().any(|(step, _)| *step == "render touched pages"), "{:?}", edited.timings);
     assert_eq!(edited.stats.written_pages, ["/articles/tartus-base/"]);
     let search = |p: &String| p.starts_with("search/");
     assert!(edited.stats.written > 1 && edited.stats.written < 10, "{} files written", edited.stats.written);
