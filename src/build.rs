@@ -22,7 +22,7 @@ use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
 use crate::index::Remembered;
 use crate::output::{NullOutput, Output};
-use crate::plan::{self, Edited, Manifest};
+use crate::plan::{self, Edited, Manifest, Plan};
 use crate::render::templates::Templates;
 use crate::render::{Renderer, Stats, write_error};
 use crate::site::Site;
@@ -56,6 +56,9 @@ pub struct Memory {
     pub manifest: Manifest,
     /// What the last build's index kept: its stories and co-mentions.
     pub index: Remembered,
+    /// The pages of the last build, with their paths (kept in memory only).
+    #[serde(skip)]
+    pub plan: Option<Plan>,
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -107,6 +110,15 @@ pub struct Report {
     pub gone: Vec<String>,
     pub warnings: Diagnostics,
     pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Report {
+    /// Whether the build read no article file and wrote or deleted no file:
+    /// the output and what the last build remembered of it still agree, so
+    /// neither need be written again.
+    pub fn changed_nothing(&self) -> bool {
+        self.read == 0 && self.stats.written == 0 && self.gone.is_empty()
+    }
 }
 
 /// Times the steps of a run.
@@ -202,7 +214,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(file) => {
                     let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     problems.extend(more);
-                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems, known.cloned())
+                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems, known.cloned().map(Box::new))
                 }
                 Err(problem) => {
                     problems.push(problem);
@@ -228,7 +240,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 analysed += 1;
                 diagnostics.extend(problems);
                 match (was, &mut edited) {
-                    (Some(was), Some(edited)) => edited.push(was),
+                    (Some(was), Some(edited)) => edited.push(*was),
                     (None, _) if stamp.is_some() => edited = None,
                     // An empty file keeping its last good version changed nothing.
                     _ => {}
@@ -269,7 +281,7 @@ enum Read {
     /// The file has the text it had: its analysis is the remembered one.
     Remembered((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
     /// Read and analysed anew, with what it was at the last build, if it was in it.
-    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<(Article, Arc<Analysis>)>),
+    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<Box<(Article, Arc<Analysis>)>>),
     Failed(Vec<Diagnostic>),
 }
 
@@ -307,14 +319,6 @@ pub fn run(
     let failing = diagnostics.has_errors();
     let (target, previous): (&dyn Output, Manifest) =
         if failing { (&NullOutput, Manifest::default()) } else { (output, std::mem::take(&mut memory.manifest)) };
-    let renderer = match Renderer::new(&site, &mut templates) {
-        Ok(renderer) => renderer,
-        Err(problems) => {
-            memory.manifest = previous;
-            diagnostics.extend(problems);
-            return Err(finish(diagnostics));
-        }
-    };
     let touched = edited.filter(|edited| !edited.is_empty()).and_then(|edited| {
         let edited: Vec<Edited> = edited
             .iter()
@@ -325,6 +329,16 @@ pub fn run(
             .collect();
         plan::touched(&site, &edited)
     });
+    // An edit the plan can follow leaves every address as it was.
+    let last_plan = touched.as_ref().and_then(|_| memory.plan.take());
+    let renderer = match Renderer::new(&site, &mut templates, last_plan) {
+        Ok(renderer) => renderer,
+        Err(problems) => {
+            memory.manifest = previous;
+            diagnostics.extend(problems);
+            return Err(finish(diagnostics));
+        }
+    };
     let (first, rest) = renderer.split_jobs(touched.as_deref());
     let (mut pages, mut stats, problems) = renderer.render_pages(&previous, target, &first);
     diagnostics.extend(problems);
@@ -372,6 +386,7 @@ pub fn run(
         warnings: finish(diagnostics),
         timings: Vec::new(),
     };
+    memory.plan = Some(renderer.plan().clone());
     drop(renderer);
     memory.lists = lists_digest(&site.catalog);
     memory.articles =

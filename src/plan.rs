@@ -7,8 +7,9 @@
 //! preview server in memory; both plan the same way.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -365,6 +366,42 @@ pub fn touched(site: &Site, edited: &[Edited]) -> Option<Vec<Job>> {
     jobs.sort_unstable();
     jobs.dedup();
     Some(jobs)
+}
+
+/// The pages of a build with their paths: what rendering and the checking
+/// of internal links go by. The preview keeps it for its next build, which
+/// takes it while an edit leaves every address as it was, rather than making
+/// and checking every path again.
+#[derive(Debug, Default, Clone)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// Every page path.
+    pub pages: Arc<FxHashSet<String>>,
+    /// A digest of the stories' keys, which their paths are made of.
+    stories: u64,
+}
+
+impl Plan {
+    /// The plan of `site`; two pages with one path are errors. `last` is
+    /// the plan of a build whose articles and entities had the addresses
+    /// they have now: its paths are taken if it has the same pages.
+    pub fn of(site: &Site, last: Option<Plan>) -> Result<Plan, Vec<Diagnostic>> {
+        let jobs = jobs(site);
+        let mut keys = xxhash_rust::xxh3::Xxh3::new();
+        for story in &site.index.stories {
+            std::hash::Hash::hash(&story.key, &mut keys);
+        }
+        let stories = std::hash::Hasher::finish(&keys);
+        if let Some(last) = last.filter(|last| last.jobs == jobs && last.stories == stories) {
+            return Ok(last);
+        }
+        let clashes = check_paths(site, &jobs);
+        if !clashes.is_empty() {
+            return Err(clashes);
+        }
+        let pages = jobs.iter().map(|job| job.path(site)).collect();
+        Ok(Plan { jobs, pages: Arc::new(pages), stories })
+    }
 }
 
 /// How many archive pages a newest-first list of `len` items has: its full

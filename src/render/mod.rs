@@ -30,7 +30,7 @@ use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
-use crate::plan::{self, Group, GroupFiles, Job, Manifest};
+use crate::plan::{self, Group, GroupFiles, Job, Manifest, Plan};
 use crate::site::Site;
 use crate::urls::Urls;
 use cards::Cards;
@@ -62,11 +62,9 @@ pub struct Renderer<'s> {
     urls: Urls,
     cards: Cards<'s>,
     digests: Digests,
-    jobs: Vec<Job>,
+    plan: Plan,
     /// The link of every entity's page.
     entity_urls: Vec<String>,
-    /// Every page path, for checking internal links.
-    pages: FxHashSet<String>,
     highlighter: Highlighter,
 }
 
@@ -98,19 +96,18 @@ impl Stats {
 }
 
 impl<'s> Renderer<'s> {
-    /// Plans the pages of `site` and gives the templates `site`. Two pages
-    /// with one path are errors.
-    pub fn new(site: &'s Site, templates: &'s mut Templates) -> Result<Renderer<'s>, Vec<Diagnostic>> {
+    /// Plans the pages of `site` (see [`Plan::of`] for `last`) and gives the
+    /// templates `site`. Two pages with one path are errors.
+    pub fn new(
+        site: &'s Site,
+        templates: &'s mut Templates,
+        last: Option<Plan>,
+    ) -> Result<Renderer<'s>, Vec<Diagnostic>> {
         let urls = Urls::new(&site.config.base_url, site.config.base_path());
         let mut globals = Context::new();
         globals.insert("site", &SiteView::new(&site.config, &urls));
         templates.set_globals(globals);
-        let jobs = plan::jobs(site);
-        let clashes = plan::check_paths(site, &jobs);
-        if !clashes.is_empty() {
-            return Err(clashes);
-        }
-        let pages = jobs.iter().map(|job| job.path(site)).collect();
+        let plan = Plan::of(site, last)?;
         let entity_urls = site.catalog.entities.iter().map(|e| urls.url(&Urls::entity(e))).collect();
         let templates: &'s Templates = templates;
         let cards = Cards::new(site, urls.clone());
@@ -121,10 +118,13 @@ impl<'s> Renderer<'s> {
             digests: Digests::new(site, templates),
             cards,
             urls,
-            jobs,
-            pages,
+            plan,
             highlighter: Highlighter::default(),
         })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
     }
 
     pub fn urls(&self) -> &Urls {
@@ -135,10 +135,10 @@ impl<'s> Renderer<'s> {
     /// `None`), then the others, each in the plan's order.
     pub fn split_jobs(&self, first: Option<&[Job]>) -> (Vec<Job>, Vec<Job>) {
         match first {
-            None => (self.jobs.clone(), Vec::new()),
+            None => (self.plan.jobs.clone(), Vec::new()),
             Some(first) => {
                 let first: FxHashSet<Job> = first.iter().copied().collect();
-                self.jobs.iter().partition(|job| first.contains(job))
+                self.plan.jobs.iter().partition(|job| first.contains(job))
             }
         }
     }
@@ -218,6 +218,7 @@ impl<'s> Renderer<'s> {
         for group in Group::ALL {
             if group == Group::Static {
                 let generated: Vec<String> = self
+                    .plan
                     .jobs
                     .iter()
                     .map(|job| Urls::file(&job.path(self.site)))
@@ -270,6 +271,7 @@ impl<'s> Renderer<'s> {
             _ => None,
         };
         let entries: Vec<SitemapEntry> = self
+            .plan
             .jobs
             .iter()
             .filter(|job| job.in_sitemap())

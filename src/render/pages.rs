@@ -285,7 +285,7 @@ impl Renderer<'_> {
         let body = BodyContext {
             urls: &self.urls,
             entity_urls: &self.entity_urls,
-            pages: &self.pages,
+            pages: &self.plan.pages,
             sanitize: site.config.sanitize_html,
             highlighter: &self.highlighter,
         };

@@ -90,6 +90,10 @@ pub struct Grouping {
     /// Whether the members are those of articles that have changed since.
     #[serde(skip)]
     stale: bool,
+    /// Each story's headline (its place among the story's articles) by a
+    /// digest of its articles' titles in order: choosing it splits every
+    /// title into words, and most builds change no story's titles.
+    headlines: FxHashMap<u64, u32>,
 }
 
 impl Grouping {
@@ -121,7 +125,14 @@ impl Grouping {
         let digest = Some(hasher.finish());
         let deferred = std::mem::take(&mut self.deferrable) && order_digest == self.order;
         if digest != self.digest && !deferred {
-            *self = Grouping { digest, order: order_digest, members: group::group(items, days), ..Grouping::default() };
+            let headlines = std::mem::take(&mut self.headlines);
+            *self = Grouping {
+                digest,
+                order: order_digest,
+                members: group::group(items, days),
+                headlines,
+                ..Grouping::default()
+            };
         }
         self.stale = digest != self.digest;
         self.members.clone()
@@ -175,13 +186,25 @@ pub fn find(
             entities,
         })
         .collect();
-    let mut stories: Vec<Story> = last
-        .of(&order, &items, days)
+    let members = last.of(&order, &items, days);
+    let known = std::mem::take(&mut last.headlines);
+    let mut stories: Vec<Story> = members
         .into_iter()
         .map(|members| {
             let mut ids: Vec<ArticleId> = members.into_iter().map(|n| order[n]).collect();
             ids.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
-            let headline = headline(articles, &ids);
+            let mut titles = xxhash_rust::xxh3::Xxh3::new();
+            for &id in &ids {
+                articles[id as usize].title.hash(&mut titles);
+            }
+            let key = titles.finish();
+            let at = known
+                .get(&key)
+                .copied()
+                .filter(|&at| (at as usize) < ids.len())
+                .unwrap_or_else(|| headline(articles, &ids));
+            last.headlines.insert(key, at);
+            let headline = ids[at as usize];
             Story { key: articles[ids[0] as usize].slug.clone(), articles: ids, headline }
         })
         .collect();
@@ -193,7 +216,7 @@ pub fn find(
 }
 
 /// The article whose headline shares the most words with the others'.
-fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
+fn headline(articles: &[Article], ids: &[ArticleId]) -> u32 {
     let mut words = Words::default();
     let sets: Vec<FxHashSet<String>> = ids
         .iter()
@@ -214,5 +237,5 @@ fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
     }
     let shared = |n: usize| -> usize { sets[n].iter().map(|word| headlines_with[word.as_str()] - 1).sum() };
     let best = (0..ids.len()).max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a))).unwrap_or(0);
-    ids[best]
+    best as u32
 }

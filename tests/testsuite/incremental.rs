@@ -152,6 +152,12 @@ fn incremental_builds_write_what_clean_builds_write() {
             }),
         ),
         (
+            "a story's article's title",
+            Box::new(|r| {
+                edit(r, "content/articles/story-later.md", "الأسد في موسكو للقاء بوتين", "بوتين يستقبل الأسد في موسكو")
+            }),
+        ),
+        (
             "a story's article deleted",
             Box::new(|r| std::fs::remove_file(r.join("content/articles/story-later.md")).expect("rm")),
         ),
