@@ -261,6 +261,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     if remembered.is_some_and(|known| known.len() != articles.len()) {
         edited = None;
     }
+    memory.index.grouping.articles_edited(analysed > 0);
     let site = Site::new(
         root.clone(),
         config,
