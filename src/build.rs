@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{self, Analysis, Finder, Vocabulary};
@@ -59,6 +59,12 @@ pub struct Memory {
     /// The pages of the last build, with their paths (kept in memory only).
     #[serde(skip)]
     pub plan: Option<Plan>,
+    /// The article files seen written since the last build, when nothing
+    /// else changed (the preview's file watcher knows): the other article
+    /// files are then taken as the last build left them, without looking at
+    /// each. `None`: every file is looked at. Taken by the next build.
+    #[serde(skip)]
+    pub changed: Option<FxHashSet<PathBuf>>,
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -180,14 +186,26 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     let lists = lists_digest(&catalog);
     let remembered = (memory.lists == lists).then_some(&memory.articles);
     let stamps = &memory.stamps;
-    let (paths, walk_problems) = content::article_paths(root);
+    let changed = memory
+        .changed
+        .take()
+        .filter(|changed| remembered.is_some_and(|known| changed.iter().all(|path| known.contains_key(path))));
+    let (paths, walk_problems) = match (&changed, remembered) {
+        (Some(_), Some(known)) => (known.keys().cloned().collect(), Vec::new()),
+        _ => content::article_paths(root),
+    };
     diagnostics.extend(walk_problems);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let results: Vec<Read> = paths
         .par_iter()
         .map_init(Scratch::default, |scratch, path| {
-            let stamp = Stamp::of(&root.join(path));
             let known = remembered.and_then(|m| m.get(path));
+            if let (Some(changed), Some(known), Some(&stamp)) = (&changed, known, stamps.get(path))
+                && !changed.contains(path)
+            {
+                return Read::Unread(known.clone(), stamp);
+            }
+            let stamp = Stamp::of(&root.join(path));
             if let (Some(known), Some(stamp)) = (known, stamp)
                 && stamps.get(path) == Some(&stamp)
             {

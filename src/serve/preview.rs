@@ -6,7 +6,10 @@
 //! written, before the site files (sitemap, data, search index) are, and
 //! before the stories are grouped anew.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 use std::time::Instant;
 
 use crate::build::{self, Memory, SiteOptions};
@@ -36,6 +39,9 @@ pub struct Rebuilt {
 pub struct Preview {
     options: SiteOptions,
     memory: Memory,
+    /// Whether the last build succeeded: only then does the memory hold
+    /// every article file, for a build told which of them changed.
+    built: bool,
     /// What the server answers with.
     pub files: Arc<MemoryOutput>,
 }
@@ -43,7 +49,7 @@ pub struct Preview {
 impl Preview {
     /// An empty preview of the site; [`Preview::rebuild`] builds it.
     pub fn new(options: SiteOptions) -> Preview {
-        Preview { options, memory: Memory::default(), files: Arc::new(MemoryOutput::default()) }
+        Preview { options, memory: Memory::default(), built: false, files: Arc::new(MemoryOutput::default()) }
     }
 
     pub fn base_path(&self) -> String {
@@ -58,10 +64,15 @@ impl Preview {
     /// are grouped after the pages reload: the first build takes the last
     /// grouping when only what articles say changed, and a second one,
     /// right after, groups them anew and reloads the pages that changes.
-    pub fn rebuild(&mut self, announce: &mut dyn FnMut(Rebuilt)) {
+    /// `changed` names the article files (relative to the site's root)
+    /// written since the last rebuild when nothing else changed; `None`
+    /// when that is not known, and every file is looked at.
+    pub fn rebuild(&mut self, changed: Option<FxHashSet<PathBuf>>, announce: &mut dyn FnMut(Rebuilt)) {
         self.memory.index.grouping.defer();
-        if self.build_once(announce) && self.memory.index.grouping.is_stale() {
-            self.build_once(announce);
+        self.memory.changed = changed.filter(|_| self.built);
+        self.built = self.build_once(announce);
+        if self.built && self.memory.index.grouping.is_stale() {
+            self.built = self.build_once(announce);
         }
     }
 

@@ -275,3 +275,25 @@ fn files_written_well_before_a_build_are_not_read_again_until_they_change() {
     assert_same(&site, root, "an edit after stamps were trusted");
     assert_eq!(site.build(root).expect("fourth").read, 1);
 }
+
+/// The preview's watcher names the article files written in place: the
+/// build looks at no other file, and writes what a clean build writes.
+#[test]
+fn a_build_told_which_articles_changed_looks_at_no_other() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
+        let path = entry.expect("entry").path();
+        std::fs::File::options().write(true).open(&path).expect("open").set_modified(long_ago).expect("set time");
+    }
+    let mut site = Incremental::default();
+    site.build(root).expect("first build");
+    let article = "content/articles/tartus-base.md";
+    edit(root, article, "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان");
+    site.memory.changed = Some([std::path::PathBuf::from(article)].into_iter().collect());
+    let report = site.build(root).expect("edited");
+    assert_eq!((report.read, report.analysed), (1, 1));
+    assert!(site.memory.changed.is_none(), "taken by the build");
+    assert_same(&site, root, "an edit the watcher named");
+}
