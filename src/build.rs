@@ -329,6 +329,8 @@ pub fn run(
     let mut clock = Clock::new();
     let started = std::time::SystemTime::now();
     let mut diagnostics = Diagnostics::default();
+    // Stories the last build took although their articles had changed are grouped anew now.
+    let regrouping = memory.index.grouping.is_stale();
     let analysed = analyse(options, memory, &mut diagnostics);
     clock.lap("read and analyse");
     let Some(Analysed { site, mut templates, read, analysed, stamps, edited }) = analysed else {
@@ -338,6 +340,7 @@ pub fn run(
     let failing = diagnostics.has_errors();
     let (target, previous): (&dyn Output, Manifest) =
         if failing { (&NullOutput, Manifest::default()) } else { (output, std::mem::take(&mut memory.manifest)) };
+    let nothing_edited = edited.as_ref().is_some_and(Vec::is_empty) && !regrouping;
     let touched = edited.filter(|edited| !edited.is_empty()).and_then(|edited| {
         let edited: Vec<Edited> = edited
             .iter()
@@ -358,26 +361,40 @@ pub fn run(
             return Err(finish(diagnostics));
         }
     };
-    let (first, rest) = renderer.split_jobs(touched.as_deref());
-    let (mut pages, mut stats, problems) = renderer.render_pages(&previous, target, &first);
-    diagnostics.extend(problems);
-    if !rest.is_empty() {
-        clock.lap("render touched pages");
-    }
-    if !diagnostics.has_errors() {
+    let inputs = renderer.inputs();
+    // No article, entity list, template, static file or setting changed: no file can.
+    let unchanged =
+        !failing && nothing_edited && inputs.is_some_and(|i| i == previous.inputs) && !previous.pages.is_empty();
+    let (pages, groups, stats) = if unchanged {
+        let (pages, stats) = renderer.keep_pages(&previous);
         between(&stats);
-    }
-    if !rest.is_empty() {
-        let (more_pages, more_stats, problems) = renderer.render_pages(&previous, target, &rest);
+        let groups = previous.groups.clone();
+        let kept = stats.kept + groups.values().map(|g| g.files.len()).sum::<usize>();
+        clock.lap("render pages");
+        (pages, groups, Stats { kept, ..stats })
+    } else {
+        let (first, rest) = renderer.split_jobs(touched.as_deref());
+        let (mut pages, mut stats, problems) = renderer.render_pages(&previous, target, &first);
         diagnostics.extend(problems);
-        pages.extend(more_pages);
-        stats.add(more_stats);
-    }
-    clock.lap("render pages");
-    let (groups, problems) = renderer.render_groups(&previous, &site.root, target, &mut stats);
-    diagnostics.extend(problems);
-    clock.lap("render site files");
-    let manifest = Manifest { pages, groups };
+        if !rest.is_empty() {
+            clock.lap("render touched pages");
+        }
+        if !diagnostics.has_errors() {
+            between(&stats);
+        }
+        if !rest.is_empty() {
+            let (more_pages, more_stats, problems) = renderer.render_pages(&previous, target, &rest);
+            diagnostics.extend(problems);
+            pages.extend(more_pages);
+            stats.add(more_stats);
+        }
+        clock.lap("render pages");
+        let (groups, problems) = renderer.render_groups(&previous, target, &mut stats);
+        diagnostics.extend(problems);
+        clock.lap("render site files");
+        (pages, groups, stats)
+    };
+    let manifest = Manifest { pages, groups, inputs: inputs.unwrap_or_default() };
     if diagnostics.has_errors() {
         if !failing {
             memory.manifest = previous;

@@ -458,6 +458,9 @@ pub fn check_paths(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
 pub struct Manifest {
     pub pages: FxHashMap<String, u64>,
     pub groups: FxHashMap<Group, GroupFiles>,
+    /// What every file was made with besides the articles and entity lists
+    /// (see `Renderer::inputs`).
+    pub inputs: u64,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,6 +86,18 @@ impl Digests {
         Digesting { digests: self, site, cards }
     }
 
+    /// What every page is made with: the configuration and the templates.
+    pub fn every_page(&self) -> u64 {
+        let mut h = hasher();
+        h.write_u64(self.config);
+        h.write_u64(self.shared_templates);
+        for (name, digest) in &self.templates {
+            write_str(&mut h, name);
+            h.write_u64(*digest);
+        }
+        h.digest()
+    }
+
     fn template(&self, name: &str) -> u64 {
         self.templates.iter().find(|(n, _)| n == name).map_or(0, |(_, d)| *d)
     }

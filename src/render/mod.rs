@@ -21,8 +21,6 @@ pub mod structured;
 pub mod templates;
 pub mod views;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -63,6 +61,8 @@ pub struct Renderer<'s> {
     cards: Cards<'s>,
     digests: Digests,
     plan: Plan,
+    /// The site's own and the built-in static files, or why they cannot be read.
+    statics: Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>>,
     /// The link of every entity's page.
     entity_urls: Vec<String>,
     highlighter: Highlighter,
@@ -119,12 +119,31 @@ impl<'s> Renderer<'s> {
             cards,
             urls,
             plan,
+            statics: assets::static_files(&site.root),
             highlighter: Highlighter::default(),
         })
     }
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// A digest of what every file of the site is made with besides the
+    /// articles and entity lists: the configuration, the templates and the
+    /// static files (lead images among them); `None` when the static files
+    /// cannot be read.
+    pub fn inputs(&self) -> Option<u64> {
+        let statics = fingerprint::files_digest(self.statics.as_ref().ok()?);
+        Some(xxhash_rust::xxh3::xxh3_64(&[self.digests.every_page().to_le_bytes(), statics.to_le_bytes()].concat()))
+    }
+
+    /// The pages of `previous`, kept as they are: what a build whose inputs
+    /// and articles are all as they were renders.
+    pub fn keep_pages(&self, previous: &Manifest) -> (FxHashMap<String, u64>, Stats) {
+        let feeds = self.plan.jobs.iter().filter(|job| job.is_feed()).count();
+        let stats =
+            Stats { pages: self.plan.jobs.len() - feeds, feeds, kept: previous.pages.len(), ..Stats::default() };
+        (previous.pages.clone(), stats)
     }
 
     pub fn urls(&self) -> &Urls {
@@ -202,16 +221,15 @@ impl<'s> Renderer<'s> {
     pub fn render_groups(
         &self,
         previous: &Manifest,
-        root: &Path,
         output: &dyn Output,
         stats: &mut Stats,
     ) -> (FxHashMap<Group, GroupFiles>, Vec<Diagnostic>) {
         let mut groups = FxHashMap::default();
         let mut problems = Vec::new();
-        let mut statics = match assets::static_files(root) {
-            Ok(files) => files,
+        let mut statics = match &self.statics {
+            Ok(files) => files.clone(),
             Err(more) => {
-                problems.extend(more);
+                problems.extend(more.iter().cloned());
                 Vec::new()
             }
         };

@@ -235,6 +235,8 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
     let again = site.build(root).expect("again");
     assert_eq!((again.analysed, again.stats.written), (0, 0), "{:?}", again.stats.written_pages);
     assert_eq!(again.stats.kept, first.stats.written);
+    // Nothing it is made from changed: no page was even fingerprinted, no site file made.
+    assert!(!again.timings.iter().any(|(step, _)| *step == "render site files"), "{:?}", again.timings);
 
     // A sentence without names after the first paragraph (the summary): the
     // article's page alone changes, and its search terms.
