@@ -35,7 +35,8 @@ PAUSE_BETWEEN_EDITS_S = 1.5
 RELOAD_TIMEOUT_S = 10.0
 STARTUP_TIMEOUT_S = 600.0
 EVENTS_PATH = "/__fihris/events"  # under the base path, `/` when serve has no --base-url
-REBUILT_LINE = re.compile(r"^rebuilt \d+ pages in \d+ ms$")
+# What the server prints when the changed pages are in place, just before the reload event.
+REBUILT_LINE = re.compile(r"^rendered \d+ pages in \d+ ms$")
 
 
 def free_port() -> int:
@@ -105,7 +106,7 @@ def new_lines(log: TextIO) -> list[str]:
     return log.read().splitlines()
 
 
-def measure_edits(site: Path, edits: int, events: queue.Queue, server_log: TextIO) -> list[float]:
+def measure_edits(site: Path, edits: int, events: queue.Queue, server_log: TextIO, pause_s: float) -> list[float]:
     """Edits one article at a time; the milliseconds from each save to the next reload event."""
     latencies_ms = []
     for number, article in enumerate(articles_to_edit(site, edits), start=1):
@@ -130,11 +131,11 @@ def measure_edits(site: Path, edits: int, events: queue.Queue, server_log: TextI
         rebuilt = [line for line in new_lines(server_log) if REBUILT_LINE.match(line)]
         server_says = f"  (server: {rebuilt[-1]})" if rebuilt else ""
         print(f"edit {number:>3}  {article.name:<28} {latency_ms:8.1f} ms{server_says}", flush=True)
-        time.sleep(PAUSE_BETWEEN_EDITS_S)
+        time.sleep(pause_s)
     return latencies_ms
 
 
-def serve_and_edit(fihris: Path, site: Path, port: int, edits: int, logs: Path) -> list[float]:
+def serve_and_edit(fihris: Path, site: Path, port: int, edits: int, logs: Path, pause_s: float) -> list[float]:
     """Runs the server on `site` for the edits, and stops it whatever happens."""
     # Output goes to files: a full pipe would block the server, and warnings can be long.
     stdout_path, stderr_path = logs / "stdout.txt", logs / "stderr.txt"
@@ -150,7 +151,7 @@ def serve_and_edit(fihris: Path, site: Path, port: int, edits: int, logs: Path) 
             events: queue.Queue = queue.Queue()
             stream = open_events(port)
             threading.Thread(target=read_events, args=(stream, events), daemon=True).start()
-            return measure_edits(site, edits, events, server_log)
+            return measure_edits(site, edits, events, server_log, pause_s)
         except (Exception, SystemExit):
             tail = stderr_path.read_text(encoding="utf-8", errors="replace")[-3000:]
             sys.stderr.write(f"--- end of fihris serve's stderr ---\n{tail}\n---\n")
@@ -176,6 +177,8 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=20, help="articles to edit, one at a time (default: 20)")
     parser.add_argument("--work", help="folder for corpora, reused when they are in it (default: a new temporary "
                                        "folder)")
+    parser.add_argument("--pause", type=float, default=PAUSE_BETWEEN_EDITS_S,
+                        help=f"seconds between edits, longer than the work after each reload (default: {PAUSE_BETWEEN_EDITS_S})")
     parser.add_argument("--fihris", help="fihris binary (default: target/dist/fihris, built if missing)")
     parser.add_argument("--make-corpus", help="make-corpus.py (default: shared/bench/ beside or above the repository)")
     args = parser.parse_args()
@@ -192,7 +195,7 @@ def main() -> None:
     print(f"fihris serve on {args.size:,} articles (a copy of {corpus}), port {port}")
 
     try:
-        latencies_ms = serve_and_edit(fihris, site, port, args.edits, logs=scratch)
+        latencies_ms = serve_and_edit(fihris, site, port, args.edits, logs=scratch, pause_s=args.pause)
     finally:
         shutil.rmtree(scratch)
 

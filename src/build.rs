@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{self, Analysis, Finder, Vocabulary};
@@ -22,7 +22,7 @@ use crate::entities::matcher::Scratch;
 use crate::entities::{Catalog, Matcher};
 use crate::index::Remembered;
 use crate::output::{NullOutput, Output};
-use crate::plan::Manifest;
+use crate::plan::{self, Edited, Manifest, Plan};
 use crate::render::templates::Templates;
 use crate::render::{Renderer, Stats, write_error};
 use crate::site::Site;
@@ -56,6 +56,15 @@ pub struct Memory {
     pub manifest: Manifest,
     /// What the last build's index kept: its stories and co-mentions.
     pub index: Remembered,
+    /// The pages of the last build, with their paths (kept in memory only).
+    #[serde(skip)]
+    pub plan: Option<Plan>,
+    /// The article files seen written since the last build, when nothing
+    /// else changed (the preview's file watcher knows): the other article
+    /// files are then taken as the last build left them, without looking at
+    /// each. `None`: every file is looked at. Taken by the next build.
+    #[serde(skip)]
+    pub changed: Option<FxHashSet<PathBuf>>,
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -109,6 +118,15 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+impl Report {
+    /// Whether the build read no article file and wrote or deleted no file:
+    /// the output and what the last build remembered of it still agree, so
+    /// neither need be written again.
+    pub fn changed_nothing(&self) -> bool {
+        self.read == 0 && self.stats.written == 0 && self.gone.is_empty()
+    }
+}
+
 /// Times the steps of a run.
 struct Clock {
     start: Instant,
@@ -135,6 +153,10 @@ pub struct Analysed {
     pub analysed: usize,
     /// The stamps of the article files, taken before they were read.
     pub stamps: FxHashMap<PathBuf, Stamp>,
+    /// The articles whose text changed since the last build, as they were
+    /// then; `None` when articles came or went, or the entity lists changed
+    /// (every article is then new to the plan).
+    pub edited: Option<Vec<(Article, Arc<Analysis>)>>,
 }
 
 /// Reads and analyses the site at `options.root`, reusing the analyses in
@@ -164,14 +186,26 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     let lists = lists_digest(&catalog);
     let remembered = (memory.lists == lists).then_some(&memory.articles);
     let stamps = &memory.stamps;
-    let (paths, walk_problems) = content::article_paths(root);
+    let changed = memory
+        .changed
+        .take()
+        .filter(|changed| remembered.is_some_and(|known| changed.iter().all(|path| known.contains_key(path))));
+    let (paths, walk_problems) = match (&changed, remembered) {
+        (Some(_), Some(known)) => (known.keys().cloned().collect(), Vec::new()),
+        _ => content::article_paths(root),
+    };
     diagnostics.extend(walk_problems);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
     let results: Vec<Read> = paths
         .par_iter()
         .map_init(Scratch::default, |scratch, path| {
-            let stamp = Stamp::of(&root.join(path));
             let known = remembered.and_then(|m| m.get(path));
+            if let (Some(changed), Some(known), Some(&stamp)) = (&changed, known, stamps.get(path))
+                && !changed.contains(path)
+            {
+                return Read::Unread(known.clone(), stamp);
+            }
+            let stamp = Stamp::of(&root.join(path));
             if let (Some(known), Some(stamp)) = (known, stamp)
                 && stamps.get(path) == Some(&stamp)
             {
@@ -181,7 +215,9 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(read) => read,
                 Err(problem) if options.keep_last_good && content::is_empty_file(&problem) => {
                     return match known {
-                        Some(known) => Read::Analysed(known.clone(), None, vec![content::keeping_previous(problem)]),
+                        Some(known) => {
+                            Read::Analysed(known.clone(), None, vec![content::keeping_previous(problem)], None)
+                        }
                         None => Read::Failed(vec![problem]),
                     };
                 }
@@ -196,7 +232,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(file) => {
                     let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     problems.extend(more);
-                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems)
+                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems, known.cloned().map(Box::new))
                 }
                 Err(problem) => {
                     problems.push(problem);
@@ -208,6 +244,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     let mut articles = Vec::with_capacity(results.len());
     let mut stamps = FxHashMap::default();
     let (mut read, mut analysed) = (0, 0);
+    let mut edited = remembered.map(|_| Vec::new());
     for result in results {
         let (article, stamp) = match result {
             Read::Unread(article, stamp) => (article, Some(stamp)),
@@ -216,10 +253,16 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 diagnostics.extend(problems);
                 (article, stamp)
             }
-            Read::Analysed(article, stamp, problems) => {
+            Read::Analysed(article, stamp, problems, was) => {
                 read += 1;
                 analysed += 1;
                 diagnostics.extend(problems);
+                match (was, &mut edited) {
+                    (Some(was), Some(edited)) => edited.push(*was),
+                    (None, _) if stamp.is_some() => edited = None,
+                    // An empty file keeping its last good version changed nothing.
+                    _ => {}
+                }
                 (article, stamp)
             }
             Read::Failed(problems) => {
@@ -233,6 +276,10 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
         }
         articles.push(article);
     }
+    if remembered.is_some_and(|known| known.len() != articles.len()) {
+        edited = None;
+    }
+    memory.index.grouping.articles_edited(analysed > 0);
     let site = Site::new(
         root.clone(),
         config,
@@ -243,7 +290,7 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
     )
     .map_err(|problems| diagnostics.extend(problems))
     .ok()?;
-    Some(Analysed { site, templates: templates?, read, analysed, stamps })
+    Some(Analysed { site, templates: templates?, read, analysed, stamps, edited })
 }
 
 /// What reading one article file gave.
@@ -252,7 +299,8 @@ enum Read {
     Unread((Article, Arc<Analysis>), Stamp),
     /// The file has the text it had: its analysis is the remembered one.
     Remembered((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
-    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
+    /// Read and analysed anew, with what it was at the last build, if it was in it.
+    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<Box<(Article, Arc<Analysis>)>>),
     Failed(Vec<Diagnostic>),
 }
 
@@ -281,16 +329,31 @@ pub fn run(
     let mut clock = Clock::new();
     let started = std::time::SystemTime::now();
     let mut diagnostics = Diagnostics::default();
+    // Stories the last build took although their articles had changed are grouped anew now.
+    let regrouping = memory.index.grouping.is_stale();
     let analysed = analyse(options, memory, &mut diagnostics);
     clock.lap("read and analyse");
-    let Some(Analysed { site, mut templates, read, analysed, stamps }) = analysed else {
+    let Some(Analysed { site, mut templates, read, analysed, stamps, edited }) = analysed else {
         return Err(finish(diagnostics));
     };
     clock.timings.push(("(grouping stories)", site.index.grouping));
     let failing = diagnostics.has_errors();
     let (target, previous): (&dyn Output, Manifest) =
         if failing { (&NullOutput, Manifest::default()) } else { (output, std::mem::take(&mut memory.manifest)) };
-    let renderer = match Renderer::new(&site, &mut templates) {
+    let nothing_edited = edited.as_ref().is_some_and(Vec::is_empty) && !regrouping;
+    let touched = edited.filter(|edited| !edited.is_empty()).and_then(|edited| {
+        let edited: Vec<Edited> = edited
+            .iter()
+            .filter_map(|(was, analysis_was)| {
+                let id = site.article_at(&was.path)?;
+                Some(Edited { id, was, analysis_was })
+            })
+            .collect();
+        plan::touched(&site, &edited)
+    });
+    // An edit the plan can follow leaves every address as it was.
+    let last_plan = touched.as_ref().and_then(|_| memory.plan.take());
+    let renderer = match Renderer::new(&site, &mut templates, last_plan) {
         Ok(renderer) => renderer,
         Err(problems) => {
             memory.manifest = previous;
@@ -298,16 +361,40 @@ pub fn run(
             return Err(finish(diagnostics));
         }
     };
-    let (pages, mut stats, problems) = renderer.render_pages(&previous, target);
-    diagnostics.extend(problems);
-    clock.lap("render pages");
-    if !diagnostics.has_errors() {
+    let inputs = renderer.inputs();
+    // No article, entity list, template, static file or setting changed: no file can.
+    let unchanged =
+        !failing && nothing_edited && inputs.is_some_and(|i| i == previous.inputs) && !previous.pages.is_empty();
+    let (pages, groups, stats) = if unchanged {
+        let (pages, stats) = renderer.keep_pages(&previous);
         between(&stats);
-    }
-    let (groups, problems) = renderer.render_groups(&previous, &site.root, target, &mut stats);
-    diagnostics.extend(problems);
-    clock.lap("render site files");
-    let manifest = Manifest { pages, groups };
+        let groups = previous.groups.clone();
+        let kept = stats.kept + groups.values().map(|g| g.files.len()).sum::<usize>();
+        clock.lap("render pages");
+        (pages, groups, Stats { kept, ..stats })
+    } else {
+        let (first, rest) = renderer.split_jobs(touched.as_deref());
+        let (mut pages, mut stats, problems) = renderer.render_pages(&previous, target, &first);
+        diagnostics.extend(problems);
+        if !rest.is_empty() {
+            clock.lap("render touched pages");
+        }
+        if !diagnostics.has_errors() {
+            between(&stats);
+        }
+        if !rest.is_empty() {
+            let (more_pages, more_stats, problems) = renderer.render_pages(&previous, target, &rest);
+            diagnostics.extend(problems);
+            pages.extend(more_pages);
+            stats.add(more_stats);
+        }
+        clock.lap("render pages");
+        let (groups, problems) = renderer.render_groups(&previous, target, &mut stats);
+        diagnostics.extend(problems);
+        clock.lap("render site files");
+        (pages, groups, stats)
+    };
+    let manifest = Manifest { pages, groups, inputs: inputs.unwrap_or_default() };
     if diagnostics.has_errors() {
         if !failing {
             memory.manifest = previous;
@@ -335,6 +422,7 @@ pub fn run(
         warnings: finish(diagnostics),
         timings: Vec::new(),
     };
+    memory.plan = Some(renderer.plan().clone());
     drop(renderer);
     memory.lists = lists_digest(&site.catalog);
     memory.articles =

@@ -7,17 +7,22 @@
 //! preview server in memory; both plan the same way.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::content::Located;
+use crate::analysis::Analysis;
+use crate::content::{Article, Located};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::entities::{EntityId, Kind};
 use crate::index::ArticleId;
 use crate::site::Site;
 use crate::stories::StoryId;
 use crate::urls::Urls;
+
+/// How many of an entity's stories its page shows.
+pub const ENTITY_STORIES: usize = 10;
 
 /// One page or feed of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -260,6 +265,145 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
+/// An article whose text changed since the last build: its id in this
+/// build, and the article and analysis it was then.
+pub struct Edited<'a> {
+    pub id: ArticleId,
+    pub was: &'a Article,
+    pub analysis_was: &'a Analysis,
+}
+
+/// The pages and feeds that an edit of the `edited` articles can change,
+/// derived from what each article was and is (the entities it names, the
+/// people it quotes, its story), so that a preview renders them first
+/// without fingerprinting every page. `None` when an edit changes what the
+/// plan is made of (an address, a date, old paths): then every page may
+/// change. The pages are those whose fingerprint reads the article, its
+/// card, its story's card, or the record of an entity it stops or starts
+/// naming; a page left out is still found by fingerprinting every page
+/// after, only later.
+pub fn touched(site: &Site, edited: &[Edited]) -> Option<Vec<Job>> {
+    let index = &site.index;
+    let per_page = site.config.entity_page_size;
+    let mut jobs = vec![Job::Home, Job::Search, Job::SiteFeed];
+    let mut recounted: Vec<EntityId> = Vec::new();
+    let mut stories: Vec<StoryId> = Vec::new();
+    for edit in edited {
+        let (id, now) = (edit.id, site.article(edit.id));
+        let (was, is) = (edit.was, now);
+        let aliases = |a: &Article| a.aliases.iter().map(|l| l.value.clone()).collect::<Vec<_>>();
+        if was.slug != is.slug || was.published != is.published || aliases(was) != aliases(is) {
+            return None;
+        }
+        jobs.push(Job::Article(id));
+        jobs.extend((0..is.aliases.len()).map(|n| Job::Redirect(OldPath::Article(id, n))));
+        let named = |analysis: &Analysis| {
+            let mut named: Vec<EntityId> = analysis.mentions.entities.iter().map(|&(e, _)| e).collect();
+            named.extend(analysis.quotes.iter().filter_map(|q| q.speaker));
+            named.sort_unstable();
+            named.dedup();
+            named
+        };
+        let (before, after) = (named(edit.analysis_was), named(site.analysis(id)));
+        let mut all = before.clone();
+        all.extend(&after);
+        all.sort_unstable();
+        all.dedup();
+        for entity in all {
+            jobs.extend([Job::Entity(entity), Job::EntityFeed(entity)]);
+            let list = &index.articles_of[entity as usize];
+            let pages = archive_pages(list.len(), per_page);
+            if before.binary_search(&entity).is_ok() == after.binary_search(&entity).is_ok() {
+                // The article kept its place in the list: only its own archive page shows it.
+                if let Some(at) = list.iter().position(|&a| a == id) {
+                    let page = (list.len() - 1 - at) / per_page.max(1) + 1;
+                    jobs.extend((page <= pages).then_some(Job::EntityArchive(entity, page)));
+                }
+            } else {
+                recounted.push(entity);
+                jobs.extend((1..=pages).map(|page| Job::EntityArchive(entity, page)));
+            }
+        }
+        stories.extend(index.story_of[id as usize]);
+        if index.newest_first.first() == Some(&id) {
+            // Every feed is dated by the site's newest article.
+            jobs.extend(site.catalog.ids().map(Job::EntityFeed));
+        }
+    }
+    if !recounted.is_empty() {
+        // Pages that show a recounted entity's record: the indexes of its
+        // kind, and the pages of the entities mentioned with it.
+        let mut kinds: Vec<Kind> = recounted.iter().map(|&e| site.catalog.get(e).kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            jobs.extend(Order::of(kind, site).into_iter().map(|order| Job::Entities(kind, order)));
+        }
+        for entity in site.catalog.ids() {
+            if index.co_mentions[entity as usize].iter().any(|(other, _)| recounted.contains(other)) {
+                jobs.push(Job::Entity(entity));
+            }
+        }
+    }
+    if !stories.is_empty() {
+        jobs.push(Job::StoriesFeed);
+        jobs.push(Job::Stories(0));
+        let count = index.stories.len();
+        for &story in &stories {
+            jobs.push(Job::Story(story));
+            // Its articles show its card in their story box.
+            jobs.extend(index.stories[story as usize].articles.iter().map(|&a| Job::Article(a)));
+            let page = (count - 1 - story as usize) / per_page.max(1) + 1;
+            jobs.extend((page <= archive_pages(count, per_page)).then_some(Job::Stories(page)));
+        }
+        for entity in site.catalog.ids() {
+            let shown = &index.stories_of[entity as usize];
+            if shown.iter().take(ENTITY_STORIES).any(|s| stories.contains(s)) {
+                jobs.push(Job::Entity(entity));
+            }
+        }
+    }
+    jobs.sort_unstable();
+    jobs.dedup();
+    Some(jobs)
+}
+
+/// The pages of a build with their paths: what rendering and the checking
+/// of internal links go by. The preview keeps it for its next build, which
+/// takes it while an edit leaves every address as it was, rather than making
+/// and checking every path again.
+#[derive(Debug, Default, Clone)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// Every page path.
+    pub pages: Arc<FxHashSet<String>>,
+    /// A digest of the stories' keys, which their paths are made of.
+    stories: u64,
+}
+
+impl Plan {
+    /// The plan of `site`; two pages with one path are errors. `last` is
+    /// the plan of a build whose articles and entities had the addresses
+    /// they have now: its paths are taken if it has the same pages.
+    pub fn of(site: &Site, last: Option<Plan>) -> Result<Plan, Vec<Diagnostic>> {
+        let jobs = jobs(site);
+        let mut keys = xxhash_rust::xxh3::Xxh3::new();
+        for story in &site.index.stories {
+            std::hash::Hash::hash(&story.key, &mut keys);
+        }
+        let stories = std::hash::Hasher::finish(&keys);
+        if let Some(last) = last.filter(|last| last.jobs == jobs && last.stories == stories) {
+            return Ok(last);
+        }
+        let clashes = check_paths(site, &jobs);
+        if !clashes.is_empty() {
+            return Err(clashes);
+        }
+        let pages = jobs.iter().map(|job| job.path(site)).collect();
+        Ok(Plan { jobs, pages: Arc::new(pages), stories })
+    }
+}
+
 /// How many archive pages a newest-first list of `len` items has: its full
 /// pages of `per_page` counted from the oldest, leaving out those whose items
 /// are all on its first page (its newest `per_page`).
@@ -314,6 +458,9 @@ pub fn check_paths(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
 pub struct Manifest {
     pub pages: FxHashMap<String, u64>,
     pub groups: FxHashMap<Group, GroupFiles>,
+    /// What every file was made with besides the articles and entity lists
+    /// (see `Renderer::inputs`).
+    pub inputs: u64,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,12 +24,14 @@ pub fn run(args: &BuildArgs) -> Outcome {
         Err(_) => return Outcome::Failed(checked(&options, None)),
     };
     let out = args.out.clone().unwrap_or_else(|| options.root.join(&config.output_dir));
+    let started = std::time::Instant::now();
     let (mut memory, updating) = match cache::load(&out) {
         Some((build, memory)) if DiskOutput::build_of(&out) == Some(build) => (memory, true),
         // The folder is not what the cache describes: the analyses still serve.
         Some((_, memory)) => (Memory { manifest: Default::default(), ..memory }, false),
         None => (Memory::default(), false),
     };
+    let loaded = started.elapsed();
     let replace = if args.force { Replace::Anything } else { Replace::OnlyOurs };
     let disk = if updating {
         DiskOutput::update(&out, &options.root)
@@ -45,14 +47,25 @@ pub fn run(args: &BuildArgs) -> Outcome {
         }
     };
     match build::run(&options, &mut memory, &disk, &mut |_| {}) {
-        Ok(report) => {
+        Ok(mut report) if updating && report.changed_nothing() => {
+            // The folder and the cache beside it stay as they are, the marker naming the same build.
+            disk.abort();
+            report.timings.insert(0, ("load the cache", loaded));
+            Outcome::Done {
+                summary: summary(&out, &report, args.timings),
+                warnings: report.warnings,
+                all_warnings: false,
+            }
+        }
+        Ok(mut report) => {
             let build_id = cache::new_build_id();
             if let Err(err) = disk.commit(build_id) {
                 let problem = Diagnostic::error(format!("cannot replace {}: {err}", out.display()))
                     .with_help("close programs that hold files in it, check permissions, and build again");
                 return Outcome::Failed([problem].into_iter().collect());
             }
-            let mut warnings = report.warnings;
+            let mut warnings = std::mem::take(&mut report.warnings);
+            let saving = std::time::Instant::now();
             if let Err(err) = cache::save(&out, build_id, memory) {
                 warnings.push(
                     Diagnostic::warning(format!(
@@ -62,25 +75,9 @@ pub fn run(args: &BuildArgs) -> Outcome {
                     .with_help("the next build will build everything again; check that the folder is writable"),
                 );
             }
-            let stats = &report.stats;
-            let mut summary = format!(
-                "built {} articles, {} entities, {} mentions: {} pages and {} feeds in {} ({} files written, {} unchanged, {} deleted; {} articles read, {} analysed)",
-                report.articles,
-                report.entities,
-                report.mentions,
-                stats.pages,
-                stats.feeds,
-                out.display(),
-                stats.written,
-                stats.kept,
-                report.gone.len(),
-                report.read,
-                report.analysed,
-            );
-            if args.timings {
-                summary.push_str(&timings(&report.timings));
-            }
-            Outcome::Done { summary, warnings, all_warnings: false }
+            report.timings.insert(0, ("load the cache", loaded));
+            report.timings.push(("save the cache", saving.elapsed()));
+            Outcome::Done { summary: summary(&out, &report, args.timings), warnings, all_warnings: false }
         }
         Err(mut problems) => {
             if let Some(full) = disk.full_disk() {
@@ -93,6 +90,29 @@ pub fn run(args: &BuildArgs) -> Outcome {
             Outcome::Failed(problems)
         }
     }
+}
+
+/// What a build did, in a line, and with `timings` how long each step took.
+fn summary(out: &std::path::Path, report: &build::Report, timings: bool) -> String {
+    let stats = &report.stats;
+    let mut summary = format!(
+        "built {} articles, {} entities, {} mentions: {} pages and {} feeds in {} ({} files written, {} unchanged, {} deleted; {} articles read, {} analysed)",
+        report.articles,
+        report.entities,
+        report.mentions,
+        stats.pages,
+        stats.feeds,
+        out.display(),
+        stats.written,
+        stats.kept,
+        report.gone.len(),
+        report.read,
+        report.analysed,
+    );
+    if timings {
+        summary.push_str(&self::timings(&report.timings));
+    }
+    summary
 }
 
 /// How long each step took, a line each, for `--timings`.

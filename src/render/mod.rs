@@ -21,8 +21,6 @@ pub mod structured;
 pub mod templates;
 pub mod views;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -30,7 +28,7 @@ use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::output::Output;
-use crate::plan::{self, Group, GroupFiles, Job, Manifest};
+use crate::plan::{self, Group, GroupFiles, Job, Manifest, Plan};
 use crate::site::Site;
 use crate::urls::Urls;
 use cards::Cards;
@@ -62,11 +60,11 @@ pub struct Renderer<'s> {
     urls: Urls,
     cards: Cards<'s>,
     digests: Digests,
-    jobs: Vec<Job>,
+    plan: Plan,
+    /// The site's own and the built-in static files, or why they cannot be read.
+    statics: Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>>,
     /// The link of every entity's page.
     entity_urls: Vec<String>,
-    /// Every page path, for checking internal links.
-    pages: FxHashSet<String>,
     highlighter: Highlighter,
 }
 
@@ -85,20 +83,31 @@ pub fn disk_full() -> Diagnostic {
     Diagnostic::error("the disk is full").with_help("free some space on the disk, or write the site to another one")
 }
 
+impl Stats {
+    /// Adds what another part of the build rendered and wrote.
+    pub fn add(&mut self, more: Stats) {
+        self.pages += more.pages;
+        self.feeds += more.feeds;
+        self.written += more.written;
+        self.kept += more.kept;
+        self.written_pages.extend(more.written_pages);
+        self.static_changed |= more.static_changed;
+    }
+}
+
 impl<'s> Renderer<'s> {
-    /// Plans the pages of `site` and gives the templates `site`. Two pages
-    /// with one path are errors.
-    pub fn new(site: &'s Site, templates: &'s mut Templates) -> Result<Renderer<'s>, Vec<Diagnostic>> {
+    /// Plans the pages of `site` (see [`Plan::of`] for `last`) and gives the
+    /// templates `site`. Two pages with one path are errors.
+    pub fn new(
+        site: &'s Site,
+        templates: &'s mut Templates,
+        last: Option<Plan>,
+    ) -> Result<Renderer<'s>, Vec<Diagnostic>> {
         let urls = Urls::new(&site.config.base_url, site.config.base_path());
         let mut globals = Context::new();
         globals.insert("site", &SiteView::new(&site.config, &urls));
         templates.set_globals(globals);
-        let jobs = plan::jobs(site);
-        let clashes = plan::check_paths(site, &jobs);
-        if !clashes.is_empty() {
-            return Err(clashes);
-        }
-        let pages = jobs.iter().map(|job| job.path(site)).collect();
+        let plan = Plan::of(site, last)?;
         let entity_urls = site.catalog.entities.iter().map(|e| urls.url(&Urls::entity(e))).collect();
         let templates: &'s Templates = templates;
         let cards = Cards::new(site, urls.clone());
@@ -106,29 +115,63 @@ impl<'s> Renderer<'s> {
             site,
             templates,
             entity_urls,
-            digests: Digests::new(site, templates, &cards),
+            digests: Digests::new(site, templates),
             cards,
             urls,
-            jobs,
-            pages,
+            plan,
+            statics: assets::static_files(&site.root),
             highlighter: Highlighter::default(),
         })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// A digest of what every file of the site is made with besides the
+    /// articles and entity lists: the configuration, the templates and the
+    /// static files (lead images among them); `None` when the static files
+    /// cannot be read.
+    pub fn inputs(&self) -> Option<u64> {
+        let statics = fingerprint::files_digest(self.statics.as_ref().ok()?);
+        Some(xxhash_rust::xxh3::xxh3_64(&[self.digests.every_page().to_le_bytes(), statics.to_le_bytes()].concat()))
+    }
+
+    /// The pages of `previous`, kept as they are: what a build whose inputs
+    /// and articles are all as they were renders.
+    pub fn keep_pages(&self, previous: &Manifest) -> (FxHashMap<String, u64>, Stats) {
+        let feeds = self.plan.jobs.iter().filter(|job| job.is_feed()).count();
+        let stats =
+            Stats { pages: self.plan.jobs.len() - feeds, feeds, kept: previous.pages.len(), ..Stats::default() };
+        (previous.pages.clone(), stats)
     }
 
     pub fn urls(&self) -> &Urls {
         &self.urls
     }
 
-    /// Renders every page whose fingerprint is not the one `previous` has for
-    /// its file, into `output`, in parallel. Returns the fingerprints of all
-    /// pages, what was written, and the problems found.
+    /// The pages of the plan in two lists: those of `first` (all when it is
+    /// `None`), then the others, each in the plan's order.
+    pub fn split_jobs(&self, first: Option<&[Job]>) -> (Vec<Job>, Vec<Job>) {
+        match first {
+            None => (self.plan.jobs.clone(), Vec::new()),
+            Some(first) => {
+                let first: FxHashSet<Job> = first.iter().copied().collect();
+                self.plan.jobs.iter().partition(|job| first.contains(job))
+            }
+        }
+    }
+
+    /// Renders every page of `jobs` whose fingerprint is not the one
+    /// `previous` has for its file, into `output`, in parallel. Returns the
+    /// fingerprints of those pages, what was written, and the problems found.
     pub fn render_pages(
         &self,
         previous: &Manifest,
         output: &dyn Output,
+        jobs: &[Job],
     ) -> (FxHashMap<String, u64>, Stats, Vec<Diagnostic>) {
-        let results: Vec<(String, u64, Option<String>, Vec<Diagnostic>)> = self
-            .jobs
+        let results: Vec<(String, u64, Option<String>, Vec<Diagnostic>)> = jobs
             .par_iter()
             .map(|&job| {
                 let path = job.path(self.site);
@@ -153,7 +196,7 @@ impl<'s> Renderer<'s> {
         let mut stats = Stats::default();
         let mut fingerprints = FxHashMap::default();
         let mut problems = Vec::new();
-        for (&job, (file, fingerprint, written, more)) in self.jobs.iter().zip(results) {
+        for (&job, (file, fingerprint, written, more)) in jobs.iter().zip(results) {
             if job.is_feed() {
                 stats.feeds += 1;
             } else {
@@ -178,22 +221,22 @@ impl<'s> Renderer<'s> {
     pub fn render_groups(
         &self,
         previous: &Manifest,
-        root: &Path,
         output: &dyn Output,
         stats: &mut Stats,
     ) -> (FxHashMap<Group, GroupFiles>, Vec<Diagnostic>) {
         let mut groups = FxHashMap::default();
         let mut problems = Vec::new();
-        let mut statics = match assets::static_files(root) {
-            Ok(files) => files,
+        let mut statics = match &self.statics {
+            Ok(files) => files.clone(),
             Err(more) => {
-                problems.extend(more);
+                problems.extend(more.iter().cloned());
                 Vec::new()
             }
         };
         for group in Group::ALL {
             if group == Group::Static {
                 let generated: Vec<String> = self
+                    .plan
                     .jobs
                     .iter()
                     .map(|job| Urls::file(&job.path(self.site)))
@@ -206,7 +249,7 @@ impl<'s> Renderer<'s> {
             }
             let inputs = match group {
                 Group::Static => fingerprint::files_digest(&statics),
-                _ => self.digests.group(self.site, group),
+                _ => self.digests.group(self.site, &self.cards, group),
             };
             let old = previous.groups.get(&group);
             if let Some(old) = old.filter(|old| old.inputs == inputs) {
@@ -246,6 +289,7 @@ impl<'s> Renderer<'s> {
             _ => None,
         };
         let entries: Vec<SitemapEntry> = self
+            .plan
             .jobs
             .iter()
             .filter(|job| job.in_sitemap())

@@ -30,9 +30,6 @@ pub const QUOTES_ON_PAGE: usize = 10;
 /// How many entities an article's JSON-LD lists in `mentions`.
 const JSONLD_MENTIONS: usize = 12;
 
-/// How many of its stories an entity's page lists.
-pub(super) const ENTITY_STORIES: usize = 10;
-
 /// A page's context, and any problems found in its content.
 pub(super) struct PageContext {
     pub context: Context,
@@ -288,7 +285,7 @@ impl Renderer<'_> {
         let body = BodyContext {
             urls: &self.urls,
             entity_urls: &self.entity_urls,
-            pages: &self.pages,
+            pages: &self.plan.pages,
             sanitize: site.config.sanitize_html,
             highlighter: &self.highlighter,
         };
@@ -424,7 +421,7 @@ impl Renderer<'_> {
             mentioned_with,
             stories: site.index.stories_of[id as usize]
                 .iter()
-                .take(ENTITY_STORIES)
+                .take(crate::plan::ENTITY_STORIES)
                 .map(|&s| self.cards.story(s))
                 .collect(),
             story_count: site.index.stories_of[id as usize].len(),

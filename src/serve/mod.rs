@@ -10,7 +10,9 @@ pub mod http;
 pub mod preview;
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashSet;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -69,7 +71,7 @@ async fn serve(args: &ServeArgs) -> Outcome {
         printed: Mutex::new(String::new()),
         shutdown,
     });
-    tokio::task::block_in_place(|| preview.rebuild(&mut |rebuilt| report(&app, &rebuilt)));
+    tokio::task::block_in_place(|| preview.rebuild(None, &mut |rebuilt| report(&app, &rebuilt)));
     let preview = Arc::new(Mutex::new(preview));
     let _watcher = match watch_site(&options.root, Arc::clone(&preview), Arc::clone(&app)) {
         Ok(watcher) => watcher,
@@ -138,7 +140,7 @@ fn watch_site(
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
         // Reads (our own rebuild reads the templates) and metadata are not changes.
-        let changed = events
+        let changes: Vec<(bool, &Path)> = events
             .iter()
             .filter(|e| {
                 matches!(
@@ -148,11 +150,13 @@ fn watch_site(
                         | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
                 )
             })
-            .flat_map(|e| e.paths.iter())
-            .any(|path| concerns_site(&handler_root, path));
-        if changed {
+            .flat_map(|e| e.paths.iter().map(|path| (matches!(e.kind, EventKind::Modify(ModifyKind::Data(_))), path)))
+            .filter(|(_, path)| concerns_site(&handler_root, path))
+            .map(|(written, path)| (written, path.as_path()))
+            .collect();
+        if !changes.is_empty() {
             let mut preview = preview.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            preview.rebuild(&mut |rebuilt| report(&app, &rebuilt));
+            preview.rebuild(written_articles(&handler_root, &changes), &mut |rebuilt| report(&app, &rebuilt));
         }
     })
     .map_err(|err| Diagnostic::error(format!("cannot watch the site's files: {err}")))?;
@@ -168,6 +172,22 @@ fn watch_site(
         }
     }
     Ok(debouncer)
+}
+
+/// The article files of `changes` (whether each was written in place, and
+/// its path), relative to `root`, when all of them are articles written in
+/// place; `None` when a file was created, removed or renamed, or is not an
+/// article: the build then looks at every file.
+fn written_articles(root: &Path, changes: &[(bool, &Path)]) -> Option<FxHashSet<PathBuf>> {
+    changes
+        .iter()
+        .map(|&(written, path)| {
+            let relative = path.strip_prefix(root).ok()?;
+            let article =
+                relative.starts_with(crate::content::CONTENT_DIR) && relative.extension().is_some_and(|e| e == "md");
+            (written && article).then(|| relative.to_path_buf())
+        })
+        .collect()
 }
 
 /// Prints the outcome once in the terminal and tells the open pages.
@@ -208,6 +228,19 @@ fn shout(text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_articles_written_in_place_are_named_to_the_build() {
+        let root = Path::new("/site");
+        let article = Path::new("/site/content/articles/a.md");
+        let named = |changes: &[(bool, &Path)]| written_articles(root, changes);
+        let expected: FxHashSet<PathBuf> = [PathBuf::from("content/articles/a.md")].into_iter().collect();
+        assert_eq!(named(&[(true, article)]), Some(expected));
+        assert_eq!(named(&[(false, article)]), None, "created, removed or renamed");
+        assert_eq!(named(&[(true, article), (true, Path::new("/site/site.toml"))]), None);
+        assert_eq!(named(&[(true, Path::new("/site/content/people.toml"))]), None);
+        assert_eq!(named(&[(true, Path::new("/site/templates/article.html"))]), None);
+    }
 
     #[test]
     fn base_paths_of_urls() {

@@ -6,7 +6,10 @@
 //! written, before the site files (sitemap, data, search index) are, and
 //! before the stories are grouped anew.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 use std::time::Instant;
 
 use crate::build::{self, Memory, SiteOptions};
@@ -36,6 +39,9 @@ pub struct Rebuilt {
 pub struct Preview {
     options: SiteOptions,
     memory: Memory,
+    /// Whether the last build succeeded: only then does the memory hold
+    /// every article file, for a build told which of them changed.
+    built: bool,
     /// What the server answers with.
     pub files: Arc<MemoryOutput>,
 }
@@ -43,7 +49,7 @@ pub struct Preview {
 impl Preview {
     /// An empty preview of the site; [`Preview::rebuild`] builds it.
     pub fn new(options: SiteOptions) -> Preview {
-        Preview { options, memory: Memory::default(), files: Arc::new(MemoryOutput::default()) }
+        Preview { options, memory: Memory::default(), built: false, files: Arc::new(MemoryOutput::default()) }
     }
 
     pub fn base_path(&self) -> String {
@@ -58,10 +64,15 @@ impl Preview {
     /// are grouped after the pages reload: the first build takes the last
     /// grouping when only what articles say changed, and a second one,
     /// right after, groups them anew and reloads the pages that changes.
-    pub fn rebuild(&mut self, announce: &mut dyn FnMut(Rebuilt)) {
+    /// `changed` names the article files (relative to the site's root)
+    /// written since the last rebuild when nothing else changed; `None`
+    /// when that is not known, and every file is looked at.
+    pub fn rebuild(&mut self, changed: Option<FxHashSet<PathBuf>>, announce: &mut dyn FnMut(Rebuilt)) {
         self.memory.index.grouping.defer();
-        if self.build_once(announce) && self.memory.index.grouping.is_stale() {
-            self.build_once(announce);
+        self.memory.changed = changed.filter(|_| self.built);
+        self.built = self.build_once(announce);
+        if self.built && self.memory.index.grouping.is_stale() {
+            self.built = self.build_once(announce);
         }
     }
 
@@ -69,9 +80,9 @@ impl Preview {
     fn build_once(&mut self, announce: &mut dyn FnMut(Rebuilt)) -> bool {
         let started = Instant::now();
         let elapsed = || started.elapsed().as_secs_f64() * 1000.0;
-        let mut announced = false;
+        let mut announced: Option<usize> = None;
         let result = build::run(&self.options, &mut self.memory, &*self.files, &mut |stats: &Stats| {
-            announced = true;
+            announced = Some(stats.written_pages.len());
             announce(Rebuilt {
                 reload: Some(Reload::Pages(stats.written_pages.clone())),
                 problems: Diagnostics::default(),
@@ -80,7 +91,14 @@ impl Preview {
         });
         match result {
             Ok(report) => {
-                let reload = report.stats.static_changed.then_some(Reload::All);
+                // Pages written after the first reload: those an edit was not
+                // known to touch, found when every page was fingerprinted.
+                let later = &report.stats.written_pages[announced.unwrap_or(0)..];
+                let reload = if report.stats.static_changed {
+                    Some(Reload::All)
+                } else {
+                    (announced.is_some() && !later.is_empty()).then(|| Reload::Pages(later.to_vec()))
+                };
                 let summary = format!(
                     "built {} pages ({} written, {} articles analysed) in {:.0} ms",
                     report.stats.pages,
@@ -88,7 +106,7 @@ impl Preview {
                     report.analysed,
                     elapsed()
                 );
-                if reload.is_some() || !announced || !report.warnings.is_empty() {
+                if reload.is_some() || announced.is_none() || !report.warnings.is_empty() {
                     announce(Rebuilt { reload, problems: report.warnings, summary });
                 }
                 true

@@ -90,6 +90,13 @@ pub struct Grouping {
     /// Whether the members are those of articles that have changed since.
     #[serde(skip)]
     stale: bool,
+    /// Whether some article was analysed anew for this build.
+    #[serde(skip)]
+    edited: bool,
+    /// Each story's headline (its place among the story's articles) by a
+    /// digest of its articles' titles in order: choosing it splits every
+    /// title into words, and most builds change no story's titles.
+    headlines: FxHashMap<u64, u32>,
 }
 
 impl Grouping {
@@ -105,25 +112,47 @@ impl Grouping {
         self.stale
     }
 
-    /// The members of the stories of `items` (the site's articles `order`),
-    /// grouped again only when they differ from the last time.
-    fn of(&mut self, order: &[ArticleId], items: &[group::Item], days: u32) -> Vec<Vec<usize>> {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (days, order).hash(&mut hasher);
-        for item in items {
-            item.day.hash(&mut hasher);
+    /// Tells the next build whether some article was read and analysed
+    /// anew since the last one: a build that puts off grouping then leaves
+    /// the stories [`Grouping::is_stale`] without reading every article to
+    /// find out.
+    pub fn articles_edited(&mut self, edited: bool) {
+        self.edited = edited;
+    }
+
+    /// The last members, when grouping may be put off and the articles,
+    /// their order and dates are as they were (`order` digests them).
+    fn deferred(&mut self, order: u64) -> Option<Vec<Vec<usize>>> {
+        let edited = std::mem::take(&mut self.edited);
+        if !std::mem::take(&mut self.deferrable) || Some(order) != self.order {
+            return None;
         }
-        let order_digest = Some(hasher.finish());
+        self.stale |= edited;
+        Some(self.members.clone())
+    }
+
+    /// The members of the stories of `items` (the site's articles in the
+    /// order `order` digests), grouped again only when they differ from the
+    /// last time.
+    fn of(&mut self, order: u64, items: &[group::Item], days: u32) -> Vec<Vec<usize>> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.write_u64(order);
         let mut bytes = Vec::new();
         for item in items {
             hasher.write_u64(content_digest(&mut bytes, item));
         }
         let digest = Some(hasher.finish());
-        let deferred = std::mem::take(&mut self.deferrable) && order_digest == self.order;
-        if digest != self.digest && !deferred {
-            *self = Grouping { digest, order: order_digest, members: group::group(items, days), ..Grouping::default() };
+        if digest != self.digest {
+            let headlines = std::mem::take(&mut self.headlines);
+            *self = Grouping {
+                digest,
+                order: Some(order),
+                members: group::group(items, days),
+                headlines,
+                ..Grouping::default()
+            };
         }
-        self.stale = digest != self.digest;
+        self.stale = false;
         self.members.clone()
     }
 }
@@ -158,30 +187,54 @@ pub fn find(
 ) -> Vec<Story> {
     let mut order: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
     order.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
-    // Sources are left out: two outlets covering one event differ in them by definition.
-    let subjects: Vec<Vec<(EntityId, u32)>> = order
-        .iter()
-        .map(|&id| {
-            let found = &analyses[id as usize].mentions.entities;
-            found.iter().filter(|&&(e, _)| catalog.get(e).kind != Kind::Source).copied().collect()
-        })
-        .collect();
-    let items: Vec<group::Item> = order
-        .iter()
-        .zip(&subjects)
-        .map(|(&id, entities)| group::Item {
-            day: articles[id as usize].published.map(|p| day_number(p.date)),
-            signature: &analyses[id as usize].signature,
-            entities,
-        })
-        .collect();
-    let mut stories: Vec<Story> = last
-        .of(&order, &items, days)
+    let day = |id: ArticleId| articles[id as usize].published.map(|p| day_number(p.date));
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    (days, &order).hash(&mut hasher);
+    for &id in &order {
+        day(id).hash(&mut hasher);
+    }
+    let order_digest = hasher.finish();
+    let members = match last.deferred(order_digest) {
+        Some(members) => members,
+        None => {
+            // Sources are left out: two outlets covering one event differ in them by definition.
+            let subjects: Vec<Vec<(EntityId, u32)>> = order
+                .iter()
+                .map(|&id| {
+                    let found = &analyses[id as usize].mentions.entities;
+                    found.iter().filter(|&&(e, _)| catalog.get(e).kind != Kind::Source).copied().collect()
+                })
+                .collect();
+            let items: Vec<group::Item> = order
+                .iter()
+                .zip(&subjects)
+                .map(|(&id, entities)| group::Item {
+                    day: day(id),
+                    signature: &analyses[id as usize].signature,
+                    entities,
+                })
+                .collect();
+            last.of(order_digest, &items, days)
+        }
+    };
+    let known = std::mem::take(&mut last.headlines);
+    let mut stories: Vec<Story> = members
         .into_iter()
         .map(|members| {
             let mut ids: Vec<ArticleId> = members.into_iter().map(|n| order[n]).collect();
             ids.sort_by(|&a, &b| oldest_order(&articles[a as usize], &articles[b as usize]));
-            let headline = headline(articles, &ids);
+            let mut titles = xxhash_rust::xxh3::Xxh3::new();
+            for &id in &ids {
+                articles[id as usize].title.hash(&mut titles);
+            }
+            let key = titles.finish();
+            let at = known
+                .get(&key)
+                .copied()
+                .filter(|&at| (at as usize) < ids.len())
+                .unwrap_or_else(|| headline(articles, &ids));
+            last.headlines.insert(key, at);
+            let headline = ids[at as usize];
             Story { key: articles[ids[0] as usize].slug.clone(), articles: ids, headline }
         })
         .collect();
@@ -193,7 +246,7 @@ pub fn find(
 }
 
 /// The article whose headline shares the most words with the others'.
-fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
+fn headline(articles: &[Article], ids: &[ArticleId]) -> u32 {
     let mut words = Words::default();
     let sets: Vec<FxHashSet<String>> = ids
         .iter()
@@ -214,5 +267,5 @@ fn headline(articles: &[Article], ids: &[ArticleId]) -> ArticleId {
     }
     let shared = |n: usize| -> usize { sets[n].iter().map(|word| headlines_with[word.as_str()] - 1).sum() };
     let best = (0..ids.len()).max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a))).unwrap_or(0);
-    ids[best]
+    best as u32
 }

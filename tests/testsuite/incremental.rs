@@ -29,11 +29,19 @@ fn clean(root: &Path) -> BTreeMap<String, Vec<u8>> {
 struct Incremental {
     memory: Memory,
     output: MemoryOutput,
+    /// The pages the last build wrote after the preview would have reloaded:
+    /// those the plan did not know an edit touches.
+    late: Vec<String>,
 }
 
 impl Incremental {
     fn build(&mut self, root: &Path) -> Result<Report, Diagnostics> {
-        build::run(&options(root), &mut self.memory, &self.output, &mut |_| {})
+        let mut before_reload = 0;
+        let report = build::run(&options(root), &mut self.memory, &self.output, &mut |stats| {
+            before_reload = stats.written_pages.len();
+        })?;
+        self.late = report.stats.written_pages[before_reload..].to_vec();
+        Ok(report)
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
@@ -144,6 +152,12 @@ fn incremental_builds_write_what_clean_builds_write() {
             }),
         ),
         (
+            "a story's article's title",
+            Box::new(|r| {
+                edit(r, "content/articles/story-later.md", "الأسد في موسكو للقاء بوتين", "بوتين يستقبل الأسد في موسكو")
+            }),
+        ),
+        (
             "a story's article deleted",
             Box::new(|r| std::fs::remove_file(r.join("content/articles/story-later.md")).expect("rm")),
         ),
@@ -193,6 +207,7 @@ fn incremental_builds_write_what_clean_builds_write() {
         step(root);
         site.build(root).unwrap_or_else(|problems| panic!("after {what}: {problems}"));
         assert_same(&site, root, what);
+        assert!(site.late.is_empty(), "after {what}: written after the reload {:?}", site.late);
         with_stories += usize::from(
             site.files()
                 .keys()
@@ -220,6 +235,8 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
     let again = site.build(root).expect("again");
     assert_eq!((again.analysed, again.stats.written), (0, 0), "{:?}", again.stats.written_pages);
     assert_eq!(again.stats.kept, first.stats.written);
+    // Nothing it is made from changed: no page was even fingerprinted, no site file made.
+    assert!(!again.timings.iter().any(|(step, _)| *step == "render site files"), "{:?}", again.timings);
 
     // A sentence without names after the first paragraph (the summary): the
     // article's page alone changes, and its search terms.
@@ -231,6 +248,8 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
     );
     let edited = site.build(root).expect("edited");
     assert_eq!(edited.analysed, 1);
+    // The plan knew which pages the edit touches: they were rendered first, alone.
+    assert!(edited.timings.iter().any(|(step, _)| *step == "render touched pages"), "{:?}", edited.timings);
     assert_eq!(edited.stats.written_pages, ["/articles/tartus-base/"]);
     let search = |p: &String| p.starts_with("search/");
     assert!(edited.stats.written > 1 && edited.stats.written < 10, "{} files written", edited.stats.written);
@@ -257,4 +276,26 @@ fn files_written_well_before_a_build_are_not_read_again_until_they_change() {
     assert_eq!((third.read, third.analysed), (1, 1));
     assert_same(&site, root, "an edit after stamps were trusted");
     assert_eq!(site.build(root).expect("fourth").read, 1);
+}
+
+/// The preview's watcher names the article files written in place: the
+/// build looks at no other file, and writes what a clean build writes.
+#[test]
+fn a_build_told_which_articles_changed_looks_at_no_other() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
+        let path = entry.expect("entry").path();
+        std::fs::File::options().write(true).open(&path).expect("open").set_modified(long_ago).expect("set time");
+    }
+    let mut site = Incremental::default();
+    site.build(root).expect("first build");
+    let article = "content/articles/tartus-base.md";
+    edit(root, article, "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان");
+    site.memory.changed = Some([std::path::PathBuf::from(article)].into_iter().collect());
+    let report = site.build(root).expect("edited");
+    assert_eq!((report.read, report.analysed), (1, 1));
+    assert!(site.memory.changed.is_none(), "taken by the build");
+    assert_same(&site, root, "an edit the watcher named");
 }

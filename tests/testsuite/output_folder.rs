@@ -152,3 +152,37 @@ fn a_full_disk_is_one_error_and_keeps_the_previous_site() {
     // What the first build remembered stays beside the site it describes.
     assert_eq!(beside, [".public.fihris-cache", "public"], "the half-written folder is gone");
 }
+
+/// A build that finds nothing changed (no article file read, no file to
+/// write) leaves the folder, its marker and the cache beside it as they
+/// were: rewriting the cache of a large archive took longer than the build.
+#[test]
+fn a_build_that_changes_nothing_writes_nothing() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
+        let path = entry.expect("entry").path();
+        std::fs::File::options().write(true).open(&path).expect("open").set_modified(long_ago).expect("set time");
+    }
+    let (cache, marker) = (root.join(".public.fihris-cache"), root.join("public").join(fihris::output::MARKER));
+    let state = || {
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).expect("written");
+        (std::fs::read(&marker).expect("marker"), modified(&cache), modified(&marker))
+    };
+    let build = || {
+        let out = fihris_in(root, &["build"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    build();
+    let first = state();
+    let again = build();
+    assert!(again.contains("0 files written") && again.contains("0 articles read"), "{again}");
+    assert_eq!(state(), first, "the marker and the cache are as the first build left them");
+    let article = root.join("content/articles/tartus-base.md");
+    let text = std::fs::read_to_string(&article).expect("read");
+    std::fs::write(&article, text.replacen("لا علاقة له", "لا صلة له", 1)).expect("write");
+    build();
+    assert_ne!(state().0, first.0, "an edit is a new build");
+}
