@@ -82,5 +82,22 @@ pub fn analyze(
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (t.as_ref(), *w))));
-    (Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures }, problems)
+    let mut analysis = Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures };
+    analysis.shrink();
+    (analysis, problems)
+}
+
+impl Analysis {
+    /// Gives back the room its lists grew into while they were made: every
+    /// analysis is kept for the whole build, and the spare room was a fifth
+    /// of it (the list of entities was sized for one entry a mention).
+    fn shrink(&mut self) {
+        self.mentions.mentions.shrink_to_fit();
+        self.mentions.entities.shrink_to_fit();
+        self.summary.shrink_to_fit();
+        self.signature.terms.shrink_to_fit();
+        self.signature.marks.shrink_to_fit();
+        self.signature.named_places.shrink_to_fit();
+        self.figures.shrink_to_fit();
+    }
 }
