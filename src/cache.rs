@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::Memory;
 
 /// Changes when the cache's shape does; older caches are then ignored.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile {

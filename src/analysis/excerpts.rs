@@ -1,15 +1,16 @@
 //! The excerpt of each entity in an article: the sentence of the body where
 //! it is first named (by a certain spelling in prose when there is one), cut
 //! near [`EXCERPT_CHARS`] characters around the name, with the name's place in
-//! it so that a page can mark it. Entity pages show it under each article.
-//! Kept compact ([`compact`](super::compact)): entities named in one short
-//! sentence share its text, one byte an Arabic letter.
+//! it so that a page can mark it. Entity pages show it under each article;
+//! an article's excerpts are made from its text and mentions when the first
+//! such page is rendered, and kept for the others, compactly
+//! ([`compact`](super::compact)): entities named in one short sentence share
+//! its text, one byte an Arabic letter.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
@@ -25,7 +26,7 @@ pub const EXCERPT_CHARS: usize = 160;
 const WHOLE_SENTENCE_CHARS: usize = 190;
 
 /// The excerpts of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Excerpts {
     /// The distinct texts, whitespace collapsed.
     texts: Texts,
@@ -35,7 +36,7 @@ pub struct Excerpts {
 
 /// Entity `entity` is named at bytes `name_start..name_end` of `text` (as
 /// read back). Sixteen bytes, as an article has one for each entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Excerpt {
     entity: EntityId,
     text: Stored,
@@ -52,14 +53,6 @@ impl Excerpts {
         let text = self.texts.get(entry.text);
         let name = usize::from(entry.name_start)..usize::from(entry.name_end);
         (text.get(name.clone()).is_some()).then_some((text, name))
-    }
-
-    /// Hashes what [`Excerpts::of`] gives for `entity`, without decoding it
-    /// (a page's fingerprint).
-    pub fn hash_of(&self, entity: EntityId, hasher: &mut impl std::hash::Hasher) {
-        use std::hash::Hash;
-        let entry = self.entries.binary_search_by_key(&entity, |e| e.entity).ok().map(|i| self.entries[i]);
-        entry.map(|e| (self.texts.kept(e.text), e.name_start, e.name_end)).hash(hasher);
     }
 
     pub fn len(&self) -> usize {

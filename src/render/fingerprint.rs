@@ -239,10 +239,12 @@ impl Renderer<'_> {
                 h.write_u64(d.articles[id as usize]);
             }
         };
-        // The sentences that name `entity` in articles `ids`.
+        // The sentences that name `entity` in articles `ids`: what they are
+        // cut from (the article's text) and where it is named there.
         let excerpts = |h: &mut Xxh3, entity: EntityId, ids: &mut dyn Iterator<Item = ArticleId>| {
             for id in ids {
-                site.analysis(id).excerpts.hash_of(entity, h);
+                h.write_u64(site.article(id).hash);
+                site.mentions(id).mentions.iter().filter(|m| m.entity == entity).for_each(|m| m.hash(h));
             }
         };
         let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {
@@ -338,7 +340,6 @@ impl Renderer<'_> {
                 // Its link to newer articles leads to the next archive page or the first page.
                 h.write_u8(u8::from(page < site.index.archive_pages(id, config.entity_page_size)));
                 articles(&mut h, &mut site.index.archive(id, page, config.entity_page_size));
-                excerpts(&mut h, id, &mut site.index.archive(id, page, config.entity_page_size));
             }
             Job::SiteFeed | Job::EntityFeed(_) => {
                 let list = match job {
