@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
@@ -59,8 +60,31 @@ impl Excerpts {
         self.entries.len()
     }
 
+    /// What each excerpt is, hashed, without its text.
+    pub fn digests(&self) -> ExcerptDigests {
+        use std::hash::{Hash, Hasher};
+        let digest = |e: &Excerpt| {
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            (self.texts.kept(e.text), e.name_start, e.name_end).hash(&mut hasher);
+            (e.entity, hasher.finish())
+        };
+        ExcerptDigests(self.entries.iter().map(digest).collect())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// The excerpts of an article, hashed by entity (in entity order): what the
+/// analysis keeps of them, for the fingerprints of the pages that show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExcerptDigests(Box<[(EntityId, u64)]>);
+
+impl ExcerptDigests {
+    /// The digest of the excerpt of `entity`, if the body names it.
+    pub fn of(&self, entity: EntityId) -> Option<u64> {
+        self.0.binary_search_by_key(&entity, |&(e, _)| e).ok().map(|i| self.0[i].1)
     }
 }
 

@@ -17,7 +17,7 @@ use crate::entities::matcher::{Found, Scratch};
 use crate::entities::{Catalog, EntityId, Kind, Matcher};
 
 /// A name in the text, resolved to the entity it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub entity: EntityId,
     /// The text run of the body, or `None` for the title.

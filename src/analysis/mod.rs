@@ -2,9 +2,9 @@
 //! visible text ([`body`]), who it mentions and where ([`mentions`]), who
 //! said what ([`quotes`]), its summary, its search terms ([`terms`]), and
 //! what finding and comparing its story needs ([`signature`], [`figures`]).
-//! The sentence that names each entity ([`excerpts`]) is not part of it: only
-//! the articles on the first page of some entity show one, so it is made from
-//! the text and the mentions when such a page is rendered.
+//! Of the sentence that names each entity ([`excerpts`]) it keeps a digest:
+//! only the articles on the first page of some entity show one, so its text
+//! is made again from the body and the mentions when such a page is rendered.
 //! A pure function of one article and the shared entity matcher, mapped over
 //! the corpus in parallel; the index, the pages and the search files are all
 //! made from its results.
@@ -25,7 +25,7 @@ use crate::content::markdown::Place;
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
-pub use excerpts::Excerpts;
+pub use excerpts::{ExcerptDigests, Excerpts};
 use mentions::Candidates;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 pub use quotes::{Quote, Quotes, Spot};
@@ -39,6 +39,8 @@ pub struct Analysis {
     pub mentions: Mentions,
     /// Who said what, in text order.
     pub quotes: Quotes,
+    /// The sentence that first names each entity of the body, hashed.
+    pub excerpts: ExcerptDigests,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].
@@ -76,12 +78,13 @@ pub fn analyze(
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
     let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
+    let excerpts = excerpts::excerpts(&body, &mentions).digests();
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (t.as_ref(), *w))));
-    let mut analysis = Analysis { mentions, quotes, summary, terms, words, signature, figures };
+    let mut analysis = Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures };
     analysis.shrink();
     (analysis, problems)
 }

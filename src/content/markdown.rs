@@ -59,7 +59,7 @@ impl<'a> Iterator for MergedText<'a> {
 }
 
 /// Where a text run stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     /// Paragraphs, lists, quotes, tables: mentions here may become links.
     Prose,

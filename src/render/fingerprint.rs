@@ -239,12 +239,10 @@ impl Renderer<'_> {
                 h.write_u64(d.articles[id as usize]);
             }
         };
-        // The sentences that name `entity` in articles `ids`: what they are
-        // cut from (the article's text) and where it is named there.
+        // The sentences that name `entity` in articles `ids`.
         let excerpts = |h: &mut Xxh3, entity: EntityId, ids: &mut dyn Iterator<Item = ArticleId>| {
             for id in ids {
-                h.write_u64(site.article(id).hash);
-                site.mentions(id).mentions.iter().filter(|m| m.entity == entity).for_each(|m| m.hash(h));
+                site.analysis(id).excerpts.of(entity).hash(h);
             }
         };
         let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {
