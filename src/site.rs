@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::{self, Analysis, Finder, Mentions, Vocabulary};
+use crate::analysis::body::Body;
+use crate::analysis::{self, Analysis, Excerpts, Finder, Mentions, Vocabulary};
 use crate::config::Config;
 use crate::content::{self, Article, ArticleFile};
 use crate::diagnostics::Diagnostic;
@@ -62,6 +63,12 @@ impl Site {
         let finder = Finder { catalog: &self.catalog, matcher: &self.matcher };
         let (analysis, _) = analysis::analyze(&file, &finder, &self.vocabulary, &mut Scratch::default());
         Ok((file, Arc::new(analysis)))
+    }
+
+    /// The excerpts of article `id`, from its file as [`Site::read_article`] reads it.
+    pub fn excerpts(&self, id: ArticleId) -> Result<Excerpts, Diagnostic> {
+        let (file, analysis) = self.read_article(id)?;
+        Ok(analysis::excerpts::excerpts(&Body::read(&file.body), &analysis.mentions))
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {

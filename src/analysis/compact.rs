@@ -1,6 +1,7 @@
-//! Short texts kept compactly (excerpts, quotations): every analysis is kept
-//! in memory and in the cache of the last build, so its texts are stored one
-//! after another in one buffer, each distinct text once, and in Windows-1256,
+//! Short texts kept compactly (quotations, kept with every analysis in memory
+//! and in the cache of the last build; excerpts, kept while a build renders
+//! the pages that show them): stored one after another in one buffer, each
+//! distinct text once, and in Windows-1256,
 //! the single-byte Arabic code page, which takes half the bytes of UTF-8 for
 //! Arabic letters; a text with a character the code page lacks (an emoji,
 //! Eastern or Persian digits) is kept in UTF-8.

@@ -1,9 +1,11 @@
 //! The excerpt of each entity in an article: the sentence of the body where
 //! it is first named (by a certain spelling in prose when there is one), cut
 //! near [`EXCERPT_CHARS`] characters around the name, with the name's place in
-//! it so that a page can mark it. Entity pages show it under each article.
-//! Kept compact ([`compact`](super::compact)): entities named in one short
-//! sentence share its text, one byte an Arabic letter.
+//! it so that a page can mark it. Entity pages show it under each article;
+//! an article's excerpts are made from its text and mentions when the first
+//! such page is rendered, and kept for the others, compactly
+//! ([`compact`](super::compact)): entities named in one short sentence share
+//! its text, one byte an Arabic letter.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -25,7 +27,7 @@ pub const EXCERPT_CHARS: usize = 160;
 const WHOLE_SENTENCE_CHARS: usize = 190;
 
 /// The excerpts of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Excerpts {
     /// The distinct texts, whitespace collapsed.
     texts: Texts,
@@ -35,7 +37,7 @@ pub struct Excerpts {
 
 /// Entity `entity` is named at bytes `name_start..name_end` of `text` (as
 /// read back). Sixteen bytes, as an article has one for each entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Excerpt {
     entity: EntityId,
     text: Stored,
@@ -54,20 +56,35 @@ impl Excerpts {
         (text.get(name.clone()).is_some()).then_some((text, name))
     }
 
-    /// Hashes what [`Excerpts::of`] gives for `entity`, without decoding it
-    /// (a page's fingerprint).
-    pub fn hash_of(&self, entity: EntityId, hasher: &mut impl std::hash::Hasher) {
-        use std::hash::Hash;
-        let entry = self.entries.binary_search_by_key(&entity, |e| e.entity).ok().map(|i| self.entries[i]);
-        entry.map(|e| (self.texts.kept(e.text), e.name_start, e.name_end)).hash(hasher);
-    }
-
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// What each excerpt is, hashed, without its text.
+    pub fn digests(&self) -> ExcerptDigests {
+        use std::hash::{Hash, Hasher};
+        let digest = |e: &Excerpt| {
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            (self.texts.kept(e.text), e.name_start, e.name_end).hash(&mut hasher);
+            (e.entity, hasher.finish())
+        };
+        ExcerptDigests(self.entries.iter().map(digest).collect())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// The excerpts of an article, hashed by entity (in entity order): what the
+/// analysis keeps of them, for the fingerprints of the pages that show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExcerptDigests(Box<[(EntityId, u64)]>);
+
+impl ExcerptDigests {
+    /// The digest of the excerpt of `entity`, if the body names it.
+    pub fn of(&self, entity: EntityId) -> Option<u64> {
+        self.0.binary_search_by_key(&entity, |&(e, _)| e).ok().map(|i| self.0[i].1)
     }
 }
 

@@ -1,8 +1,10 @@
 //! What the build learns from each article, in one pass over its body: the
-//! visible text ([`body`]), who it mentions and where ([`mentions`]), the
-//! sentence that names each entity ([`excerpts`]), who said what
-//! ([`quotes`]), its summary, its search terms ([`terms`]), and what finding
-//! and comparing its story needs ([`signature`], [`figures`]).
+//! visible text ([`body`]), who it mentions and where ([`mentions`]), who
+//! said what ([`quotes`]), its summary, its search terms ([`terms`]), and
+//! what finding and comparing its story needs ([`signature`], [`figures`]).
+//! Of the sentence that names each entity ([`excerpts`]) it keeps a digest:
+//! only the articles on the first page of some entity show one, so its text
+//! is made again from the body and the mentions when such a page is rendered.
 //! A pure function of one article and the shared entity matcher, mapped over
 //! the corpus in parallel; the index, the pages and the search files are all
 //! made from its results.
@@ -23,7 +25,7 @@ use crate::content::markdown::Place;
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
 use body::Body;
-pub use excerpts::Excerpts;
+pub use excerpts::{ExcerptDigests, Excerpts};
 use mentions::Candidates;
 pub use mentions::{Finder, LinkSite, Mention, Mentions};
 pub use quotes::{Quote, Quotes, Spot};
@@ -37,8 +39,8 @@ pub struct Analysis {
     pub mentions: Mentions,
     /// Who said what, in text order.
     pub quotes: Quotes,
-    /// The sentence that first names each entity of the body.
-    pub excerpts: Excerpts,
+    /// The sentence that first names each entity of the body, hashed.
+    pub excerpts: ExcerptDigests,
     /// From `summary:`, else the first real paragraph of the body.
     pub summary: String,
     /// Search terms with their weights, as numbers into the archive's [`Vocabulary`].
@@ -76,11 +78,28 @@ pub fn analyze(
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
     let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
-    let excerpts = excerpts::excerpts(&body, &mentions);
+    let excerpts = excerpts::excerpts(&body, &mentions).digests();
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
     let figures = figures::figures(&body);
     let terms = Terms::pack(vocabulary.intern(terms.iter().map(|(t, w)| (t.as_ref(), *w))));
-    (Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures }, problems)
+    let mut analysis = Analysis { mentions, excerpts, quotes, summary, terms, words, signature, figures };
+    analysis.shrink();
+    (analysis, problems)
+}
+
+impl Analysis {
+    /// Gives back the room its lists grew into while they were made: every
+    /// analysis is kept for the whole build, and the spare room was a fifth
+    /// of it (the list of entities was sized for one entry a mention).
+    fn shrink(&mut self) {
+        self.mentions.mentions.shrink_to_fit();
+        self.mentions.entities.shrink_to_fit();
+        self.summary.shrink_to_fit();
+        self.signature.terms.shrink_to_fit();
+        self.signature.marks.shrink_to_fit();
+        self.signature.named_places.shrink_to_fit();
+        self.figures.shrink_to_fit();
+    }
 }

@@ -9,7 +9,7 @@ use tera::Value;
 
 use super::images::{self, ImageView};
 use super::views::*;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Excerpts};
 use crate::arabic::plural;
 use crate::content::Article;
 use crate::diagnostics::Diagnostic;
@@ -35,6 +35,8 @@ pub struct Cards<'s> {
     entity_links: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
     stories: Vec<OnceLock<Value>>,
+    /// Each article's excerpts, `None` when its file cannot be read again.
+    excerpts: Vec<OnceLock<Option<Excerpts>>>,
 }
 
 impl<'s> Cards<'s> {
@@ -49,7 +51,8 @@ impl<'s> Cards<'s> {
         let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
         let stories = (0..site.index.stories.len()).map(|_| OnceLock::new()).collect();
-        Cards { site, urls, images, entities, entity_links, articles, stories }
+        let excerpts = (0..site.article_count()).map(|_| OnceLock::new()).collect();
+        Cards { site, urls, images, entities, entity_links, articles, stories, excerpts }
     }
 
     /// The lead image of article `id`, if it has one that can be shown.
@@ -74,6 +77,13 @@ impl<'s> Cards<'s> {
             let image = self.image(id).cloned();
             Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id), image))
         })
+    }
+
+    /// The excerpts of article `id`, made from its file the first time a page
+    /// shows one (a file that cannot be read again has none here; its own
+    /// page reports why).
+    pub fn excerpts(&self, id: ArticleId) -> Option<&Excerpts> {
+        self.excerpts[id as usize].get_or_init(|| self.site.excerpts(id).ok()).as_ref()
     }
 
     /// The card of a story, as a template value.

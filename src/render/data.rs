@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::entities::{EntityId, Kind};
 use crate::site::Site;
@@ -37,6 +37,21 @@ pub const SCHEMAS: [(&str, &str); 4] = [
     (QUOTES_SCHEMA_PATH, include_str!("../../schemas/quotes.schema.json")),
 ];
 
+/// A list written out as its items are made, one at a time: a file of the
+/// whole archive never holds all its records at once (at 100,000 articles
+/// they were hundreds of megabytes). `make` gives the items afresh on each call.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item: Serialize>,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 #[derive(Serialize)]
 struct SiteInfo<'a> {
     title: &'a str,
@@ -44,13 +59,13 @@ struct SiteInfo<'a> {
 }
 
 #[derive(Serialize)]
-struct ArticlesFile<'a> {
+struct ArticlesFile<'a, A> {
     #[serde(rename = "$schema")]
     schema: String,
     version: u32,
     site: SiteInfo<'a>,
-    /// Newest first; undated last.
-    articles: Vec<ArticleRecord<'a>>,
+    /// [`ArticleRecord`]s, newest first; undated last.
+    articles: A,
 }
 
 #[derive(Serialize)]
@@ -135,22 +150,22 @@ struct StoryRecord<'a> {
 }
 
 #[derive(Serialize)]
-struct QuotesFile<'a> {
+struct QuotesFile<'a, A> {
     #[serde(rename = "$schema")]
     schema: String,
     version: u32,
     site: SiteInfo<'a>,
-    /// The articles that quote someone, newest first, as in `articles.json`.
-    articles: Vec<QuotingArticle<'a>>,
+    /// The articles that quote someone ([`QuotingArticle`]s), newest first, as in `articles.json`.
+    articles: A,
 }
 
 /// An article's quotations. Its URL, date and outlet are in `articles.json`.
 #[derive(Serialize)]
-struct QuotingArticle<'a> {
+struct QuotingArticle<'a, Q> {
     /// The slug of the article in `articles.json`.
     article: &'a str,
-    /// In text order: the first is at `#q-1` on the article's page, the second at `#q-2`, …
-    quotes: Vec<QuoteRecord<'a>>,
+    /// [`QuoteRecord`]s in text order: the first is at `#q-1` on the article's page, the second at `#q-2`, …
+    quotes: Q,
 }
 
 #[derive(Serialize)]
@@ -165,24 +180,25 @@ struct QuoteRecord<'a> {
 }
 
 /// The data files and their schemas: (path, bytes).
-pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
-    let mut files = vec![
-        (ARTICLES_PATH.to_owned(), articles_json(site, urls)),
-        (ENTITIES_PATH.to_owned(), entities_json(site, urls)),
-        (STORIES_PATH.to_owned(), stories_json(site, urls)),
-        (QUOTES_PATH.to_owned(), quotes_json(site, urls)),
+/// Makes one data file of a site.
+type MakeFile = fn(&Site, &Urls) -> Vec<u8>;
+
+/// Each file is made when the iterator reaches it, so that only one is held at a time.
+pub fn files<'s>(site: &'s Site, urls: &'s Urls) -> impl Iterator<Item = (String, Vec<u8>)> + 's {
+    let made: [(&str, MakeFile); 4] = [
+        (ARTICLES_PATH, articles_json),
+        (ENTITIES_PATH, entities_json),
+        (STORIES_PATH, stories_json),
+        (QUOTES_PATH, quotes_json),
     ];
-    files.extend(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())));
-    files
+    let made = made.into_iter().map(move |(path, make)| (path.to_owned(), make(site, urls)));
+    made.chain(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())))
 }
 
 /// `data/articles.json`.
 pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
-    let articles = site
-        .index
-        .newest_first
-        .iter()
-        .map(|&id| {
+    let articles = || {
+        site.index.newest_first.iter().map(|&id| {
             let article = site.article(id);
             let found = site.mentions(id);
             let mut entities = MentionsByKind::default();
@@ -210,12 +226,12 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
                 entities,
             }
         })
-        .collect();
+    };
     let file = ArticlesFile {
         schema: urls.permalink(ARTICLES_SCHEMA_PATH),
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
-        articles,
+        articles: Streamed(articles),
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }
@@ -300,33 +316,28 @@ pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
 /// `data/quotes.json`.
 pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
     let key = |e: Option<EntityId>| e.map(|e| site.catalog.get(e).key.as_str());
-    let articles = site
-        .index
-        .newest_first
-        .iter()
-        .filter(|&&id| !site.analysis(id).quotes.is_empty())
-        .map(|&id| {
+    let articles = || {
+        site.index.newest_first.iter().filter(|&&id| !site.analysis(id).quotes.is_empty()).map(move |&id| {
             let quotes = &site.analysis(id).quotes;
             QuotingArticle {
                 article: &site.article(id).slug,
-                quotes: quotes
-                    .iter()
-                    .map(|quote| QuoteRecord {
+                quotes: Streamed(move || {
+                    quotes.iter().map(move |quote| QuoteRecord {
                         speaker: key(quote.speaker),
                         speaker_text: quotes.speaker_text(quote),
                         text: quotes.text(quote),
                         direct: quote.direct,
                         outlet: key(quote.outlet),
                     })
-                    .collect(),
+                }),
             }
         })
-        .collect();
+    };
     let file = QuotesFile {
         schema: urls.permalink(QUOTES_SCHEMA_PATH),
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
-        articles,
+        articles: Streamed(articles),
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }

@@ -294,7 +294,7 @@ impl Renderer<'_> {
         // The sentences that name `entity` in articles `ids`.
         let excerpts = |h: &mut Xxh3, entity: EntityId, ids: &mut dyn Iterator<Item = ArticleId>| {
             for id in ids {
-                site.analysis(id).excerpts.hash_of(entity, h);
+                site.analysis(id).excerpts.of(entity).hash(h);
             }
         };
         let links = |h: &mut Xxh3, ids: &mut dyn Iterator<Item = EntityId>| {
@@ -390,7 +390,6 @@ impl Renderer<'_> {
                 // Its link to newer articles leads to the next archive page or the first page.
                 h.write_u8(u8::from(page < site.index.archive_pages(id, config.entity_page_size)));
                 articles(&mut h, &mut site.index.archive(id, page, config.entity_page_size));
-                excerpts(&mut h, id, &mut site.index.archive(id, page, config.entity_page_size));
             }
             Job::SiteFeed | Job::EntityFeed(_) => {
                 let list = match job {

@@ -257,11 +257,13 @@ impl<'s> Renderer<'s> {
                 groups.insert(group, old.clone());
                 continue;
             }
-            let files = match group {
-                Group::Host => self.host_files(&mut problems),
-                Group::Data => data::files(self.site, &self.urls),
-                Group::Search => search::files(self.site, &self.urls),
-                Group::Static => std::mem::take(&mut statics),
+            // Made one by one as they are written: the data files of a large
+            // archive are hundreds of megabytes together.
+            let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
+                Group::Host => Box::new(self.host_files(&mut problems).into_iter()),
+                Group::Data => Box::new(data::files(self.site, &self.urls)),
+                Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
+                Group::Static => Box::new(std::mem::take(&mut statics).into_iter()),
             };
             let mut hashes = FxHashMap::default();
             for (path, bytes) in files {

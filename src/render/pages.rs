@@ -368,7 +368,7 @@ impl Renderer<'_> {
             .iter()
             .filter(|_| archive.is_none())
             .filter_map(|&a| {
-                let (text, name) = site.analysis(a).excerpts.of(id)?;
+                let (text, name) = self.cards.excerpts(a)?.of(id)?;
                 Some((site.article(a).slug.as_str(), ExcerptView::new(&text, name)))
             })
             .collect();
