@@ -98,6 +98,20 @@ pub fn fihris_in(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_fihris")).args(args).current_dir(dir).output().expect("fihris runs")
 }
 
+/// Dates a file an hour back, so that a build trusts its stamp as settled
+/// (a stamp too fresh to trust makes a build read the file every time).
+pub fn age(path: &Path) {
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(path).expect("open").set_modified(long_ago).expect("set time");
+}
+
+/// Dates every article of the site at `root` an hour back (see `age`).
+pub fn age_articles(root: &Path) {
+    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
+        age(&entry.expect("entry").path());
+    }
+}
+
 /// Copies a fixture into a temp folder that can be changed.
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

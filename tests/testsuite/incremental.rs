@@ -260,13 +260,7 @@ fn nothing_changed_renders_nothing_and_one_edit_renders_what_shows_it() {
 fn files_written_well_before_a_build_are_not_read_again_until_they_change() {
     let dir = copy_fixture("basic");
     let root = dir.path();
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    let age = |path: &Path| {
-        std::fs::File::options().write(true).open(path).expect("open").set_modified(long_ago).expect("set time")
-    };
-    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
-        age(&entry.expect("entry").path());
-    }
+    age_articles(root);
     let mut site = Incremental::default();
     assert_eq!(site.build(root).expect("first").read, 3);
     assert_eq!(site.build(root).expect("second").read, 0, "nothing read: every stamp is as it was");
@@ -284,11 +278,7 @@ fn files_written_well_before_a_build_are_not_read_again_until_they_change() {
 fn a_build_told_which_articles_changed_looks_at_no_other() {
     let dir = copy_fixture("basic");
     let root = dir.path();
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
-        let path = entry.expect("entry").path();
-        std::fs::File::options().write(true).open(&path).expect("open").set_modified(long_ago).expect("set time");
-    }
+    age_articles(root);
     let mut site = Incremental::default();
     site.build(root).expect("first build");
     let article = "content/articles/tartus-base.md";

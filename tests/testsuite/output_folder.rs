@@ -160,11 +160,7 @@ fn a_full_disk_is_one_error_and_keeps_the_previous_site() {
 fn a_build_that_changes_nothing_writes_nothing() {
     let dir = copy_fixture("basic");
     let root = dir.path();
-    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in std::fs::read_dir(root.join("content/articles")).expect("list") {
-        let path = entry.expect("entry").path();
-        std::fs::File::options().write(true).open(&path).expect("open").set_modified(long_ago).expect("set time");
-    }
+    age_articles(root);
     let (cache, marker) = (root.join(".public.fihris-cache"), root.join("public").join(fihris::output::MARKER));
     let state = || {
         let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).expect("written");
