@@ -65,6 +65,53 @@ pub struct Memory {
     /// each. `None`: every file is looked at. Taken by the next build.
     #[serde(skip)]
     pub changed: Option<FxHashSet<PathBuf>>,
+    /// The templates, configuration and entity lists of the last build that
+    /// got that far (kept in memory only): a build told that only article
+    /// files changed takes them instead of reading them again.
+    #[serde(skip)]
+    pub loaded: Option<Loaded>,
+}
+
+/// What a build reads besides the articles, and what reading it found.
+#[derive(Clone)]
+pub struct Loaded {
+    /// `None` when they have errors (in `problems`).
+    templates: Option<Templates>,
+    /// With the base URL of the options set.
+    config: Config,
+    catalog: Catalog,
+    problems: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded").field("entities", &self.catalog.len()).finish_non_exhaustive()
+    }
+}
+
+impl Loaded {
+    /// Reads the templates, the configuration and the entity lists; only the
+    /// configuration's errors stop a build here (they come with the others).
+    fn read(options: &SiteOptions) -> Result<Loaded, Vec<Diagnostic>> {
+        let root = &options.root;
+        let ((templates, config), (catalog, mut problems)) =
+            rayon::join(|| (Templates::load(root), Config::load(root)), || Catalog::load(root));
+        let templates = templates.map_err(|more| problems.extend(more)).ok();
+        let mut config = match config {
+            Ok(config) => config,
+            Err(more) => {
+                problems.extend(more);
+                return Err(problems);
+            }
+        };
+        problems.extend(config.warnings());
+        if let Some(url) = &options.base_url
+            && let Err(problem) = config.set_base_url(url)
+        {
+            problems.push(problem);
+        }
+        Ok(Loaded { templates, config, catalog, problems })
+    }
 }
 
 /// A file's size, modification time and (on Unix) inode: a file replaced by
@@ -165,23 +212,18 @@ pub struct Analysed {
 /// The grouping of stories in `memory` becomes this site's.
 pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Diagnostics) -> Option<Analysed> {
     let root = &options.root;
-    let ((templates, config), (catalog, list_problems)) =
-        rayon::join(|| (Templates::load(root), Config::load(root)), || Catalog::load(root));
-    diagnostics.extend(list_problems);
-    let templates = templates.map_err(|problems| diagnostics.extend(problems)).ok();
-    let mut config = match config {
-        Ok(config) => config,
+    // Only article files were written since the last build: nothing else was.
+    let last = memory.loaded.take().filter(|_| memory.changed.is_some());
+    let loaded = match last.map_or_else(|| Loaded::read(options), Ok) {
+        Ok(loaded) => loaded,
         Err(problems) => {
             diagnostics.extend(problems);
             return None;
         }
     };
-    diagnostics.extend(config.warnings());
-    if let Some(url) = &options.base_url
-        && let Err(problem) = config.set_base_url(url)
-    {
-        diagnostics.push(problem);
-    }
+    diagnostics.extend(loaded.problems.iter().cloned());
+    memory.loaded = Some(loaded.clone());
+    let Loaded { templates, config, catalog, .. } = loaded;
     let matcher = Matcher::new(&catalog);
     let lists = lists_digest(&catalog);
     let remembered = (memory.lists == lists).then_some(&memory.articles);

@@ -96,7 +96,7 @@ impl Entity {
 }
 
 /// All entities of a site.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Catalog {
     pub entities: Vec<Entity>,
     pub(super) by_key: FxHashMap<(Kind, String), EntityId>,

@@ -60,6 +60,7 @@ const PAGE_TEMPLATES: [&str; 12] = [
     "robots.txt",
 ];
 
+#[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     /// Every template's name and text, for the lines shown in error messages.

@@ -289,3 +289,33 @@ fn a_build_told_which_articles_changed_looks_at_no_other() {
     assert!(site.memory.changed.is_none(), "taken by the build");
     assert_same(&site, root, "an edit the watcher named");
 }
+
+/// A build told that only article files changed takes the last build's
+/// templates, settings and entity lists instead of reading them again, and
+/// reports the lists' warnings as a build that reads them does.
+#[test]
+fn a_build_told_which_articles_changed_keeps_the_lists_and_their_warnings() {
+    let dir = copy_fixture("basic");
+    let root = dir.path();
+    age_articles(root);
+    // A spelling two people claim: a warning of the lists.
+    edit(
+        root,
+        "content/people.toml",
+        r#"aliases = ["أردوغان", "إردوغان"]"#,
+        r#"aliases = ["أردوغان", "إردوغان", "بوتن"]"#,
+    );
+    let claimed = |report: &Report| report.warnings.iter().filter(|w| w.message.contains("بوتن")).count();
+    let mut site = Incremental::default();
+    assert_eq!(claimed(&site.build(root).expect("first build")), 1);
+    let article = "content/articles/tartus-base.md";
+    edit(root, article, "وأعرب إردوغان", "وأعرب بوتين في موسكو وإردوغان");
+    // Broken behind the watcher's back: a build told only of the article does not read it.
+    write(root, "content/places.toml", "[broken\n");
+    site.memory.changed = Some([std::path::PathBuf::from(article)].into_iter().collect());
+    let edited = site.build(root).expect("built with the lists of the last build");
+    assert_eq!((edited.read, edited.analysed), (1, 1));
+    assert_eq!(claimed(&edited), 1, "the lists' warnings are reported again");
+    let told_nothing = site.build(root).expect_err("a build told nothing reads the lists");
+    assert!(told_nothing.iter().any(|d| d.path.as_deref() == Some(std::path::Path::new("content/places.toml"))));
+}
