@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::body::Piece;
+use super::blocks::Piece;
 use crate::arabic::key;
 use crate::import::article::{Block, Dropped};
 use crate::import::lines::{DateLabel, Kind, Meta, classify_block};

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use scraper::{Html, Node};
 use serde_json::Value;
 
-use super::{attr, body::plain_text, tag};
+use super::{attr, blocks::plain_text, tag};
 
 /// Types of JSON-LD objects that describe an article.
 const ARTICLE_TYPES: &[&str] = &[

@@ -9,6 +9,7 @@
 //! boxes, captions with photo credits, bylines and dates among the
 //! paragraphs, and what follows the article's end.
 
+mod blocks;
 pub mod body;
 mod clean;
 mod dom;
@@ -25,7 +26,7 @@ use super::lines::{DateLabel, Kind, Meta, classify_block};
 use super::outlet::{self, Evidence};
 use super::{Lists, Origin, Unreadable, decode, digest_hex, extract};
 use crate::arabic::key;
-use body::Piece;
+use blocks::Piece;
 use clean::{clean, is_caption};
 pub(super) use clean::{copyright_name, shown_host};
 pub(super) use dom::Walk;
@@ -121,7 +122,7 @@ fn page_lines(html: &Html, headline: Option<NodeId>, containers: &[NodeId]) -> (
                     flush(&mut current, zone, &mut lines);
                     zone = Zone::Text;
                 } else if tag(&node) == Some("time") && matches!(zone, Zone::Between | Zone::Text) {
-                    let stamp = attr(&node, "datetime").map(str::to_owned).unwrap_or_else(|| body::plain_text(&node));
+                    let stamp = attr(&node, "datetime").map(str::to_owned).unwrap_or_else(|| blocks::plain_text(&node));
                     times.extend(meta::date_of(&stamp));
                 }
                 match node.value() {
@@ -204,7 +205,7 @@ fn find_headline(html: &Html, metadata: &Metadata) -> Option<(NodeId, String)> {
             Some("h3") => 0,
             _ => continue,
         };
-        let text = body::plain_text(&node);
+        let text = blocks::plain_text(&node);
         let text_key = key(&text);
         if text_key.is_empty() || text.chars().count() > 300 {
             continue;
@@ -480,12 +481,12 @@ fn lead_image(html: &Html, metadata: &Metadata, containers: &[NodeId]) -> Option
         }
     };
     let shown_caption =
-        figure.and_then(|f| f.descendants().find(|d| tag(d) == Some("figcaption"))).map(|c| body::plain_text(&c));
+        figure.and_then(|f| f.descendants().find(|d| tag(d) == Some("figcaption"))).map(|c| blocks::plain_text(&c));
     let shown_credit = figure
         .and_then(|f| {
             f.descendants().find(|d| attr(d, "class").is_some_and(|c| c.contains("credit") || c.contains("copyright")))
         })
-        .map(|c| body::plain_text(&c));
+        .map(|c| blocks::plain_text(&c));
     let mut caption =
         shown_caption.filter(|c| !c.is_empty()).or_else(|| metadata.image.as_ref().and_then(|i| i.caption.clone()));
     let mut credit =
