@@ -17,6 +17,7 @@ mod marking;
 mod pages;
 pub mod search;
 mod story;
+mod story_list;
 pub mod structured;
 pub mod templates;
 pub mod views;
