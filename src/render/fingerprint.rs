@@ -251,7 +251,13 @@ impl Digesting<'_> {
                 }
                 for &id in &site.index.newest_first {
                     let article = site.article(id);
-                    h.write_u64(article.hash);
+                    // The data files hold what the cards show, the tags and
+                    // quotations, not the text: an edit to the text alone
+                    // leaves them as they were.
+                    match group {
+                        Group::Search => h.write_u64(article.hash),
+                        _ => article.tags.hash(&mut h),
+                    }
                     h.write_u64(self.article(id));
                     h.write_u64(self.quotes(id));
                     for &(entity, count) in &site.mentions(id).entities {

@@ -117,6 +117,7 @@ fn incremental_builds_write_what_clean_builds_write() {
         ),
         ("a place's country", Box::new(|r| edit(r, "content/places.toml", "in = \"syria\"\n", ""))),
         ("no place in a country", Box::new(|r| edit(r, "content/places.toml", "in = \"russia\"\n", ""))),
+        ("new tags", Box::new(|r| edit(r, article, "tags = [\"سوريا\"]", "tags = [\"سوريا\", \"روسيا\"]"))),
         ("a new date", Box::new(|r| edit(r, article, "date = 2023-03-16", "date = 2024-07-27"))),
         ("a new title", Box::new(|r| edit(r, article, "القاعدة الروسية في طرطوس", "القاعدة البحرية الروسية في طرطوس"))),
         (
