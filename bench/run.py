@@ -170,7 +170,7 @@ def settle_disk() -> None:
 
 
 def fihris_cache(output: Path) -> Path:
-    """The file beside an output folder where fihris remembers the build that wrote it."""
+    """The folder beside an output folder where fihris remembers the build that wrote it."""
     return output.parent / f".{output.name}.fihris-cache"
 
 
@@ -243,7 +243,7 @@ def bench_size(size: int, runs: int, work: Path, out_dir: Path, tools: tuple, fi
         for tool in tools:
             shutil.rmtree(outputs[tool], ignore_errors=True)
             if tool == "fihris":
-                fihris_cache(outputs[tool]).unlink(missing_ok=True)
+                shutil.rmtree(fihris_cache(outputs[tool]), ignore_errors=True)
             if tool == "hugo":
                 shutil.rmtree(hugo_cache, ignore_errors=True)
                 hugo_cache.mkdir()

@@ -47,10 +47,13 @@ pub struct SiteOptions {
 pub struct Memory {
     /// A digest of the entity lists the analyses were made with.
     pub lists: u64,
-    /// Shared with the site built from them, so that an unchanged article costs no copy.
+    /// Shared with the site built from them, so that an unchanged article
+    /// costs no copy. Kept apart by the cache (in shards, with the stamps).
+    #[serde(skip)]
     pub articles: FxHashMap<PathBuf, (Article, Arc<Analysis>)>,
     /// The size and time of the files that were not being written when they
     /// were read: a file with the same stamp is not read again.
+    #[serde(skip)]
     pub stamps: FxHashMap<PathBuf, Stamp>,
     pub vocabulary: Arc<Vocabulary>,
     pub manifest: Manifest,

@@ -129,6 +129,9 @@ pub enum Group {
     Host,
     /// The archive as data, with the schemas.
     Data,
+    /// The quotations as data (`data/quotes.json`): the largest data file,
+    /// and the one an edit to a text changes most often.
+    Quotes,
     /// The search index.
     Search,
     /// The site's own and the built-in static files.
@@ -136,7 +139,7 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Host, Group::Data, Group::Search, Group::Static];
+    pub const ALL: [Group; 5] = [Group::Host, Group::Data, Group::Quotes, Group::Search, Group::Static];
 }
 
 impl Job {

@@ -7,9 +7,12 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
 use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::entities::{EntityId, Kind};
+use crate::index::ArticleId;
 use crate::site::Site;
 
 use crate::urls::Urls;
@@ -37,9 +40,8 @@ pub const SCHEMAS: [(&str, &str); 4] = [
     (QUOTES_SCHEMA_PATH, include_str!("../../schemas/quotes.schema.json")),
 ];
 
-/// A list written out as its items are made, one at a time: a file of the
-/// whole archive never holds all its records at once (at 100,000 articles
-/// they were hundreds of megabytes). `make` gives the items afresh on each call.
+/// A list written out as its items are made, one at a time, without
+/// collecting them first. The function gives the items afresh on each call.
 struct Streamed<F>(F);
 
 impl<F, I> Serialize for Streamed<F>
@@ -179,26 +181,56 @@ struct QuoteRecord<'a> {
     outlet: Option<&'a str>,
 }
 
-/// The data files and their schemas: (path, bytes).
 /// Makes one data file of a site.
 type MakeFile = fn(&Site, &Urls) -> Vec<u8>;
 
-/// Each file is made when the iterator reaches it, so that only one is held at a time.
+/// The data files but `quotes.json` (made on its own, [`quotes_json`]), and
+/// the four schemas: (path, bytes). Each file is made when the iterator
+/// reaches it, so that only one is held at a time.
 pub fn files<'s>(site: &'s Site, urls: &'s Urls) -> impl Iterator<Item = (String, Vec<u8>)> + 's {
-    let made: [(&str, MakeFile); 4] = [
-        (ARTICLES_PATH, articles_json),
-        (ENTITIES_PATH, entities_json),
-        (STORIES_PATH, stories_json),
-        (QUOTES_PATH, quotes_json),
-    ];
+    let made: [(&str, MakeFile); 3] =
+        [(ARTICLES_PATH, articles_json), (ENTITIES_PATH, entities_json), (STORIES_PATH, stories_json)];
     let made = made.into_iter().map(move |(path, make)| (path.to_owned(), make(site, urls)));
     made.chain(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())))
 }
 
+/// A list of at most one record per article, in the order of `ids`, made
+/// and serialized in parallel a block at a time and written in order: the
+/// records of a large archive are the longest part of its data files to
+/// make, and a block's worth is all that is held at once besides the file.
+struct ByArticle<'a, F> {
+    ids: &'a [ArticleId],
+    make: F,
+}
+
+/// Articles made in parallel at a time by [`ByArticle`].
+const BLOCK: usize = 1024;
+
+impl<F, R> Serialize for ByArticle<'_, F>
+where
+    F: Fn(ArticleId) -> Option<R> + Sync,
+    R: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let records = self.ids.chunks(BLOCK).flat_map(|block| {
+            let made: Vec<Box<RawValue>> = block
+                .par_iter()
+                .filter_map(|&id| {
+                    let record = (self.make)(id)?;
+                    Some(serde_json::value::to_raw_value(&record).expect("plain structs serialize"))
+                })
+                .collect();
+            made
+        });
+        serializer.collect_seq(records)
+    }
+}
+
 /// `data/articles.json`.
 pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
-    let articles = || {
-        site.index.newest_first.iter().map(|&id| {
+    let articles = ByArticle {
+        ids: &site.index.newest_first,
+        make: |id| {
             let article = site.article(id);
             let found = site.mentions(id);
             let mut entities = MentionsByKind::default();
@@ -213,7 +245,7 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
                 };
                 list.push((&entity.key, mentions));
             }
-            ArticleRecord {
+            Some(ArticleRecord {
                 slug: &article.slug,
                 url: urls.permalink(&Urls::article(&article.slug)),
                 title: &article.title,
@@ -224,14 +256,14 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
                 original_url: article.url.as_deref(),
                 tags: &article.tags,
                 entities,
-            }
-        })
+            })
+        },
     };
     let file = ArticlesFile {
         schema: urls.permalink(ARTICLES_SCHEMA_PATH),
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
-        articles: Streamed(articles),
+        articles,
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }
@@ -316,10 +348,11 @@ pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
 /// `data/quotes.json`.
 pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
     let key = |e: Option<EntityId>| e.map(|e| site.catalog.get(e).key.as_str());
-    let articles = || {
-        site.index.newest_first.iter().filter(|&&id| !site.analysis(id).quotes.is_empty()).map(move |&id| {
+    let articles = ByArticle {
+        ids: &site.index.newest_first,
+        make: |id| {
             let quotes = &site.analysis(id).quotes;
-            QuotingArticle {
+            (!quotes.is_empty()).then(|| QuotingArticle {
                 article: &site.article(id).slug,
                 quotes: Streamed(move || {
                     quotes.iter().map(move |quote| QuoteRecord {
@@ -330,14 +363,14 @@ pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
                         outlet: key(quote.outlet),
                     })
                 }),
-            }
-        })
+            })
+        },
     };
     let file = QuotesFile {
         schema: urls.permalink(QUOTES_SCHEMA_PATH),
         version: DATA_VERSION,
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
-        articles: Streamed(articles),
+        articles,
     };
     serde_json::to_vec(&file).expect("plain structs serialize")
 }

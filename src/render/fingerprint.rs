@@ -251,19 +251,27 @@ impl Digesting<'_> {
                 }
                 for &id in &site.index.newest_first {
                     let article = site.article(id);
-                    // The data files hold what the cards show, the tags and
-                    // quotations, not the text: an edit to the text alone
-                    // leaves them as they were.
+                    // The data files hold what the cards show and the tags,
+                    // not the text: an edit to the text alone leaves them as
+                    // they were.
                     match group {
-                        Group::Search => h.write_u64(article.hash),
+                        Group::Search => {
+                            h.write_u64(article.hash);
+                            h.write_u64(self.quotes(id));
+                        }
                         _ => article.tags.hash(&mut h),
                     }
                     h.write_u64(self.article(id));
-                    h.write_u64(self.quotes(id));
                     for &(entity, count) in &site.mentions(id).entities {
                         h.write_u32(entity);
                         h.write_u32(count);
                     }
+                }
+            }
+            Group::Quotes => {
+                for &id in &site.index.newest_first {
+                    h.write_u64(self.article(id));
+                    h.write_u64(self.quotes(id));
                 }
             }
             Group::Static => {}

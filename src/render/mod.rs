@@ -263,6 +263,9 @@ impl<'s> Renderer<'s> {
             let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
                 Group::Host => Box::new(self.host_files(&mut problems).into_iter()),
                 Group::Data => Box::new(data::files(self.site, &self.urls)),
+                Group::Quotes => {
+                    Box::new(std::iter::once((data::QUOTES_PATH.to_owned(), data::quotes_json(self.site, &self.urls))))
+                }
                 Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
                 Group::Static => Box::new(std::mem::take(&mut statics).into_iter()),
             };

@@ -16,6 +16,7 @@
 //! rarest features or a fingerprint are scored, so the cost grows with the
 //! number of articles, not with its square.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::signature::{Signature, place_level_of};
@@ -56,8 +57,9 @@ pub struct Item<'a> {
 /// of at least two; each story lists its items' indexes in the given order.
 pub fn group(items: &[Item], days: u32) -> Vec<Vec<usize>> {
     let weights = Weights::new(items);
-    let vectors: Vec<Vector> = items.iter().map(|item| weights.vector(item)).collect();
-    let keys: Vec<Vec<u32>> = items.iter().zip(&vectors).map(|(item, vector)| keys(item, vector)).collect();
+    // Each article's vector and keys are its own: made in parallel, the pass below cannot be.
+    let vectors: Vec<Vector> = items.par_iter().map(|item| weights.vector(item)).collect();
+    let keys: Vec<Vec<u32>> = items.par_iter().zip(&vectors).map(|(item, vector)| keys(item, vector)).collect();
     let mut grouper =
         Grouper { items, vectors: &vectors, keys: &keys, clusters: Vec::new(), index: FxHashMap::default() };
     let window = days as i32;
@@ -203,8 +205,13 @@ struct Cluster {
 /// they share the space; a collision only adds a candidate).
 fn keys(item: &Item, vector: &Vector) -> Vec<u32> {
     let mut probes: Vec<(u32, f32)> = vector.clone();
-    probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    probes.truncate(PROBES);
+    let heaviest_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the first PROBES are wanted in order: select them, then sort them.
+    if probes.len() > PROBES {
+        probes.select_nth_unstable_by(PROBES, heaviest_first);
+        probes.truncate(PROBES);
+    }
+    probes.sort_unstable_by(heaviest_first);
     probes.into_iter().map(|(f, _)| f).chain(item.signature.marks.iter().map(|&m| m ^ 0x4000_0000)).collect()
 }
 

@@ -164,7 +164,16 @@ fn a_build_that_changes_nothing_writes_nothing() {
     let (cache, marker) = (root.join(".public.fihris-cache"), root.join("public").join(fihris::output::MARKER));
     let state = || {
         let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).expect("written");
-        (std::fs::read(&marker).expect("marker"), modified(&cache), modified(&marker))
+        let mut cached: Vec<_> = std::fs::read_dir(&cache)
+            .expect("the cache")
+            .map(|e| {
+                let path = e.expect("entry").path();
+                let when = modified(&path);
+                (path, when)
+            })
+            .collect();
+        cached.sort();
+        (std::fs::read(&marker).expect("marker"), cached, modified(&marker))
     };
     let build = || {
         let out = fihris_in(root, &["build"]);
