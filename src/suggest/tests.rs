@@ -336,6 +336,29 @@ fn places() {
             not_proposed: &[],
         },
         Case {
+            rule: "first-level subdivisions, with no cue word and without their unit's noun",
+            articles: &["وتراجع الإنتاج في شبوة وحضرموت، بينما ارتفع في كاليفورنيا.", "وعاد الهدوء إلى سيدي بوزيد."],
+            proposed: &[
+                ("شبوة", Kind::Place),
+                ("حضرموت", Kind::Place),
+                ("كاليفورنيا", Kind::Place),
+                ("سيدي بوزيد", Kind::Place),
+            ],
+            not_proposed: &["ولاية سيدي بوزيد"],
+        },
+        Case {
+            rule: "a region split into states named by directions, and a country's short form",
+            articles: &["وتتواصل المعارك في دارفور وكردفان منذ أشهر.", "ووصل الوفد إلى الإمارات أمس."],
+            proposed: &[("دارفور", Kind::Place), ("كردفان", Kind::Place), ("الإمارات", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a subdivision's name that is also an ordinary word or an outlet is not known",
+            articles: &["وقال مراسل الجزيرة إن الحل المطروح على البحيرة يتطلب قوة وصبرا."],
+            proposed: &[],
+            not_proposed: &["الجزيرة", "المطروح", "البحيرة", "قوة"],
+        },
+        Case {
             rule: "a city's name that is also an ordinary word or a given name is not known",
             articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
             proposed: &[],
