@@ -151,6 +151,23 @@ pub(super) fn is_nisba(key: &str) -> bool {
     is_definite(key) && (key.ends_with('ي') || key.ends_with("يه")) && letter_count(key) >= 5
 }
 
+/// A definite plural in ـات (التحقيقات، الإحصاءات): findings, measures,
+/// events, none of them a name; a known place so written (الإمارات) aside.
+pub(super) fn is_definite_plural(key: &str) -> bool {
+    is_definite(key) && key.ends_with("ات") && letter_count(key) >= 6 && !is_known_place(key)
+}
+
+/// A verbal noun after ل or ب, of the patterns تفعيل and استفعال (لتعزيز،
+/// بتسجيل، لاستقبال): a purpose or a means, after which a name has ended
+/// (دفع المدرب بالمهاجم علي علوان لتعزيز الخط).
+pub(super) fn is_prepositional_masdar(key: &str) -> bool {
+    let Some(noun) = key.strip_prefix(['ل', 'ب']) else { return false };
+    let letters: Vec<char> = noun.chars().collect();
+    let taf_il = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
+    let istif_al = letters.len() == 7 && noun.starts_with("است") && letters[5] == 'ا';
+    taf_il || istif_al
+}
+
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،
 /// والحكومة): a phrase of its own, not part of a name.
 pub(super) fn has_article_proclitic(key: &str) -> bool {
@@ -217,6 +234,15 @@ pub(super) fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
     let [noun, adjective, ..] = words else { return false };
     let definite = is_definite(&noun.key);
     is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)
+        || is_accusative(noun) && is_accusative(adjective) && !class(&noun.key).given_name
+}
+
+/// An indefinite word in the accusative, its tanween written as a final
+/// alef (اجتماعا، طارئا), not the وا of a plural verb: two in a row are a
+/// noun and its adjective (عقد اجتماعا طارئا), not a name.
+fn is_accusative(word: &NameWord) -> bool {
+    let key = &word.key;
+    key.ends_with('ا') && !key.ends_with("وا") && !is_definite(key) && letter_count(key) >= 4
 }
 
 /// A pronoun (هو، هي) right after a word of a name and closing the phrase
@@ -229,7 +255,7 @@ fn is_closing_pronoun(t: &Text, i: usize) -> bool {
 
 /// A word that ends a name: a stop word, unless it is a common given name
 /// written as a name (علي with ي, while the preposition على ends in ى).
-fn ends_name(written: &str, class: WordClass) -> bool {
+pub(super) fn ends_name(written: &str, class: WordClass) -> bool {
     class.stop && (!class.given_name || written.ends_with('ى'))
 }
 
@@ -290,7 +316,12 @@ impl Finder {
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            if class.profession {
+            // بالمهاجم علي علوان، للاعب محمد صلاح: a profession after a preposition.
+            let profession = class.profession
+                || key.starts_with(['ب', 'ل', 'و', 'ف'])
+                    && key.contains("ال")
+                    && without_proclitics(key, |k| super::words::class(k).profession).is_some();
+            if profession {
                 self.after_profession(&t, i, &mut started);
             } else if class.role {
                 self.after_role(&t, i, &mut started);
@@ -305,7 +336,11 @@ impl Finder {
             } else if class.according {
                 self.after_according(&t, i, &mut started);
             }
-            if is_nisba(key) {
+            let field = t.key(i + 1);
+            if class.ministry && t.joined(i + 1) && is_definite(field) && !is_nisba(field) && !is_known_place(field) {
+                self.push(Reason::Domain, vec![t.name_word(i + 1)], 1, None);
+            }
+            if is_nisba(key) || key.strip_prefix('و').is_some_and(is_nisba) {
                 self.after_nationality(&t, i, &mut started);
             }
             if !started[i] {
@@ -381,7 +416,11 @@ impl Finder {
                 && (after_particle || !is_cue_or_role(key))
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
-                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));
+                && (first
+                    || (t.joined(i)
+                        && !(nisba_ends && is_nisba(key))
+                        && !is_future_verb(key)
+                        && !is_prepositional_masdar(key)));
             if !usable {
                 if !first && is_closing_pronoun(t, i) {
                     words.push(t.name_word(i));

@@ -6,8 +6,8 @@
 //! out in Arabic letters (قال لبي بي سي).
 
 use super::candidates::{
-    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
-    strip_written_proclitics, without_proclitics,
+    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected,
+    is_nisba, strip_written_proclitics, without_proclitics,
 };
 use super::places::is_known_place;
 use super::words::class;
@@ -248,8 +248,9 @@ impl Finder {
             return;
         }
         let key = t.key(j);
-        // وفق مسؤولين، بحسب مصادر: according to no one in particular.
-        if class(key).common_subject {
+        // وفق مسؤولين، بحسب مصادر: according to no one in particular; بحسب
+        // التحقيقات، وفق الإحصاءات: a definite plural is findings, no outlet.
+        if class(key).common_subject || is_definite_plural(key) {
             return;
         }
         if let Some(words) = key.strip_prefix('ل').and_then(|rest| acronym(t, j, rest)) {

@@ -2,7 +2,8 @@
 //! piece of evidence, or hints in three articles; a one-word name that the
 //! archive also writes with the article added or removed (الوقت and وقت) is
 //! an ordinary word unless a dateline, a known place, the front matter or a
-//! credit line vouches for it. The kind is the one its evidence points to
+//! credit line vouches for it; nor is a word that follows a minister or a
+//! ministry somewhere (السياحة). The kind is the one its evidence points to
 //! most, article by article. Names are ranked by the evidence of each article
 //! plus the number of articles: how sure, then how frequent.
 
@@ -72,6 +73,10 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
         .any(|(_, r)| matches!(r, Reason::Dateline | Reason::KnownPlace | Reason::FrontMatter | Reason::Credit));
     if vouched {
         return true;
+    }
+    // مديرية السياحة beside وزارة السياحة: a field of government.
+    if group.evidence.iter().any(|(_, r)| *r == Reason::Domain) {
+        return false;
     }
     let strongest = group.evidence.iter().map(|(_, r)| r.weight()).max().unwrap_or(0);
     if strongest < 2 {

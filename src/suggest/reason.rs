@@ -45,6 +45,9 @@ pub enum Reason {
     Coordinated,
     /// A hashtag: #عبدالفتاح_البرهان.
     Hashtag,
+    /// After a minister or a ministry (وزارة السياحة، وزير الثقافة): a
+    /// field of government, which rules a word out as a name.
+    Domain,
 }
 
 impl Reason {
@@ -65,11 +68,11 @@ impl Reason {
             | Reason::Abbreviation
             | Reason::FrontMatter
             | Reason::Credit => Some(Kind::Source),
-            Reason::Hashtag => None,
+            Reason::Hashtag | Reason::Domain => None,
         }
     }
 
-    /// How sure the reason makes a name: 3 sure, 2 likely, 1 a hint.
+    /// How sure the reason makes a name: 3 sure, 2 likely, 1 a hint, 0 none.
     pub fn weight(self) -> u32 {
         match self {
             Reason::Title
@@ -89,6 +92,7 @@ impl Reason {
             | Reason::Abbreviation
             | Reason::Coordinated => 2,
             Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
+            Reason::Domain => 0,
         }
     }
 
@@ -116,6 +120,7 @@ impl Reason {
             Reason::Credit => "a credit line",
             Reason::Coordinated => "joined by و to a known place",
             Reason::Hashtag => "a hashtag",
+            Reason::Domain => "after a minister or a ministry",
         }
     }
 }

@@ -187,6 +187,65 @@ fn people() {
             proposed: &[],
             not_proposed: &["حرس الحدود", "حرس"],
         },
+        Case {
+            rule: "a common given name written with ى starts a name",
+            articles: &["وسجل موسى التعمري في الدقيقة 71.", "وتألق يحيى عطية الله في المباراة."],
+            proposed: &[("موسى التعمري", Kind::Person), ("يحيى عطية الله", Kind::Person)],
+            not_proposed: &["موسى", "يحيى"],
+        },
+        Case {
+            rule: "a given name after و starts the next name of a list",
+            articles: &["وضمت القائمة المهاجمين موسى التعمري وعلي علوان ومحمد أبو زريق."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["وعلي علوان", "علوان ومحمد"],
+        },
+        Case {
+            rule: "a verbal noun after ل or ب ends a name",
+            articles: &["ودفع المدرب بالمهاجم علي علوان لتعزيز الخط الأمامي.", "وحضر علي علوان لاستقبال الجماهير."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["علي علوان لتعزيز", "علي علوان لاستقبال"],
+        },
+        Case {
+            rule: "a profession after a preposition, and professions of sport",
+            articles: &["ودفع المدرب بالمهاجم يزن النعيمات.", "وفاز العداء المغربي سفيان البقالي بالسباق."],
+            proposed: &[("يزن النعيمات", Kind::Person), ("سفيان البقالي", Kind::Person)],
+            not_proposed: &["بالمهاجم", "المغربي"],
+        },
+        Case {
+            rule: "a nationality after و before a name, in two articles",
+            articles: &["وحل الإثيوبي لاميشا غيرما ثانيا والأمريكي غرانت هولواي.", "وفاز والأمريكي غرانت هولواي بالذهب."],
+            proposed: &[("غرانت هولواي", Kind::Person)],
+            not_proposed: &["والأمريكي"],
+        },
+        Case {
+            rule: "a military rank and its ordinal before a name",
+            articles: &["وقال الملازم الأول نسيم برناوي إن الحرائق طوقت."],
+            proposed: &[("نسيم برناوي", Kind::Person)],
+            not_proposed: &["الأول نسيم برناوي", "الأول"],
+        },
+        Case {
+            rule: "a ruler's ordinal ends his name, and a title after an honorific starts it",
+            articles: &[
+                "وحضر سمو الأمير الحسين بن عبدالله الثاني ولي العهد المباراة.",
+                "وزار سمو الأمير الحسين بن عبدالله الثاني ولي العهد المعسكر.",
+                "وانطلق ملتقى محمد السادس الدولي للقفز بالرباط.",
+                "واختتم ملتقى محمد السادس الدولي للقفز أمس.",
+            ],
+            proposed: &[("الحسين بن عبدالله الثاني", Kind::Person), ("محمد السادس", Kind::Person)],
+            not_proposed: &["بن عبدالله الثاني", "الحسين", "محمد السادس الدولي"],
+        },
+        Case {
+            rule: "an accusative noun and its adjective after a role is no name",
+            articles: &["وعقد محافظ ظفار اجتماعا طارئا للجنة.", "وعقد رئيس الوزراء اجتماعا طارئا أمس."],
+            proposed: &[],
+            not_proposed: &["اجتماعا طارئا"],
+        },
+        Case {
+            rule: "ل before a noun and its complement belongs to the role's complement",
+            articles: &["وقال رئيس الاتحاد الأردني لكرة القدم إن المنتخب جاهز."],
+            proposed: &[],
+            not_proposed: &["لكرة القدم"],
+        },
     ]);
 }
 
@@ -359,6 +418,18 @@ fn places() {
             not_proposed: &["الجزيرة", "المطروح", "البحيرة", "قوة"],
         },
         Case {
+            rule: "رغم is a preposition, after a noun of place too",
+            articles: &["وخرج المتظاهرون إلى شوارع العاصمة رغم الحر.", "وتواصل العمل رغم الانقطاع."],
+            proposed: &[],
+            not_proposed: &["رغم"],
+        },
+        Case {
+            rule: "the field of a ministry is no place",
+            articles: &["وقال مسؤولون بمديرية السياحة إن الموسم جيد.", "وأعلنت وزارة السياحة عن كشف جديد."],
+            proposed: &[],
+            not_proposed: &["السياحة"],
+        },
+        Case {
             rule: "a city's name that is also an ordinary word or a given name is not known",
             articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
             proposed: &[],
@@ -424,6 +495,12 @@ fn outlets() {
             articles: &["وتراجع عدد اللاجئين وفق مسؤولين في المخيم."],
             proposed: &[],
             not_proposed: &["مسؤولين"],
+        },
+        Case {
+            rule: "according to findings or figures, no outlet",
+            articles: &["وبحسب التحقيقات، دفعت الشركة مبالغ.", "وفق أرقام المرصد الوطني تراجعت الصادرات."],
+            proposed: &[],
+            not_proposed: &["التحقيقات", "أرقام المرصد", "أرقام"],
         },
     ]);
 }
