@@ -10,7 +10,7 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
-use super::places::{is_dual_place_noun, is_known_place};
+use super::places::{is_known_place, place_nouns_before};
 pub use super::reason::Reason;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -307,8 +307,8 @@ impl Finder {
                 }
             } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
-            } else if is_dual_place_noun(key) {
-                self.after_dual_place_noun(&t, i, &mut started);
+            } else if let Some(most) = place_nouns_before(key) {
+                self.after_place_nouns(&t, i, most, &mut started);
             } else if let Some(noun) = definite_source_noun(key) {
                 self.definite_outlet(&t, i, &noun, &mut started);
             }

@@ -418,6 +418,52 @@ fn places() {
             not_proposed: &["الجزيرة", "المطروح", "البحيرة", "قوة"],
         },
         Case {
+            rule: "the plural of a noun of place before a list of names",
+            articles: &["وجرت الأودية في ولايات صلالة وطاقة ومرباط.", "وسجلت حرائق في بلديتي تيشي وأوقاس."],
+            proposed: &[
+                ("صلالة", Kind::Place),
+                ("طاقة", Kind::Place),
+                ("مرباط", Kind::Place),
+                ("تيشي", Kind::Place),
+                ("أوقاس", Kind::Place),
+            ],
+            not_proposed: &["وطاقة", "صلالة وطاقة"],
+        },
+        Case {
+            rule: "a plural of a noun of place before one name or a definite word is no list",
+            articles: &["وعلق سكان في قرى تابعة لقضاء بستك.", "وامتدت الأمطار إلى ولايات السلطنة ومحافظاتها."],
+            proposed: &[],
+            not_proposed: &["تابعة", "السلطنة"],
+        },
+        Case {
+            rule: "a title in a list of places starts the name, whole",
+            articles: &["واندلعت احتجاجات في مديريتي المنصورة والشيخ عثمان مساء أمس."],
+            proposed: &[("المنصورة", Kind::Place), ("الشيخ عثمان", Kind::Place)],
+            not_proposed: &["الشيخ"],
+        },
+        Case {
+            rule: "sure evidence in two articles outweighs an ordinary word",
+            articles: &[
+                "وتوفي شخصان في ولاية طاقة بمحافظة ظفار.",
+                "وجرت الأودية في ولايات صلالة وطاقة.",
+                "وارتفعت أسعار الطاقة وقال الخبراء إن طاقة الشبكة محدودة.",
+            ],
+            proposed: &[("طاقة", Kind::Place)],
+            not_proposed: &["الطاقة"],
+        },
+        Case {
+            rule: "nouns of Tunisia's districts and of the holy sites",
+            articles: &["ووصل الحجاج إلى مشعر منى.", "وتجمع المحتجون في معتمدية جبنيانة."],
+            proposed: &[("منى", Kind::Place), ("جبنيانة", Kind::Place)],
+            not_proposed: &["مشعر منى", "معتمدية جبنيانة"],
+        },
+        Case {
+            rule: "قضاء before a definite word is spending time",
+            articles: &["واضطرت العائلات إلى قضاء الليل في العراء.", "وأمضت الأسر قضاء الليل في السيارات في ليل بارد."],
+            proposed: &[],
+            not_proposed: &["الليل"],
+        },
+        Case {
             rule: "رغم is a preposition, after a noun of place too",
             articles: &["وخرج المتظاهرون إلى شوارع العاصمة رغم الحر.", "وتواصل العمل رغم الانقطاع."],
             proposed: &[],
