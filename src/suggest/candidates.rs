@@ -1,6 +1,6 @@
 //! Finding where a name stands in one article, by the evidence around it
 //! (issue: "Entity lists that grow themselves"): a title or a role before it,
-//! a verb of speech, a common given name, a بن/أبو chain, a noun of place or
+//! a verb of speech or of reporting, a common given name, a بن/أبو chain, a noun of place or
 //! of outlet, a preposition of place, a dateline, a known place, `لـ` before
 //! an outlet, an agency's abbreviation in parentheses, a hashtag, the
 //! outlet named in the front matter. Each find is an [`Occurrence`] whose
@@ -335,6 +335,8 @@ impl Finder {
                 self.acronym_after_for(&t, i, &mut started);
             } else if class.according {
                 self.after_according(&t, i, &mut started);
+            } else if class.reporting {
+                self.after_reporting(&t, i, &mut started);
             }
             let field = t.key(i + 1);
             if class.ministry && t.joined(i + 1) && is_definite(field) && !is_nisba(field) && !is_known_place(field) {

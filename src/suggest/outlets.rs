@@ -283,6 +283,22 @@ impl Finder {
         }
     }
 
+    /// بحسب ما نقلته رويترز، ونقلت سانا عن مصادر: after a feminine verb of
+    /// reporting, a name that is no common subject, complement, cue, known
+    /// place or definite word (ذكرت الشرطة، نقلت وزارة الصحة).
+    pub(super) fn after_reporting(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) || started[j] {
+            return;
+        }
+        let key = t.key(j);
+        let word = class(key);
+        if word.common_subject || word.complement || is_definite(key) || is_known_place(key) || is_cue_or_role(key) {
+            return;
+        }
+        self.take(Reason::Reported, t, j, 3, true, started);
+    }
+
     /// في تصريح لهسبريس، صرح لبي بي سي: the outlet a statement was made to.
     pub(super) fn outlet_addressed(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;

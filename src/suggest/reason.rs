@@ -35,6 +35,8 @@ pub enum Reason {
     LooseSourceNoun,
     /// After `لـ`, which introduces outlets: في تصريح لـ«الشرق الأوسط».
     ForOutlet,
+    /// After a feminine verb of reporting: بحسب ما نقلته رويترز.
+    Reported,
     /// An agency in parentheses: `(واع)`, `بيروت (رويترز) -`.
     Abbreviation,
     /// The article's front matter names it as its outlet.
@@ -65,6 +67,7 @@ impl Reason {
             Reason::SourceNoun
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
+            | Reason::Reported
             | Reason::Abbreviation
             | Reason::FrontMatter
             | Reason::Credit => Some(Kind::Source),
@@ -89,6 +92,7 @@ impl Reason {
             | Reason::LoosePlaceNoun
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
+            | Reason::Reported
             | Reason::Abbreviation
             | Reason::Coordinated => 2,
             Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
@@ -115,6 +119,7 @@ impl Reason {
             Reason::KnownPlace => "a known place",
             Reason::SourceNoun | Reason::LooseSourceNoun => "after a noun of outlet",
             Reason::ForOutlet => "after لـ",
+            Reason::Reported => "after a verb of reporting",
             Reason::Abbreviation => "an agency in parentheses",
             Reason::FrontMatter => "the article's source",
             Reason::Credit => "a credit line",

@@ -543,6 +543,18 @@ fn outlets() {
             not_proposed: &["مسؤولين"],
         },
         Case {
+            rule: "a feminine verb of reporting before an outlet",
+            articles: &["وتبنته جماعة مسلحة، وفق ما نقلته رويترز عن مصادر.", "ونقلت سانا عن مصدر عسكري أن الهجوم صد."],
+            proposed: &[("رويترز", Kind::Source), ("سانا", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a verb of reporting before a country, an institution or a common subject",
+            articles: &["وذكرته الشرطة في بيانها، ونقلت وزارة الصحة الأرقام، ونقلت مصادر محلية الخبر."],
+            proposed: &[],
+            not_proposed: &["الشرطة", "وزارة الصحة", "مصادر محلية", "مصادر"],
+        },
+        Case {
             rule: "according to findings or figures, no outlet",
             articles: &["وبحسب التحقيقات، دفعت الشركة مبالغ.", "وفق أرقام المرصد الوطني تراجعت الصادرات."],
             proposed: &[],

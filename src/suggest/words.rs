@@ -41,6 +41,9 @@ pub struct WordClass {
     pub profession: bool,
     /// A minister or a ministry (وزير، وزارة): a field of government follows.
     pub ministry: bool,
+    /// A feminine verb of reporting (نقلته، أوردت): an outlet, as agencies
+    /// are feminine (وكالة), often follows.
+    pub reporting: bool,
 }
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
@@ -92,6 +95,14 @@ const COMPLEMENTS: &[&str] = &[
     "حكومة", "جيش", "أركان", "الأركان", "العهد", "عام", "العام", "الأعلى", "سلطة", "كتلة", "تحالف", "جبهة", "رابطة",
     "نقابة", "برلمان", "دولة", "مجموعة", "وحدة", "فرع", "بعثة", "لواء", "فرقة", "كتيبة", "محكمة", "نيابة", "بلدية",
     "غرفة", "وكالة", "برنامج", "مفوضية", "معهد",
+];
+
+/// Feminine verbs of reporting, bare or with the object pronoun (بحسب ما
+/// نقلته رويترز، ونقلت سانا عن مصادر). A country or an institution is as
+/// often their subject, so the name after them must look like none.
+#[rustfmt::skip]
+const REPORTING_VERBS: &[&str] = &[
+    "نقلت", "نقلته", "نقلتها", "أوردت", "أوردته", "أوردتها", "ذكرته", "ذكرتها", "نشرته", "نشرتها", "بثته", "بثتها",
 ];
 
 /// Ministers and ministries, before the field they govern (وزارة السياحة);
@@ -246,6 +257,10 @@ fn table() -> &'static FxHashMap<String, WordClass> {
         });
         mark(&mut keys(COMPLEMENTS), |c| c.complement = true);
         mark(&mut keys(MINISTRIES), |c| c.ministry = true);
+        mark(&mut keys(REPORTING_VERBS), |c| {
+            c.stop = true;
+            c.reporting = true
+        });
         mark(&mut keys(MODIFIERS), |c| {
             c.stop = true;
             c.modifier = true
