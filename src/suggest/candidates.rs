@@ -157,15 +157,25 @@ pub(super) fn is_definite_plural(key: &str) -> bool {
     is_definite(key) && key.ends_with("ات") && letter_count(key) >= 6 && !is_known_place(key)
 }
 
-/// A verbal noun after ل or ب, of the patterns تفعيل and استفعال (لتعزيز،
-/// بتسجيل، لاستقبال): a purpose or a means, after which a name has ended
-/// (دفع المدرب بالمهاجم علي علوان لتعزيز الخط).
+/// A word of the shape of a verbal noun of the derived verbs, as a key:
+/// تفعيل (تعزيز، تشكيل)، إفعال (إطلاق)، افتعال (اجتماع)، انفعال (انطلاق)،
+/// استفعال (استقبال). Few names have these shapes, and the given names
+/// that do (إسحاق) are known.
+pub(super) fn is_masdar_shape(key: &str) -> bool {
+    let letters: Vec<char> = key.chars().collect();
+    match letters.len() {
+        5 => letters[0] == 'ت' && letters[3] == 'ي' || letters[0] == 'ا' && letters[3] == 'ا',
+        6 => letters[0] == 'ا' && letters[4] == 'ا' && (letters[1] == 'ن' || letters[2] == 'ت'),
+        7 => key.starts_with("است") && letters[5] == 'ا',
+        _ => false,
+    }
+}
+
+/// A verbal noun after ل or ب (لتعزيز، بانتظار، لاستقبال): a purpose or a
+/// means, after which a name has ended (دفع المدرب بالمهاجم علي علوان
+/// لتعزيز الخط).
 pub(super) fn is_prepositional_masdar(key: &str) -> bool {
-    let Some(noun) = key.strip_prefix(['ل', 'ب']) else { return false };
-    let letters: Vec<char> = noun.chars().collect();
-    let taf_il = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
-    let istif_al = letters.len() == 7 && noun.starts_with("است") && letters[5] == 'ا';
-    taf_il || istif_al
+    key.strip_prefix(['ل', 'ب']).is_some_and(is_masdar_shape)
 }
 
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،

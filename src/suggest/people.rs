@@ -19,7 +19,7 @@ const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب
 
 /// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
 /// الأمريكية): the nationality it names.
-fn is_nationality(key: &str) -> bool {
+pub(super) fn is_nationality(key: &str) -> bool {
     let Some(stem) = key.strip_prefix("ال").and_then(|k| k.strip_suffix("يه").or_else(|| k.strip_suffix('ي')))
     else {
         return false;

@@ -63,8 +63,11 @@ fn evidence_score(evidence: &[(u32, Reason)]) -> u32 {
 }
 
 fn is_proposed(group: &Group, tally: &Tally) -> bool {
+    // The articles with evidence, and those that write a person's family
+    // name alone (الألماني رالف رانغنيك here, أقر رانغنيك there).
     let evidence_articles = {
-        let mut articles: Vec<u32> = group.evidence.iter().map(|(a, _)| *a).collect();
+        let mut articles: Vec<u32> =
+            group.evidence.iter().map(|(a, _)| *a).chain(tally.alone.iter().copied()).collect();
         articles.sort_unstable();
         articles.dedup();
         articles.len()
@@ -137,6 +140,7 @@ pub fn rank(
         }
         let mut articles = tally.articles.clone();
         articles.extend(group.evidence.iter().map(|(a, _)| *a));
+        articles.extend(&tally.alone);
         articles.sort_unstable();
         articles.dedup();
         if articles.len() < options.min_articles {

@@ -218,6 +218,21 @@ fn people() {
             not_proposed: &["والأمريكي"],
         },
         Case {
+            rule: "a nationality before a name in one article, its family name alone in another",
+            articles: &[
+                "وكان المنتخب، بقيادة مدربه الألماني رالف رانغنيك، قد تقدم.",
+                "فيما أقر رانغنيك بأن فريقه فقد السيطرة.",
+            ],
+            proposed: &[("رالف رانغنيك", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a family name that is also an ordinary word counts for no one",
+            articles: &["وتقدم الألماني رالف تثبيت بالكرة.", "وطالب الوفد بتثبيت الهدنة وتثبيت الأسعار."],
+            proposed: &[],
+            not_proposed: &["رالف تثبيت"],
+        },
+        Case {
             rule: "a military rank and its ordinal before a name",
             articles: &["وقال الملازم الأول نسيم برناوي إن الحرائق طوقت."],
             proposed: &[("نسيم برناوي", Kind::Person)],
