@@ -467,10 +467,22 @@ fn places() {
             not_proposed: &["الطاقة"],
         },
         Case {
-            rule: "nouns of Tunisia's districts and of the holy sites",
-            articles: &["ووصل الحجاج إلى مشعر منى.", "وتجمع المحتجون في معتمدية جبنيانة."],
-            proposed: &[("منى", Kind::Place), ("جبنيانة", Kind::Place)],
-            not_proposed: &["مشعر منى", "معتمدية جبنيانة"],
+            rule: "nouns of Tunisia's districts, of the holy sites, of deserts and mines",
+            articles: &[
+                "ووصل الحجاج إلى مشعر منى.",
+                "وتجمع المحتجون في معتمدية جبنيانة.",
+                "وعلقت السيارات في رمال صحراء النفود الكبير.",
+                "وتقع الآثار على أطراف صحراء النفود الكبير.",
+                "وانطلق القطار من منجم غار جبيلات.",
+                "ويقدر احتياطي منجم غار جبيلات بمليارات الأطنان.",
+            ],
+            proposed: &[
+                ("منى", Kind::Place),
+                ("جبنيانة", Kind::Place),
+                ("النفود الكبير", Kind::Place),
+                ("غار جبيلات", Kind::Place),
+            ],
+            not_proposed: &["مشعر منى", "معتمدية جبنيانة", "صحراء النفود"],
         },
         Case {
             rule: "قضاء before a definite word is spending time",
