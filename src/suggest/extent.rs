@@ -13,7 +13,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::candidates::{NameWord, Occurrence};
+use super::shapes::is_conjoined;
 use super::variants::loose_key;
 use super::words::{class, is_ordinal, is_particle};
 use crate::entities::Kind;

@@ -5,11 +5,9 @@
 //! outlet a statement was made to (في تصريح لهسبريس), and acronyms spelled
 //! out in Arabic letters (قال لبي بي سي).
 
-use super::candidates::{
-    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected,
-    is_nisba, strip_written_proclitics, without_proclitics,
-};
+use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::places::is_known_place;
+use super::shapes::{is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::class;
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;

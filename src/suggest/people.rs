@@ -5,10 +5,12 @@
 //! name a person is known by (محمد حمدان دقلو المعروف بـ«حميدتي»).
 
 use super::candidates::{
-    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, ends_name, has_article_proclitic,
-    is_conjoined, is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective, strip_written_proclitics,
+    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
+use super::shapes::{
+    ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective,
+};
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::letter_count;

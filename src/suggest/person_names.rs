@@ -76,9 +76,9 @@ pub fn family_name(key: &str) -> Option<&str> {
         || word.given_name
         || super::words::is_particle(last)
         || word.common_subject
-        || super::candidates::has_article_proclitic(last)
-        || super::candidates::is_cue_or_role(last)
-        || super::candidates::is_masdar_shape(last)
+        || super::shapes::has_article_proclitic(last)
+        || super::shapes::is_cue_or_role(last)
+        || super::shapes::is_masdar_shape(last)
         || last.ends_with('ا')
         || last == "الله";
     let place = super::places::is_known_place(last) || super::people::is_nationality(last);

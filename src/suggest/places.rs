@@ -9,10 +9,8 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{
-    Finder, NameWord, Reason, Text, is_cue_or_role, is_definite, is_inflected, is_nisba, strip_written_proclitics,
-    without_proclitics,
-};
+use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
+use super::shapes::{is_cue_or_role, is_definite, is_inflected, is_nisba};
 use super::words::{class, is_date_word};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
