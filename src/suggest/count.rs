@@ -1,15 +1,16 @@
 //! Counting the names found over the whole archive, with the matcher the
 //! build uses (so proclitics, spacings, cue words and nisba adjectives are
 //! read as the build will read them): how often each spelling occurs, in
-//! which articles, the first places to quote, and how often the same word
+//! which articles, the first places to quote, how often the same word
 //! occurs with the article added or removed (الوقت beside وقت: an ordinary
-//! word, not a name).
+//! word, not a name), and where a person's family name stands alone.
 
 use pulldown_cmark::Event;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::Group;
+use super::person_names::family_name;
 use crate::arabic::tokens::proclitic_variants;
 use crate::content::ArticleFile;
 use crate::content::markdown::{self, Place, PlaceTracker};
@@ -29,6 +30,11 @@ pub struct Tally {
     pub quotes: Vec<(u32, String)>,
     /// Occurrences of the one-word name with the article added or removed.
     pub alternates: usize,
+    /// For a person's name, the articles that write its family name alone
+    /// (رانغنيك after رالف رانغنيك), in corpus order.
+    pub alone: Vec<u32>,
+    /// Whether that family name also occurs with the article added or removed.
+    pub family_alternates: bool,
 }
 
 /// How many places to quote for each name.
@@ -72,7 +78,22 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
         let kind = groups[(*id - n) as usize].kind().unwrap_or(Kind::Person);
         (a.as_str(), Claimant { entity: *id, kind, weak: false })
     });
-    let matcher = Matcher::from_spellings(spellings.chain(alternate_spellings));
+    // A person's family name alone counts the person's articles, unless the
+    // archive also writes it with the article added or removed (إطلاق and
+    // الإطلاق): then it is an ordinary word.
+    let families: Vec<(u32, String)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind() == Some(Kind::Person))
+        .filter_map(|(i, g)| family_name(&g.spellings[0].key).map(|f| (i as u32, f.to_owned())))
+        .flat_map(|(i, family)| {
+            let forms = self::alternates(&family).into_iter().map(move |a| (3 * n + i, a));
+            std::iter::once((2 * n + i, family)).chain(forms)
+        })
+        .collect();
+    let family_spellings =
+        families.iter().map(|(id, form)| (form.as_str(), Claimant { entity: *id, kind: Kind::Person, weak: false }));
+    let matcher = Matcher::from_spellings(spellings.chain(alternate_spellings).chain(family_spellings));
     let spelling_index: Vec<FxHashMap<&str, usize>> =
         groups.iter().map(|g| g.spellings.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect()).collect();
 
@@ -83,6 +104,17 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
     for (article, hits) in per_article.into_iter().enumerate() {
         let article = article as u32;
         for hit in hits {
+            if hit.group >= 3 * n {
+                tallies[(hit.group - 3 * n) as usize].family_alternates = true;
+                continue;
+            }
+            if hit.group >= 2 * n {
+                let alone = &mut tallies[(hit.group - 2 * n) as usize].alone;
+                if alone.last() != Some(&article) {
+                    alone.push(article);
+                }
+                continue;
+            }
             if hit.group >= n {
                 tallies[(hit.group - n) as usize].alternates += 1;
                 continue;
@@ -97,6 +129,11 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
             if hit.in_body && tally.quotes.len() < QUOTES && tally.quotes.iter().all(|(a, _)| *a != article) {
                 tally.quotes.push((article, hit.written));
             }
+        }
+    }
+    for tally in &mut tallies {
+        if tally.family_alternates {
+            tally.alone.clear();
         }
     }
     tallies

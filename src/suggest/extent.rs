@@ -6,15 +6,17 @@
 //! also runs on through a word while what comes before it never stands alone
 //! (بدر البوسعيدي where no find ends at بدر), but not through a word that
 //! may begin with the conjunction و unless that is shared, nor past a word
-//! that ends the person's name elsewhere (زيلينسكي). A place keeps the
+//! that ends the person's name elsewhere (زيلينسكي), nor past a ruler's
+//! ordinal (محمد السادس). A place keeps the
 //! fewest words that no other find extends. Finds are compared with finds
 //! of their kind only (دير الزور the place, دير شبيغل the weekly).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::candidates::{NameWord, Occurrence, is_conjoined};
+use super::candidates::{NameWord, Occurrence};
+use super::shapes::is_conjoined;
 use super::variants::loose_key;
-use super::words::{class, is_particle};
+use super::words::{class, is_ordinal, is_particle};
 use crate::entities::Kind;
 
 /// بن and its kin, after which a name ends with the next name.
@@ -81,6 +83,10 @@ pub fn settle(occurrences: &mut [Occurrence]) {
             let ends_a_name = |word: &NameWord| {
                 named >= 2 && !class(&word.key).given_name && name_ends.contains(&loose_key(&word.key))
             };
+            // محمد السادس الدولي: a ruler's ordinal closes the name.
+            if kind == Some(Kind::Person) && is_ordinal(&words[end - 1].key) {
+                break;
+            }
             let room = if after_chain {
                 is_particle(&words[end].key) || is_particle(&words[end - 1].key)
             } else {

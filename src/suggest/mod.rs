@@ -15,6 +15,7 @@ mod person_names;
 mod places;
 mod rank;
 mod reason;
+mod shapes;
 mod spellings;
 mod variants;
 mod words;

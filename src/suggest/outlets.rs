@@ -5,11 +5,9 @@
 //! outlet a statement was made to (في تصريح لهسبريس), and acronyms spelled
 //! out in Arabic letters (قال لبي بي سي).
 
-use super::candidates::{
-    Finder, NameWord, Reason, Text, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
-    strip_written_proclitics, without_proclitics,
-};
+use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::places::is_known_place;
+use super::shapes::{is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::class;
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
@@ -248,8 +246,9 @@ impl Finder {
             return;
         }
         let key = t.key(j);
-        // وفق مسؤولين، بحسب مصادر: according to no one in particular.
-        if class(key).common_subject {
+        // وفق مسؤولين، بحسب مصادر: according to no one in particular; بحسب
+        // التحقيقات، وفق الإحصاءات: a definite plural is findings, no outlet.
+        if class(key).common_subject || is_definite_plural(key) {
             return;
         }
         if let Some(words) = key.strip_prefix('ل').and_then(|rest| acronym(t, j, rest)) {
@@ -280,6 +279,22 @@ impl Finder {
         } else {
             self.take(Reason::ForOutlet, t, j, 4, true, started);
         }
+    }
+
+    /// بحسب ما نقلته رويترز، ونقلت سانا عن مصادر: after a feminine verb of
+    /// reporting, a name that is no common subject, complement, cue, known
+    /// place or definite word (ذكرت الشرطة، نقلت وزارة الصحة).
+    pub(super) fn after_reporting(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) || started[j] {
+            return;
+        }
+        let key = t.key(j);
+        let word = class(key);
+        if word.common_subject || word.complement || is_definite(key) || is_known_place(key) || is_cue_or_role(key) {
+            return;
+        }
+        self.take(Reason::Reported, t, j, 3, true, started);
     }
 
     /// في تصريح لهسبريس، صرح لبي بي سي: the outlet a statement was made to.

@@ -5,19 +5,23 @@
 //! name a person is known by (محمد حمدان دقلو المعروف بـ«حميدتي»).
 
 use super::candidates::{
-    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, has_article_proclitic, is_conjoined,
-    is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective, strip_written_proclitics,
+    Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
-use super::words::{class, is_particle};
+use super::shapes::{
+    ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective,
+};
+use super::words::{class, is_ordinal, is_particle};
+use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::letter_count;
+use crate::entities::Kind;
 
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
 const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
 
 /// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
 /// الأمريكية): the nationality it names.
-fn is_nationality(key: &str) -> bool {
+pub(super) fn is_nationality(key: &str) -> bool {
     let Some(stem) = key.strip_prefix("ال").and_then(|k| k.strip_suffix("يه").or_else(|| k.strip_suffix('ي')))
     else {
         return false;
@@ -33,6 +37,10 @@ fn is_nationality(key: &str) -> bool {
 impl Finder {
     pub(super) fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let mut j = i + 1;
+        // الملازم الأول نسيم برناوي: a rank's ordinal is the title's.
+        if t.joined(j) && is_ordinal(t.key(j)) {
+            j += 1;
+        }
         // الرئيس السوري السابق بشار الأسد: skip what qualifies the title.
         while j < i + 3 && t.joined(j) && (is_nisba(t.key(j)) || class(t.key(j)).modifier) {
             j += 1;
@@ -64,7 +72,17 @@ impl Finder {
         while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
             let key = t.key(j);
             let word = class(key);
+            // سمو الأمير الحسين: the title that follows an honorific
+            // introduces the name itself.
+            if cue_kind(key) == Some(Kind::Person) {
+                return;
+            }
+            // الاتحاد الأردني لكرة القدم: ل before a noun and its definite
+            // complement belongs to the role's complement.
+            let possessive =
+                key.starts_with('ل') && letter_count(key) >= 4 && t.joined(j + 1) && is_definite(t.key(j + 1));
             let complement = word.complement
+                || possessive
                 || word.modifier
                 || is_definite(key) && !word.given_name
                 || has_article_proclitic(key)
@@ -79,6 +97,10 @@ impl Finder {
             country_said |= is_nisba(key);
             j += 1;
         }
+        // ولي العهد الحسين بن عبدالله: the name starts a word before بن.
+        if j > i + 2 && matches!(t.key(j), "بن" | "ابن" | "بنت") {
+            j -= 1;
+        }
         if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
             self.take(Reason::Role, t, j, MAX_NAME_WORDS, false, started);
         }
@@ -89,12 +111,17 @@ impl Finder {
     /// qualify, الجيش السوري) before a name of two words or more.
     pub(super) fn after_nationality(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;
+        // والأمريكي غرانت هولواي: و begins another in a list of people.
+        let (key, conjoined) = match t.key(i).strip_prefix('و') {
+            Some(rest) if is_nisba(rest) => (rest, true),
+            _ => (t.key(i), false),
+        };
         // وشهدت السعودية احتجاجات واسعة: a nisba that is a place's own name
         // is the place.
-        if !is_nationality(t.key(i)) || is_known_place(t.key(i)) || !t.joined(j) || started[j] {
+        if !is_nationality(key) || is_known_place(key) || !t.joined(j) || started[j] {
             return;
         }
-        if t.joined(i) {
+        if t.joined(i) && !conjoined {
             let before = t.key(i - 1);
             if is_definite(before) || has_article_proclitic(before) || is_known_place(before) {
                 return;
@@ -142,7 +169,11 @@ impl Finder {
         if after_name {
             return;
         }
-        let (reason, min_words) = if word.given_name && !t.written(i).ends_with('ى') {
+        if !word.given_name && self.conjoined_given_name(t, i, started) {
+            return;
+        }
+        // موسى التعمري; not على, which the key makes علي.
+        let (reason, min_words) = if word.given_name && !ends_name(t.written(i), word) {
             (Reason::GivenName, 2)
         } else if (key == "ابو" || key == "بن" || key == "ابن") && t.joined(i + 1) {
             // أبو مازن; or محمد بن سلمان, started one word back.
@@ -168,6 +199,28 @@ impl Finder {
             let nickname = self.nickname(t, from + words.len());
             self.push(reason, words, min_words, nickname);
         }
+    }
+
+    /// موسى التعمري وعلي علوان: a common given name after the conjunction و
+    /// starts the next name of a list, of two words at least. Returns
+    /// whether it found one.
+    fn conjoined_given_name(&mut self, t: &Text, i: usize, started: &mut [bool]) -> bool {
+        let key = t.key(i);
+        let Some(bare) = key.strip_prefix('و').filter(|rest| class(rest).given_name) else { return false };
+        let written = strip_written_proclitics(t.written(i), key, bare);
+        if ends_name(&written, class(bare)) || !t.joined(i + 1) {
+            return false;
+        }
+        let rest = self.material(t, i + 1, MAX_NAME_WORDS - 1, false, true);
+        let conjoined = rest.first().is_some_and(|w| is_conjoined(&w.key, class(&w.key)) || is_particle(&w.key));
+        if rest.is_empty() || conjoined {
+            return false;
+        }
+        started[i] = true;
+        self.person_starts.push(i);
+        let first = NameWord { key: bare.into(), written: written.into() };
+        self.push(Reason::GivenName, std::iter::once(first).chain(rest).collect(), 2, None);
+        true
     }
 
     /// The name a person is known by, after the name ends at word `end`:

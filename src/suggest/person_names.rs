@@ -61,6 +61,30 @@ fn without_middle(key: &str) -> Option<String> {
     (words.len() >= 3 && !words.iter().any(particles)).then(|| format!("{} {}", words[0], words[words.len() - 1]))
 }
 
+/// The family name of a person's name of two words or more, which news
+/// writes alone for the person after the first mention (رالف رانغنيك →
+/// رانغنيك، سعيد المعولي → المعولي): the last word, when it is no particle,
+/// given name, function word, cue, known place or nationality (محمد شياع
+/// السوداني is not every السوداني), carries no preposition with the
+/// article, has not the shape of a verbal noun (لوقف إطلاق) nor ends in
+/// alef (ثالثا, an adverb, is no family name), is not the second half of
+/// a compound (عبد الله), and has four letters at least.
+pub fn family_name(key: &str) -> Option<&str> {
+    let (_, last) = key.rsplit_once(' ')?;
+    let word = super::words::class(last);
+    let ordinary = word.stop
+        || word.given_name
+        || super::words::is_particle(last)
+        || word.common_subject
+        || super::shapes::has_article_proclitic(last)
+        || super::shapes::is_cue_or_role(last)
+        || super::shapes::is_masdar_shape(last)
+        || last.ends_with('ا')
+        || last == "الله";
+    let place = super::places::is_known_place(last) || super::people::is_nationality(last);
+    (!ordinary && !place && crate::arabic::normalize::letter_count(last) >= 4).then_some(last)
+}
+
 /// Which of the given person names (index, key) are forms of one name.
 /// A shorter form joins the longer ones only when they cannot be two
 /// people: all its longer lineages agree with one another, and one name only
@@ -130,6 +154,29 @@ mod tests {
             let (a, b) = (spelling_key(short), spelling_key(long));
             let pairs = same_person(&[(0, &a), (1, &b)]);
             assert_eq!(!pairs.is_empty(), expected, "{short} / {long}: {pairs:?}");
+        }
+    }
+
+    /// The family name that stands alone for a person, and the last words
+    /// that are none.
+    #[test]
+    fn family_names_table() {
+        let table = [
+            ("رالف رانغنيك", Some("رانغنيك")),
+            ("سعيد المعولي", Some("المعولي")),
+            ("بدر بن حمد البوسعيدي", Some("البوسعيدي")),
+            ("محمد شياع السوداني", None),
+            ("لويس هاميلتون ثالثا", None),
+            ("عبد الرحمن محمد عبد الله", None),
+            ("أسامة حماد تشكيل", None),
+            ("محمد بن", None),
+            ("بوتين", None),
+            ("جون كيري", Some("كيري")),
+            ("نبيل زكي", None),
+        ];
+        for (name, expected) in table {
+            let key = spelling_key(name);
+            assert_eq!(family_name(&key), expected.map(spelling_key).as_deref(), "{name}");
         }
     }
 

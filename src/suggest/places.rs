@@ -1,6 +1,7 @@
 //! Evidence of places, for [`super::candidates`]: a noun of place before a
-//! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور) or its dual before
-//! two (ولايتي أديامان وإلازيغ), a preposition of place (a hint only), a
+//! name (مدينة حلب، مخيم الزعتري، ولاية شمال دارفور), its dual before
+//! two (ولايتي أديامان وإلازيغ) and its plural before a list (ولايات صلالة
+//! وطاقة ومرباط), a preposition of place (a hint only), a
 //! dateline opening a paragraph (with the agency it names), a country or city
 //! that every archive may mention (Unicode CLDR's and GeoNames' Arabic names,
 //! in `places.txt`, the seas and the regions), and a word joined by و to such
@@ -8,18 +9,17 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{
-    Finder, NameWord, Reason, Text, is_cue_or_role, is_definite, is_inflected, is_nisba, strip_written_proclitics,
-    without_proclitics,
-};
+use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
+use super::shapes::{is_cue_or_role, is_definite, is_inflected, is_nisba};
 use super::words::{class, is_date_word};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
 use crate::entities::matcher::{Claimant, Found, Matcher};
 
-/// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية).
+/// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية،
+/// قضاء الليل "spending the night").
 const LOOSE_PLACE_NOUNS: &[&str] =
-    &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة"];
+    &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة", "قضاء"];
 
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
@@ -28,12 +28,34 @@ const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وس
 const LANDFORM_NOUNS: [&str; 5] = ["جبل", "جبال", "مضيق", "وادي", "خليج"];
 
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
-const DUAL_PLACE_NOUNS: [&str; 7] = ["ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي", "منطقتي"];
+#[rustfmt::skip]
+const DUAL_PLACE_NOUNS: &[&str] = &[
+    "ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي", "منطقتي", "بلديتي", "معتمديتي", "مديريتي", "مقاطعتي",
+];
 
-/// Whether a word key is the dual of a noun of place, proclitics allowed
-/// (في ولايتي، بمدينتي).
-pub(super) fn is_dual_place_noun(word_key: &str) -> bool {
-    word_key.ends_with("تي") && without_proclitics(word_key, |k| DUAL_PLACE_NOUNS.contains(&k)).is_some()
+/// Sure nouns of place whose plural (ولايات، مدن) stands before a list of names.
+#[rustfmt::skip]
+const PLURAL_PLACE_NOUNS: &[&str] = &[
+    "ولايات", "محافظات", "مدن", "بلدات", "قرى", "مخيمات", "مديريات", "بلديات", "معتمديات", "مقاطعات",
+];
+
+/// The most names a list after a plural noun of place runs to.
+const MOST_LISTED_PLACES: usize = 5;
+
+/// How many names the dual (2) or the plural of a noun of place stands
+/// before, proclitics allowed (في ولايتي، بمدينتي، في ولايات).
+pub(super) fn place_nouns_before(word_key: &str) -> Option<usize> {
+    static KEYS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    let (duals, plurals) = KEYS.get_or_init(|| {
+        let keys = |words: &[&str]| words.iter().map(|w| crate::arabic::key(w)).collect::<Vec<_>>();
+        (keys(DUAL_PLACE_NOUNS), keys(PLURAL_PLACE_NOUNS))
+    });
+    if !(word_key.ends_with("تي") || word_key.ends_with("ات") || word_key.ends_with('ن') || word_key.ends_with("ري"))
+    {
+        return None;
+    }
+    let dual = without_proclitics(word_key, |k| duals.iter().any(|d| d == k)).map(|_| 2);
+    dual.or_else(|| without_proclitics(word_key, |k| plurals.iter().any(|p| p == k)).map(|_| MOST_LISTED_PLACES))
 }
 
 /// Seas, oceans and gulfs as Arabic news names them: CLDR names countries
@@ -207,32 +229,46 @@ impl Finder {
     }
 
     /// The dual of a noun of place before two names joined by و (ولايتي
-    /// أديامان وإلازيغ، مدينتي حمص وحماة): both are places.
-    pub(super) fn after_dual_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+    /// أديامان وإلازيغ، مدينتي حمص وحماة), or its plural before a list
+    /// (ولايات صلالة وطاقة ومرباط): all are places. At most `most` names.
+    pub(super) fn after_place_nouns(&mut self, t: &Text, i: usize, most: usize, started: &mut [bool]) {
         let j = i + 1;
         if !t.joined(j) {
+            return;
+        }
+        // A plural before one name, or before a definite word, is no list:
+        // قرى تابعة لقضاء بستك، ولايات السلطنة، مخيمات النازحين.
+        let listed = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).any(|k| t.key(k).starts_with('و'));
+        if most > 2 && (!listed || is_definite(t.key(j))) {
             return;
         }
         if self.take(Reason::PlaceNoun, t, j, 2, true, started).is_none() {
             return;
         }
-        // The second name: the next word in the phrase that begins with و.
-        let Some(k) = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
-        else {
-            return;
-        };
-        let Some(bare) = t.key(k).strip_prefix('و').filter(|rest| letter_count(rest) >= 3) else { return };
-        if started[k] {
-            return;
+        let mut from = j + 1;
+        for _ in 1..most {
+            // The next name: the next word in the phrase that begins with و.
+            let Some(k) =
+                (from..t.len().min(from + 2)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
+            else {
+                return;
+            };
+            let Some(bare) = t.key(k).strip_prefix('و').filter(|rest| letter_count(rest) >= 3) else { return };
+            if started[k] {
+                return;
+            }
+            let written = strip_written_proclitics(t.written(k), t.key(k), bare);
+            let first = NameWord { key: bare.into(), written: written.into() };
+            if !self.is_name_word(&first) && !is_definite(bare) {
+                return;
+            }
+            started[k] = true;
+            let rest = if t.joined(k + 1) { self.material(t, k + 1, 1, true, false) } else { Vec::new() };
+            from = k + 1 + rest.len();
+            // مديريتي المنصورة والشيخ عثمان: a title is the name's first word, not all of it.
+            let min_words = if is_cue_or_role(bare) { 1 + rest.len() } else { 1 };
+            self.push(Reason::PlaceNoun, std::iter::once(first).chain(rest).collect(), min_words, None);
         }
-        let written = strip_written_proclitics(t.written(k), t.key(k), bare);
-        let first = NameWord { key: bare.into(), written: written.into() };
-        if !self.is_name_word(&first) && !is_definite(bare) {
-            return;
-        }
-        started[k] = true;
-        let rest = if t.joined(k + 1) { self.material(t, k + 1, 1, true, false) } else { Vec::new() };
-        self.push(Reason::PlaceNoun, std::iter::once(first).chain(rest).collect(), 1, None);
     }
 
     pub(super) fn after_locative(&mut self, t: &Text, i: usize, started: &mut [bool]) {

@@ -2,7 +2,8 @@
 //! piece of evidence, or hints in three articles; a one-word name that the
 //! archive also writes with the article added or removed (الوقت and وقت) is
 //! an ordinary word unless a dateline, a known place, the front matter or a
-//! credit line vouches for it. The kind is the one its evidence points to
+//! credit line vouches for it, or sure evidence in two articles; nor is a word that follows a minister or a
+//! ministry somewhere (السياحة). The kind is the one its evidence points to
 //! most, article by article. Names are ranked by the evidence of each article
 //! plus the number of articles: how sure, then how frequent.
 
@@ -21,6 +22,8 @@ const HINT_ARTICLES: usize = 2;
 /// A one-word name is an ordinary word when its form with the article added or
 /// removed is at least this share of its own count (names almost never are).
 const ALTERNATE_SHARE: f64 = 0.1;
+/// Sure evidence in this many articles makes a name of an ordinary word.
+const SURE_ARTICLES: usize = 2;
 /// Characters of context on each side of a name.
 const CONTEXT_CHARS: usize = 40;
 
@@ -60,8 +63,11 @@ fn evidence_score(evidence: &[(u32, Reason)]) -> u32 {
 }
 
 fn is_proposed(group: &Group, tally: &Tally) -> bool {
+    // The articles with evidence, and those that write a person's family
+    // name alone (الألماني رالف رانغنيك here, أقر رانغنيك there).
     let evidence_articles = {
-        let mut articles: Vec<u32> = group.evidence.iter().map(|(a, _)| *a).collect();
+        let mut articles: Vec<u32> =
+            group.evidence.iter().map(|(a, _)| *a).chain(tally.alone.iter().copied()).collect();
         articles.sort_unstable();
         articles.dedup();
         articles.len()
@@ -73,6 +79,10 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
     if vouched {
         return true;
     }
+    // مديرية السياحة beside وزارة السياحة: a field of government.
+    if group.evidence.iter().any(|(_, r)| *r == Reason::Domain) {
+        return false;
+    }
     let strongest = group.evidence.iter().map(|(_, r)| r.weight()).max().unwrap_or(0);
     if strongest < 2 {
         // A preposition alone says little (في مقتل، في إطار): only a hashtag
@@ -81,7 +91,14 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
         let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
         return hinted && evidence_articles >= HINT_ARTICLES;
     }
-    (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64 || tally.alternates == 0
+    // ولاية طاقة in two articles: sure evidence twice outweighs the ordinary
+    // word (طاقة "energy", الطاقة).
+    let mut sure: Vec<u32> = group.evidence.iter().filter(|(_, r)| r.weight() >= 3).map(|(a, _)| *a).collect();
+    sure.sort_unstable();
+    sure.dedup();
+    (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64
+        || tally.alternates == 0
+        || sure.len() >= SURE_ARTICLES
 }
 
 /// Picks, orders and describes the names to propose.
@@ -123,6 +140,7 @@ pub fn rank(
         }
         let mut articles = tally.articles.clone();
         articles.extend(group.evidence.iter().map(|(a, _)| *a));
+        articles.extend(&tally.alone);
         articles.sort_unstable();
         articles.dedup();
         if articles.len() < options.min_articles {

@@ -35,6 +35,8 @@ pub enum Reason {
     LooseSourceNoun,
     /// After `لـ`, which introduces outlets: في تصريح لـ«الشرق الأوسط».
     ForOutlet,
+    /// After a feminine verb of reporting: بحسب ما نقلته رويترز.
+    Reported,
     /// An agency in parentheses: `(واع)`, `بيروت (رويترز) -`.
     Abbreviation,
     /// The article's front matter names it as its outlet.
@@ -45,6 +47,9 @@ pub enum Reason {
     Coordinated,
     /// A hashtag: #عبدالفتاح_البرهان.
     Hashtag,
+    /// After a minister or a ministry (وزارة السياحة، وزير الثقافة): a
+    /// field of government, which rules a word out as a name.
+    Domain,
 }
 
 impl Reason {
@@ -62,14 +67,15 @@ impl Reason {
             Reason::SourceNoun
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
+            | Reason::Reported
             | Reason::Abbreviation
             | Reason::FrontMatter
             | Reason::Credit => Some(Kind::Source),
-            Reason::Hashtag => None,
+            Reason::Hashtag | Reason::Domain => None,
         }
     }
 
-    /// How sure the reason makes a name: 3 sure, 2 likely, 1 a hint.
+    /// How sure the reason makes a name: 3 sure, 2 likely, 1 a hint, 0 none.
     pub fn weight(self) -> u32 {
         match self {
             Reason::Title
@@ -86,9 +92,11 @@ impl Reason {
             | Reason::LoosePlaceNoun
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
+            | Reason::Reported
             | Reason::Abbreviation
             | Reason::Coordinated => 2,
             Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
+            Reason::Domain => 0,
         }
     }
 
@@ -111,11 +119,13 @@ impl Reason {
             Reason::KnownPlace => "a known place",
             Reason::SourceNoun | Reason::LooseSourceNoun => "after a noun of outlet",
             Reason::ForOutlet => "after لـ",
+            Reason::Reported => "after a verb of reporting",
             Reason::Abbreviation => "an agency in parentheses",
             Reason::FrontMatter => "the article's source",
             Reason::Credit => "a credit line",
             Reason::Coordinated => "joined by و to a known place",
             Reason::Hashtag => "a hashtag",
+            Reason::Domain => "after a minister or a ministry",
         }
     }
 }

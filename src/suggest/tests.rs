@@ -187,6 +187,80 @@ fn people() {
             proposed: &[],
             not_proposed: &["حرس الحدود", "حرس"],
         },
+        Case {
+            rule: "a common given name written with ى starts a name",
+            articles: &["وسجل موسى التعمري في الدقيقة 71.", "وتألق يحيى عطية الله في المباراة."],
+            proposed: &[("موسى التعمري", Kind::Person), ("يحيى عطية الله", Kind::Person)],
+            not_proposed: &["موسى", "يحيى"],
+        },
+        Case {
+            rule: "a given name after و starts the next name of a list",
+            articles: &["وضمت القائمة المهاجمين موسى التعمري وعلي علوان ومحمد أبو زريق."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["وعلي علوان", "علوان ومحمد"],
+        },
+        Case {
+            rule: "a verbal noun after ل or ب ends a name",
+            articles: &["ودفع المدرب بالمهاجم علي علوان لتعزيز الخط الأمامي.", "وحضر علي علوان لاستقبال الجماهير."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["علي علوان لتعزيز", "علي علوان لاستقبال"],
+        },
+        Case {
+            rule: "a profession after a preposition, and professions of sport",
+            articles: &["ودفع المدرب بالمهاجم يزن النعيمات.", "وفاز العداء المغربي سفيان البقالي بالسباق."],
+            proposed: &[("يزن النعيمات", Kind::Person), ("سفيان البقالي", Kind::Person)],
+            not_proposed: &["بالمهاجم", "المغربي"],
+        },
+        Case {
+            rule: "a nationality after و before a name, in two articles",
+            articles: &["وحل الإثيوبي لاميشا غيرما ثانيا والأمريكي غرانت هولواي.", "وفاز والأمريكي غرانت هولواي بالذهب."],
+            proposed: &[("غرانت هولواي", Kind::Person)],
+            not_proposed: &["والأمريكي"],
+        },
+        Case {
+            rule: "a nationality before a name in one article, its family name alone in another",
+            articles: &[
+                "وكان المنتخب، بقيادة مدربه الألماني رالف رانغنيك، قد تقدم.",
+                "فيما أقر رانغنيك بأن فريقه فقد السيطرة.",
+            ],
+            proposed: &[("رالف رانغنيك", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a family name that is also an ordinary word counts for no one",
+            articles: &["وتقدم الألماني رالف تثبيت بالكرة.", "وطالب الوفد بتثبيت الهدنة وتثبيت الأسعار."],
+            proposed: &[],
+            not_proposed: &["رالف تثبيت"],
+        },
+        Case {
+            rule: "a military rank and its ordinal before a name",
+            articles: &["وقال الملازم الأول نسيم برناوي إن الحرائق طوقت."],
+            proposed: &[("نسيم برناوي", Kind::Person)],
+            not_proposed: &["الأول نسيم برناوي", "الأول"],
+        },
+        Case {
+            rule: "a ruler's ordinal ends his name, and a title after an honorific starts it",
+            articles: &[
+                "وحضر سمو الأمير الحسين بن عبدالله الثاني ولي العهد المباراة.",
+                "وزار سمو الأمير الحسين بن عبدالله الثاني ولي العهد المعسكر.",
+                "وانطلق ملتقى محمد السادس الدولي للقفز بالرباط.",
+                "واختتم ملتقى محمد السادس الدولي للقفز أمس.",
+            ],
+            proposed: &[("الحسين بن عبدالله الثاني", Kind::Person), ("محمد السادس", Kind::Person)],
+            not_proposed: &["بن عبدالله الثاني", "الحسين", "محمد السادس الدولي"],
+        },
+        Case {
+            rule: "an accusative noun and its adjective after a role is no name",
+            articles: &["وعقد محافظ ظفار اجتماعا طارئا للجنة.", "وعقد رئيس الوزراء اجتماعا طارئا أمس."],
+            proposed: &[],
+            not_proposed: &["اجتماعا طارئا"],
+        },
+        Case {
+            rule: "ل before a noun and its complement belongs to the role's complement",
+            articles: &["وقال رئيس الاتحاد الأردني لكرة القدم إن المنتخب جاهز."],
+            proposed: &[],
+            not_proposed: &["لكرة القدم"],
+        },
     ]);
 }
 
@@ -336,6 +410,99 @@ fn places() {
             not_proposed: &[],
         },
         Case {
+            rule: "first-level subdivisions, with no cue word and without their unit's noun",
+            articles: &["وتراجع الإنتاج في شبوة وحضرموت، بينما ارتفع في كاليفورنيا.", "وعاد الهدوء إلى سيدي بوزيد."],
+            proposed: &[
+                ("شبوة", Kind::Place),
+                ("حضرموت", Kind::Place),
+                ("كاليفورنيا", Kind::Place),
+                ("سيدي بوزيد", Kind::Place),
+            ],
+            not_proposed: &["ولاية سيدي بوزيد"],
+        },
+        Case {
+            rule: "a region split into states named by directions, and a country's short form",
+            articles: &["وتتواصل المعارك في دارفور وكردفان منذ أشهر.", "ووصل الوفد إلى الإمارات أمس."],
+            proposed: &[("دارفور", Kind::Place), ("كردفان", Kind::Place), ("الإمارات", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a subdivision's name that is also an ordinary word or an outlet is not known",
+            articles: &["وقال مراسل الجزيرة إن الحل المطروح على البحيرة يتطلب قوة وصبرا."],
+            proposed: &[],
+            not_proposed: &["الجزيرة", "المطروح", "البحيرة", "قوة"],
+        },
+        Case {
+            rule: "the plural of a noun of place before a list of names",
+            articles: &["وجرت الأودية في ولايات صلالة وطاقة ومرباط.", "وسجلت حرائق في بلديتي تيشي وأوقاس."],
+            proposed: &[
+                ("صلالة", Kind::Place),
+                ("طاقة", Kind::Place),
+                ("مرباط", Kind::Place),
+                ("تيشي", Kind::Place),
+                ("أوقاس", Kind::Place),
+            ],
+            not_proposed: &["وطاقة", "صلالة وطاقة"],
+        },
+        Case {
+            rule: "a plural of a noun of place before one name or a definite word is no list",
+            articles: &["وعلق سكان في قرى تابعة لقضاء بستك.", "وامتدت الأمطار إلى ولايات السلطنة ومحافظاتها."],
+            proposed: &[],
+            not_proposed: &["تابعة", "السلطنة"],
+        },
+        Case {
+            rule: "a title in a list of places starts the name, whole",
+            articles: &["واندلعت احتجاجات في مديريتي المنصورة والشيخ عثمان مساء أمس."],
+            proposed: &[("المنصورة", Kind::Place), ("الشيخ عثمان", Kind::Place)],
+            not_proposed: &["الشيخ"],
+        },
+        Case {
+            rule: "sure evidence in two articles outweighs an ordinary word",
+            articles: &[
+                "وتوفي شخصان في ولاية طاقة بمحافظة ظفار.",
+                "وجرت الأودية في ولايات صلالة وطاقة.",
+                "وارتفعت أسعار الطاقة وقال الخبراء إن طاقة الشبكة محدودة.",
+            ],
+            proposed: &[("طاقة", Kind::Place)],
+            not_proposed: &["الطاقة"],
+        },
+        Case {
+            rule: "nouns of Tunisia's districts, of the holy sites, of deserts and mines",
+            articles: &[
+                "ووصل الحجاج إلى مشعر منى.",
+                "وتجمع المحتجون في معتمدية جبنيانة.",
+                "وعلقت السيارات في رمال صحراء النفود الكبير.",
+                "وتقع الآثار على أطراف صحراء النفود الكبير.",
+                "وانطلق القطار من منجم غار جبيلات.",
+                "ويقدر احتياطي منجم غار جبيلات بمليارات الأطنان.",
+            ],
+            proposed: &[
+                ("منى", Kind::Place),
+                ("جبنيانة", Kind::Place),
+                ("النفود الكبير", Kind::Place),
+                ("غار جبيلات", Kind::Place),
+            ],
+            not_proposed: &["مشعر منى", "معتمدية جبنيانة", "صحراء النفود"],
+        },
+        Case {
+            rule: "قضاء before a definite word is spending time",
+            articles: &["واضطرت العائلات إلى قضاء الليل في العراء.", "وأمضت الأسر قضاء الليل في السيارات في ليل بارد."],
+            proposed: &[],
+            not_proposed: &["الليل"],
+        },
+        Case {
+            rule: "رغم is a preposition, after a noun of place too",
+            articles: &["وخرج المتظاهرون إلى شوارع العاصمة رغم الحر.", "وتواصل العمل رغم الانقطاع."],
+            proposed: &[],
+            not_proposed: &["رغم"],
+        },
+        Case {
+            rule: "the field of a ministry is no place",
+            articles: &["وقال مسؤولون بمديرية السياحة إن الموسم جيد.", "وأعلنت وزارة السياحة عن كشف جديد."],
+            proposed: &[],
+            not_proposed: &["السياحة"],
+        },
+        Case {
             rule: "a city's name that is also an ordinary word or a given name is not known",
             articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
             proposed: &[],
@@ -401,6 +568,24 @@ fn outlets() {
             articles: &["وتراجع عدد اللاجئين وفق مسؤولين في المخيم."],
             proposed: &[],
             not_proposed: &["مسؤولين"],
+        },
+        Case {
+            rule: "a feminine verb of reporting before an outlet",
+            articles: &["وتبنته جماعة مسلحة، وفق ما نقلته رويترز عن مصادر.", "ونقلت سانا عن مصدر عسكري أن الهجوم صد."],
+            proposed: &[("رويترز", Kind::Source), ("سانا", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a verb of reporting before a country, an institution or a common subject",
+            articles: &["وذكرته الشرطة في بيانها، ونقلت وزارة الصحة الأرقام، ونقلت مصادر محلية الخبر."],
+            proposed: &[],
+            not_proposed: &["الشرطة", "وزارة الصحة", "مصادر محلية", "مصادر"],
+        },
+        Case {
+            rule: "according to findings or figures, no outlet",
+            articles: &["وبحسب التحقيقات، دفعت الشركة مبالغ.", "وفق أرقام المرصد الوطني تراجعت الصادرات."],
+            proposed: &[],
+            not_proposed: &["التحقيقات", "أرقام المرصد", "أرقام"],
         },
     ]);
 }

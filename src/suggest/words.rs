@@ -39,6 +39,11 @@ pub struct WordClass {
     /// A definite noun of profession (الفنانة، المخرج، اللاعب): a person's
     /// name follows, after the adjectives that qualify it.
     pub profession: bool,
+    /// A minister or a ministry (وزير، وزارة): a field of government follows.
+    pub ministry: bool,
+    /// A feminine verb of reporting (نقلته، أوردت): an outlet, as agencies
+    /// are feminine (وكالة), often follows.
+    pub reporting: bool,
 }
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
@@ -92,6 +97,19 @@ const COMPLEMENTS: &[&str] = &[
     "غرفة", "وكالة", "برنامج", "مفوضية", "معهد",
 ];
 
+/// Feminine verbs of reporting, bare or with the object pronoun (بحسب ما
+/// نقلته رويترز، ونقلت سانا عن مصادر). A country or an institution is as
+/// often their subject, so the name after them must look like none.
+#[rustfmt::skip]
+const REPORTING_VERBS: &[&str] = &[
+    "نقلت", "نقلته", "نقلتها", "أوردت", "أوردته", "أوردتها", "ذكرته", "ذكرتها", "نشرته", "نشرتها", "بثته", "بثتها",
+];
+
+/// Ministers and ministries, before the field they govern (وزارة السياحة);
+/// not الوزير, a title before a name (الوزير الشيباني), nor وزراء, before a
+/// nationality (رئيس وزراء العراق).
+const MINISTRIES: &[&str] = &["وزير", "وزيرة", "وزارة", "وزارات"];
+
 /// Definite nouns of profession that stand in apposition before a person's
 /// name, like a title (الفنانة المصرية يسرا، المخرج الكوري بونغ جون هو،
 /// اللاعب محمد صلاح). Left out: العالم ("the world" as often as "the
@@ -103,7 +121,8 @@ const PROFESSIONS: &[&str] = &[
     "المفكر", "المؤرخ", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الإعلامي", "الإعلامية", "المذيع", "المذيعة",
     "المصور", "المصورة", "الرسام", "الرسامة", "اللاعب", "اللاعبة", "المدرب", "المدربة", "النجم", "النجمة",
     "الحارس", "المهاجم", "الملاكم", "الباحث", "الباحثة", "الناشط", "الناشطة", "الحقوقي", "الحقوقية", "الأكاديمي",
-    "البروفيسور", "المهندس", "الطبيب", "الطبيبة", "الداعية", "المعارض",
+    "البروفيسور", "المهندس", "الطبيب", "الطبيبة", "الداعية", "المعارض", "العداء", "العداءة", "الدراج",
+    "المدافع", "الظهير", "المصارع", "البطل", "البطلة",
 ];
 
 /// Words after a title that qualify it (الرئيس السابق، الرئيس المخلوع).
@@ -131,6 +150,8 @@ const TIME_WORDS: &[&str] = &[
 const OTHER_STOPS: &[&str] = &[
     "به", "بها", "بهم", "بأن", "بان", "كأن", "آخر", "أخرى", "آخرين", "أول", "أولى", "نفسه", "نفسها", "ذاته",
     "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
+    // "Despite": a preposition, as closed a class as في.
+    "رغم", "برغم", "رغما",
     // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
     "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
     // Honorifics after a ruler's name (السلطان هيثم بن طارق المعظم، الملك
@@ -155,6 +176,8 @@ const COMMON_SUBJECTS: &[&str] = &[
     "عدد", "آخرون", "مواطنون", "مواطن", "شاهد", "مسعفون", "مصدران", "وزير", "رئيس", "نائب", "عضو", "مدير", "قائد",
     "أكثر", "أنه", "أنها", "إنه", "إنها", "الى", "إلى", "له", "لها", "لهم", "فيه", "خلاله", "بيانا", "تقريرا",
     "اتفاق", "اتفاقا",
+    // Figures and findings: وفق أرقام المرصد, according to no outlet.
+    "أرقام", "بيانات", "إحصاءات", "إحصائيات", "معطيات", "تقديرات", "نتائج",
 ];
 
 /// Common given names: a name starts at them. Those that are also ordinary
@@ -181,6 +204,19 @@ const GIVEN_NAMES: &[&str] = &[
     "إيلون", "أوليفييه", "نيكولا", "فيليب", "ريتشارد", "تشارلز", "هنري", "إريك", "ستيف", "أندرو", "ماثيو",
     "دانيال", "مارتن", "كيفن", "ليونيل", "كريستيانو", "فرانشيسكو", "جوزيبي", "ألبرتو", "فرناندو", "رودريغو",
 ];
+
+/// Ordinals, which close a ruler's name (محمد السادس، عبدالله الثاني) and
+/// follow a rank (الملازم الأول).
+#[rustfmt::skip]
+const ORDINALS: &[&str] = &[
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+];
+
+/// Whether a word key is an ordinal (الثاني).
+pub fn is_ordinal(word_key: &str) -> bool {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| ORDINALS.iter().map(|o| key(o)).collect()).iter().any(|o| o == word_key)
+}
 
 /// Particles inside names: a name runs through them (محمد بن سلمان، أبو مازن).
 #[rustfmt::skip]
@@ -220,6 +256,11 @@ fn table() -> &'static FxHashMap<String, WordClass> {
             c.role = true
         });
         mark(&mut keys(COMPLEMENTS), |c| c.complement = true);
+        mark(&mut keys(MINISTRIES), |c| c.ministry = true);
+        mark(&mut keys(REPORTING_VERBS), |c| {
+            c.stop = true;
+            c.reporting = true
+        });
         mark(&mut keys(MODIFIERS), |c| {
             c.stop = true;
             c.modifier = true
