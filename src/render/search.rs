@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -97,19 +98,13 @@ type QuoteEntry<'a> = (String, String, &'a str, String, String, i64, u8);
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
-    // Documents are numbered newest first; the analysis found each one's terms.
-    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); site.vocabulary.len()];
-    for (doc, &id) in articles.iter().enumerate() {
-        for (term, weight) in site.analysis(id).terms.iter() {
-            if let Some(list) = postings.get_mut(term as usize) {
-                list.push((doc as u32, weight));
-            }
-        }
-    }
+    let postings = Postings::of(site, &articles);
     let mut out = Vec::new();
     let shards = site.vocabulary.with_terms(|term| {
-        let named = postings.into_iter().enumerate().filter(|(_, list)| !list.is_empty());
-        shard(named.map(|(id, list)| (term(id as u32), list)).collect())
+        shard((0..postings.terms()).filter_map(|id| {
+            let list = postings.of_term(id);
+            (!list.is_empty()).then(|| (term(id as u32), list))
+        }))
     });
     let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
     out.extend(shards.into_iter().map(|(name, json)| (format!("{PAGE}t/{}.json", file_name(&name)), json)));
@@ -212,17 +207,57 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Each term's documents and weights: documents numbered in the order of
+/// the articles given (newest first), as the analyses found their terms.
+/// One array for all terms, counted first and then filled, so that a large
+/// vocabulary costs no allocation per term; each term's list comes out
+/// sorted by document, since documents are taken in order.
+struct Postings {
+    /// Where each term's list starts in `entries`, and where the last ends.
+    starts: Vec<usize>,
+    entries: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    fn of(site: &Site, articles: &[ArticleId]) -> Postings {
+        let terms = site.vocabulary.len();
+        let mut starts = vec![0; terms + 1];
+        for &id in articles {
+            for (term, _) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
+                starts[term as usize + 1] += 1;
+            }
+        }
+        for n in 1..starts.len() {
+            starts[n] += starts[n - 1];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0); starts[terms]];
+        for (doc, &id) in articles.iter().enumerate() {
+            for (term, weight) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
+                let at = &mut next[term as usize];
+                entries[*at] = (doc as u32, weight);
+                *at += 1;
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    fn terms(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn of_term(&self, term: usize) -> &[(u32, u32)] {
+        &self.entries[self.starts[term]..self.starts[term + 1]]
+    }
+}
+
 /// Groups terms into shards by their first letters, splitting a shard that
 /// is too big by one more letter. Returns (shard name, JSON) sorted by name.
-fn shard(postings: FxHashMap<&str, Vec<(u32, u32)>>) -> Vec<(String, Vec<u8>)> {
-    let mut terms: Vec<(String, String)> = postings
-        .into_iter()
-        .map(|(term, mut list)| {
-            list.sort_unstable();
-            (term.to_owned(), encode_postings(&list))
-        })
-        .collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn shard<'a>(postings: impl Iterator<Item = (&'a str, &'a [(u32, u32)])>) -> Vec<(String, Vec<u8>)> {
+    let postings: Vec<(&str, &[(u32, u32)])> = postings.collect();
+    let mut terms: Vec<(String, String)> =
+        postings.into_par_iter().map(|(term, list)| (term.to_owned(), encode_postings(list))).collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut shards = Vec::new();
     split(&terms, 2, &mut shards);
     shards
@@ -400,7 +435,7 @@ mod tests {
                 map.entry(term).or_insert_with(Vec::new).push((doc, 1));
                 map
             });
-        let shards = shard(postings);
+        let shards = shard(postings.iter().map(|(term, list)| (*term, list.as_slice())));
         assert!(shards.len() > 1, "split into {} shards", shards.len());
         assert!(shards.iter().all(|(name, _)| name.starts_with("مو") && name.chars().count() == 3));
         assert_eq!(file_name("مو"), "645-648");
