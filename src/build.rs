@@ -50,7 +50,7 @@ pub struct Memory {
     /// Shared with the site built from them, so that an unchanged article
     /// costs no copy. Kept apart by the cache (in shards, with the stamps).
     #[serde(skip)]
-    pub articles: FxHashMap<PathBuf, (Article, Arc<Analysis>)>,
+    pub articles: FxHashMap<PathBuf, (Arc<Article>, Arc<Analysis>)>,
     /// The size and time of the files that were not being written when they
     /// were read: a file with the same stamp is not read again.
     #[serde(skip)]
@@ -206,7 +206,7 @@ pub struct Analysed {
     /// The articles whose text changed since the last build, as they were
     /// then; `None` when articles came or went, or the entity lists changed
     /// (every article is then new to the plan).
-    pub edited: Option<Vec<(Article, Arc<Analysis>)>>,
+    pub edited: Option<Vec<(Arc<Article>, Arc<Analysis>)>>,
 }
 
 /// Reads and analyses the site at `options.root`, reusing the analyses in
@@ -277,7 +277,12 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
                 Ok(file) => {
                     let (analysis, more) = analysis::analyze(&file, &finder, &memory.vocabulary, scratch);
                     problems.extend(more);
-                    Read::Analysed((file.article, Arc::new(analysis)), stamp, problems, known.cloned().map(Box::new))
+                    Read::Analysed(
+                        (Arc::new(file.article), Arc::new(analysis)),
+                        stamp,
+                        problems,
+                        known.cloned().map(Box::new),
+                    )
                 }
                 Err(problem) => {
                     problems.push(problem);
@@ -341,11 +346,11 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
 /// What reading one article file gave.
 enum Read {
     /// The file has the stamp it had: it was not read again.
-    Unread((Article, Arc<Analysis>), Stamp),
+    Unread((Arc<Article>, Arc<Analysis>), Stamp),
     /// The file has the text it had: its analysis is the remembered one.
-    Remembered((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
+    Remembered((Arc<Article>, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>),
     /// Read and analysed anew, with what it was at the last build, if it was in it.
-    Analysed((Article, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<Box<(Article, Arc<Analysis>)>>),
+    Analysed((Arc<Article>, Arc<Analysis>), Option<Stamp>, Vec<Diagnostic>, Option<Box<(Arc<Article>, Arc<Analysis>)>>),
     Failed(Vec<Diagnostic>),
 }
 

@@ -45,10 +45,10 @@ struct CacheFile {
 }
 
 /// An article as a shard keeps it.
-type Entry = (PathBuf, (Article, Arc<Analysis>), Option<Stamp>);
+type Entry = (PathBuf, (Arc<Article>, Arc<Analysis>), Option<Stamp>);
 
 /// An [`Entry`] borrowed from the memory being saved.
-type EntryRef<'a> = (&'a PathBuf, &'a (Article, Arc<Analysis>), Option<&'a Stamp>);
+type EntryRef<'a> = (&'a PathBuf, &'a (Arc<Article>, Arc<Analysis>), Option<&'a Stamp>);
 
 /// The cache of the site written to `destination`.
 pub fn path(destination: &Path) -> PathBuf {
@@ -147,10 +147,10 @@ pub fn new_build_id() -> u64 {
 mod tests {
     use super::*;
 
-    fn article(path: &str, title: &str) -> (PathBuf, (Article, Arc<Analysis>)) {
+    fn article(path: &str, title: &str) -> (PathBuf, (Arc<Article>, Arc<Analysis>)) {
         let text = format!("---\ntitle: {title}\n---\n\nنص.\n");
         let file = crate::content::parse_article(Path::new(path), &text).expect("an article");
-        (PathBuf::from(path), (file.article, Arc::new(Analysis::default())))
+        (PathBuf::from(path), (Arc::new(file.article), Arc::new(Analysis::default())))
     }
 
     fn files(folder: &Path) -> Vec<String> {

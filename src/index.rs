@@ -5,6 +5,7 @@
 //! afterwards.
 
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -63,8 +64,8 @@ pub struct Index {
 impl Index {
     pub fn build(
         config: &Config,
-        articles: &[Article],
-        analyses: &[std::sync::Arc<Analysis>],
+        articles: &[Arc<Article>],
+        analyses: &[Arc<Analysis>],
         catalog: &Catalog,
         last: &mut Remembered,
     ) -> Result<Index, Vec<Diagnostic>> {
@@ -161,7 +162,7 @@ impl Index {
     pub fn most_mentioned_since(
         &self,
         catalog: &Catalog,
-        articles: &[Article],
+        articles: &[Arc<Article>],
         kind: Kind,
         since: jiff::civil::Date,
         limit: usize,
@@ -233,7 +234,7 @@ fn newest_order(a: &Article, b: &Article) -> std::cmp::Ordering {
 }
 
 /// Two items writing the same page is an error naming both.
-fn check_collisions(articles: &[Article], catalog: &Catalog) -> Result<(), Vec<Diagnostic>> {
+fn check_collisions(articles: &[Arc<Article>], catalog: &Catalog) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut slugs: FxHashMap<&str, &Article> = FxHashMap::default();
     for article in articles {

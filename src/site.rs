@@ -23,7 +23,7 @@ pub struct Site {
     pub matcher: Matcher,
     /// The words of the archive, which articles' terms number.
     pub vocabulary: Arc<Vocabulary>,
-    articles: Vec<Article>,
+    articles: Vec<Arc<Article>>,
     analyses: Vec<Arc<Analysis>>,
     pub index: Index,
 }
@@ -38,11 +38,11 @@ impl Site {
         config: Config,
         (catalog, matcher): (Catalog, Matcher),
         vocabulary: Arc<Vocabulary>,
-        mut articles: Vec<(Article, Arc<Analysis>)>,
+        mut articles: Vec<(Arc<Article>, Arc<Analysis>)>,
         remembered: &mut Remembered,
     ) -> Result<Site, Vec<Diagnostic>> {
         articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-        let (articles, analyses): (Vec<Article>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
+        let (articles, analyses): (Vec<Arc<Article>>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
         let index = Index::build(&config, &articles, &analyses, &catalog, remembered)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
     }
@@ -84,7 +84,7 @@ impl Site {
         &self.analyses[id as usize].mentions
     }
 
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
     }
 
@@ -106,7 +106,7 @@ impl Site {
     }
 
     /// The analysed articles, for the next build to reuse what did not change.
-    pub fn into_articles(self) -> impl Iterator<Item = (Article, Arc<Analysis>)> {
+    pub fn into_articles(self) -> impl Iterator<Item = (Arc<Article>, Arc<Analysis>)> {
         self.articles.into_iter().zip(self.analyses)
     }
 }

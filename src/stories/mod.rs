@@ -11,6 +11,7 @@ pub mod group;
 mod tests;
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -44,7 +45,7 @@ impl Story {
     }
 
     /// Its newest dated article, or its first.
-    pub fn newest(&self, articles: &[Article]) -> ArticleId {
+    pub fn newest(&self, articles: &[Arc<Article>]) -> ArticleId {
         self.articles.iter().rev().copied().find(|&a| articles[a as usize].published.is_some()).unwrap_or(self.first())
     }
 }
@@ -179,8 +180,8 @@ fn content_digest(bytes: &mut Vec<u8>, item: &group::Item) -> u64 {
 /// The stories of a site, newest first (by their newest article); `last`
 /// is the grouping of the last build, and becomes this one's.
 pub fn find(
-    articles: &[Article],
-    analyses: &[std::sync::Arc<Analysis>],
+    articles: &[Arc<Article>],
+    analyses: &[Arc<Analysis>],
     catalog: &Catalog,
     days: u32,
     last: &mut Grouping,
@@ -246,7 +247,7 @@ pub fn find(
 }
 
 /// The article whose headline shares the most words with the others'.
-fn headline(articles: &[Article], ids: &[ArticleId]) -> u32 {
+fn headline(articles: &[Arc<Article>], ids: &[ArticleId]) -> u32 {
     let mut words = Words::default();
     let sets: Vec<FxHashSet<String>> = ids
         .iter()

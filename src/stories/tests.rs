@@ -148,7 +148,7 @@ fn archive() -> Vec<(String, String)> {
 }
 
 /// The articles of `cases` and of the archive, analysed with empty lists.
-fn analysed(cases: &[Case]) -> (Catalog, Vec<Article>, Vec<Arc<Analysis>>) {
+fn analysed(cases: &[Case]) -> (Catalog, Vec<Arc<Article>>, Vec<Arc<Analysis>>) {
     let (catalog, _) = Catalog::from_lists(&[]);
     let matcher = Matcher::new(&catalog);
     let finder = Finder { catalog: &catalog, matcher: &matcher };
@@ -160,7 +160,7 @@ fn analysed(cases: &[Case]) -> (Catalog, Vec<Article>, Vec<Arc<Analysis>>) {
     for (name, file) in written.chain(archive()) {
         let parsed = parse_article(Path::new(&format!("content/{name}.md")), &file).expect("a valid case");
         let (analysis, _) = analysis::analyze(&parsed, &finder, &Default::default(), &mut Scratch::default());
-        articles.push(parsed.article);
+        articles.push(Arc::new(parsed.article));
         analyses.push(Arc::new(analysis));
     }
     (catalog, articles, analyses)
@@ -191,7 +191,7 @@ fn the_last_grouping_serves_while_its_articles_are_unchanged() {
     last.members.clear();
     assert!(find(&articles, &analyses, &catalog, 3, &mut last).is_empty(), "taken as it was");
     // A changed date, or another window, is grouped again.
-    articles[0].published = None;
+    Arc::make_mut(&mut articles[0]).published = None;
     assert!(!find(&articles, &analyses, &catalog, 3, &mut last).is_empty(), "grouped again");
     last.members.clear();
     assert!(!find(&articles, &analyses, &catalog, 2, &mut last).is_empty(), "grouped again");
@@ -218,12 +218,12 @@ fn a_story_keeps_its_key_when_a_later_article_joins() {
 #[test]
 fn headlines_name_stories_by_their_shared_words() {
     let titles = ["بوتين يجتمع مع الأسد في موسكو", "لقاء بوتين والأسد في الكرملين", "الأسد في موسكو"];
-    let articles: Vec<Article> = titles
+    let articles: Vec<Arc<Article>> = titles
         .iter()
         .enumerate()
         .map(|(n, title)| {
             let file = format!("---\ntitle: \"{title}\"\n---\nنص\n");
-            parse_article(Path::new(&format!("{n}.md")), &file).expect("valid").article
+            Arc::new(parse_article(Path::new(&format!("{n}.md")), &file).expect("valid").article)
         })
         .collect();
     assert_eq!(headline(&articles, &[0, 1, 2]), 0);
@@ -254,7 +254,7 @@ fn a_deferred_grouping_takes_the_last_stories_and_says_they_are_stale() {
     last.defer();
     assert_eq!(find(&articles, &analyses, &catalog, 3, &mut last), regrouped, "nothing changed");
     assert!(!last.is_stale());
-    articles[2].published = None;
+    Arc::make_mut(&mut articles[2]).published = None;
     last.defer();
     last.articles_edited(true);
     find(&articles, &analyses, &catalog, 3, &mut last);
