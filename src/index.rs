@@ -75,24 +75,34 @@ impl Index {
         let mut newest_first: Vec<ArticleId> = (0..articles.len() as ArticleId).collect();
         newest_first.sort_by(|&a, &b| newest_order(&articles[a as usize], &articles[b as usize]));
 
-        let mut articles_of: Vec<Vec<ArticleId>> = vec![Vec::new(); catalog.len()];
-        for &id in &newest_first {
-            for &(entity, _) in &found[id as usize].entities {
-                articles_of[entity as usize].push(id);
-            }
-        }
-        let mut quotes_of: Vec<Vec<(ArticleId, u32)>> = vec![Vec::new(); catalog.len()];
-        for &id in &newest_first {
-            for (n, quote) in analyses[id as usize].quotes.iter().enumerate() {
-                if let Some(speaker) = quote.speaker {
-                    quotes_of[speaker as usize].push((id, n as u32));
+        // Grouping stories reads neither who is named where nor who said
+        // what: the two are worked out side by side.
+        let Remembered { grouping: last_grouping, co_mentions: last_co_mentions } = last;
+        let ((articles_of, quotes_of, co_mentions), (stories, grouping)) = rayon::join(
+            || {
+                let mut articles_of: Vec<Vec<ArticleId>> = vec![Vec::new(); catalog.len()];
+                for &id in &newest_first {
+                    for &(entity, _) in &found[id as usize].entities {
+                        articles_of[entity as usize].push(id);
+                    }
                 }
-            }
-        }
-        let co_mentions = last.co_mentions.of(catalog, found, &articles_of);
-        let started = std::time::Instant::now();
-        let stories = crate::stories::find(articles, analyses, catalog, config.story_days, &mut last.grouping);
-        let grouping = started.elapsed();
+                let mut quotes_of: Vec<Vec<(ArticleId, u32)>> = vec![Vec::new(); catalog.len()];
+                for &id in &newest_first {
+                    for (n, quote) in analyses[id as usize].quotes.iter().enumerate() {
+                        if let Some(speaker) = quote.speaker {
+                            quotes_of[speaker as usize].push((id, n as u32));
+                        }
+                    }
+                }
+                let co_mentions = last_co_mentions.of(catalog, found, &articles_of);
+                (articles_of, quotes_of, co_mentions)
+            },
+            || {
+                let started = std::time::Instant::now();
+                let stories = crate::stories::find(articles, analyses, catalog, config.story_days, last_grouping);
+                (stories, started.elapsed())
+            },
+        );
         let mut story_of = vec![None; articles.len()];
         let mut stories_of: Vec<Vec<StoryId>> = vec![Vec::new(); catalog.len()];
         for (n, story) in stories.iter().enumerate() {

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::analysis::body::Body;
 use crate::analysis::{self, Analysis, Excerpts, Finder, Mentions, Vocabulary};
 use crate::config::Config;
@@ -41,7 +43,7 @@ impl Site {
         mut articles: Vec<(Arc<Article>, Arc<Analysis>)>,
         remembered: &mut Remembered,
     ) -> Result<Site, Vec<Diagnostic>> {
-        articles.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        articles.par_sort_unstable_by(|a, b| a.0.path.cmp(&b.0.path));
         let (articles, analyses): (Vec<Arc<Article>>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
         let index = Index::build(&config, &articles, &analyses, &catalog, remembered)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
