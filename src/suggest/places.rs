@@ -11,15 +11,16 @@ use std::sync::OnceLock;
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::shapes::{is_cue_or_role, is_definite, is_inflected, is_nisba};
-use super::words::{class, is_date_word};
+use super::words::{class, class_after_conjunction, is_date_word};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
 use crate::entities::matcher::{Claimant, Found, Matcher};
 
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية،
-/// قضاء الليل "spending the night").
+/// قضاء الليل "spending the night", جهة رسمية "an official body"; جهة is
+/// the Moroccan region, جهة سوس ماسة).
 const LOOSE_PLACE_NOUNS: &[&str] =
-    &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة", "قضاء"];
+    &["منطقة", "دولة", "جزيرة", "حي", "ميناء", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية", "عاصمة", "قضاء", "جهة"];
 
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
@@ -36,7 +37,18 @@ const DUAL_PLACE_NOUNS: &[&str] = &[
 /// Sure nouns of place whose plural (ولايات، مدن) stands before a list of names.
 #[rustfmt::skip]
 const PLURAL_PLACE_NOUNS: &[&str] = &[
-    "ولايات", "محافظات", "مدن", "بلدات", "قرى", "مخيمات", "مديريات", "بلديات", "معتمديات", "مقاطعات",
+    "ولايات", "محافظات", "مدن", "بلدات", "قرى", "مخيمات", "مديريات", "بلديات", "معتمديات", "مقاطعات", "أقاليم",
+    "ضواحي",
+];
+
+/// Words that a list of places does not run through: ordinary words whose
+/// و is their own (وصولا إلى "as far as", واسعة "wide", وسط "amid"), and
+/// nouns of part or number before من or a genitive (وأجزاء من، وسائر).
+#[rustfmt::skip]
+const NOT_LISTED: &[&str] = &[
+    "وصول", "وصولا", "واسع", "واسعة", "وسط", "وقت", "وضع", "وجود", "وفد", "وفاة", "واقع", "وراء", "وفق", "وحدة",
+    "وطني", "وطنية", "وثيقة", "وعود", "ورقة", "ولادة", "واجهة", "أجزاء", "أنحاء", "بقية", "باقي", "سائر", "معظم",
+    "أغلب", "جميع", "مختلف",
 ];
 
 /// The most names a list after a plural noun of place runs to.
@@ -50,8 +62,8 @@ pub(super) fn place_nouns_before(word_key: &str) -> Option<usize> {
         let keys = |words: &[&str]| words.iter().map(|w| crate::arabic::key(w)).collect::<Vec<_>>();
         (keys(DUAL_PLACE_NOUNS), keys(PLURAL_PLACE_NOUNS))
     });
-    if !(word_key.ends_with("تي") || word_key.ends_with("ات") || word_key.ends_with('ن') || word_key.ends_with("ري"))
-    {
+    let endings = ["تي", "ات", "ن", "ري", "يم", "حي"];
+    if !endings.iter().any(|end| word_key.ends_with(end)) {
         return None;
     }
     let dual = without_proclitics(word_key, |k| duals.iter().any(|d| d == k)).map(|_| 2);
@@ -239,7 +251,8 @@ impl Finder {
         // A plural before one name, or before a definite word, is no list:
         // قرى تابعة لقضاء بستك، ولايات السلطنة، مخيمات النازحين.
         let listed = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).any(|k| t.key(k).starts_with('و'));
-        if most > 2 && (!listed || is_definite(t.key(j))) {
+        // مديريات المكلا والشحر: a definite name that is a known place begins one.
+        if most > 2 && (!listed || is_definite(t.key(j)) && !is_known_place(t.key(j))) {
             return;
         }
         if self.take(Reason::PlaceNoun, t, j, 2, true, started).is_none() {
@@ -265,8 +278,11 @@ impl Finder {
             started[k] = true;
             let rest = if t.joined(k + 1) { self.material(t, k + 1, 1, true, false) } else { Vec::new() };
             from = k + 1 + rest.len();
-            // مديريتي المنصورة والشيخ عثمان: a title is the name's first word, not all of it.
-            let min_words = if is_cue_or_role(bare) { 1 + rest.len() } else { 1 };
+            // مديريتي المنصورة والشيخ عثمان: a title is the name's first word,
+            // not all of it; والشحر وغيل باوزير،: a name the list's next or the
+            // phrase's end closes has all its words.
+            let closed = !t.joined(from) || t.key(from).starts_with('و');
+            let min_words = if is_cue_or_role(bare) || closed { 1 + rest.len() } else { 1 };
             self.push(Reason::PlaceNoun, std::iter::once(first).chain(rest).collect(), min_words, None);
         }
     }
@@ -369,40 +385,85 @@ impl Finder {
             first.key = stripped.into();
             let n = words.len();
             self.push(Reason::KnownPlace, words, n, None);
-            // طهران وواشنطن، وواشنطن وطهران: a word joined by و to a known place.
-            if t.joined(i) && t.key(i).starts_with('و') {
-                self.coordinated(t, i, started);
-            }
-            if coordinated && i > n && t.joined(i - n) {
-                self.coordinated(t, i - n - 1, started);
-            }
+            self.listed_with(t, i - n, i, coordinated, started);
         }
     }
 
-    /// A word beside a known place, with its و removed if it has one, in a
-    /// list of places: the phrase ends after it (طرابلس وعكار،) or began just
-    /// before it (بين طهران وواشنطن).
-    fn coordinated(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+    /// The other names of a list joined by و that holds the known place at
+    /// words `first..after`: the names after it, when the list closes with
+    /// the phrase or at another known place (طهران وواشنطن وباريس، في مصر
+    /// وسرت وتونس), and, when it is not the first, the names before it back
+    /// to the one that begins the phrase (في أوفييدو وليون وفالنسيا). One
+    /// name after it may also close on a function word (طهران وواشنطن في).
+    fn listed_with(&mut self, t: &Text, first: usize, after: usize, coordinated: bool, started: &mut [bool]) {
+        let mut items: Vec<(usize, Vec<NameWord>)> = Vec::new();
+        let mut k = after;
+        while t.joined(k) && t.key(k).starts_with('و') {
+            let item = (!started[k]).then(|| self.list_item(t, k, 1).or_else(|| self.list_item(t, k, 2))).flatten();
+            let Some((item, end)) = item else { break };
+            items.push((k, item));
+            k = end;
+        }
+        let closed = !t.joined(k)
+            || is_known_place(t.key(k).strip_prefix('و').unwrap_or(t.key(k)))
+            || items.len() == 1 && class(t.key(k)).stop;
+        if closed {
+            for (at, item) in items {
+                started[at] = true;
+                let n = item.len();
+                self.push(Reason::Coordinated, item, n, None);
+            }
+        }
+        if !coordinated || first == 0 || !t.joined(first) {
+            return;
+        }
+        // The list's head begins the phrase, or follows a function word (وفي).
+        let begins = |k: usize| k == 0 || !t.joined(k) || class_after_conjunction(t.key(k - 1)).stop;
+        let mut head = first - 1;
+        while t.key(head).starts_with('و') && !begins(head) {
+            head -= 1;
+        }
+        if !begins(head) {
+            return;
+        }
+        // The head may have been taken after its preposition already, as a hint.
+        for k in (head..first).rev() {
+            if is_known_place(t.key(k).strip_prefix('و').unwrap_or(t.key(k))) {
+                continue;
+            }
+            let Some((item, _)) = self.list_item(t, k, 1) else { return };
+            started[k] = true;
+            self.push(Reason::Coordinated, item, 1, None);
+        }
+    }
+
+    /// The name of `words` words at word `i` of a list of places, with its و
+    /// removed if it has one, and the word after it: the phrase, a function
+    /// word or the list's next name (وعكار وطرطوس) follows it.
+    fn list_item(&self, t: &Text, i: usize, words: usize) -> Option<(Vec<NameWord>, usize)> {
         let key = t.key(i);
         let bare = key.strip_prefix('و').unwrap_or(key);
-        let ends = !t.joined(i + 1) || class(t.key(i + 1)).stop;
-        let begins = i == 0 || !t.joined(i) || class(t.key(i - 1)).stop;
+        let end = i + words;
+        let ends = !t.joined(end) || class(t.key(end)).stop || t.key(end).starts_with('و');
         // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
         // far as its shape tells: four letters at least, no article, no
         // pronoun, no plural ending; nor a word known as a whole (واحدة).
+        static NOT_LISTED_KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+        let not_listed = NOT_LISTED_KEYS.get_or_init(|| NOT_LISTED.iter().map(|w| crate::arabic::key(w)).collect());
         let ordinary = letter_count(bare) < 4
             || class(key).stop
+            || not_listed.contains(key)
+            || not_listed.contains(bare)
             || is_definite(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));
-        if started[i] || !(ends || begins) || ordinary || is_known_place(bare) || is_cue_or_role(key) {
-            return;
+        if !ends || ordinary || is_known_place(bare) || is_cue_or_role(key) {
+            return None;
         }
         let written = strip_written_proclitics(t.written(i), key, bare);
-        let word = NameWord { key: bare.into(), written: written.into() };
-        if self.is_name_word(&word) {
-            started[i] = true;
-            self.push(Reason::Coordinated, vec![word], 1, None);
-        }
+        let name: Vec<NameWord> = std::iter::once(NameWord { key: bare.into(), written: written.into() })
+            .chain((i + 1..end).filter(|&k| t.joined(k) && !t.key(k).starts_with('و')).map(|k| t.name_word(k)))
+            .collect();
+        (name.len() == words && name.iter().all(|w| self.is_name_word(w))).then_some((name, end))
     }
 }

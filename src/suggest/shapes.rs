@@ -29,13 +29,16 @@ pub(super) fn is_definite_plural(key: &str) -> bool {
 
 /// A word of the shape of a verbal noun of the derived verbs, as a key:
 /// تفعيل (تعزيز، تشكيل)، إفعال (إطلاق)، افتعال (اجتماع)، انفعال (انطلاق)،
-/// استفعال (استقبال). Few names have these shapes, and the given names
-/// that do (إسحاق) are known.
+/// مفاعلة (مواجهة، مكافحة)، استفعال (استقبال). Few names have these shapes,
+/// and the given names that do (إسحاق، معاوية) are known.
 pub(super) fn is_masdar_shape(key: &str) -> bool {
     let letters: Vec<char> = key.chars().collect();
     match letters.len() {
         5 => letters[0] == 'ت' && letters[3] == 'ي' || letters[0] == 'ا' && letters[3] == 'ا',
-        6 => letters[0] == 'ا' && letters[4] == 'ا' && (letters[1] == 'ن' || letters[2] == 'ت'),
+        6 => {
+            letters[0] == 'ا' && letters[4] == 'ا' && (letters[1] == 'ن' || letters[2] == 'ت')
+                || letters[0] == 'م' && letters[2] == 'ا' && letters[5] == 'ه'
+        }
         7 => key.starts_with("است") && letters[5] == 'ا',
         _ => false,
     }

@@ -206,6 +206,15 @@ fn people() {
             not_proposed: &["علي علوان لتعزيز", "علي علوان لاستقبال"],
         },
         Case {
+            rule: "a verbal noun after ل or ب begins no name",
+            articles: &[
+                "ووزعت الفرق الأدوية الأساسية لمواجهة تفشي الكوليرا.",
+                "وقال لمكافحة الفساد إن الحملة مستمرة.",
+            ],
+            proposed: &[],
+            not_proposed: &["لمواجهة تفشي", "لمكافحة الفساد", "لمكافحة"],
+        },
+        Case {
             rule: "a profession after a preposition, and professions of sport",
             articles: &["ودفع المدرب بالمهاجم يزن النعيمات.", "وفاز العداء المغربي سفيان البقالي بالسباق."],
             proposed: &[("يزن النعيمات", Kind::Person), ("سفيان البقالي", Kind::Person)],
@@ -369,6 +378,51 @@ fn places() {
             articles: &["وفازت تونس وواحدة من جاراتها بالجائزة."],
             proposed: &[("تونس", Kind::Place)],
             not_proposed: &["احدة", "واحدة"],
+        },
+        Case {
+            rule: "a list joined by و that holds a known place and closes with the phrase",
+            articles: &[
+                "وسجلت الإصابات في المكلا وسيحوت وحديبو، بحسب الوزارة.",
+                "وامتدت الاحتجاجات إلى برشلونة وجيرونا ولاردة.",
+                "وتوقفت الرحلات في بيت لحم وطولكرم.",
+                "وفي ترهونة ومسلاتة وطرابلس انقطعت الكهرباء.",
+            ],
+            proposed: &[
+                ("سيحوت", Kind::Place),
+                ("حديبو", Kind::Place),
+                ("جيرونا", Kind::Place),
+                ("لاردة", Kind::Place),
+                ("ترهونة", Kind::Place),
+                ("مسلاتة", Kind::Place),
+            ],
+            not_proposed: &["وسيحوت", "ولاردة"],
+        },
+        Case {
+            rule: "a list that runs on into the clause is no list of places",
+            articles: &[
+                "وشهدت البرتغال وأجزاء واسعة من غرب أوروبا الكسوف.",
+                "وغادر الوفد القاهرة وبعدها بساعات وصل الرئيس.",
+                "وسار المحتجون من بغداد وصولا إلى الحلة.",
+                "وعادت الكهرباء إلى عطبرة وأجزاء من الخرطوم.",
+            ],
+            proposed: &[("البرتغال", Kind::Place)],
+            not_proposed: &["أجزاء", "اسعة", "واسعة", "بعدها", "صولا", "وصولا"],
+        },
+        Case {
+            rule: "a plural noun of place before a list that begins with a known place",
+            articles: &["وتركزت الوفيات في مديريات المكلا والشحر وغيل باوزير."],
+            proposed: &[("الشحر", Kind::Place), ("غيل باوزير", Kind::Place)],
+            not_proposed: &["والشحر"],
+        },
+        Case {
+            rule: "جهة, the Moroccan region, before a name; not an official body",
+            articles: &[
+                "وضربت العاصفة جهة سوس ماسة ليلا.",
+                "وأعلنت جهة سوس ماسة خطة للطوارئ.",
+                "ولم تعلن أي جهة رسمية مسؤوليتها.",
+            ],
+            proposed: &[("سوس ماسة", Kind::Place)],
+            not_proposed: &["رسمية"],
         },
         Case {
             rule: "country names of i18n-iso-countries beside CLDR's",
