@@ -7,8 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::analysis::body::Body;
 use crate::analysis::{self, Analysis, Excerpts, Finder, Mentions, Vocabulary};
 use crate::config::Config;
@@ -43,7 +41,9 @@ impl Site {
         mut articles: Vec<(Arc<Article>, Arc<Analysis>)>,
         remembered: &mut Remembered,
     ) -> Result<Site, Vec<Diagnostic>> {
-        articles.par_sort_unstable_by(|a, b| a.0.path.cmp(&b.0.path));
+        // Mostly in order already (the walk's, or the last build's with the
+        // edited articles last), which this sort takes in one pass.
+        articles.sort_by(|a, b| path_order(&a.0.path, &b.0.path));
         let (articles, analyses): (Vec<Arc<Article>>, Vec<Arc<Analysis>>) = articles.into_iter().unzip();
         let index = Index::build(&config, &articles, &analyses, &catalog, remembered)?;
         Ok(Site { root, config, catalog, matcher, vocabulary, articles, analyses, index })
@@ -104,11 +104,23 @@ impl Site {
 
     /// The article read from `path` (relative to the root), if the site has it.
     pub fn article_at(&self, path: &Path) -> Option<ArticleId> {
-        self.articles.binary_search_by(|a| a.path.as_path().cmp(path)).ok().map(|i| i as ArticleId)
+        self.articles.binary_search_by(|a| path_order(&a.path, path)).ok().map(|i| i as ArticleId)
     }
 
     /// The analysed articles, for the next build to reuse what did not change.
     pub fn into_articles(self) -> impl Iterator<Item = (Arc<Article>, Arc<Analysis>)> {
         self.articles.into_iter().zip(self.analyses)
     }
+}
+
+/// The order of paths by their components (`a/b` before `a-b`), as
+/// `Path::cmp` gives it for the paths of a walk (no `.` or doubled
+/// separator in them), comparing bytes with the separator lowest:
+/// `Path::cmp` parses components at each comparison, which made sorting
+/// 10,000 articles take 15 ms.
+fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    fn bytes(p: &Path) -> impl Iterator<Item = u8> + '_ {
+        p.as_os_str().as_encoded_bytes().iter().map(|&b| if std::path::is_separator(b as char) { 0 } else { b })
+    }
+    bytes(a).cmp(bytes(b))
 }

@@ -397,7 +397,9 @@ impl Finder {
         let first = t.key(from);
         // لمواجهة تفشي: a verbal noun after ل or ب begins no person's name.
         let person = reason.kind() == Some(Kind::Person);
-        if looks_like_verb(first, class(first)) || person && (looks_like_adverb(first) || is_prepositional_masdar(first)) {
+        if looks_like_verb(first, class(first))
+            || person && (looks_like_adverb(first) || is_prepositional_masdar(first))
+        {
             return None;
         }
         // لبي بي سي: the outlet spoken to (acronym_after_for), not a name that starts with ل.
