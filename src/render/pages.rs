@@ -401,7 +401,7 @@ impl Renderer<'_> {
             places: CountedCard::list(config, with.places),
             sources: CountedCard::list(config, with.sources),
         };
-        let span = self.entity_span(id);
+        let dates = self.entity_dates(id);
         let view = EntityView {
             card: self.cards.entity(id),
             permalink: self.urls.permalink(&base),
@@ -409,8 +409,8 @@ impl Renderer<'_> {
             kind_url: self.urls.url(&Urls::section(entity.kind)),
             description: entity.description.as_deref(),
             count_text: charts::articles_text(config, all.len() as u32),
-            first_date: span.as_ref().map(|s| DateView::day(s.first, config)),
-            last_date: span.as_ref().map(|s| DateView::day(s.last, config)),
+            first_date: dates.map(|(first, _)| DateView::day(first, config)),
+            last_date: dates.map(|(_, last)| DateView::day(last, config)),
             aliases: entity.aliases().collect(),
             subkind: entity.subkind.as_deref(),
             wikidata: entity.wikidata.as_deref(),
@@ -453,7 +453,10 @@ impl Renderer<'_> {
         context.insert("quote_count", &said.len());
         context.insert("quote_count_text", &count_text(config, said.len()));
         // One bucket would draw one bar: the sentence above says as much.
-        let timeline = span.filter(|s| archive.is_none() && s.timeline.counts.len() > 1).map(|span| {
+        // Archive pages draw none: making it for each of an entity's pages
+        // grew with the square of its articles.
+        let span = archive.is_none().then(|| self.entity_span(id)).flatten();
+        let timeline = span.filter(|s| s.timeline.counts.len() > 1).map(|span| {
             let title = charts::per_unit_title(&format!("المقالات التي تذكر {}", entity.name), span.timeline.unit);
             charts::bar_chart(config, "timeline", title, &span.timeline)
         });
@@ -474,6 +477,14 @@ impl Renderer<'_> {
             article: self.cards.article(article),
             outlet: quote.outlet.map(|o| self.cards.entity_link(o)),
         })
+    }
+
+    /// The days of entity `id`'s oldest and newest dated articles.
+    fn entity_dates(&self, id: EntityId) -> Option<(Date, Date)> {
+        let site = self.site;
+        let dated = |&a: &ArticleId| site.article(a).published.map(|p| p.date);
+        let newest_first = &site.index.articles_of[id as usize];
+        Some((newest_first.iter().rev().find_map(dated)?, newest_first.iter().find_map(dated)?))
     }
 
     /// When entity `id` was mentioned: its oldest and newest dated articles
