@@ -84,11 +84,12 @@ const SEAS: &[&str] = &[
 
 /// Regions that Arabic news names as places and CLDR does not (it has the
 /// continents' parts: غرب أفريقيا، جنوب شرق آسيا). Not الشرق الأوسط, also a
-/// newspaper's name.
+/// newspaper's name; الخليج alone is the region far more often than the
+/// newspaper, which is named صحيفة الخليج.
 #[rustfmt::skip]
 const REGIONS: &[&str] = &[
     "القرن الأفريقي", "القرن الإفريقي", "المغرب العربي", "بلاد الشام", "شبه الجزيرة العربية", "آسيا الوسطى",
-    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي",
+    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي", "الخليج",
 ];
 
 /// The names of [`known_places`]: CLDR's and GeoNames' (`places.txt`), the
@@ -255,7 +256,9 @@ impl Finder {
         if most > 2 && (!listed || is_definite(t.key(j)) && !is_known_place(t.key(j))) {
             return;
         }
-        if self.take(Reason::PlaceNoun, t, j, 2, true, started).is_none() {
+        // The first name ends where the list's next begins (حديبو وقلنسية).
+        let first_words = 1 + usize::from(t.joined(j + 1) && !t.key(j + 1).starts_with('و'));
+        if self.take(Reason::PlaceNoun, t, j, first_words, true, started).is_none() {
             return;
         }
         let mut from = j + 1;
@@ -272,7 +275,9 @@ impl Finder {
             }
             let written = strip_written_proclitics(t.written(k), t.key(k), bare);
             let first = NameWord { key: bare.into(), written: written.into() };
-            if !self.is_name_word(&first) && !is_definite(bare) {
+            // مدينتي حديبو وقلنسية: a dual names two places, whatever the
+            // second one's shape (a nisba's, here).
+            if most > 2 && !self.is_name_word(&first) && !is_definite(bare) {
                 return;
             }
             started[k] = true;

@@ -329,6 +329,18 @@ fn places() {
             not_proposed: &["وباتنة"],
         },
         Case {
+            rule: "the dual of a noun of place before two names, the second shaped like a nisba",
+            articles: &["وهطلت الأمطار الغزيرة في مدينتي حديبو وقلنسية وقرى الساحل."],
+            proposed: &[("حديبو", Kind::Place), ("قلنسية", Kind::Place)],
+            not_proposed: &["قرى الساحل"],
+        },
+        Case {
+            rule: "a delta before a name, and الخليج alone as a region",
+            articles: &["وانتشر الجراد في دلتا طوكر.", "ويعمل أطباء عرب في أوروبا والخليج."],
+            proposed: &[("طوكر", Kind::Place), ("الخليج", Kind::Place)],
+            not_proposed: &["دلتا طوكر"],
+        },
+        Case {
             rule: "the dual of منطقة before two names",
             articles: &["وامتدت الاشتباكات إلى منطقتي الهرمل والقصير على الحدود."],
             proposed: &[("الهرمل", Kind::Place), ("القصير", Kind::Place)],
