@@ -225,66 +225,96 @@ impl<'s> Renderer<'s> {
         output: &dyn Output,
         stats: &mut Stats,
     ) -> (FxHashMap<Group, GroupFiles>, Vec<Diagnostic>) {
+        // The generated groups are made side by side (an edit makes the
+        // search index and the quotations again at once); the static files
+        // after them, checked against every name the site generates.
+        let made: Vec<(Group, GroupFiles, Stats, Vec<Diagnostic>)> = Group::ALL
+            .par_iter()
+            .filter(|&&group| group != Group::Static)
+            .map(|&group| {
+                let (mut stats, mut problems) = (Stats::default(), Vec::new());
+                let files = self.render_group(group, previous, output, Vec::new(), &mut stats, &mut problems);
+                (group, files, stats, problems)
+            })
+            .collect();
         let mut groups = FxHashMap::default();
         let mut problems = Vec::new();
-        let mut statics = match &self.statics {
+        for (group, files, made_stats, made_problems) in made {
+            stats.kept += made_stats.kept;
+            stats.written += made_stats.written;
+            problems.extend(made_problems);
+            groups.insert(group, files);
+        }
+        let statics = match &self.statics {
             Ok(files) => files.clone(),
             Err(more) => {
                 problems.extend(more.iter().cloned());
                 Vec::new()
             }
         };
-        for group in Group::ALL {
-            if group == Group::Static {
-                let generated: Vec<String> = self
-                    .plan
-                    .jobs
-                    .iter()
-                    .map(|job| Urls::file(&job.path(self.site)))
-                    .chain(groups.values().flat_map(|g: &GroupFiles| g.files.keys().cloned()))
-                    .collect();
-                if let Err(more) = assets::check_static_collisions(generated.iter(), &statics) {
-                    problems.extend(more);
-                    continue;
-                }
+        let generated: Vec<String> = self
+            .plan
+            .jobs
+            .iter()
+            .map(|job| Urls::file(&job.path(self.site)))
+            .chain(groups.values().flat_map(|g: &GroupFiles| g.files.keys().cloned()))
+            .collect();
+        match assets::check_static_collisions(generated.iter(), &statics) {
+            Ok(()) => {
+                let files = self.render_group(Group::Static, previous, output, statics, stats, &mut problems);
+                groups.insert(Group::Static, files);
             }
-            let inputs = match group {
-                Group::Static => fingerprint::files_digest(&statics),
-                _ => self.digests.group(self.site, &self.cards, group),
-            };
-            let old = previous.groups.get(&group);
-            if let Some(old) = old.filter(|old| old.inputs == inputs) {
-                stats.kept += old.files.len();
-                groups.insert(group, old.clone());
-                continue;
-            }
-            // Made one by one as they are written: the data files of a large
-            // archive are hundreds of megabytes together.
-            let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
-                Group::Host => Box::new(self.host_files(&mut problems).into_iter()),
-                Group::Data => Box::new(data::files(self.site, &self.urls)),
-                Group::Quotes => {
-                    Box::new(std::iter::once((data::QUOTES_PATH.to_owned(), data::quotes_json(self.site, &self.urls))))
-                }
-                Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
-                Group::Static => Box::new(std::mem::take(&mut statics).into_iter()),
-            };
-            let mut hashes = FxHashMap::default();
-            for (path, bytes) in files {
-                let hash = plan::content_hash(&bytes);
-                if old.and_then(|old| old.files.get(&path)) == Some(&hash) {
-                    stats.kept += 1;
-                } else if let Err(err) = output.write(&path, &bytes) {
-                    problems.push(write_error(&path, &err));
-                } else {
-                    stats.written += 1;
-                    stats.static_changed |= group == Group::Static;
-                }
-                hashes.insert(path, hash);
-            }
-            groups.insert(group, GroupFiles { inputs, files: hashes });
+            Err(more) => problems.extend(more),
         }
         (groups, problems)
+    }
+
+    /// Makes group `group` (its files are `statics` for the static files)
+    /// if its inputs changed since `previous`, and writes those of its files
+    /// whose bytes changed.
+    fn render_group(
+        &self,
+        group: Group,
+        previous: &Manifest,
+        output: &dyn Output,
+        statics: Vec<(String, Vec<u8>)>,
+        stats: &mut Stats,
+        problems: &mut Vec<Diagnostic>,
+    ) -> GroupFiles {
+        let inputs = match group {
+            Group::Static => fingerprint::files_digest(&statics),
+            _ => self.digests.group(self.site, &self.cards, group),
+        };
+        let old = previous.groups.get(&group);
+        if let Some(old) = old.filter(|old| old.inputs == inputs) {
+            stats.kept += old.files.len();
+            return old.clone();
+        }
+        // Made one by one as they are written: the data files of a large
+        // archive are hundreds of megabytes together.
+        let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
+            Group::Host => Box::new(self.host_files(problems).into_iter()),
+            Group::Data => Box::new(data::files(self.site, &self.urls)),
+            Group::Quotes => {
+                Box::new(std::iter::once((data::QUOTES_PATH.to_owned(), data::quotes_json(self.site, &self.urls))))
+            }
+            Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
+            Group::Static => Box::new(statics.into_iter()),
+        };
+        let mut hashes = FxHashMap::default();
+        for (path, bytes) in files {
+            let hash = plan::content_hash(&bytes);
+            if old.and_then(|old| old.files.get(&path)) == Some(&hash) {
+                stats.kept += 1;
+            } else if let Err(err) = output.write(&path, &bytes) {
+                problems.push(write_error(&path, &err));
+            } else {
+                stats.written += 1;
+                stats.static_changed |= group == Group::Static;
+            }
+            hashes.insert(path, hash);
+        }
+        GroupFiles { inputs, files: hashes }
     }
 
     /// sitemap.xml, robots.txt, .nojekyll and CNAME.
