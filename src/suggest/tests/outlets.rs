@@ -1,0 +1,84 @@
+//! Evidence of outlets: nouns of outlet, لـ, credits, agencies in
+//! parentheses, verbs of reporting.
+
+use super::{Case, check};
+use crate::entities::Kind;
+
+#[test]
+fn outlets() {
+    check(&[
+        Case {
+            rule: "an acronym in Arabic letters after ل",
+            articles: &[
+                "وقال المتحدث لسي إن إن إن الهدنة صامدة.",
+                "وقالت الوزيرة لإم بي سي إن الحل قريب.",
+                "وفي تصريحات لسي إن إن بالعربية، أوضح الوزير موقفه.",
+            ],
+            proposed: &[("سي إن إن", Kind::Source), ("إم بي سي", Kind::Source)],
+            not_proposed: &["سي إن إن إن", "إم بي سي إن", "سي"],
+        },
+        Case {
+            rule: "a word that begins with و after a sure noun of outlet",
+            articles: &["ونقلت صحيفة واشنطن بوست عن مصادر أن الاتفاق قريب.", "وذكرت صحيفة وموقع إخباري أن الاتفاق قريب."],
+            proposed: &[("واشنطن بوست", Kind::Source)],
+            not_proposed: &["وموقع", "وموقع إخباري", "موقع إخباري"],
+        },
+        Case {
+            rule: "a definite noun of outlet, its adjectives and its tail",
+            articles: &["وأفادت الوكالة العربية السورية للأنباء بأن الطريق فتح."],
+            proposed: &[("الوكالة العربية السورية للأنباء", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a definite noun of outlet alone refers back",
+            articles: &["وقالت الوكالة إن الطريق فتح."],
+            proposed: &[],
+            not_proposed: &["الوكالة"],
+        },
+        Case {
+            rule: "a quoted name that starts with a word of time",
+            articles: &["وقال الوزير لـ«اليوم الثامن» إن الموسم ناجح."],
+            proposed: &[("اليوم الثامن", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a credit line",
+            articles: &[
+                "وانتهى الاجتماع دون اتفاق.\n\n**المصدر:** الميادين + وكالات",
+                "المصدر: رويترز، دويتشه فيله",
+                "المصدر: سي إن إن",
+            ],
+            proposed: &[
+                ("الميادين", Kind::Source),
+                ("رويترز", Kind::Source),
+                ("دويتشه فيله", Kind::Source),
+                ("سي إن إن", Kind::Source),
+            ],
+            not_proposed: &["وكالات", "سي"],
+        },
+        Case {
+            rule: "according to no one in particular",
+            articles: &["وتراجع عدد اللاجئين وفق مسؤولين في المخيم."],
+            proposed: &[],
+            not_proposed: &["مسؤولين"],
+        },
+        Case {
+            rule: "a feminine verb of reporting before an outlet",
+            articles: &["وتبنته جماعة مسلحة، وفق ما نقلته رويترز عن مصادر.", "ونقلت سانا عن مصدر عسكري أن الهجوم صد."],
+            proposed: &[("رويترز", Kind::Source), ("سانا", Kind::Source)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a verb of reporting before a country, an institution or a common subject",
+            articles: &["وذكرته الشرطة في بيانها، ونقلت وزارة الصحة الأرقام، ونقلت مصادر محلية الخبر."],
+            proposed: &[],
+            not_proposed: &["الشرطة", "وزارة الصحة", "مصادر محلية", "مصادر"],
+        },
+        Case {
+            rule: "according to findings or figures, no outlet",
+            articles: &["وبحسب التحقيقات، دفعت الشركة مبالغ.", "وفق أرقام المرصد الوطني تراجعت الصادرات."],
+            proposed: &[],
+            not_proposed: &["التحقيقات", "أرقام المرصد", "أرقام"],
+        },
+    ]);
+}

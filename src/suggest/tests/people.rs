@@ -1,0 +1,264 @@
+//! Evidence of people: titles, roles, speech, nationalities, given names,
+//! lineage; and the spellings of one person's name proposed as one.
+
+use super::{Case, assert_one_name, check, proposals};
+use crate::entities::Kind;
+
+#[test]
+fn people() {
+    check(&[
+        Case {
+            rule: "a profession and its adjectives before a name",
+            articles: &["وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.", "وغنت المطربة اللبنانية يارا في الافتتاح."],
+            proposed: &[("نادين لبكي", Kind::Person), ("يارا", Kind::Person)],
+            not_proposed: &["اللبنانية"],
+        },
+        Case {
+            rule: "a foreign given name with no title before it",
+            articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
+            proposed: &[("كارلوس ساينز", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a title after a particle of lineage is a forebear's name",
+            articles: &[
+                "وبعث الرئيس محمد ولد الشيخ الغزواني رسالة إلى نظيره.",
+                "واستقبل الرئيس محمد ولد الشيخ الغزواني الوفد.",
+                "وقال الرئيس محمد عبد الله إن الاتفاق قريب.",
+                "وصرح الوزير محمد سالم بأن الوضع مستقر.",
+            ],
+            proposed: &[("محمد ولد الشيخ الغزواني", Kind::Person)],
+            not_proposed: &["محمد", "محمد ولد"],
+        },
+        Case {
+            rule: "an honorific after a ruler's name ends it",
+            articles: &["وبعث السلطان هيثم بن طارق المعظم ببرقية تهنئة."],
+            proposed: &[("هيثم بن طارق", Kind::Person)],
+            not_proposed: &["هيثم بن طارق المعظم"],
+        },
+        Case {
+            rule: "a nationality standing as a noun before a name, in two articles",
+            articles: &[
+                "وحافظ القطري ناصر العطية على الصدارة، متقدما على الفرنسي سيباستيان لوب.",
+                "وحل الفرنسي سيباستيان لوب ثانيا، فيما تراجع الإسباني كارلوس ساينز.",
+                "وبحث الرئيس مع السوداني تناول سبل التعاون.",
+                "والتقى الوزير نظيره الروسي لبحث العلاقات الثنائية.",
+                "واستقبل الرئيس نظيره الروسي لبحث العلاقات الثنائية.",
+                "وشهدت السعودية احتجاجات واسعة.",
+                "وشهدت السعودية احتجاجات واسعة خلال الأيام الماضية.",
+                "وقال إن الجيش السوري خالد كان مستعدا، وفاز على نظيره الأردني بهدفين لهدف.",
+            ],
+            proposed: &[("سيباستيان لوب", Kind::Person)],
+            not_proposed: &[
+                "كارلوس ساينز",
+                "تناول سبل",
+                "خالد كان",
+                "بهدفين لهدف",
+                "احتجاجات واسعة",
+                "لبحث العلاقات الثنائية",
+                "لبحث العلاقات",
+            ],
+        },
+        Case {
+            rule: "a profession before an ordinary definite noun",
+            articles: &["وكان اللاعب الأفضل في المباراة حارس المرمى."],
+            proposed: &[],
+            not_proposed: &["الأفضل", "الأفضل في"],
+        },
+        Case {
+            rule: "a definite role and its complement (المدير العام لمنظمة …)",
+            articles: &["وقال المدير العام لمنظمة العمل الدولية جيلبير هونغبو إن البطالة ترتفع."],
+            proposed: &[("جيلبير هونغبو", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "علي written with ي starts a name; على does not",
+            articles: &["وقال وزير الزراعة علي حسين كمال إن المحصول وفير.", "ووقع الاتفاق على هامش القمة."],
+            proposed: &[("علي حسين كمال", Kind::Person)],
+            not_proposed: &["على هامش"],
+        },
+        Case {
+            rule: "names do not overlap: the role's name is not the agency's",
+            articles: &["وحذر المفوض العام لوكالة الطاقة الذرية رافائيل غروسي من التصعيد."],
+            proposed: &[("رافائيل غروسي", Kind::Person)],
+            not_proposed: &["الطاقة الذرية رافائيل غروسي", "الطاقة الذرية رافائيل"],
+        },
+        Case {
+            rule: "a pronoun closing a foreign name after a title",
+            articles: &["وترأست لجنة التحكيم المخرجة الصينية تشانغ لي هي، وهي من أبرز مخرجات جيلها."],
+            proposed: &[("تشانغ لي هي", Kind::Person)],
+            not_proposed: &["تشانغ لي"],
+        },
+        Case {
+            rule: "a verb of action after a title is no name",
+            articles: &["وكان الرئيس ترأس الاجتماع، ثم الوزير عقد مؤتمرا صحفيا."],
+            proposed: &[],
+            not_proposed: &["ترأس", "ترأس الاجتماع", "عقد"],
+        },
+        Case {
+            rule: "a definite noun and its feminine adjective after a title",
+            articles: &["واستعرض الوزير المبادرات الأردنية في المنطقة."],
+            proposed: &[],
+            not_proposed: &["المبادرات الأردنية", "المبادرات"],
+        },
+        Case {
+            rule: "a known place that starts a person's name is the person's",
+            articles: &["وقالت الممثلة الإيطالية صوفيا لورين إنها سعيدة بالتكريم."],
+            proposed: &[("صوفيا لورين", Kind::Person)],
+            not_proposed: &["صوفيا"],
+        },
+        Case {
+            rule: "a country after a role whose country an adjective gave",
+            articles: &["وقالت وزيرة الخارجية الكندية صوفيا كلارك إن بلادها سترسل مساعدات."],
+            proposed: &[("صوفيا كلارك", Kind::Person)],
+            not_proposed: &["كلارك", "صوفيا"],
+        },
+        Case {
+            rule: "a verb in the future ends a name",
+            articles: &["وقال المتحدث إن الرئيس الفرنسي إيمانويل ماكرون سيزور الجزائر."],
+            proposed: &[("إيمانويل ماكرون", Kind::Person)],
+            not_proposed: &["إيمانويل ماكرون سيزور"],
+        },
+        Case {
+            rule: "names that begin like a verb in the future",
+            articles: &["وقال رئيس الوزراء كير ستارمر، إن الاجتماع مهم.", "والتقى وزير الخارجية أندريه سيبيغا، نظيره."],
+            proposed: &[("كير ستارمر", Kind::Person), ("أندريه سيبيغا", Kind::Person)],
+            not_proposed: &["كير", "أندريه"],
+        },
+        Case {
+            rule: "what a spokesman speaks for, after باسم, is no name",
+            articles: &["وقال متحدث باسم حرس الحدود إن الوضع هادئ."],
+            proposed: &[],
+            not_proposed: &["حرس الحدود", "حرس"],
+        },
+        Case {
+            rule: "a common given name written with ى starts a name",
+            articles: &["وسجل موسى التعمري في الدقيقة 71.", "وتألق يحيى عطية الله في المباراة."],
+            proposed: &[("موسى التعمري", Kind::Person), ("يحيى عطية الله", Kind::Person)],
+            not_proposed: &["موسى", "يحيى"],
+        },
+        Case {
+            rule: "a given name after و starts the next name of a list",
+            articles: &["وضمت القائمة المهاجمين موسى التعمري وعلي علوان ومحمد أبو زريق."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["وعلي علوان", "علوان ومحمد"],
+        },
+        Case {
+            rule: "a verbal noun after ل or ب ends a name",
+            articles: &["ودفع المدرب بالمهاجم علي علوان لتعزيز الخط الأمامي.", "وحضر علي علوان لاستقبال الجماهير."],
+            proposed: &[("علي علوان", Kind::Person)],
+            not_proposed: &["علي علوان لتعزيز", "علي علوان لاستقبال"],
+        },
+        Case {
+            rule: "a verbal noun after ل or ب begins no name",
+            articles: &["ووزعت الفرق الأدوية الأساسية لمواجهة تفشي الكوليرا.", "وقال لمكافحة الفساد إن الحملة مستمرة."],
+            proposed: &[],
+            not_proposed: &["لمواجهة تفشي", "لمكافحة الفساد", "لمكافحة"],
+        },
+        Case {
+            rule: "a profession after a preposition, and professions of sport",
+            articles: &["ودفع المدرب بالمهاجم يزن النعيمات.", "وفاز العداء المغربي سفيان البقالي بالسباق."],
+            proposed: &[("يزن النعيمات", Kind::Person), ("سفيان البقالي", Kind::Person)],
+            not_proposed: &["بالمهاجم", "المغربي"],
+        },
+        Case {
+            rule: "a nationality after و before a name, in two articles",
+            articles: &["وحل الإثيوبي لاميشا غيرما ثانيا والأمريكي غرانت هولواي.", "وفاز والأمريكي غرانت هولواي بالذهب."],
+            proposed: &[("غرانت هولواي", Kind::Person)],
+            not_proposed: &["والأمريكي"],
+        },
+        Case {
+            rule: "a nationality before a name in one article, its family name alone in another",
+            articles: &[
+                "وكان المنتخب، بقيادة مدربه الألماني رالف رانغنيك، قد تقدم.",
+                "فيما أقر رانغنيك بأن فريقه فقد السيطرة.",
+            ],
+            proposed: &[("رالف رانغنيك", Kind::Person)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a family name that is also an ordinary word counts for no one",
+            articles: &["وتقدم الألماني رالف تثبيت بالكرة.", "وطالب الوفد بتثبيت الهدنة وتثبيت الأسعار."],
+            proposed: &[],
+            not_proposed: &["رالف تثبيت"],
+        },
+        Case {
+            rule: "a military rank and its ordinal before a name",
+            articles: &["وقال الملازم الأول نسيم برناوي إن الحرائق طوقت."],
+            proposed: &[("نسيم برناوي", Kind::Person)],
+            not_proposed: &["الأول نسيم برناوي", "الأول"],
+        },
+        Case {
+            rule: "a ruler's ordinal ends his name, and a title after an honorific starts it",
+            articles: &[
+                "وحضر سمو الأمير الحسين بن عبدالله الثاني ولي العهد المباراة.",
+                "وزار سمو الأمير الحسين بن عبدالله الثاني ولي العهد المعسكر.",
+                "وانطلق ملتقى محمد السادس الدولي للقفز بالرباط.",
+                "واختتم ملتقى محمد السادس الدولي للقفز أمس.",
+            ],
+            proposed: &[("الحسين بن عبدالله الثاني", Kind::Person), ("محمد السادس", Kind::Person)],
+            not_proposed: &["بن عبدالله الثاني", "الحسين", "محمد السادس الدولي"],
+        },
+        Case {
+            rule: "an accusative noun and its adjective after a role is no name",
+            articles: &["وعقد محافظ ظفار اجتماعا طارئا للجنة.", "وعقد رئيس الوزراء اجتماعا طارئا أمس."],
+            proposed: &[],
+            not_proposed: &["اجتماعا طارئا"],
+        },
+        Case {
+            rule: "ل before a noun and its complement belongs to the role's complement",
+            articles: &["وقال رئيس الاتحاد الأردني لكرة القدم إن المنتخب جاهز."],
+            proposed: &[],
+            not_proposed: &["لكرة القدم"],
+        },
+    ]);
+}
+
+#[test]
+fn forms_of_one_persons_name() {
+    // A lineage with and without forebears and family.
+    assert_one_name(
+        &["واستقبل الشيخ حمدان بن راشد الوفد.", "وحضر الشيخ حمدان بن راشد بن سعيد آل مكتوم الحفل."],
+        "حمدان بن راشد",
+        "حمدان بن راشد بن سعيد آل مكتوم",
+    );
+    // The name without the father's.
+    assert_one_name(
+        &["وقال المدرب ياسر عادل فهمي، إن الفريق جاهز.", "وأكد المدرب ياسر فهمي، أن الفوز مستحق."],
+        "ياسر فهمي",
+        "ياسر عادل فهمي",
+    );
+    // With and without a space.
+    assert_one_name(
+        &["وقال الأمين العام للحزب حسن نصر الله، إن الحرب طويلة.", "وأكد الأمين العام للحزب حسن نصرالله، أن الرد آت."],
+        "حسن نصر الله",
+        "حسن نصرالله",
+    );
+    // The name a person is known by.
+    assert_one_name(
+        &["وقاد الهجوم أحمد سالم بكري المعروف بـ«أبو طارق» إلى المدينة.", "وقال الشيخ أبو طارق، إن رجاله صامدون."],
+        "أحمد سالم بكري",
+        "أبو طارق",
+    );
+    // The father's name after بن is another person's, not the son's family
+    // name alone.
+    let found = proposals(&[
+        "وحضر الشيخ خالد بن محمد بن زايد آل نهيان الحفل.",
+        "وتلقى رئيس الدولة الشيخ محمد بن زايد آل نهيان برقية.",
+        "وقال الشيخ محمد بن زايد آل نهيان، إن البلاد ماضية.",
+    ]);
+    for name in ["خالد بن محمد بن زايد آل نهيان", "محمد بن زايد آل نهيان"] {
+        let names: Vec<String> = found.iter().map(|s| format!("{} {:?}", s.name, s.variants)).collect();
+        assert!(found.iter().any(|s| s.name == name), "{name} not proposed on its own: {names:?}");
+    }
+    // A name does not run past a word that ends it elsewhere.
+    check(&[Case {
+        rule: "the end of a name elsewhere",
+        articles: &[
+            "وأعلن الرئيس الروسي فلاديمير بوتين انسحاب القوات من المنطقة.",
+            "وقال فلاديمير بوتن، إن بلاده مستعدة.",
+        ],
+        proposed: &[("فلاديمير بوتين", Kind::Person)],
+        not_proposed: &["فلاديمير بوتين انسحاب"],
+    }]);
+}

@@ -1,0 +1,260 @@
+//! Evidence of places: nouns of place and their duals and plurals, lists
+//! around known places, datelines, landforms, seas and regions.
+
+use super::{Case, check};
+use crate::entities::Kind;
+
+#[test]
+fn places() {
+    check(&[
+        Case {
+            rule: "the dual of a noun of place before two names",
+            articles: &["وضربت الفيضانات ولايتي سطيف وباتنة شرقي البلاد."],
+            proposed: &[("سطيف", Kind::Place), ("باتنة", Kind::Place)],
+            not_proposed: &["وباتنة"],
+        },
+        Case {
+            rule: "the dual of a noun of place before two names, the second shaped like a nisba",
+            articles: &["وهطلت الأمطار الغزيرة في مدينتي حديبو وقلنسية وقرى الساحل."],
+            proposed: &[("حديبو", Kind::Place), ("قلنسية", Kind::Place)],
+            not_proposed: &["قرى الساحل"],
+        },
+        Case {
+            rule: "a delta before a name, and الخليج alone as a region",
+            articles: &["وانتشر الجراد في دلتا طوكر.", "ويعمل أطباء عرب في أوروبا والخليج."],
+            proposed: &[("طوكر", Kind::Place), ("الخليج", Kind::Place)],
+            not_proposed: &["دلتا طوكر"],
+        },
+        Case {
+            rule: "the dual of منطقة before two names",
+            articles: &["وامتدت الاشتباكات إلى منطقتي الهرمل والقصير على الحدود."],
+            proposed: &[("الهرمل", Kind::Place), ("القصير", Kind::Place)],
+            not_proposed: &["والقصير"],
+        },
+        Case {
+            rule: "a direction after a sure noun of place",
+            articles: &["ونزح الآلاف في ولاية جنوب كردفان خلال الأسبوع."],
+            proposed: &[("جنوب كردفان", Kind::Place)],
+            not_proposed: &["كردفان"],
+        },
+        Case {
+            rule: "a place's words are settled among places (دير الزور beside دير شبيغل)",
+            articles: &[
+                "وقصفت الطائرات مدينة دير الزور، وفق شهود.",
+                "وعاد النازحون إلى مدينة دير الزور، أمس.",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+                "المصدر: دير شبيغل",
+            ],
+            proposed: &[("دير الزور", Kind::Place), ("دير شبيغل", Kind::Source)],
+            not_proposed: &["دير"],
+        },
+        Case {
+            rule: "seas and oceans, whole after a noun of place",
+            articles: &[
+                "وأبحرت السفن في منطقة البحر الأبيض المتوسط أمس.",
+                "ووصلت الناقلة إلى المحيط الهادئ.",
+                "واجتمع قادة دول الخليج العربية.",
+                "وتحدث الوزير عن المحيط الإقليمي للبلاد وعن منطقة المحيط الحيوي.",
+            ],
+            proposed: &[("البحر الأبيض المتوسط", Kind::Place), ("المحيط الهادئ", Kind::Place)],
+            not_proposed: &["البحر", "الخليج العربية", "المحيط الإقليمي", "المحيط الحيوي"],
+        },
+        Case {
+            rule: "a noun and its indefinite adjective is no place",
+            articles: &["وشهدت العاصمة مظاهرات شعبية واسعة."],
+            proposed: &[],
+            not_proposed: &["مظاهرات شعبية", "مظاهرات"],
+        },
+        Case {
+            rule: "a number joined by و to a known place is no place",
+            articles: &["وفازت تونس وواحدة من جاراتها بالجائزة."],
+            proposed: &[("تونس", Kind::Place)],
+            not_proposed: &["احدة", "واحدة"],
+        },
+        Case {
+            rule: "a list joined by و that holds a known place and closes with the phrase",
+            articles: &[
+                "وسجلت الإصابات في المكلا وسيحوت وحديبو، بحسب الوزارة.",
+                "وامتدت الاحتجاجات إلى برشلونة وجيرونا ولاردة.",
+                "وتوقفت الرحلات في بيت لحم وطولكرم.",
+                "وفي ترهونة ومسلاتة وطرابلس انقطعت الكهرباء.",
+            ],
+            proposed: &[
+                ("سيحوت", Kind::Place),
+                ("حديبو", Kind::Place),
+                ("جيرونا", Kind::Place),
+                ("لاردة", Kind::Place),
+                ("ترهونة", Kind::Place),
+                ("مسلاتة", Kind::Place),
+            ],
+            not_proposed: &["وسيحوت", "ولاردة"],
+        },
+        Case {
+            rule: "a list that runs on into the clause is no list of places",
+            articles: &[
+                "وشهدت البرتغال وأجزاء واسعة من غرب أوروبا الكسوف.",
+                "وغادر الوفد القاهرة وبعدها بساعات وصل الرئيس.",
+                "وسار المحتجون من بغداد وصولا إلى الحلة.",
+                "وعادت الكهرباء إلى عطبرة وأجزاء من الخرطوم.",
+            ],
+            proposed: &[("البرتغال", Kind::Place)],
+            not_proposed: &["أجزاء", "اسعة", "واسعة", "بعدها", "صولا", "وصولا"],
+        },
+        Case {
+            rule: "a plural noun of place before a list that begins with a known place",
+            articles: &["وتركزت الوفيات في مديريات المكلا والشحر وغيل باوزير."],
+            proposed: &[("الشحر", Kind::Place), ("غيل باوزير", Kind::Place)],
+            not_proposed: &["والشحر"],
+        },
+        Case {
+            rule: "جهة, the Moroccan region, before a name; not an official body",
+            articles: &[
+                "وضربت العاصفة جهة سوس ماسة ليلا.",
+                "وأعلنت جهة سوس ماسة خطة للطوارئ.",
+                "ولم تعلن أي جهة رسمية مسؤوليتها.",
+            ],
+            proposed: &[("سوس ماسة", Kind::Place)],
+            not_proposed: &["رسمية"],
+        },
+        Case {
+            rule: "country names of i18n-iso-countries beside CLDR's",
+            articles: &["وزار الوفد المجر ثم الدنمارك."],
+            proposed: &[("المجر", Kind::Place), ("الدنمارك", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a landform's noun is part of its name, a town's is not",
+            articles: &[
+                "وغادر الأجداد قرى جبل لبنان بحثا عن حياة جديدة.",
+                "وتطل المحافظة على مضيق هرمز الذي تمر عبره الناقلات.",
+                "وتوقفت الحافلات في مدينة طبرقة، وفي وادي خالد شمالا.",
+            ],
+            proposed: &[
+                ("جبل لبنان", Kind::Place),
+                ("مضيق هرمز", Kind::Place),
+                ("وادي خالد", Kind::Place),
+                ("طبرقة", Kind::Place),
+            ],
+            not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
+        },
+        Case {
+            rule: "a town named like a person, and a given name joined by و to another name",
+            articles: &["ووصل أول قطار إلى مدينة بشار أمس.", "ويربط الخط الجديد بين بشار وتندوف."],
+            proposed: &[("بشار", Kind::Place)],
+            not_proposed: &["بشار وتندوف"],
+        },
+        Case {
+            rule: "regions that CLDR does not name",
+            articles: &["ويعيد الاتفاق خلط الأوراق في القرن الأفريقي وفي البلقان."],
+            proposed: &[("القرن الأفريقي", Kind::Place), ("البلقان", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "cities of GeoNames, with no cue word, in any of their spellings",
+            articles: &["ووصل الوفد إلى جدة قادما من صنعاء، ثم توجه إلى وهران.", "وغادر الحجاج جده بعد الموسم."],
+            proposed: &[("جدة", Kind::Place), ("صنعاء", Kind::Place), ("وهران", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "first-level subdivisions, with no cue word and without their unit's noun",
+            articles: &["وتراجع الإنتاج في شبوة وحضرموت، بينما ارتفع في كاليفورنيا.", "وعاد الهدوء إلى سيدي بوزيد."],
+            proposed: &[
+                ("شبوة", Kind::Place),
+                ("حضرموت", Kind::Place),
+                ("كاليفورنيا", Kind::Place),
+                ("سيدي بوزيد", Kind::Place),
+            ],
+            not_proposed: &["ولاية سيدي بوزيد"],
+        },
+        Case {
+            rule: "a region split into states named by directions, and a country's short form",
+            articles: &["وتتواصل المعارك في دارفور وكردفان منذ أشهر.", "ووصل الوفد إلى الإمارات أمس."],
+            proposed: &[("دارفور", Kind::Place), ("كردفان", Kind::Place), ("الإمارات", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a subdivision's name that is also an ordinary word or an outlet is not known",
+            articles: &["وقال مراسل الجزيرة إن الحل المطروح على البحيرة يتطلب قوة وصبرا."],
+            proposed: &[],
+            not_proposed: &["الجزيرة", "المطروح", "البحيرة", "قوة"],
+        },
+        Case {
+            rule: "the plural of a noun of place before a list of names",
+            articles: &["وجرت الأودية في ولايات صلالة وطاقة ومرباط.", "وسجلت حرائق في بلديتي تيشي وأوقاس."],
+            proposed: &[
+                ("صلالة", Kind::Place),
+                ("طاقة", Kind::Place),
+                ("مرباط", Kind::Place),
+                ("تيشي", Kind::Place),
+                ("أوقاس", Kind::Place),
+            ],
+            not_proposed: &["وطاقة", "صلالة وطاقة"],
+        },
+        Case {
+            rule: "a plural of a noun of place before one name or a definite word is no list",
+            articles: &["وعلق سكان في قرى تابعة لقضاء بستك.", "وامتدت الأمطار إلى ولايات السلطنة ومحافظاتها."],
+            proposed: &[],
+            not_proposed: &["تابعة", "السلطنة"],
+        },
+        Case {
+            rule: "a title in a list of places starts the name, whole",
+            articles: &["واندلعت احتجاجات في مديريتي المنصورة والشيخ عثمان مساء أمس."],
+            proposed: &[("المنصورة", Kind::Place), ("الشيخ عثمان", Kind::Place)],
+            not_proposed: &["الشيخ"],
+        },
+        Case {
+            rule: "sure evidence in two articles outweighs an ordinary word",
+            articles: &[
+                "وتوفي شخصان في ولاية طاقة بمحافظة ظفار.",
+                "وجرت الأودية في ولايات صلالة وطاقة.",
+                "وارتفعت أسعار الطاقة وقال الخبراء إن طاقة الشبكة محدودة.",
+            ],
+            proposed: &[("طاقة", Kind::Place)],
+            not_proposed: &["الطاقة"],
+        },
+        Case {
+            rule: "nouns of Tunisia's districts, of the holy sites, of deserts and mines",
+            articles: &[
+                "ووصل الحجاج إلى مشعر منى.",
+                "وتجمع المحتجون في معتمدية جبنيانة.",
+                "وعلقت السيارات في رمال صحراء النفود الكبير.",
+                "وتقع الآثار على أطراف صحراء النفود الكبير.",
+                "وانطلق القطار من منجم غار جبيلات.",
+                "ويقدر احتياطي منجم غار جبيلات بمليارات الأطنان.",
+            ],
+            proposed: &[
+                ("منى", Kind::Place),
+                ("جبنيانة", Kind::Place),
+                ("النفود الكبير", Kind::Place),
+                ("غار جبيلات", Kind::Place),
+            ],
+            not_proposed: &["مشعر منى", "معتمدية جبنيانة", "صحراء النفود"],
+        },
+        Case {
+            rule: "قضاء before a definite word is spending time",
+            articles: &["واضطرت العائلات إلى قضاء الليل في العراء.", "وأمضت الأسر قضاء الليل في السيارات في ليل بارد."],
+            proposed: &[],
+            not_proposed: &["الليل"],
+        },
+        Case {
+            rule: "رغم is a preposition, after a noun of place too",
+            articles: &["وخرج المتظاهرون إلى شوارع العاصمة رغم الحر.", "وتواصل العمل رغم الانقطاع."],
+            proposed: &[],
+            not_proposed: &["رغم"],
+        },
+        Case {
+            rule: "the field of a ministry is no place",
+            articles: &["وقال مسؤولون بمديرية السياحة إن الموسم جيد.", "وأعلنت وزارة السياحة عن كشف جديد."],
+            proposed: &[],
+            not_proposed: &["السياحة"],
+        },
+        Case {
+            rule: "a city's name that is also an ordinary word or a given name is not known",
+            articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
+            proposed: &[],
+            not_proposed: &["صور", "الجديدة", "المدينة", "بشار", "الشهداء"],
+        },
+    ]);
+}
