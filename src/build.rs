@@ -288,10 +288,9 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
         (Some(changed), Some(known)) => {
             let mut scratch = Scratch::default();
             let results: Vec<Read> = changed.iter().map(|path| read_file(&mut scratch, path)).collect();
-            let was: Vec<*const Article> =
-                changed.iter().filter_map(|p| known.get(p)).map(|e| Arc::as_ptr(&e.0)).collect();
+            let read: Vec<usize> = changed.iter().filter_map(|path| known.get_index_of(path)).collect();
             let mut articles = Vec::with_capacity(known.len());
-            articles.extend(known.values().filter(|e| !was.contains(&Arc::as_ptr(&e.0))).cloned());
+            articles.extend(known.values().enumerate().filter(|(i, _)| !read.contains(i)).map(|(_, e)| e.clone()));
             (results, articles, std::mem::take(&mut memory.stamps))
         }
         _ => {

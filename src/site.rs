@@ -124,3 +124,31 @@ fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     }
     bytes(a).cmp(bytes(b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The paths of a walk sort as `Path::cmp` sorts them, `a/b` before `a-b`.
+    #[test]
+    fn paths_sort_by_their_components() {
+        let mut paths: Vec<PathBuf> = [
+            "content/articles/a-b.md",
+            "content/articles/a/b.md",
+            "content/articles/a.md",
+            "content/articles/a/b/c.md",
+            "content/articles-2/x.md",
+            "content/articles/ب.md",
+            "content/articles/A.md",
+            "content/z.md",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let mut by_components = paths.clone();
+        by_components.sort();
+        paths.sort_by(|a, b| path_order(a, b));
+        assert_eq!(paths, by_components);
+        assert_eq!(path_order(Path::new("a/b"), Path::new("a-b")), std::cmp::Ordering::Less);
+    }
+}

@@ -57,17 +57,22 @@ const MOST_LISTED_PLACES: usize = 5;
 /// How many names the dual (2) or the plural of a noun of place stands
 /// before, proclitics allowed (في ولايتي، بمدينتي، في ولايات).
 pub(super) fn place_nouns_before(word_key: &str) -> Option<usize> {
-    static KEYS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    let (duals, plurals) = KEYS.get_or_init(|| {
-        let keys = |words: &[&str]| words.iter().map(|w| crate::arabic::key(w)).collect::<Vec<_>>();
-        (keys(DUAL_PLACE_NOUNS), keys(PLURAL_PLACE_NOUNS))
+    static NOUNS: OnceLock<rustc_hash::FxHashMap<String, usize>> = OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| {
+        let duals = DUAL_PLACE_NOUNS.iter().map(|w| (crate::arabic::key(w), 2));
+        duals.chain(PLURAL_PLACE_NOUNS.iter().map(|w| (crate::arabic::key(w), MOST_LISTED_PLACES))).collect()
     });
-    let endings = ["تي", "ات", "ن", "ري", "يم", "حي"];
-    if !endings.iter().any(|end| word_key.ends_with(end)) {
+    // Proclitics come first: a word that does not end as one of the nouns
+    // (in its last two letters) is none, without trying them.
+    fn last_two(key: &str) -> &str {
+        &key[key.char_indices().rev().nth(1).map_or(0, |(i, _)| i)..]
+    }
+    static ENDINGS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| nouns.keys().map(|k| last_two(k).to_owned()).collect());
+    if !endings.contains(last_two(word_key)) {
         return None;
     }
-    let dual = without_proclitics(word_key, |k| duals.iter().any(|d| d == k)).map(|_| 2);
-    dual.or_else(|| without_proclitics(word_key, |k| plurals.iter().any(|p| p == k)).map(|_| MOST_LISTED_PLACES))
+    without_proclitics(word_key, |k| nouns.contains_key(k)).and_then(|noun| nouns.get(&*noun).copied())
 }
 
 /// Seas, oceans and gulfs as Arabic news names them: CLDR names countries
