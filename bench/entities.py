@@ -141,16 +141,22 @@ def lists_from_truth(entities: list, with_variants: bool, common_words: frozense
     says to."""
     sections = {"person": "people", "place": "places", "source": "sources"}
     lists = {s: [] for s in sections.values()}
-    bare_counts = {}
+    bare_counts, full_counts = {}, {}
     for entity in entities:
         bare = (sections[entity["kind"]], key(bare_name(entity["name"])))
         bare_counts[bare] = bare_counts.get(bare, 0) + 1
+        full = (sections[entity["kind"]], key(entity["name"]))
+        full_counts[full] = full_counts.get(full, 0) + 1
     key_to_name = {}
     for n, entity in enumerate(entities):
         section = sections[entity["kind"]]
         name = bare_name(entity["name"])
         if bare_counts[(section, key(name))] > 1:
             name = entity["name"]
+        # Homonyms told apart by their vowel marks alone (عمّان, عُمان) are
+        # one spelling to fihris: a user names one by what it is.
+        if full_counts.get((section, key(name)), 0) > 1 and entity.get("description"):
+            name = f"{name} ({entity['description']})"
         entity_key = f"e{n}"
         key_to_name[entity_key] = entity["name"]
         lines = [f"[{entity_key}]", f"name = {toml_string(name)}"]

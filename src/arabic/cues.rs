@@ -106,6 +106,7 @@ pub const PLACE_NOUNS: &[&str] = &[
     "سهل",
     "مضيق",
     "خليج",
+    "حوض",
 ];
 
 /// Nouns that stand before an outlet's name (وكالة سانا، صحيفة النهار).

@@ -34,6 +34,12 @@ pub(super) fn is_nationality(key: &str) -> bool {
             || is_nationality_in_place_name(&format!("ال{stem}يه")))
 }
 
+/// Whether words `j` and `j + 1` say where an envoy or ambassador is sent
+/// (السفير لدى مصر، المبعوث إلى السودان): إلى or لدى and a known place.
+fn is_sent_to_place(t: &Text, j: usize) -> bool {
+    t.joined(j) && matches!(t.key(j), "الي" | "لدي") && t.joined(j + 1) && is_known_place(t.key(j + 1))
+}
+
 impl Finder {
     pub(super) fn after_title(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let mut j = i + 1;
@@ -44,6 +50,9 @@ impl Finder {
         // الرئيس السوري السابق بشار الأسد: skip what qualifies the title.
         while j < i + 3 && t.joined(j) && (is_nisba(t.key(j)) || class(t.key(j)).modifier) {
             j += 1;
+        }
+        if is_sent_to_place(t, j) {
+            j += 2;
         }
         if t.joined(j) {
             self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
@@ -69,8 +78,17 @@ impl Finder {
         // A country follows the role (وزير خارجية روسيا) unless an adjective
         // already said whose it is (رئيسة الوزراء الإيطالية جورجيا ميلوني).
         let mut country_said = false;
-        while j < i + 1 + MAX_COMPLEMENT_WORDS && t.joined(j) {
+        // المبعوث الأممي إلى السودان، السفير لدى مصر: where the envoy is
+        // sent is the role's, beyond the words of its complement.
+        let mut sent_to = 0;
+        while j < i + 1 + MAX_COMPLEMENT_WORDS + sent_to && t.joined(j) {
             let key = t.key(j);
+            if sent_to == 0 && is_sent_to_place(t, j) {
+                sent_to = 2;
+                country_said = true;
+                j += 2;
+                continue;
+            }
             let word = class(key);
             // سمو الأمير الحسين: the title that follows an honorific
             // introduces the name itself.

@@ -14,6 +14,22 @@ fn people() {
             not_proposed: &["اللبنانية"],
         },
         Case {
+            rule: "where an envoy or ambassador is sent belongs to the role, not the name",
+            articles: &[
+                "وقال المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة إن الحل سياسي.",
+                "وأكد السفير الأمريكي لدى مصر هيرو مصطفى أن العلاقات متينة.",
+                "ووصل السفير إلى مصر أمس في زيارة رسمية.",
+            ],
+            proposed: &[("رمطان لعمامرة", Kind::Person), ("هيرو مصطفى", Kind::Person)],
+            not_proposed: &["السودان رمطان لعمامرة", "مصر هيرو مصطفى", "أمس"],
+        },
+        Case {
+            rule: "a given name that starts with و is no conjunction",
+            articles: &["وأجرى مباحثات مع الرئيس الكيني وليام روتو حول الانتخابات."],
+            proposed: &[("وليام روتو", Kind::Person)],
+            not_proposed: &["روتو"],
+        },
+        Case {
             rule: "a foreign given name with no title before it",
             articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
             proposed: &[("كارلوس ساينز", Kind::Person)],

@@ -26,6 +26,15 @@ fn places() {
             not_proposed: &["دلتا طوكر"],
         },
         Case {
+            rule: "a basin before a name",
+            articles: &[
+                "وتحول الوزارة كميات إضافية من حوض الديسة إلى العاصمة.",
+                "وتتقاسم دول حوض البحر المتوسط المخاطر نفسها.",
+            ],
+            proposed: &[("الديسة", Kind::Place), ("البحر المتوسط", Kind::Place)],
+            not_proposed: &["حوض الديسة"],
+        },
+        Case {
             rule: "the dual of منطقة before two names",
             articles: &["وامتدت الاشتباكات إلى منطقتي الهرمل والقصير على الحدود."],
             proposed: &[("الهرمل", Kind::Place), ("القصير", Kind::Place)],
