@@ -30,6 +30,15 @@ fn people() {
             not_proposed: &["روتو"],
         },
         Case {
+            rule: "a common woman's given name starting a name with no title before it",
+            articles: &[
+                "وسجلت سناء مسودي في الدقيقة الثمانين برأسية متقنة.",
+                "ونفذت ابتسام جرايدي من الركنية كرة عالية.",
+            ],
+            proposed: &[("سناء مسودي", Kind::Person), ("ابتسام جرايدي", Kind::Person)],
+            not_proposed: &["الدقيقة الثمانين", "الركنية"],
+        },
+        Case {
             rule: "a foreign given name with no title before it",
             articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
             proposed: &[("كارلوس ساينز", Kind::Person)],
