@@ -78,13 +78,28 @@ impl Finder {
         // A country follows the role (وزير خارجية روسيا) unless an adjective
         // already said whose it is (رئيسة الوزراء الإيطالية جورجيا ميلوني).
         let mut country_said = false;
-        // المبعوث الأممي إلى السودان، السفير لدى مصر: where the envoy is
-        // sent is the role's, beyond the words of its complement.
-        let mut sent_to = 0;
-        while j < i + 1 + MAX_COMPLEMENT_WORDS + sent_to && t.joined(j) {
+        // Words the complement may hold beyond its count: where an envoy is
+        // sent (المبعوث الأممي إلى السودان، السفير لدى مصر) and a name in
+        // quotes (المدير العام لمؤسسة «روس آتوم» الروسية أليكسي ليخاتشوف).
+        let mut beyond = 0;
+        let mut sent = false;
+        // The word after a closing quote follows on, though not joined.
+        let mut after_quote = None;
+        let continues = |j: usize, after_quote: Option<usize>| t.joined(j) || after_quote == Some(j);
+        while j < i + 1 + MAX_COMPLEMENT_WORDS + beyond {
+            if let Some(quoted) = self.quoted(t, j) {
+                beyond += quoted.len();
+                j += quoted.len();
+                after_quote = Some(j);
+                continue;
+            }
+            if !continues(j, after_quote) {
+                break;
+            }
             let key = t.key(j);
-            if sent_to == 0 && is_sent_to_place(t, j) {
-                sent_to = 2;
+            if !sent && is_sent_to_place(t, j) {
+                sent = true;
+                beyond += 2;
                 country_said = true;
                 j += 2;
                 continue;
@@ -119,7 +134,7 @@ impl Finder {
         if j > i + 2 && matches!(t.key(j), "بن" | "ابن" | "بنت") {
             j -= 1;
         }
-        if j > i + 1 && t.joined(j) && !class(t.key(j)).common_subject {
+        if j > i + 1 && continues(j, after_quote) && !class(t.key(j)).common_subject {
             self.take(Reason::Role, t, j, MAX_NAME_WORDS, false, started);
         }
     }

@@ -24,6 +24,15 @@ fn people() {
             not_proposed: &["السودان رمطان لعمامرة", "مصر هيرو مصطفى", "أمس"],
         },
         Case {
+            rule: "a name in quotes inside a role's complement belongs to it",
+            articles: &[
+                "وقال المدير العام لمؤسسة «روس آتوم» الروسية أليكسي ليخاتشوف إن المشروع نموذج للتعاون.",
+                "وأوضح المدير التنفيذي لشركة «موانئ دبي العالمية» فاسيلي بورشيف أن الإنتاج مستقر.",
+            ],
+            proposed: &[("أليكسي ليخاتشوف", Kind::Person), ("فاسيلي بورشيف", Kind::Person)],
+            not_proposed: &["الروسية أليكسي ليخاتشوف", "روس آتوم", "موانئ دبي العالمية"],
+        },
+        Case {
             rule: "a given name that starts with و is no conjunction",
             articles: &["وأجرى مباحثات مع الرئيس الكيني وليام روتو حول الانتخابات."],
             proposed: &[("وليام روتو", Kind::Person)],
