@@ -152,6 +152,9 @@ const OTHER_STOPS: &[&str] = &[
     "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
     // "Despite": a preposition, as closed a class as في.
     "رغم", "برغم", "رغما",
+    // Prepositions made of a noun: "about", "because of", "according to",
+    // "due to", "towards".
+    "بشأن", "بسبب", "بحسب", "جراء", "إزاء", "تجاه",
     // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
     "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
     // Honorifics after a ruler's name (السلطان هيثم بن طارق المعظم، الملك
@@ -166,6 +169,7 @@ const OTHER_STOPS: &[&str] = &[
 const ACTION_VERBS: &[&str] = &[
     "عقد", "بحث", "زار", "وصل", "غادر", "شارك", "ترأس", "افتتح", "تلقى", "بعث", "أجرى", "وقع", "أصدر", "قرر",
     "وجه", "أشاد", "هنأ", "عزى", "تسلم", "ألقى", "استعرض", "ناقش", "تفقد", "دشن", "أرسل", "رعى", "أدى",
+    "سجل", "أحرز", "حقق", "فاز", "منح", "نفذ",
 ];
 
 /// Subjects of verbs of speech that name no one (قال مسؤول، أكد مصدر).

@@ -48,6 +48,15 @@ fn people() {
             not_proposed: &["الدقيقة الثمانين", "الركنية"],
         },
         Case {
+            rule: "a preposition made of a noun, or a verb of play, ends a name",
+            articles: &[
+                "وقال المبعوث الأممي رمطان لعمامرة بشأن المفاوضات إنها متعثرة.",
+                "وكانت سناء مسودي سجلت هدف الفوز في الدقيقة الأخيرة.",
+            ],
+            proposed: &[("رمطان لعمامرة", Kind::Person), ("سناء مسودي", Kind::Person)],
+            not_proposed: &["رمطان لعمامرة بشأن", "سناء مسودي سجلت"],
+        },
+        Case {
             rule: "a foreign given name with no title before it",
             articles: &["وتقدم كارلوس ساينز إلى المركز الثالث بعد يوم صعب."],
             proposed: &[("كارلوس ساينز", Kind::Person)],
