@@ -327,6 +327,17 @@ impl Finder {
         if place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
             return;
         }
+        // لندن: «الشرق الأوسط»، a paper's house style: the place, a colon and
+        // the paper in quotes.
+        if t.gap(end).trim_start().starts_with(':')
+            && let Some(outlet) = self.quoted(t, end)
+        {
+            started[0] = true;
+            let (n, m) = (place.len(), outlet.len());
+            self.push(Reason::Dateline, place, n, None);
+            self.push(Reason::Abbreviation, outlet, m, None);
+            return;
+        }
         let dash = |s: &str| s.trim_start().starts_with(['-', '–', '—']);
         // Where the agency starts: after a marker, a date perhaps between.
         let mut at = end;

@@ -37,7 +37,8 @@ pub enum Reason {
     ForOutlet,
     /// After a feminine verb of reporting: بحسب ما نقلته رويترز.
     Reported,
-    /// An agency in parentheses: `(واع)`, `بيروت (رويترز) -`.
+    /// An agency in parentheses: `(واع)`, `بيروت (رويترز) -`; or an outlet
+    /// in quotes after a dateline's colon: `الرياض: «الشرق الأوسط»`.
     Abbreviation,
     /// The article's front matter names it as its outlet.
     FrontMatter,
@@ -120,7 +121,7 @@ impl Reason {
             Reason::SourceNoun | Reason::LooseSourceNoun => "after a noun of outlet",
             Reason::ForOutlet => "after لـ",
             Reason::Reported => "after a verb of reporting",
-            Reason::Abbreviation => "an agency in parentheses",
+            Reason::Abbreviation => "an agency in parentheses or a dateline",
             Reason::FrontMatter => "the article's source",
             Reason::Credit => "a credit line",
             Reason::Coordinated => "joined by و to a known place",

@@ -18,6 +18,16 @@ fn outlets() {
             not_proposed: &["سي إن إن إن", "إم بي سي إن", "سي"],
         },
         Case {
+            rule: "a dateline with a colon and the paper in quotes",
+            articles: &[
+                "الرياض: «الشرق الأوسط»\n\nأعلنت المنظمة زيادة محدودة للإنتاج.",
+                "لندن: «الشرق الأوسط»\n\nوصل الوفد صباح اليوم.",
+                "وقال الوزير: «الحل قريب» في ختام الاجتماع.",
+            ],
+            proposed: &[("الشرق الأوسط", Kind::Source), ("الرياض", Kind::Place), ("لندن", Kind::Place)],
+            not_proposed: &["الحل قريب"],
+        },
+        Case {
             rule: "a word that begins with و after a sure noun of outlet",
             articles: &["ونقلت صحيفة واشنطن بوست عن مصادر أن الاتفاق قريب.", "وذكرت صحيفة وموقع إخباري أن الاتفاق قريب."],
             proposed: &[("واشنطن بوست", Kind::Source)],
