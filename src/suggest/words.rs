@@ -155,6 +155,8 @@ const OTHER_STOPS: &[&str] = &[
     // Prepositions made of a noun: "about", "because of", "according to",
     // "due to", "towards".
     "بشأن", "بسبب", "بحسب", "جراء", "إزاء", "تجاه",
+    // ما fused with a preposition: "with what", "of what", "about what".
+    "بما", "مما", "عما", "لما", "فيما",
     // "Known as": the name a person goes by follows (المعروف بـ«حميدتي»).
     "المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة",
     // Honorifics after a ruler's name (السلطان هيثم بن طارق المعظم، الملك

@@ -9,9 +9,13 @@ fn people() {
     check(&[
         Case {
             rule: "a profession and its adjectives before a name",
-            articles: &["وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.", "وغنت المطربة اللبنانية يارا في الافتتاح."],
+            articles: &[
+                "وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.",
+                "وغنت المطربة اللبنانية يارا في الافتتاح.",
+                "وأشاد المدرب بما قدمه الفريق.",
+            ],
             proposed: &[("نادين لبكي", Kind::Person), ("يارا", Kind::Person)],
-            not_proposed: &["اللبنانية"],
+            not_proposed: &["اللبنانية", "بما"],
         },
         Case {
             rule: "where an envoy or ambassador is sent belongs to the role, not the name",
