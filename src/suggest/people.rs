@@ -85,7 +85,7 @@ impl Finder {
         let mut sent = false;
         // The word after a closing quote follows on, though not joined.
         let mut after_quote = None;
-        let continues = |j: usize, after_quote: Option<usize>| t.joined(j) || after_quote == Some(j);
+        let continues = |j: usize, after_quote: Option<usize>| t.joined(j) || after_quote == Some(j) && j < t.len();
         while j < i + 1 + MAX_COMPLEMENT_WORDS + beyond {
             if let Some(quoted) = self.quoted(t, j) {
                 beyond += quoted.len();
