@@ -1,8 +1,8 @@
 //! Reading the entity lists `content/{people,places,sources}.toml` into a
 //! [`Catalog`], and checking what the matcher relies on: no spelling claimed
-//! by two entities, no role title or function word as an alias, `in`
-//! pointing at a known place without cycles. Every problem names its list,
-//! line and column.
+//! by two entities, no role title or function word as an alias; `in` is
+//! resolved once every list is read ([`super::within`]). Every problem names
+//! its list, line and column.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::catalog::{Catalog, Entity, EntityId, Kind, Spelling, spelling_key};
+use super::within::PendingWithin;
 use crate::arabic::{key, slug::slugify};
 use crate::content::{Located, old_path};
 use crate::diagnostics::{Diagnostic, LineStarts, Location};
@@ -61,13 +62,6 @@ struct Checked {
     within: Option<Spanned<String>>,
     /// Where each of `entity.spellings` is written in the list.
     spelling_offsets: Vec<usize>,
-}
-
-/// A place's `in`, resolved once every list is read.
-struct PendingWithin {
-    place: EntityId,
-    within: Spanned<String>,
-    list: usize,
 }
 
 impl Catalog {
@@ -135,7 +129,13 @@ impl Catalog {
                 if let Some(checked) = catalog.check_entry(list, entity_key, raw, location, &mut diagnostics) {
                     let id = catalog.entities.len() as EntityId;
                     if let Some(within) = checked.within {
-                        pending_within.push(PendingWithin { place: id, within, list: list_index });
+                        let location = list.at(within.span().start);
+                        pending_within.push(PendingWithin {
+                            place: id,
+                            written: within.into_inner(),
+                            path: list.path,
+                            location,
+                        });
                     }
                     catalog.by_key.insert((list.kind, checked.entity.key.clone()), id);
                     catalog.entities.push(checked.entity);
@@ -144,7 +144,7 @@ impl Catalog {
             }
         }
         catalog.index_spellings(&texts, &spelling_offsets, &mut diagnostics);
-        catalog.resolve_within(&texts, pending_within, &mut diagnostics);
+        catalog.resolve_within(pending_within, &mut diagnostics);
         (catalog, diagnostics)
     }
 
@@ -374,103 +374,6 @@ impl Catalog {
             }
         }
     }
-
-    /// Resolves `in` of places as front matter resolves a reference (a key,
-    /// or a name or alias only one place has), rejecting unknown places and
-    /// cycles.
-    fn resolve_within(&mut self, lists: &[ListText], pending: Vec<PendingWithin>, diagnostics: &mut Vec<Diagnostic>) {
-        for PendingWithin { place, within, list } in pending {
-            let list = &lists[list];
-            let location = list.at(within.span().start);
-            match self.resolve(Kind::Place, within.get_ref()) {
-                Some(parent) if parent == place => diagnostics.push(
-                    Diagnostic::error(format!("[{}] is `in` itself", self.entities[place as usize].key))
-                        .in_file(list.path)
-                        .at(location)
-                        .with_help("point `in` at the place that contains this one"),
-                ),
-                Some(parent) => self.entities[place as usize].within = Some(parent),
-                None => diagnostics.push(
-                    Diagnostic::error(format!("unknown place {:?} in `in`", within.get_ref()))
-                        .in_file(list.path)
-                        .at(location)
-                        .with_help(self.place_hint(within.get_ref())),
-                ),
-            }
-        }
-        self.break_cycles(diagnostics);
-    }
-
-    /// What to write in `in` instead of `written`, which names no one place.
-    fn place_hint(&self, written: &str) -> String {
-        const WHAT: &str = "`in` takes the key (or the name) of another place in places.toml";
-        let places = || self.entities.iter().filter(|e| e.kind == Kind::Place);
-        let written_key = spelling_key(written);
-        let named: Vec<&str> = places()
-            .filter(|e| e.spellings.iter().any(|s| spelling_key(&s.text) == written_key))
-            .map(|e| e.key.as_str())
-            .collect();
-        if named.len() > 1 {
-            return format!(
-                "{written:?} is a name of several places ([{}]): write the key of the one you mean",
-                named.join("], [")
-            );
-        }
-        let near_key = crate::diagnostics::closest(written, places().map(|e| e.key.as_str()));
-        let near_name = || {
-            let names: Vec<(String, &str)> = places().map(|e| (spelling_key(&e.name), e.key.as_str())).collect();
-            let near = crate::diagnostics::closest(&written_key, names.iter().map(|(name, _)| name.as_str()))?;
-            names.iter().find(|(name, _)| name == near).map(|&(_, key)| key)
-        };
-        match near_key.or_else(near_name) {
-            Some(key) => format!("did you mean the key `{key}`? {WHAT}"),
-            None => format!("{WHAT}; add that place first"),
-        }
-    }
-
-    /// Finds places that contain themselves through their `in`s, in one pass
-    /// over the chains: each is reported at the place whose `in` closes the
-    /// circle, and that `in` is dropped.
-    fn break_cycles(&mut self, diagnostics: &mut Vec<Diagnostic>) {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Seen {
-            Not,
-            OnPath,
-            Done,
-        }
-        let mut seen = vec![Seen::Not; self.entities.len()];
-        let mut path = Vec::new();
-        for start in 0..self.entities.len() {
-            let mut current = Some(start as EntityId);
-            while let Some(id) = current {
-                match seen[id as usize] {
-                    Seen::Done => break,
-                    Seen::OnPath => {
-                        let closing = *path.last().expect("a place on the path leads here");
-                        let entity: &mut Entity = &mut self.entities[closing as usize];
-                        diagnostics.push(
-                            Diagnostic::error(format!("the places containing [{}] form a cycle", entity.key))
-                                .in_file(entity.kind.list_path())
-                                .at(entity.location.clone())
-                                .with_help(
-                                    "a place cannot be inside a place that it contains; fix one of the `in` lines",
-                                ),
-                        );
-                        entity.within = None;
-                        break;
-                    }
-                    Seen::Not => {
-                        seen[id as usize] = Seen::OnPath;
-                        path.push(id);
-                        current = self.entities[id as usize].within;
-                    }
-                }
-            }
-            for id in path.drain(..) {
-                seen[id as usize] = Seen::Done;
-            }
-        }
-    }
 }
 
 /// The syntax errors of a list without those that follow from another: a
@@ -490,10 +393,10 @@ fn first_of_each_table<'e>(text: &str, errors: &'e [toml::de::Error]) -> impl It
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn catalog(people: &str, places: &str) -> (Catalog, Vec<Diagnostic>) {
+    pub(in crate::entities) fn catalog(people: &str, places: &str) -> (Catalog, Vec<Diagnostic>) {
         Catalog::from_lists(&[
             (Kind::Person, Kind::Person.list_path(), people.to_owned()),
             (Kind::Place, Kind::Place.list_path(), places.to_owned()),
@@ -549,17 +452,6 @@ mod tests {
     }
 
     #[test]
-    fn within_must_exist_and_not_cycle() {
-        let places = "[a]\nname = \"ألف\"\nin = \"b\"\n\n[b]\nname = \"باء\"\nin = \"a\"\n\n[c]\nname = \"جيم\"\nin = \"syira\"\n\n[syria]\nname = \"سوريا\"\n";
-        let (c, d) = catalog("", places);
-        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert!(messages.iter().any(|m| m.contains("unknown place \"syira\"")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("cycle")), "{messages:?}");
-        assert!(d.iter().any(|d| d.help.as_deref().unwrap_or_default().contains("the key `syria`")));
-        assert!(c.ids().all(|id| c.get(id).within != Some(id)));
-    }
-
-    #[test]
     fn unknown_keys_and_bad_kinds_are_reported() {
         let (_, d) = catalog("[x]\nname = \"س\"\nalias = [\"ص\"]\n", "[y]\nname = \"ي\"\nkind = \"planet\"\n");
         assert_eq!(d.len(), 2, "{d:?}");
@@ -588,24 +480,6 @@ mod tests {
 
     /// Issue 11: `in = "روسيا"` (a name, not a key) resolves as a front-matter
     /// reference does; what names no place gets "did you mean the key …".
-    #[test]
-    fn within_takes_a_name_like_front_matter() {
-        let places = "[russia]\nname = \"روسيا\"\naliases = [\"روسيا الاتحادية\"]\n\n[moscow]\nname = \"موسكو\"\nin = \"روسيا\"\n\n[kazan]\nname = \"قازان\"\nin = \"روسيا الإتحادية\"\n\n[sochi]\nname = \"سوتشي\"\nin = \"روسيه\"\n\n[omsk]\nname = \"أومسك\"\nin = \"rusia\"\n";
-        let (c, d) = catalog("", places);
-        let russia = c.resolve(Kind::Place, "russia").expect("russia");
-        for city in ["moscow", "kazan"] {
-            let id = c.resolve(Kind::Place, city).expect("a city");
-            assert_eq!(c.get(id).within, Some(russia), "{city}");
-        }
-        assert_eq!(d.len(), 2, "{d:?}");
-        for problem in &d {
-            assert!(
-                problem.help.as_deref().unwrap_or_default().contains("did you mean the key `russia`?"),
-                "{problem}"
-            );
-        }
-    }
-
     /// Issue 11: loading was quadratic (each entry's line was found by
     /// reading the list from its start; each `in` copied the list): 10,000
     /// people took 26 s in a release build. A debug build reads 10,000 people

@@ -7,6 +7,7 @@ pub mod edit;
 mod lists;
 pub mod matcher;
 pub mod wikidata;
+mod within;
 
 pub use catalog::{Catalog, Entity, EntityId, Kind};
 pub use matcher::Matcher;
