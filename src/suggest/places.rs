@@ -328,9 +328,11 @@ impl Finder {
             return;
         }
         // لندن: «الشرق الأوسط»، a paper's house style: the place, a colon and
-        // the paper in quotes.
+        // the paper in quotes, alone on the line (ليبيا: «إيني» تعود … is a
+        // headline; الوزير: «…» a quotation).
         if t.gap(end).trim_start().starts_with(':')
-            && let Some(outlet) = self.quoted(t, end)
+            && !place.iter().any(|w| is_cue_or_role(&w.key))
+            && let Some(outlet) = self.quoted(t, end).filter(|outlet| end + outlet.len() == t.len())
         {
             started[0] = true;
             let (n, m) = (place.len(), outlet.len());
