@@ -262,6 +262,14 @@ impl Finder {
         self.out.len()
     }
 
+    /// Finds the last find's words again, when `wanted` holds for them, so
+    /// that a word put before one of the two leaves the other as it is.
+    pub(super) fn repeat_last_if(&mut self, wanted: impl Fn(&[NameWord]) -> bool) {
+        if let Some(last) = self.out.last().filter(|last| wanted(&last.words)) {
+            self.out.push(last.clone());
+        }
+    }
+
     /// Puts a word before the words of the last find, which the name then
     /// has whatever the archive settles (جبل before لبنان).
     pub(super) fn prepend_to_last(&mut self, word: NameWord) {

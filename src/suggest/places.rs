@@ -26,7 +26,11 @@ const LOOSE_PLACE_NOUNS: &[&str] =
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Nouns of place that begin the name of the landform they stand before.
-const LANDFORM_NOUNS: [&str; 5] = ["جبل", "جبال", "مضيق", "وادي", "خليج"];
+const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
+
+/// The noun of a river, whose definite name is also said alone (نهر النيل
+/// and النيل, نهر الفرات and الفرات).
+const RIVER_NOUN: &str = "نهر";
 
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
 #[rustfmt::skip]
@@ -208,10 +212,15 @@ impl Finder {
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
         let before = self.out_len();
         self.take(reason, t, j, 3, true, started);
-        // جبل لبنان، مضيق هرمز، وادي خالد: a landform's noun is part of its
-        // name, unlike a town's (مدينة حلب is حلب).
+        // جبل لبنان، مضيق هرمز، نهر جوبا، بحيرة تشاد: a landform's noun is
+        // part of its name, unlike a town's (مدينة حلب is حلب).
         let bare = without_proclitics(t.key(i), |k| LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == k));
         if let Some(bare) = bare.filter(|_| self.out_len() > before) {
+            // A river's definite name that is not a country or city's (نهر
+            // النيل, not نهر النيجر) is the river's short name too.
+            if &*bare == RIVER_NOUN {
+                self.repeat_last_if(|words| is_definite(&words[0].key) && !is_known_place(&words[0].key));
+            }
             let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
             self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });
         }

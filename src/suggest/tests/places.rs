@@ -149,6 +149,21 @@ fn places() {
             not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
         },
         Case {
+            rule: "a river or lake keeps its noun; a river's definite name that is no country's stands alone too",
+            articles: &[
+                "وارتفع منسوب نهر جوبا قرب الحدود، كما ارتفع نهر النيجر.",
+                "وتراجعت مياه بحيرة تشاد وبحيرة عسل، فيما فاض نهر النيل في الخرطوم.",
+            ],
+            proposed: &[
+                ("نهر جوبا", Kind::Place),
+                ("نهر النيجر", Kind::Place),
+                ("بحيرة تشاد", Kind::Place),
+                ("نهر النيل", Kind::Place),
+                ("النيل", Kind::Place),
+            ],
+            not_proposed: &["عسل"],
+        },
+        Case {
             rule: "a town named like a person, and a given name joined by و to another name",
             articles: &["ووصل أول قطار إلى مدينة بشار أمس.", "ويربط الخط الجديد بين بشار وتندوف."],
             proposed: &[("بشار", Kind::Place)],
