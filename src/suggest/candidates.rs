@@ -180,6 +180,10 @@ impl Finder {
             Lead::Credit => self.credit(&t, 0, &mut started),
             Lead::Inside => {}
         }
+        // A region's words are its name whatever stands before them (في البر الغربي).
+        for i in 0..t.len() {
+            self.region(&t, i, &mut started);
+        }
         for i in 0..t.len() {
             let key = t.key(i);
             if let Some(kind) = cue_kind(key) {

@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
-use super::shapes::{is_cue_or_role, is_definite, is_inflected, is_nisba};
+use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::{class, class_after_conjunction, is_date_word};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
@@ -31,6 +31,21 @@ const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي",
 /// The noun of a river, whose definite name is also said alone (نهر النيل
 /// and النيل, نهر الفرات and الفرات).
 const RIVER_NOUN: &str = "نهر";
+
+/// Adjectives of direction that, after a definite noun of land, make the
+/// name of a region (المنطقة الشرقية، الساحل الشمالي، البر الغربي).
+const DIRECTION_ADJECTIVES: [&str; 4] = ["الشمالي", "الجنوبي", "الشرقي", "الغربي"];
+
+/// Nouns that a direction makes no region: parts and sides (الجزء الشمالي،
+/// الطرف الغربي), lines and fronts, the directions themselves (الجنوب
+/// الغربي), and what غربي calls Western (الإعلام الغربي، العالم الغربي).
+#[rustfmt::skip]
+const NOT_REGION_NOUNS: &[&str] = &[
+    "الجزء", "الطرف", "الجانب", "الجهة", "الضفة", "الشطر", "القسم", "النصف", "الواجهة", "الحدود", "الاتجاه", "المدخل",
+    "المخرج", "الجناح", "الركن", "الباب", "السور", "الشارع", "الطريق", "الممر", "الخط", "المحور", "الجبهة",
+    "الشريط", "القطاع", "الحي", "الحزام", "الرصيف", "السماء", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط",
+    "الإعلام", "العالم", "المعسكر", "الحلف", "الموقف", "الرأي", "الضغط",
+];
 
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
 #[rustfmt::skip]
@@ -224,6 +239,35 @@ impl Finder {
             let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
             self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });
         }
+    }
+
+    /// المنطقة الشرقية، بالساحل الشمالي، البر الغربي: a definite noun of
+    /// land and a direction agreeing with it name a region. Not a part or a
+    /// side (الجزء الشمالي), a nisba (الكوري الجنوبي), or a plural (الأحياء
+    /// الشرقية, whose adjective is feminine where the noun is not).
+    pub(super) fn region(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        static ADJECTIVES: OnceLock<Vec<String>> = OnceLock::new();
+        static NOT: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+        let adjectives = ADJECTIVES.get_or_init(|| {
+            DIRECTION_ADJECTIVES
+                .iter()
+                .flat_map(|a| [crate::arabic::key(a), crate::arabic::key(&format!("{a}ة"))])
+                .collect()
+        });
+        let not = NOT.get_or_init(|| NOT_REGION_NOUNS.iter().map(|w| crate::arabic::key(w)).collect());
+        let adjective = t.key(i + 1);
+        if started[i] || !t.joined(i + 1) || !adjectives.iter().any(|a| a == adjective) {
+            return;
+        }
+        let feminine = adjective.ends_with('ه');
+        let noun = without_proclitics(t.key(i), |k| {
+            is_definite(k) && k.ends_with('ه') == feminine && !is_nisba(k) && !is_definite_plural(k) && !not.contains(k)
+        });
+        let Some(noun) = noun else { return };
+        started[i] = true;
+        let written = strip_written_proclitics(t.written(i), t.key(i), &noun);
+        let words = vec![NameWord { key: noun.into(), written: written.into() }, t.name_word(i + 1)];
+        self.push(Reason::Region, words, 2, None);
     }
 
     /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a

@@ -46,6 +46,8 @@ pub enum Reason {
     Credit,
     /// Joined by و to a known place: طهران وواشنطن.
     Coordinated,
+    /// A noun of land with a direction: المنطقة الشرقية، الساحل الشمالي.
+    Region,
     /// A hashtag: #عبدالفتاح_البرهان.
     Hashtag,
     /// After a minister or a ministry (وزارة السياحة، وزير الثقافة): a
@@ -64,7 +66,8 @@ impl Reason {
             | Reason::Locative
             | Reason::Dateline
             | Reason::KnownPlace
-            | Reason::Coordinated => Some(Kind::Place),
+            | Reason::Coordinated
+            | Reason::Region => Some(Kind::Place),
             Reason::SourceNoun
             | Reason::LooseSourceNoun
             | Reason::ForOutlet
@@ -95,7 +98,8 @@ impl Reason {
             | Reason::ForOutlet
             | Reason::Reported
             | Reason::Abbreviation
-            | Reason::Coordinated => 2,
+            | Reason::Coordinated
+            | Reason::Region => 2,
             Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
             Reason::Domain => 0,
         }
@@ -125,6 +129,7 @@ impl Reason {
             Reason::FrontMatter => "the article's source",
             Reason::Credit => "a credit line",
             Reason::Coordinated => "joined by و to a known place",
+            Reason::Region => "a noun of land with a direction",
             Reason::Hashtag => "a hashtag",
             Reason::Domain => "after a minister or a ministry",
         }

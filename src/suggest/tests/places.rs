@@ -149,6 +149,20 @@ fn places() {
             not_proposed: &["هرمز", "خالد", "مدينة طبرقة"],
         },
         Case {
+            rule: "a definite noun of land with a direction agreeing with it is a region",
+            articles: &[
+                "وهطلت أمطار غزيرة على المنطقة الشرقية وبالساحل الشمالي، وفي البر الغربي بالأقصر.",
+                "وشمل الانقطاع الجزء الشمالي من المدينة والأحياء الشرقية، وتابعه الإعلام الغربي.",
+                "وقال الرئيس الكوري الجنوبي إن الضفة الشرقية للنهر آمنة.",
+            ],
+            proposed: &[
+                ("المنطقة الشرقية", Kind::Place),
+                ("الساحل الشمالي", Kind::Place),
+                ("البر الغربي", Kind::Place),
+            ],
+            not_proposed: &["الجزء الشمالي", "الأحياء الشرقية", "الإعلام الغربي", "الكوري الجنوبي", "الضفة الشرقية"],
+        },
+        Case {
             rule: "a river or lake keeps its noun; a river's definite name that is no country's stands alone too",
             articles: &[
                 "وارتفع منسوب نهر جوبا قرب الحدود، كما ارتفع نهر النيجر.",
