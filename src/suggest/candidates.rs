@@ -214,6 +214,8 @@ impl Finder {
                 self.after_role(&t, i, &mut started);
             } else if class.speech {
                 self.after_speech(&t, i, &mut started);
+            } else if class.ranking {
+                self.after_ranking(&t, i, &mut started);
             } else if class.locative {
                 self.after_locative(&t, i, &mut started);
             } else if key == "ل" && (t.written(i).contains('\u{0640}') || t.gap(i + 1).contains('«')) {

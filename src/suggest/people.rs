@@ -191,6 +191,23 @@ impl Finder {
         self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);
     }
 
+    /// فيما حل شارل لوكلير ثالثا، وجاء أوسكار بياستري رابعا: the words
+    /// after a verb of ranking name a competitor when the place they came
+    /// closes the phrase soon after (through an apposition: حل شارل لوكلير
+    /// سائق فيراري ثالثا). Not a definite word (حل الفريق ثانيا), which the
+    /// nationality before a name (جاء الكيني أموس سيريم) finds on its own.
+    pub(super) fn after_ranking(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let j = i + 1;
+        if !t.joined(j) || is_definite(t.key(j)) || is_known_place(t.key(j)) {
+            return;
+        }
+        let ranked =
+            (j + 1..t.len().min(j + MAX_NAME_WORDS + 2)).take_while(|&k| t.joined(k)).any(|k| class(t.key(k)).rank);
+        if ranked {
+            self.take(Reason::Ranked, t, j, MAX_NAME_WORDS, false, started);
+        }
+    }
+
     /// A common given name, or a chain with بن/أبو, starts a person's name.
     pub(super) fn chains(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let key = t.key(i);

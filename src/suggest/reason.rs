@@ -15,6 +15,8 @@ pub enum Reason {
     Speech,
     /// After a nationality standing as a noun: الفرنسي سيباستيان لوب.
     Nationality,
+    /// Between a verb of ranking and a place: حل شارل لوكلير ثالثا.
+    Ranked,
     /// Starts with a common given name: محمد شياع السوداني.
     GivenName,
     /// A chain with بن or أبو: محمد بن سلمان، أبو مازن.
@@ -58,9 +60,13 @@ pub enum Reason {
 impl Reason {
     pub fn kind(self) -> Option<Kind> {
         match self {
-            Reason::Title | Reason::Role | Reason::Speech | Reason::Nationality | Reason::GivenName | Reason::Chain => {
-                Some(Kind::Person)
-            }
+            Reason::Title
+            | Reason::Role
+            | Reason::Speech
+            | Reason::Nationality
+            | Reason::Ranked
+            | Reason::GivenName
+            | Reason::Chain => Some(Kind::Person),
             Reason::PlaceNoun
             | Reason::LoosePlaceNoun
             | Reason::Locative
@@ -91,6 +97,7 @@ impl Reason {
             | Reason::FrontMatter
             | Reason::Credit => 3,
             Reason::Speech
+            | Reason::Ranked
             | Reason::GivenName
             | Reason::Chain
             | Reason::LoosePlaceNoun
@@ -116,6 +123,7 @@ impl Reason {
             Reason::Role => "after a role",
             Reason::Speech => "after a verb of speech",
             Reason::Nationality => "after a nationality",
+            Reason::Ranked => "between a verb of ranking and a place",
             Reason::GivenName => "starts with a given name",
             Reason::Chain => "a بن/أبو name",
             Reason::PlaceNoun | Reason::LoosePlaceNoun => "after a noun of place",

@@ -44,6 +44,11 @@ pub struct WordClass {
     /// A feminine verb of reporting (نقلته، أوردت): an outlet, as agencies
     /// are feminine (وكالة), often follows.
     pub reporting: bool,
+    /// A verb of ranking (حل، جاء، احتل): in a race or a ranking, a
+    /// competitor's name and the place they came follow.
+    pub ranking: bool,
+    /// A place in a ranking (ثانيا، ثالثا): it closes the competitor's name.
+    pub rank: bool,
 }
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
@@ -162,6 +167,8 @@ const OTHER_STOPS: &[&str] = &[
     // Honorifics after a ruler's name (السلطان هيثم بن طارق المعظم، الملك
     // سلمان حفظه الله): the name has ended.
     "المعظم", "المفدى", "حفظه", "حفظها", "رعاه", "أيده", "رحمه", "رحمها",
+    // Professions in apposition after a name (لاندو نوريس سائق مكلارين).
+    "سائق", "سائقة", "لاعب", "لاعبة", "مهاجم", "حارس", "مدرب", "مدربة",
 ];
 
 /// Verbs in the past that news puts right after a title or a role (الرئيس
@@ -172,6 +179,17 @@ const ACTION_VERBS: &[&str] = &[
     "عقد", "بحث", "زار", "وصل", "غادر", "شارك", "ترأس", "افتتح", "تلقى", "بعث", "أجرى", "وقع", "أصدر", "قرر",
     "وجه", "أشاد", "هنأ", "عزى", "تسلم", "ألقى", "استعرض", "ناقش", "تفقد", "دشن", "أرسل", "رعى", "أدى",
     "سجل", "أحرز", "حقق", "فاز", "منح", "نفذ",
+];
+
+/// Verbs of ranking, masculine and feminine (فيما حل شارل لوكلير ثالثا،
+/// وجاءت فاطمة الزهراء ثانية).
+const RANKING_VERBS: &[&str] = &["حل", "حلت", "جاء", "جاءت", "احتل", "احتلت"];
+
+/// Places in a ranking, as adverbs: they close the competitor's name.
+#[rustfmt::skip]
+const RANKS: &[&str] = &[
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا", "ثانية", "ثالثة",
+    "رابعة", "خامسة", "وصيفا", "وصيفة",
 ];
 
 /// Subjects of verbs of speech that name no one (قال مسؤول، أكد مصدر).
@@ -293,6 +311,14 @@ fn table() -> &'static FxHashMap<String, WordClass> {
         });
         mark(&mut keys(PREPOSITION_NOUNS), |c| c.stop = true);
         mark(&mut keys(STATEMENTS), |c| c.statement = true);
+        mark(&mut keys(RANKING_VERBS).flat_map(|v| [format!("و{v}"), format!("ف{v}"), v]), |c| {
+            c.stop = true;
+            c.ranking = true
+        });
+        mark(&mut keys(RANKS), |c| {
+            c.stop = true;
+            c.rank = true
+        });
         mark(&mut keys(GIVEN_NAMES), |c| c.given_name = true);
         mark(&mut keys(PROFESSIONS), |c| {
             c.stop = true;

@@ -8,6 +8,16 @@ use crate::entities::Kind;
 fn people() {
     check(&[
         Case {
+            rule: "the words between a verb of ranking and a place name a competitor",
+            articles: &[
+                "وفاز نوريس بالسباق، فيما حل شارل لوكلير سائق فيراري ثالثا.",
+                "وجاءت فاطمة الزهراء العمراني ثانية في سباق الماراثون، وحل الفريق خامسا.",
+                "وقدم المنتخب حلا جديدا ثم جاء دور الجمهور.",
+            ],
+            proposed: &[("شارل لوكلير", Kind::Person), ("فاطمة الزهراء العمراني", Kind::Person)],
+            not_proposed: &["شارل لوكلير سائق", "الفريق", "دور الجمهور", "حلا جديدا"],
+        },
+        Case {
             rule: "a profession and its adjectives before a name",
             articles: &[
                 "وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.",
