@@ -98,14 +98,18 @@ type QuoteEntry<'a> = (String, String, &'a str, String, String, i64, u8);
 /// The index as files: (path under the site, bytes).
 pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
-    let postings = Postings::of(site, &articles);
+    let postings = encoded_postings(site, &articles);
     let mut out = Vec::new();
     let shards = site.vocabulary.with_terms(|term| {
-        shard((0..postings.terms()).filter_map(|id| {
-            let list = postings.of_term(id);
-            (!list.is_empty()).then(|| (term(id as u32), list))
-        }))
+        shard(
+            postings
+                .iter()
+                .enumerate()
+                .filter(|(_, list)| !list.is_empty())
+                .map(|(id, list)| (term(id as u32), list.as_str())),
+        )
     });
+    drop(postings);
     let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
     out.extend(shards.into_iter().map(|(name, json)| (format!("{PAGE}t/{}.json", file_name(&name)), json)));
 
@@ -207,57 +211,29 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Each term's documents and weights: documents numbered in the order of
-/// the articles given (newest first), as the analyses found their terms.
-/// One array for all terms, counted first and then filled, so that a large
-/// vocabulary costs no allocation per term; each term's list comes out
-/// sorted by document, since documents are taken in order.
-struct Postings {
-    /// Where each term's list starts in `entries`, and where the last ends.
-    starts: Vec<usize>,
-    entries: Vec<(u32, u32)>,
-}
-
-impl Postings {
-    fn of(site: &Site, articles: &[ArticleId]) -> Postings {
-        let terms = site.vocabulary.len();
-        let mut starts = vec![0; terms + 1];
-        for &id in articles {
-            for (term, _) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
-                starts[term as usize + 1] += 1;
-            }
+/// Each term's posting list ([`encode_postings`]), documents numbered in
+/// the order of the articles given (newest first), as the analyses found
+/// their terms. Each list is written as its documents come, so that what
+/// stays in memory is the lists as the shards hold them: at 100,000
+/// articles tens of megabytes, where pairs of numbers took hundreds.
+fn encoded_postings(site: &Site, articles: &[ArticleId]) -> Vec<String> {
+    let terms = site.vocabulary.len();
+    let mut lists = vec![String::new(); terms];
+    let mut previous = vec![0; terms];
+    for (doc, &id) in articles.iter().enumerate() {
+        for (term, weight) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
+            let term = term as usize;
+            push_posting(&mut lists[term], &mut previous[term], doc as u32, weight);
         }
-        for n in 1..starts.len() {
-            starts[n] += starts[n - 1];
-        }
-        let mut next = starts.clone();
-        let mut entries = vec![(0, 0); starts[terms]];
-        for (doc, &id) in articles.iter().enumerate() {
-            for (term, weight) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
-                let at = &mut next[term as usize];
-                entries[*at] = (doc as u32, weight);
-                *at += 1;
-            }
-        }
-        Postings { starts, entries }
     }
-
-    fn terms(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    fn of_term(&self, term: usize) -> &[(u32, u32)] {
-        &self.entries[self.starts[term]..self.starts[term + 1]]
-    }
+    lists
 }
 
 /// Groups terms into shards by their first letters, splitting a shard that
 /// is too big by one more letter. Returns (shard name, JSON) sorted by name.
-fn shard<'a>(postings: impl Iterator<Item = (&'a str, &'a [(u32, u32)])>) -> Vec<(String, Vec<u8>)> {
-    let postings: Vec<(&str, &[(u32, u32)])> = postings.collect();
-    let mut terms: Vec<(String, String)> =
-        postings.into_par_iter().map(|(term, list)| (term.to_owned(), encode_postings(list))).collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+fn shard<'a>(postings: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, Vec<u8>)> {
+    let mut terms: Vec<(&str, &str)> = postings.collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut shards = Vec::new();
     split(&terms, 2, &mut shards);
     shards
@@ -268,20 +244,26 @@ fn shard<'a>(postings: impl Iterator<Item = (&'a str, &'a [(u32, u32)])>) -> Vec
 /// plus 1 when its weight is not 1, and then that weight less 2. Most
 /// distances are small and most weights 1, so most postings take one
 /// character (as JSON numbers, `3,1,` took four).
+#[cfg(test)]
 fn encode_postings(list: &[(u32, u32)]) -> String {
-    let mut out = String::with_capacity(list.len() * 2);
-    let mut previous = 0;
+    let (mut out, mut previous) = (String::new(), 0);
     for &(doc, weight) in list {
-        let step = u64::from(doc - previous) * 2;
-        previous = doc;
-        if weight > 1 {
-            push_number(&mut out, step + 1);
-            push_number(&mut out, u64::from(weight - 2));
-        } else {
-            push_number(&mut out, step);
-        }
+        push_posting(&mut out, &mut previous, doc, weight);
     }
     out
+}
+
+/// Adds one posting to a list written by [`encode_postings`], whose last
+/// document is `previous`.
+fn push_posting(out: &mut String, previous: &mut u32, doc: u32, weight: u32) {
+    let step = u64::from(doc - *previous) * 2;
+    *previous = doc;
+    if weight > 1 {
+        push_number(out, step + 1);
+        push_number(out, u64::from(weight - 2));
+    } else {
+        push_number(out, step);
+    }
 }
 
 /// `n` in base 32, most significant digit first, every digit but the last
@@ -295,11 +277,11 @@ fn push_number(out: &mut String, n: u64) {
     }
 }
 
-fn split(terms: &[(String, String)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
+fn split(terms: &[(&str, &str)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
     let prefix = |term: &str| term.chars().take(letters).collect::<String>();
     let mut start = 0;
     while start < terms.len() {
-        let name = prefix(&terms[start].0);
+        let name = prefix(terms[start].0);
         let end = start + terms[start..].iter().take_while(|(t, _)| prefix(t) == name).count();
         let group = &terms[start..end];
         let size: usize = group.iter().map(|(t, list)| t.len() + list.len() + 6).sum();
@@ -318,8 +300,8 @@ fn split(terms: &[(String, String)], letters: usize, shards: &mut Vec<(String, V
     }
 }
 
-fn shard_json(terms: &[(String, String)]) -> Vec<u8> {
-    let map: BTreeMap<&str, &str> = terms.iter().map(|(term, list)| (term.as_str(), list.as_str())).collect();
+fn shard_json(terms: &[(&str, &str)]) -> Vec<u8> {
+    let map: BTreeMap<&str, &str> = terms.iter().copied().collect();
     json(&map)
 }
 
@@ -435,7 +417,8 @@ mod tests {
                 map.entry(term).or_insert_with(Vec::new).push((doc, 1));
                 map
             });
-        let shards = shard(postings.iter().map(|(term, list)| (*term, list.as_slice())));
+        let encoded: Vec<(&str, String)> = postings.iter().map(|(term, list)| (*term, encode_postings(list))).collect();
+        let shards = shard(encoded.iter().map(|(term, list)| (*term, list.as_str())));
         assert!(shards.len() > 1, "split into {} shards", shards.len());
         assert!(shards.iter().all(|(name, _)| name.starts_with("مو") && name.chars().count() == 3));
         assert_eq!(file_name("مو"), "645-648");
