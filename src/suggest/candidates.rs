@@ -58,10 +58,24 @@ pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
     finder.text(&article.article.title, Lead::Inside);
     let mut tracker = PlaceTracker::default();
     let mut lead = Lead::Inside;
-    for event in markdown::events(&article.body) {
+    let mut blocks = 0;
+    let mut events = markdown::events(&article.body).peekable();
+    while let Some(event) = events.next() {
         tracker.step(&event);
         match &event {
-            Event::Start(Tag::Paragraph) => lead = Lead::Paragraph,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => {
+                blocks += 1;
+                lead = if matches!(event, Event::Start(Tag::Paragraph)) { Lead::Paragraph } else { Lead::Inside };
+            }
+            Event::Text(text)
+                if blocks == 1
+                    && lead == Lead::Paragraph
+                    && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph))) =>
+            {
+                let words = Words::of(text);
+                finder.opening_line(&Text { text, words: &words });
+                lead = finder.text(text, lead);
+            }
             // **المصدر:** الجزيرة: emphasis keeps the paragraph's start.
             Event::Start(Tag::Strong | Tag::Emphasis) | Event::End(TagEnd::Strong | TagEnd::Emphasis) => {}
             Event::Text(text) if !matches!(tracker.place(), Place::Code | Place::Image) => {

@@ -39,6 +39,17 @@ const CREDIT_LABELS: [&str; 4] = ["المصدر", "المصادر", "مصدر", 
 /// What credit lines name besides outlets: "agencies", "sites", "papers".
 const CREDIT_FILLERS: [&str; 6] = ["وكالات", "مواقع", "صحف", "متابعات", "وسائل", "الوكالات"];
 
+/// The most words of an outlet's name on the line that opens an article.
+const MOST_OPENING_WORDS: usize = 4;
+
+/// Names of sections that scraped pages open with (أخبار، عاجل، محليات):
+/// such a line repeats over one site's articles and is no outlet.
+#[rustfmt::skip]
+const SECTION_NAMES: &[&str] = &[
+    "أخبار", "الأخبار", "عاجل", "الرئيسية", "محليات", "سياسة", "اقتصاد", "رياضة", "منوعات", "ثقافة", "تقارير",
+    "مقالات", "عربي", "دولي", "عالمي", "فيديو", "صور",
+];
+
 /// Whether a paragraph opens with a credit's label and a colon (`المصدر:`).
 pub(super) fn is_credit_label(t: &Text) -> bool {
     t.len() > 0
@@ -123,6 +134,34 @@ impl Finder {
                 i += 1;
             }
         }
+    }
+
+    /// The line that opens an article's body, a paragraph of its own, when
+    /// a few words with nothing between them but spaces and perhaps a colon
+    /// after (`الحرة:`، وكالة الأنباء الكويتية، سي إن إن الاقتصادية): pasted
+    /// articles often open with their outlet's name. A hint only, as scraped
+    /// pages also open with a section's or a place's name.
+    pub(super) fn opening_line(&mut self, t: &Text) {
+        static SECTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let sections = SECTIONS.get_or_init(|| SECTION_NAMES.iter().map(|w| crate::arabic::key(w)).collect());
+        let n = t.len();
+        let shaped = (1..=MOST_OPENING_WORDS).contains(&n)
+            && t.gap(0).trim().is_empty()
+            && matches!(t.gap(n).trim(), "" | ":" | "：")
+            && (1..n).all(|i| t.joined(i));
+        let words: Vec<NameWord> = (0..n).map(|i| t.name_word(i)).collect();
+        let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
+        if !shaped
+            || is_known_place(&key)
+            || words.iter().any(|w| {
+                class(&w.key).stop && !is_letter_name(&w.key)
+                    || is_cue_or_role(&w.key) && n == 1
+                    || sections.iter().any(|s| **s == *w.key)
+            })
+        {
+            return;
+        }
+        self.push(Reason::OpeningLine, words, n, None);
     }
 
     /// الوكالة الوطنية للإعلام، الوكالة العربية السورية للأنباء: a noun of

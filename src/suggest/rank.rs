@@ -17,7 +17,8 @@ use crate::arabic::slug::slugify;
 use crate::content::ArticleFile;
 use crate::entities::{Catalog, Kind};
 
-/// A hashtag or a nationality alone proposes a name found in this many articles.
+/// A hashtag or a nationality alone proposes a name found in this many
+/// articles, and so does the line that opens this many.
 const HINT_ARTICLES: usize = 2;
 /// A one-word name is an ordinary word when its form with the article added or
 /// removed is at least this share of its own count (names almost never are).
@@ -87,9 +88,14 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
     if strongest < 2 {
         // A preposition alone says little (في مقتل، في إطار): only a hashtag
         // or a nationality before the name (السعودي يزيد الراجحي, but also
-        // مع السوداني تناول سبل) in several articles is proposed on hints alone.
+        // مع السوداني تناول سبل) in several articles, or the line that opens
+        // several articles, is proposed on hints alone.
         let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
-        return hinted && evidence_articles >= HINT_ARTICLES;
+        let mut opened: Vec<u32> =
+            group.evidence.iter().filter(|(_, r)| *r == Reason::OpeningLine).map(|(a, _)| *a).collect();
+        opened.sort_unstable();
+        opened.dedup();
+        return hinted && evidence_articles >= HINT_ARTICLES || opened.len() >= HINT_ARTICLES;
     }
     // ولاية طاقة in two articles: sure evidence twice outweighs the ordinary
     // word (طاقة "energy", الطاقة).

@@ -52,6 +52,8 @@ pub enum Reason {
     Region,
     /// A hashtag: #عبدالفتاح_البرهان.
     Hashtag,
+    /// The line that opens an article, alone: `الحرة:`.
+    OpeningLine,
     /// After a minister or a ministry (وزارة السياحة، وزير الثقافة): a
     /// field of government, which rules a word out as a name.
     Domain,
@@ -80,7 +82,8 @@ impl Reason {
             | Reason::Reported
             | Reason::Abbreviation
             | Reason::FrontMatter
-            | Reason::Credit => Some(Kind::Source),
+            | Reason::Credit
+            | Reason::OpeningLine => Some(Kind::Source),
             Reason::Hashtag | Reason::Domain => None,
         }
     }
@@ -107,7 +110,7 @@ impl Reason {
             | Reason::Abbreviation
             | Reason::Coordinated
             | Reason::Region => 2,
-            Reason::Locative | Reason::Nationality | Reason::Hashtag => 1,
+            Reason::Locative | Reason::Nationality | Reason::Hashtag | Reason::OpeningLine => 1,
             Reason::Domain => 0,
         }
     }
@@ -139,6 +142,7 @@ impl Reason {
             Reason::Coordinated => "joined by و to a known place",
             Reason::Region => "a noun of land with a direction",
             Reason::Hashtag => "a hashtag",
+            Reason::OpeningLine => "the line that opens an article",
             Reason::Domain => "after a minister or a ministry",
         }
     }
