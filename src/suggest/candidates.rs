@@ -217,10 +217,11 @@ impl Finder {
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            // بالمهاجم علي علوان، للاعب محمد صلاح: a profession after a preposition.
+            // بالمهاجم علي علوان، للاعب محمد صلاح، للاعبة (ل + اللاعبة): a
+            // profession after a preposition.
             let profession = class.profession
                 || key.starts_with(['ب', 'ل', 'و', 'ف'])
-                    && key.contains("ال")
+                    && (key.contains("ال") || key.starts_with("لل"))
                     && without_proclitics(key, |k| super::words::class(k).profession).is_some();
             if profession {
                 self.after_profession(&t, i, &mut started);

@@ -243,8 +243,9 @@ impl Finder {
 
     /// المنطقة الشرقية، بالساحل الشمالي، البر الغربي: a definite noun of
     /// land and a direction agreeing with it name a region. Not a part or a
-    /// side (الجزء الشمالي), a nisba (الكوري الجنوبي), or a plural (الأحياء
-    /// الشرقية, whose adjective is feminine where the noun is not).
+    /// side (الجزء الشمالي), a nisba or nationality (الانتقالي الجنوبي،
+    /// الكورية الجنوبية), or a plural (الأحياء الشرقية, whose adjective is
+    /// feminine where the noun is not).
     pub(super) fn region(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         static ADJECTIVES: OnceLock<Vec<String>> = OnceLock::new();
         static NOT: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
@@ -261,7 +262,9 @@ impl Finder {
         }
         let feminine = adjective.ends_with('ه');
         let noun = without_proclitics(t.key(i), |k| {
-            is_definite(k) && k.ends_with('ه') == feminine && !is_nisba(k) && !is_definite_plural(k) && !not.contains(k)
+            // البادية الشرقية has a noun of a nisba's shape; الكورية الجنوبية a nationality.
+            let nisba = is_nisba(k) && (!k.ends_with("يه") || super::people::is_nationality(k));
+            is_definite(k) && k.ends_with('ه') == feminine && !nisba && !is_definite_plural(k) && !not.contains(k)
         });
         let Some(noun) = noun else { return };
         started[i] = true;
