@@ -217,12 +217,13 @@ impl Finder {
             if class.statement {
                 self.outlet_addressed(&t, i, &mut started);
             }
-            // بالمهاجم علي علوان، للاعب محمد صلاح، للاعبة (ل + اللاعبة): a
-            // profession after a preposition.
+            // بالمهاجم علي علوان، للمخرج: a profession after a preposition;
+            // للاعبة is ل + اللاعبة, the article's ل merged with the noun's.
             let profession = class.profession
                 || key.starts_with(['ب', 'ل', 'و', 'ف'])
-                    && (key.contains("ال") || key.starts_with("لل"))
-                    && without_proclitics(key, |k| super::words::class(k).profession).is_some();
+                    && key.contains("ال")
+                    && without_proclitics(key, |k| super::words::class(k).profession).is_some()
+                || key.strip_prefix("لل").is_some_and(|rest| super::words::class(&format!("الل{rest}")).profession);
             if profession {
                 self.after_profession(&t, i, &mut started);
             } else if class.role {
