@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use xxhash_rust::xxh3::Xxh3;
+
 use super::journal::Journal;
 use super::refusal::refuse_site_folders;
 use super::{Output, check_path};
@@ -276,19 +278,24 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
 }
 
-impl Output for DiskOutput {
-    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+impl DiskOutput {
+    /// Where the file at `path` goes, its folder made; refused, with its
+    /// `length` counted, once the disk is full.
+    fn target(&self, path: &str, length: u64) -> io::Result<PathBuf> {
         check_path(path)?;
-        let length = contents.len() as u64;
         if self.full.load(Ordering::Relaxed) {
             self.unwritten_bytes.fetch_add(length, Ordering::Relaxed);
             return Err(io::ErrorKind::StorageFull.into());
         }
         let target = self.staging.join(path);
-        let written = match target.parent() {
-            Some(dir) => std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&target, contents)),
-            None => std::fs::write(&target, contents),
-        };
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        Ok(target)
+    }
+
+    /// Counts the `length` bytes of a write that ended with `written`.
+    fn count(&self, written: io::Result<()>, length: u64) -> io::Result<()> {
         match written {
             Ok(()) => {
                 self.written_bytes.fetch_add(length, Ordering::Relaxed);
@@ -302,6 +309,56 @@ impl Output for DiskOutput {
                 Err(err)
             }
         }
+    }
+}
+
+/// A writer that hashes and counts what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hash: Xxh3,
+    length: u64,
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hash.update(&bytes[..n]);
+        self.length += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Output for DiskOutput {
+    fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
+        let target = self.target(path, contents.len() as u64)?;
+        let written = std::fs::write(&target, contents);
+        self.count(written, contents.len() as u64)
+    }
+
+    fn write_streamed(
+        &self,
+        path: &str,
+        unchanged: Option<u64>,
+        fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<(u64, bool)> {
+        let target = self.target(path, 0)?;
+        let file = io::BufWriter::new(std::fs::File::create(&target)?);
+        let mut writer = Hashing { inner: file, hash: Xxh3::new(), length: 0 };
+        let written = fill(&mut writer).and_then(|()| io::Write::flush(&mut writer.inner));
+        self.count(written, writer.length)?;
+        let hash = writer.hash.digest();
+        // Known only once written: a file as it was is taken back out of
+        // what the build changes (an update's staging holds changes only).
+        if unchanged == Some(hash) {
+            drop(writer);
+            std::fs::remove_file(&target)?;
+            return Ok((hash, false));
+        }
+        Ok((hash, true))
     }
 
     fn remove(&self, path: &str) -> io::Result<()> {
@@ -406,6 +463,27 @@ mod tests {
         assert!(!public.join("b").exists(), "the emptied folder goes too");
         assert_eq!(DiskOutput::build_of(&public), Some(2));
         assert_eq!(entries(dir.path()), 2, "only public/ remains beside the site");
+    }
+
+    #[test]
+    fn a_streamed_file_is_hashed_as_written_and_left_out_of_an_update_when_unchanged() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let public = dir.path().join("public");
+        let site = site(dir.path());
+        let first = create(&public, &site).expect("staging");
+        let (hash, written) =
+            first.write_streamed("data/big.json", None, &mut |out| out.write_all(b"[1,2,3]")).expect("write");
+        assert!(written);
+        assert_eq!(hash, crate::plan::content_hash(b"[1,2,3]"), "the hash of the bytes as a whole");
+        first.commit(1).expect("commit");
+        let update = DiskOutput::update(&public, &site).expect("staging");
+        let same = update.write_streamed("data/big.json", Some(hash), &mut |out| out.write_all(b"[1,2,3]"));
+        assert_eq!(same.expect("write"), (hash, false));
+        assert!(!update.staging.join("data/big.json").exists(), "an unchanged file is not staged");
+        let other = update.write_streamed("data/big.json", Some(hash), &mut |out| out.write_all(b"[4]"));
+        assert!(other.expect("write").1);
+        update.commit(2).expect("commit");
+        assert_eq!(std::fs::read_to_string(public.join("data/big.json")).ok().as_deref(), Some("[4]"));
     }
 
     #[test]

@@ -26,6 +26,26 @@ pub use disk::{DiskOutput, MARKER, Replace, is_full};
 pub trait Output: Sync {
     /// Writes `contents` at `path` (relative, `/`-separated).
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()>;
+    /// Writes at `path` what `fill` writes, unless its content hash
+    /// ([`crate::plan::content_hash`]) is `unchanged` (the file is as it
+    /// was); returns the hash and whether the file was written. For a file
+    /// too big to be held whole before it is written: held whole here, a
+    /// disk output streams it.
+    fn write_streamed(
+        &self,
+        path: &str,
+        unchanged: Option<u64>,
+        fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<(u64, bool)> {
+        let mut contents = Vec::new();
+        fill(&mut contents)?;
+        let hash = crate::plan::content_hash(&contents);
+        let write = unchanged != Some(hash);
+        if write {
+            self.write(path, &contents)?;
+        }
+        Ok((hash, write))
+    }
     /// Deletes the file at `path`, which the site no longer has.
     fn remove(&self, path: &str) -> io::Result<()>;
 }

@@ -6,6 +6,7 @@
 //! changes meaning (adding one does not).
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
@@ -181,18 +182,17 @@ struct QuoteRecord<'a> {
     outlet: Option<&'a str>,
 }
 
-/// Makes one data file of a site.
-type MakeFile = fn(&Site, &Urls) -> Vec<u8>;
+/// Writes one data file of a site as it is made: the data of a large
+/// archive is hundreds of megabytes.
+pub type WriteFile = fn(&Site, &Urls, &mut dyn Write) -> io::Result<()>;
 
-/// The data files but `quotes.json` (made on its own, [`quotes_json`]), and
-/// the four schemas: (path, bytes). Each file is made when the iterator
-/// reaches it, so that only one is held at a time.
-pub fn files<'s>(site: &'s Site, urls: &'s Urls) -> impl Iterator<Item = (String, Vec<u8>)> + 's {
-    let made: [(&str, MakeFile); 3] =
-        [(ARTICLES_PATH, articles_json), (ENTITIES_PATH, entities_json), (STORIES_PATH, stories_json)];
-    let made = made.into_iter().map(move |(path, make)| (path.to_owned(), make(site, urls)));
-    made.chain(SCHEMAS.map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec())))
-}
+/// The data files but `quotes.json` (a group of its own, [`QUOTES`]) by
+/// their paths; their schemas are [`SCHEMAS`].
+pub const FILES: [(&str, WriteFile); 3] =
+    [(ARTICLES_PATH, write_articles_json), (ENTITIES_PATH, write_entities_json), (STORIES_PATH, write_stories_json)];
+
+/// `quotes.json`, which changes with the quotations alone.
+pub const QUOTES: (&str, WriteFile) = (QUOTES_PATH, write_quotes_json);
 
 /// A list of at most one record per article, in the order of `ids`, made
 /// and serialized in parallel a block at a time and written in order: the
@@ -227,7 +227,7 @@ where
 }
 
 /// `data/articles.json`.
-pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
+fn write_articles_json(site: &Site, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let articles = ByArticle {
         ids: &site.index.newest_first,
         make: |id| {
@@ -265,11 +265,11 @@ pub fn articles_json(site: &Site, urls: &Urls) -> Vec<u8> {
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         articles,
     };
-    serde_json::to_vec(&file).expect("plain structs serialize")
+    serde_json::to_writer(out, &file).map_err(io::Error::from)
 }
 
 /// `data/entities.json`.
-pub fn entities_json(site: &Site, urls: &Urls) -> Vec<u8> {
+fn write_entities_json(site: &Site, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let mut mention_counts = vec![0u64; site.catalog.len()];
     for analysis in site.analyses() {
         for &(entity, n) in &analysis.mentions.entities {
@@ -305,11 +305,11 @@ pub fn entities_json(site: &Site, urls: &Urls) -> Vec<u8> {
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         entities,
     };
-    serde_json::to_vec(&file).expect("plain structs serialize")
+    serde_json::to_writer(out, &file).map_err(io::Error::from)
 }
 
 /// `data/stories.json`.
-pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
+fn write_stories_json(site: &Site, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let stories = site
         .index
         .stories
@@ -342,11 +342,11 @@ pub fn stories_json(site: &Site, urls: &Urls) -> Vec<u8> {
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         stories,
     };
-    serde_json::to_vec(&file).expect("plain structs serialize")
+    serde_json::to_writer(out, &file).map_err(io::Error::from)
 }
 
 /// `data/quotes.json`.
-pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
+fn write_quotes_json(site: &Site, urls: &Urls, out: &mut dyn Write) -> io::Result<()> {
     let key = |e: Option<EntityId>| e.map(|e| site.catalog.get(e).key.as_str());
     let articles = ByArticle {
         ids: &site.index.newest_first,
@@ -372,5 +372,5 @@ pub fn quotes_json(site: &Site, urls: &Urls) -> Vec<u8> {
         site: SiteInfo { title: &site.config.title, url: &site.config.base_url },
         articles,
     };
-    serde_json::to_vec(&file).expect("plain structs serialize")
+    serde_json::to_writer(out, &file).map_err(io::Error::from)
 }

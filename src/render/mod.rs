@@ -290,18 +290,38 @@ impl<'s> Renderer<'s> {
             stats.kept += old.files.len();
             return old.clone();
         }
-        // Made one by one as they are written: the data files of a large
+        let mut hashes = FxHashMap::default();
+        // The data files are written as they are made: those of a large
         // archive are hundreds of megabytes together.
+        let streamed: &[(&str, data::WriteFile)] = match group {
+            Group::Data => &data::FILES,
+            Group::Quotes => std::slice::from_ref(&data::QUOTES),
+            _ => &[],
+        };
+        for &(path, write) in streamed {
+            let unchanged = old.and_then(|old| old.files.get(path)).copied();
+            match output.write_streamed(path, unchanged, &mut |out| write(self.site, &self.urls, out)) {
+                Ok((hash, written)) => {
+                    if written {
+                        stats.written += 1;
+                    } else {
+                        stats.kept += 1;
+                    }
+                    hashes.insert(path.to_owned(), hash);
+                }
+                Err(err) => problems.push(write_error(path, &err)),
+            }
+        }
+        // The others are made one by one as they are written.
         let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
             Group::Host => Box::new(self.host_files(problems).into_iter()),
-            Group::Data => Box::new(data::files(self.site, &self.urls)),
-            Group::Quotes => {
-                Box::new(std::iter::once((data::QUOTES_PATH.to_owned(), data::quotes_json(self.site, &self.urls))))
+            Group::Data => {
+                Box::new(data::SCHEMAS.iter().map(|(path, text)| ((*path).to_owned(), text.as_bytes().to_vec())))
             }
+            Group::Quotes => Box::new(std::iter::empty()),
             Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
             Group::Static => Box::new(statics.into_iter()),
         };
-        let mut hashes = FxHashMap::default();
         for (path, bytes) in files {
             let hash = plan::content_hash(&bytes);
             if old.and_then(|old| old.files.get(&path)) == Some(&hash) {
