@@ -163,6 +163,15 @@ fn places() {
             not_proposed: &["الجزء الشمالي", "الأحياء الشرقية", "الإعلام الغربي", "الكوري الجنوبي", "الضفة الشرقية"],
         },
         Case {
+            rule: "an airport, port or refinery named after where it stands names the place",
+            articles: &[
+                "وهبطت الطائرة في مطار الغيضة، فيما رست السفينة في مرفأ جونية.",
+                "وبدأ تشغيل الوحدة الجديدة في مصفاة الزور جنوب البلاد.",
+            ],
+            proposed: &[("الغيضة", Kind::Place), ("جونية", Kind::Place), ("الزور", Kind::Place)],
+            not_proposed: &["مطار الغيضة", "مصفاة الزور"],
+        },
+        Case {
             rule: "a river or lake keeps its noun; a river's definite name that is no country's stands alone too",
             articles: &[
                 "وارتفع منسوب نهر جوبا قرب الحدود، كما ارتفع نهر النيجر.",
