@@ -67,18 +67,17 @@ pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
                 blocks += 1;
                 lead = if matches!(event, Event::Start(Tag::Paragraph)) { Lead::Paragraph } else { Lead::Inside };
             }
-            Event::Text(text)
-                if blocks == 1
-                    && lead == Lead::Paragraph
-                    && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph))) =>
-            {
-                let words = Words::of(text);
-                finder.opening_line(&Text { text, words: &words });
-                lead = finder.text(text, lead);
-            }
             // **المصدر:** الجزيرة: emphasis keeps the paragraph's start.
             Event::Start(Tag::Strong | Tag::Emphasis) | Event::End(TagEnd::Strong | TagEnd::Emphasis) => {}
             Event::Text(text) if !matches!(tracker.place(), Place::Code | Place::Image) => {
+                // The body's first paragraph, whole in one text.
+                let opening = blocks == 1
+                    && lead == Lead::Paragraph
+                    && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph)));
+                if opening {
+                    let words = Words::of(text);
+                    finder.opening_line(&Text { text, words: &words });
+                }
                 lead = finder.text(text, lead);
             }
             _ => lead = Lead::Inside,
