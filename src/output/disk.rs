@@ -346,15 +346,17 @@ impl Output for DiskOutput {
         fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<(u64, bool)> {
         let target = self.target(path, 0)?;
-        let file = io::BufWriter::new(std::fs::File::create(&target)?);
-        let mut writer = Hashing { inner: file, hash: Xxh3::new(), length: 0 };
-        let written = fill(&mut writer).and_then(|()| io::Write::flush(&mut writer.inner));
-        self.count(written, writer.length)?;
-        let hash = writer.hash.digest();
+        let mut writer = None;
+        let written = std::fs::File::create(&target).and_then(|file| {
+            let writer = writer.insert(Hashing { inner: io::BufWriter::new(file), hash: Xxh3::new(), length: 0 });
+            fill(writer)?;
+            io::Write::flush(&mut writer.inner)
+        });
+        self.count(written, writer.as_ref().map_or(0, |w| w.length))?;
+        let hash = writer.map_or(0, |w| w.hash.digest());
         // Known only once written: a file as it was is taken back out of
         // what the build changes (an update's staging holds changes only).
         if unchanged == Some(hash) {
-            drop(writer);
             std::fs::remove_file(&target)?;
             return Ok((hash, false));
         }
