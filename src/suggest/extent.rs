@@ -83,8 +83,12 @@ pub fn settle(occurrences: &mut [Occurrence]) {
             let ends_a_name = |word: &NameWord| {
                 named >= 2 && !class(&word.key).given_name && name_ends.contains(&loose_key(&word.key))
             };
-            // محمد السادس الدولي: a ruler's ordinal closes the name.
+            // محمد السادس الدولي: a ruler's ordinal closes the name, after
+            // the عشر of the teens (لاون الرابع عشر، الحادي عشر).
             if kind == Some(Kind::Person) && is_ordinal(&words[end - 1].key) {
+                if words[end].key.as_ref() == "عشر" {
+                    end += 1;
+                }
                 break;
             }
             let room = if after_chain {

@@ -18,6 +18,16 @@ fn people() {
             not_proposed: &["شارل لوكلير سائق", "الفريق", "دور الجمهور", "حلا جديدا"],
         },
         Case {
+            rule: "an ordinal of the teens closes a ruler's name after its عشر",
+            articles: &[
+                "ووصل البابا ليو الرابع عشر إلى الجزائر، في أول زيارة له.",
+                "وأقام البابا ليو الرابع عشر قداسا في عنابة.",
+                "وافتتح الملك محمد السادس الدولي للمؤتمرات.",
+            ],
+            proposed: &[("ليو الرابع عشر", Kind::Person), ("محمد السادس", Kind::Person)],
+            not_proposed: &["ليو الرابع", "محمد السادس الدولي"],
+        },
+        Case {
             rule: "a profession and its adjectives before a name",
             articles: &[
                 "وأشادت الممثلة اللبنانية نادين لبكي بالجمهور.",
