@@ -44,8 +44,8 @@ const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وس
 /// Nouns of place that begin the name of the landform they stand before.
 const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
 
-/// The noun of a river, whose definite name is also said alone (نهر النيل
-/// and النيل, نهر الفرات and الفرات).
+/// The noun of a river, whose name is also said alone (نهر النيل and النيل,
+/// نهر وخش and وخش).
 const RIVER_NOUN: &str = "نهر";
 
 /// Adjectives of direction that, after a definite noun of land, make the
@@ -247,10 +247,10 @@ impl Finder {
         // part of its name, unlike a town's (مدينة حلب is حلب).
         let bare = without_proclitics(t.key(i), |k| LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == k));
         if let Some(bare) = bare.filter(|_| self.out_len() > before) {
-            // A river's definite name that is not a country or city's (نهر
+            // A river's name that is not a country's or a city's (نهر
             // النيل, not نهر النيجر) is the river's short name too.
             if &*bare == RIVER_NOUN {
-                self.repeat_last_if(|words| is_definite(&words[0].key) && !is_known_place(&words[0].key));
+                self.repeat_last_if(|words| !is_known_place(&words[0].key));
             }
             let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
             self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });

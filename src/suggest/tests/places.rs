@@ -172,10 +172,10 @@ fn places() {
             not_proposed: &["مطار الغيضة", "مصفاة الزور"],
         },
         Case {
-            rule: "a river or lake keeps its noun; a river's definite name that is no country's stands alone too",
+            rule: "a river or lake keeps its noun; a river's name that is no country's or city's stands alone too",
             articles: &[
                 "وارتفع منسوب نهر جوبا قرب الحدود، كما ارتفع نهر النيجر.",
-                "وتراجعت مياه بحيرة تشاد وبحيرة عسل، فيما فاض نهر النيل في الخرطوم.",
+                "وتراجعت مياه بحيرة تشاد وبحيرة عسل، فيما فاض نهر النيل في الخرطوم ونهر وخش في طاجيكستان.",
             ],
             proposed: &[
                 ("نهر جوبا", Kind::Place),
@@ -183,6 +183,8 @@ fn places() {
                 ("بحيرة تشاد", Kind::Place),
                 ("نهر النيل", Kind::Place),
                 ("النيل", Kind::Place),
+                ("نهر وخش", Kind::Place),
+                ("وخش", Kind::Place),
             ],
             not_proposed: &["عسل"],
         },
