@@ -43,11 +43,12 @@ const CREDIT_FILLERS: [&str; 6] = ["وكالات", "مواقع", "صحف", "مت
 const MOST_OPENING_WORDS: usize = 4;
 
 /// Names of sections that scraped pages open with (أخبار، عاجل، محليات):
-/// such a line repeats over one site's articles and is no outlet.
+/// such a line repeats over one site's articles and is no outlet. Not عربي
+/// or دولي, which end outlets' names too (بي بي سي عربي).
 #[rustfmt::skip]
 const SECTION_NAMES: &[&str] = &[
     "أخبار", "الأخبار", "عاجل", "الرئيسية", "محليات", "سياسة", "اقتصاد", "رياضة", "منوعات", "ثقافة", "تقارير",
-    "مقالات", "عربي", "دولي", "عالمي", "فيديو", "صور",
+    "مقالات", "فيديو", "صور",
 ];
 
 /// Whether a paragraph opens with a credit's label and a colon (`المصدر:`).
