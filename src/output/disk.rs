@@ -8,11 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use xxhash_rust::xxh3::Xxh3;
-
 use super::journal::Journal;
 use super::refusal::refuse_site_folders;
-use super::{Output, check_path};
+use super::{Hashing, Output, check_path};
 use crate::diagnostics::Diagnostic;
 
 /// Writes a site into a folder. A [`DiskOutput::fresh`] output writes every
@@ -312,26 +310,6 @@ impl DiskOutput {
     }
 }
 
-/// A writer that hashes and counts what goes through it.
-struct Hashing<W> {
-    inner: W,
-    hash: Xxh3,
-    length: u64,
-}
-
-impl<W: io::Write> io::Write for Hashing<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(bytes)?;
-        self.hash.update(&bytes[..n]);
-        self.length += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 impl Output for DiskOutput {
     fn write(&self, path: &str, contents: &[u8]) -> io::Result<()> {
         let target = self.target(path, contents.len() as u64)?;
@@ -348,7 +326,7 @@ impl Output for DiskOutput {
         let target = self.target(path, 0)?;
         let mut writer = None;
         let written = std::fs::File::create(&target).and_then(|file| {
-            let writer = writer.insert(Hashing { inner: io::BufWriter::new(file), hash: Xxh3::new(), length: 0 });
+            let writer = writer.insert(Hashing::new(io::BufWriter::new(file)));
             fill(writer)?;
             io::Write::flush(&mut writer.inner)
         });

@@ -50,6 +50,32 @@ pub trait Output: Sync {
     fn remove(&self, path: &str) -> io::Result<()>;
 }
 
+/// A writer that hashes and counts what goes through it.
+pub(crate) struct Hashing<W> {
+    pub inner: W,
+    pub hash: xxhash_rust::xxh3::Xxh3,
+    pub length: u64,
+}
+
+impl<W> Hashing<W> {
+    pub fn new(inner: W) -> Hashing<W> {
+        Hashing { inner, hash: xxhash_rust::xxh3::Xxh3::new(), length: 0 }
+    }
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hash.update(&bytes[..n]);
+        self.length += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Whether `path` stays inside the output folder: relative, no `..`, no root.
 pub fn is_safe_path(path: &str) -> bool {
     !path.is_empty()
