@@ -312,17 +312,16 @@ impl<'s> Renderer<'s> {
                 Err(err) => problems.push(write_error(path, &err)),
             }
         }
-        // The others are made one by one as they are written.
+        // The others are written one by one as they are made.
         let files: Box<dyn Iterator<Item = (String, Vec<u8>)>> = match group {
             Group::Host => Box::new(self.host_files(problems).into_iter()),
             Group::Data => {
                 Box::new(data::SCHEMAS.iter().map(|(path, text)| ((*path).to_owned(), text.as_bytes().to_vec())))
             }
-            Group::Quotes => Box::new(std::iter::empty()),
-            Group::Search => Box::new(search::files(self.site, &self.urls).into_iter()),
             Group::Static => Box::new(statics.into_iter()),
+            Group::Quotes | Group::Search => Box::new(std::iter::empty()),
         };
-        for (path, bytes) in files {
+        let mut write = |path: String, bytes: Vec<u8>| {
             let hash = plan::content_hash(&bytes);
             if old.and_then(|old| old.files.get(&path)) == Some(&hash) {
                 stats.kept += 1;
@@ -333,6 +332,10 @@ impl<'s> Renderer<'s> {
                 stats.static_changed |= group == Group::Static;
             }
             hashes.insert(path, hash);
+        };
+        files.for_each(|(path, bytes)| write(path, bytes));
+        if group == Group::Search {
+            search::write_files(self.site, &self.urls, &mut write);
         }
         GroupFiles { inputs, files: hashes }
     }

@@ -16,6 +16,7 @@
 //! of a query's first results.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -95,23 +96,26 @@ type StoryEntry<'a> = (&'a str, String, String);
 /// source (entity index or -1), 1 when in the speaker's own words.
 type QuoteEntry<'a> = (String, String, &'a str, String, String, i64, u8);
 
-/// The index as files: (path under the site, bytes).
-pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
+/// Writes the index's files with `emit` (path under the site, bytes), each
+/// as it is made: the shards of a large archive are tens of megabytes.
+pub fn write_files(site: &Site, urls: &Urls, emit: &mut dyn FnMut(String, Vec<u8>)) {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
     let postings = encoded_postings(site, &articles);
-    let mut out = Vec::new();
-    let shards = site.vocabulary.with_terms(|term| {
-        shard(
-            postings
-                .iter()
-                .enumerate()
-                .filter(|(_, list)| !list.is_empty())
-                .map(|(id, list)| (term(id as u32), list.as_str())),
-        )
+    let shard_names: Vec<String> = site.vocabulary.with_terms(|term| {
+        let mut terms: Vec<(&str, &str)> = postings
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(id, list)| (term(id as u32), list.as_str()))
+            .collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let shards = shards(&terms);
+        for (name, range) in &shards {
+            emit(format!("{PAGE}t/{}.json", file_name(name)), shard_json(&terms[range.clone()]));
+        }
+        shards.into_iter().map(|(name, _)| name).collect()
     });
     drop(postings);
-    let shard_names: Vec<String> = shards.iter().map(|(name, _)| name.clone()).collect();
-    out.extend(shards.into_iter().map(|(name, json)| (format!("{PAGE}t/{}.json", file_name(&name)), json)));
 
     let docs: Vec<DocEntry> = articles
         .iter()
@@ -127,7 +131,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        out.push((format!("{PAGE}d/{n}.json"), json(&chunk)));
+        emit(format!("{PAGE}d/{n}.json"), json(&chunk));
     }
     // Stories, offered beside the results whose articles they hold.
     let stories: Vec<StoryEntry> = site
@@ -142,15 +146,15 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     for (n, chunk) in stories.chunks(CHUNK).enumerate() {
-        out.push((format!("{PAGE}s/{n}.json"), json(&chunk)));
+        emit(format!("{PAGE}s/{n}.json"), json(&chunk));
     }
     let dates: Vec<u32> = docs.iter().map(|d| d.2.replace('-', "").parse().unwrap_or(0)).collect();
-    out.push((format!("{PAGE}dates.json"), json(&dates)));
+    emit(format!("{PAGE}dates.json"), json(&dates));
     let position: FxHashMap<ArticleId, u32> = articles.iter().enumerate().map(|(n, &id)| (id, n as u32)).collect();
     for entity in site.catalog.ids() {
         let mut docs: Vec<u32> = site.index.articles_of[entity as usize].iter().map(|id| position[id]).collect();
         docs.sort_unstable();
-        out.push((format!("{PAGE}e/{entity}.json"), json(&delta(&docs))));
+        emit(format!("{PAGE}e/{entity}.json"), json(&delta(&docs)));
     }
     for entity in site.catalog.ids() {
         let said = &site.index.quotes_of[entity as usize];
@@ -176,7 +180,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
                 ))
             })
             .collect();
-        out.push((format!("{PAGE}q/{entity}.json"), json(&entries)));
+        emit(format!("{PAGE}q/{entity}.json"), json(&entries));
     }
     let manifest = Manifest {
         version: 2,
@@ -207,8 +211,7 @@ pub fn files(site: &Site, urls: &Urls) -> Vec<(String, Vec<u8>)> {
             })
             .collect(),
     };
-    out.push((format!("{PAGE}index.json"), json(&manifest)));
-    out
+    emit(format!("{PAGE}index.json"), json(&manifest));
 }
 
 /// Each term's posting list ([`encode_postings`]), documents numbered in
@@ -229,13 +232,12 @@ fn encoded_postings(site: &Site, articles: &[ArticleId]) -> Vec<String> {
     lists
 }
 
-/// Groups terms into shards by their first letters, splitting a shard that
-/// is too big by one more letter. Returns (shard name, JSON) sorted by name.
-fn shard<'a>(postings: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, Vec<u8>)> {
-    let mut terms: Vec<(&str, &str)> = postings.collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+/// Groups terms (sorted) into shards by their first letters, splitting a
+/// shard that is too big by one more letter: (shard name, its terms' range),
+/// in the order of the terms.
+fn shards(terms: &[(&str, &str)]) -> Vec<(String, Range<usize>)> {
     let mut shards = Vec::new();
-    split(&terms, 2, &mut shards);
+    split(terms, 0, 2, &mut shards);
     shards
 }
 
@@ -277,7 +279,7 @@ fn push_number(out: &mut String, n: u64) {
     }
 }
 
-fn split(terms: &[(&str, &str)], letters: usize, shards: &mut Vec<(String, Vec<u8>)>) {
+fn split(terms: &[(&str, &str)], offset: usize, letters: usize, shards: &mut Vec<(String, Range<usize>)>) {
     let prefix = |term: &str| term.chars().take(letters).collect::<String>();
     let mut start = 0;
     while start < terms.len() {
@@ -286,15 +288,15 @@ fn split(terms: &[(&str, &str)], letters: usize, shards: &mut Vec<(String, Vec<u
         let group = &terms[start..end];
         let size: usize = group.iter().map(|(t, list)| t.len() + list.len() + 6).sum();
         if size > SHARD_LIMIT && letters < MAX_PREFIX && group.iter().any(|(t, _)| t.chars().count() > letters) {
-            // Terms no longer than the prefix stay in this shard; the rest split further.
-            let (short, long): (Vec<_>, Vec<_>) =
-                group.iter().cloned().partition(|(t, _)| t.chars().count() <= letters);
-            if !short.is_empty() {
-                shards.push((name.clone(), shard_json(&short)));
+            // The term no longer than the prefix, which sorts first, stays
+            // in this shard; the rest split further.
+            let short = group.iter().take_while(|(t, _)| t.chars().count() <= letters).count();
+            if short > 0 {
+                shards.push((name, offset + start..offset + start + short));
             }
-            split(&long, letters + 1, shards);
+            split(&group[short..], offset + start + short, letters + 1, shards);
         } else {
-            shards.push((name, shard_json(group)));
+            shards.push((name, offset + start..offset + end));
         }
         start = end;
     }
@@ -418,9 +420,13 @@ mod tests {
                 map
             });
         let encoded: Vec<(&str, String)> = postings.iter().map(|(term, list)| (*term, encode_postings(list))).collect();
-        let shards = shard(encoded.iter().map(|(term, list)| (*term, list.as_str())));
+        let mut terms: Vec<(&str, &str)> = encoded.iter().map(|(term, list)| (*term, list.as_str())).collect();
+        terms.sort_unstable();
+        let shards = shards(&terms);
         assert!(shards.len() > 1, "split into {} shards", shards.len());
         assert!(shards.iter().all(|(name, _)| name.starts_with("مو") && name.chars().count() == 3));
+        let covered: Vec<usize> = shards.iter().flat_map(|(_, range)| range.clone()).collect();
+        assert_eq!(covered, (0..terms.len()).collect::<Vec<_>>(), "each term in one shard, in order");
         assert_eq!(file_name("مو"), "645-648");
     }
 }
