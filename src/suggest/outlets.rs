@@ -150,10 +150,12 @@ impl Finder {
             && t.gap(0).trim().is_empty()
             && matches!(t.gap(n).trim(), "" | ":" | "：")
             && (1..n).all(|i| t.joined(i));
+        if !shaped {
+            return;
+        }
         let words: Vec<NameWord> = (0..n).map(|i| t.name_word(i)).collect();
         let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
-        if !shaped
-            || is_known_place(&key)
+        if is_known_place(&key)
             || words.iter().any(|w| {
                 class(&w.key).stop && !is_letter_name(&w.key)
                     || is_cue_or_role(&w.key) && n == 1

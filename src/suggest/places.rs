@@ -19,23 +19,10 @@ use crate::entities::matcher::{Claimant, Found, Matcher};
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية،
 /// قضاء الليل "spending the night", جهة رسمية "an official body"; جهة is
 /// the Moroccan region, جهة سوس ماسة).
+#[rustfmt::skip]
 const LOOSE_PLACE_NOUNS: &[&str] = &[
-    "منطقة",
-    "دولة",
-    "جزيرة",
-    "حي",
-    "ميناء",
-    "مرفأ",
-    "مطار",
-    "مصفاة",
-    "بلدية",
-    "مقاطعة",
-    "إمارة",
-    "مملكة",
-    "جمهورية",
-    "عاصمة",
-    "قضاء",
-    "جهة",
+    "منطقة", "دولة", "جزيرة", "حي", "ميناء", "مرفأ", "مطار", "مصفاة", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية",
+    "عاصمة", "قضاء", "جهة",
 ];
 
 /// Directions that begin the name of a region after a noun of place.

@@ -63,16 +63,18 @@ fn evidence_score(evidence: &[(u32, Reason)]) -> u32 {
     best.values().sum()
 }
 
+/// How many articles are among `articles`, each counted once.
+fn distinct(articles: impl Iterator<Item = u32>) -> usize {
+    let mut articles: Vec<u32> = articles.collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
 fn is_proposed(group: &Group, tally: &Tally) -> bool {
     // The articles with evidence, and those that write a person's family
     // name alone (الألماني رالف رانغنيك here, أقر رانغنيك there).
-    let evidence_articles = {
-        let mut articles: Vec<u32> =
-            group.evidence.iter().map(|(a, _)| *a).chain(tally.alone.iter().copied()).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        articles.len()
-    };
+    let evidence_articles = distinct(group.evidence.iter().map(|(a, _)| *a).chain(tally.alone.iter().copied()));
     let vouched = group
         .evidence
         .iter()
@@ -91,20 +93,15 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
         // مع السوداني تناول سبل) in several articles, or the line that opens
         // several articles, is proposed on hints alone.
         let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
-        let mut opened: Vec<u32> =
-            group.evidence.iter().filter(|(_, r)| *r == Reason::OpeningLine).map(|(a, _)| *a).collect();
-        opened.sort_unstable();
-        opened.dedup();
-        return hinted && evidence_articles >= HINT_ARTICLES || opened.len() >= HINT_ARTICLES;
+        let opened = distinct(group.evidence.iter().filter(|(_, r)| *r == Reason::OpeningLine).map(|(a, _)| *a));
+        return hinted && evidence_articles >= HINT_ARTICLES || opened >= HINT_ARTICLES;
     }
     // ولاية طاقة in two articles: sure evidence twice outweighs the ordinary
     // word (طاقة "energy", الطاقة).
-    let mut sure: Vec<u32> = group.evidence.iter().filter(|(_, r)| r.weight() >= 3).map(|(a, _)| *a).collect();
-    sure.sort_unstable();
-    sure.dedup();
+    let sure = distinct(group.evidence.iter().filter(|(_, r)| r.weight() >= 3).map(|(a, _)| *a));
     (tally.alternates as f64) < ALTERNATE_SHARE * tally.count.max(1) as f64
         || tally.alternates == 0
-        || sure.len() >= SURE_ARTICLES
+        || sure >= SURE_ARTICLES
 }
 
 /// Picks, orders and describes the names to propose.
