@@ -8,6 +8,7 @@
 //! of them the name has is decided over the whole archive (see `extent`).
 
 use pulldown_cmark::{Event, Tag, TagEnd};
+use rustc_hash::FxHashSet;
 
 use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
 use super::places::{is_known_place, place_nouns_before};
@@ -53,8 +54,21 @@ pub(super) const MAX_NAME_WORDS: usize = 5;
 pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
-pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
-    let mut finder = Finder { article: index, out: Vec::new(), scratch: Scratch::default(), person_starts: Vec::new() };
+/// What one article gives: its finds, and the keys of the words it has
+/// (for [`super::extent`] to tell a word of the language from a name's).
+pub struct Finds {
+    pub occurrences: Vec<Occurrence>,
+    pub vocabulary: FxHashSet<Box<str>>,
+}
+
+pub fn find(article: &ArticleFile, index: u32) -> Finds {
+    let mut finder = Finder {
+        article: index,
+        out: Vec::new(),
+        scratch: Scratch::default(),
+        person_starts: Vec::new(),
+        vocabulary: FxHashSet::default(),
+    };
     finder.text(&article.article.title, Lead::Inside);
     let mut tracker = PlaceTracker::default();
     let mut lead = Lead::Inside;
@@ -100,7 +114,7 @@ pub fn find(article: &ArticleFile, index: u32) -> Vec<Occurrence> {
             });
         }
     }
-    finder.out
+    Finds { occurrences: finder.out, vocabulary: finder.vocabulary }
 }
 
 pub(super) struct Finder {
@@ -109,6 +123,7 @@ pub(super) struct Finder {
     pub(super) scratch: Scratch,
     /// Words of the current text where a person's name starts.
     pub(super) person_starts: Vec<usize>,
+    vocabulary: FxHashSet<Box<str>>,
 }
 
 /// The words of one text with what lies between them.
@@ -128,6 +143,13 @@ impl Text<'_> {
 
     pub(super) fn written(&self, i: usize) -> &str {
         self.words.get(i).map_or("", |w| &self.text[w.start..w.end])
+    }
+
+    /// Whether word `i` starts with the article as written: the article's
+    /// alef takes no hamza, so ألكاراز، أليسون and إلهام are names, whose
+    /// keys look definite.
+    pub(super) fn is_definite(&self, i: usize) -> bool {
+        is_definite(self.key(i)) && !self.written(i).starts_with(['أ', 'إ'])
     }
 
     /// The text between word `i - 1` and word `i` (before the first word for 0).
@@ -182,6 +204,11 @@ impl Finder {
     fn text(&mut self, text: &str, lead: Lead) -> Lead {
         let words = Words::of(text);
         let t = Text { text, words: &words };
+        for i in 0..t.len() {
+            if !self.vocabulary.contains(t.key(i)) {
+                self.vocabulary.insert(t.key(i).into());
+            }
+        }
         self.person_starts.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];

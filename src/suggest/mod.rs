@@ -150,9 +150,16 @@ impl Group {
 
 /// Finds the names in `corpus` that `catalog` does not list.
 pub fn suggest(corpus: &[ArticleFile], catalog: &Catalog, options: &Options) -> Suggestions {
-    let mut occurrences: Vec<Occurrence> =
-        corpus.par_iter().enumerate().flat_map_iter(|(i, article)| candidates::find(article, i as u32)).collect();
-    extent::settle(&mut occurrences);
+    let finds = corpus.par_iter().enumerate().map(|(i, article)| candidates::find(article, i as u32)).reduce(
+        || candidates::Finds { occurrences: Vec::new(), vocabulary: Default::default() },
+        |mut all, more| {
+            all.occurrences.extend(more.occurrences);
+            all.vocabulary.extend(more.vocabulary);
+            all
+        },
+    );
+    let mut occurrences = finds.occurrences;
+    extent::settle(&mut occurrences, &finds.vocabulary);
     let (groups, pairs) = into_groups(occurrences);
     let groups = variants::merge(groups, &pairs);
     let tallies = count::count(corpus, &groups);

@@ -9,7 +9,8 @@ use super::candidates::{
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
 use super::shapes::{
-    ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_nisba, is_noun_and_adjective,
+    ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
+    is_noun_and_adjective, looks_like_verb,
 };
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -18,6 +19,11 @@ use crate::entities::Kind;
 
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
 const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
+
+/// Honorifics that may stand right before a name (فخامة شوكت ميرزيوييف،
+/// معالي أحمد الصايغ), not only before a title (سمو الأمير). Not سعادة,
+/// which is also "happiness", nor صاحب and حضرة, which govern nouns.
+const HONORIFICS: [&str; 5] = ["فخامة", "معالي", "جلالة", "سماحة", "سمو"];
 
 /// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
 /// الأمريكية): the nationality it names.
@@ -68,13 +74,20 @@ impl Finder {
         while j < i + 4 && t.joined(j) && is_definite(t.key(j)) && !class(t.key(j)).stop {
             j += 1;
         }
-        if t.joined(j) && !is_definite(t.key(j)) && !class(t.key(j)).common_subject {
+        if t.joined(j) && !t.is_definite(j) && !class(t.key(j)).common_subject {
             self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
         }
     }
 
     pub(super) fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let mut j = i + 1;
+        if HONORIFICS.iter().any(|h| crate::arabic::key(h) == t.key(i)) {
+            let next = t.key(j);
+            if t.joined(j) && !is_definite(next) && !is_cue_or_role(next) && !class(next).common_subject {
+                self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
+            }
+            return;
+        }
         // A country follows the role (وزير خارجية روسيا) unless an adjective
         // already said whose it is (رئيسة الوزراء الإيطالية جورجيا ميلوني).
         let mut country_said = false;
@@ -161,10 +174,20 @@ impl Finder {
             }
         }
         let first = t.key(j);
-        if is_definite(first) || is_known_place(first) || class(first).common_subject {
+        if t.is_definite(j) || is_known_place(first) || class(first).common_subject {
             return;
         }
         let mut words = self.material(t, j, MAX_NAME_WORDS, false, true);
+        // على البلجيكي ياسبر فيليبسن، الأوغندي يويري موسيفيني: in apposition
+        // to a nationality a name may begin like a verb in the imperfect, when
+        // a word of a name follows (not السوري يواجه الأزمة، الأمريكي يواصل
+        // مساعيه: few names end in ه).
+        if words.is_empty() && looks_like_verb(first, class(first)) && !is_inflected(t.written(j), first, true) {
+            let rest = self.material(t, j + 1, MAX_NAME_WORDS - 1, false, true);
+            if rest.first().is_some_and(|w| t.joined(j + 1) && !is_definite(&w.key) && !w.key.ends_with('ه')) {
+                words = std::iter::once(t.name_word(j)).chain(rest).collect();
+            }
+        }
         if let Some(next) = (j + 1..j + words.len()).find(|&k| started[k]) {
             words.truncate(next - j);
         }
@@ -185,7 +208,7 @@ impl Finder {
             return;
         }
         let key = t.key(j);
-        if is_definite(key) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
+        if t.is_definite(j) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
             return;
         }
         self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);
@@ -198,7 +221,7 @@ impl Finder {
     /// nationality before a name (جاء الكيني أموس سيريم) finds on its own.
     pub(super) fn after_ranking(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let j = i + 1;
-        if !t.joined(j) || is_definite(t.key(j)) || is_known_place(t.key(j)) {
+        if !t.joined(j) || t.is_definite(j) || is_known_place(t.key(j)) {
             return;
         }
         let ranked =

@@ -35,6 +35,10 @@ const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي",
 /// نهر وخش and وخش).
 const RIVER_NOUN: &str = "نهر";
 
+/// Nouns of valleys and ranges, whose name without the article is also said
+/// alone (وادي دادس and دادس, جبال قراقرم and قراقرم; not وادي الريان).
+const VALLEY_AND_RANGE_NOUNS: [&str; 2] = ["وادي", "جبال"];
+
 /// Adjectives of direction that, after a definite noun of land, make the
 /// name of a region (المنطقة الشرقية، الساحل الشمالي، البر الغربي).
 const DIRECTION_ADJECTIVES: [&str; 4] = ["الشمالي", "الجنوبي", "الشرقي", "الغربي"];
@@ -108,6 +112,16 @@ const SEAS: &[&str] = &[
     "المحيط الهندي", "المحيط المتجمد الشمالي", "المحيط المتجمد الجنوبي", "الخليج العربي", "الخليج الفارسي",
     "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
 ];
+
+/// Two names of one sea, which one archive writes both ways.
+const SAME_SEAS: [(&str, &str); 2] = [("البحر الأبيض المتوسط", "البحر المتوسط"), ("البحر العربي", "بحر العرب")];
+
+/// The keys of the pairs of names that are one known place.
+pub(super) fn same_known_places() -> impl Iterator<Item = (String, String)> {
+    SAME_SEAS
+        .iter()
+        .map(|(a, b)| (crate::entities::catalog::spelling_key(a), crate::entities::catalog::spelling_key(b)))
+}
 
 /// Regions that Arabic news names as places and CLDR does not (it has the
 /// continents' parts: غرب أفريقيا، جنوب شرق آسيا). Not الشرق الأوسط, also a
@@ -236,8 +250,11 @@ impl Finder {
         if let Some(bare) = bare.filter(|_| self.out_len() > before) {
             // A river's name that is not a country's or a city's (نهر
             // النيل, not نهر النيجر) is the river's short name too.
-            if &*bare == RIVER_NOUN {
-                self.repeat_last_if(|words| !is_known_place(&words[0].key));
+            let river = &*bare == RIVER_NOUN;
+            if river || VALLEY_AND_RANGE_NOUNS.contains(&&*bare) {
+                // وادي خالد is not خالد.
+                let alone = |key: &str| !is_known_place(key) && !class(key).given_name && (river || !is_definite(key));
+                self.repeat_last_if(|words| alone(&words[0].key));
             }
             let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
             self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });

@@ -116,6 +116,11 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             }
         }
     }
+    for (a, b) in super::places::same_known_places() {
+        if let (Some(&a), Some(&b)) = (by_key.get(a.as_str()), by_key.get(b.as_str())) {
+            merges.join(a, b);
+        }
+    }
     // The same name written with and without spaces (علي يرلي كايا and
     // علي يرليكايا; بن كيران and بنكيران).
     let mut unspaced: FxHashMap<String, usize> = FxHashMap::default();

@@ -1,7 +1,7 @@
 //! Evidence of places: nouns of place and their duals and plurals, lists
 //! around known places, datelines, landforms, seas and regions.
 
-use super::{Case, check};
+use super::{Case, assert_one_name, check};
 use crate::entities::Kind;
 
 #[test]
@@ -189,6 +189,21 @@ fn places() {
             not_proposed: &["عسل"],
         },
         Case {
+            rule: "a valley's or a range's name without the article stands alone too",
+            articles: &[
+                "وجرفت السيول منازل في وادي هونزا، فيما قطعت الانهيارات الطريق في جبال قراقرم.",
+                "وزار الوفد المزارعين في وادي الحيتان وسفوح جبال الأطلس.",
+            ],
+            proposed: &[
+                ("وادي هونزا", Kind::Place),
+                ("هونزا", Kind::Place),
+                ("جبال قراقرم", Kind::Place),
+                ("قراقرم", Kind::Place),
+                ("وادي الحيتان", Kind::Place),
+            ],
+            not_proposed: &["الحيتان", "الأطلس"],
+        },
+        Case {
             rule: "a town named like a person, and a given name joined by و to another name",
             articles: &["ووصل أول قطار إلى مدينة بشار أمس.", "ويربط الخط الجديد بين بشار وتندوف."],
             proposed: &[("بشار", Kind::Place)],
@@ -306,4 +321,16 @@ fn places() {
             not_proposed: &["صور", "الجديدة", "المدينة", "بشار", "الشهداء"],
         },
     ]);
+}
+
+#[test]
+fn two_names_of_one_sea() {
+    assert_one_name(
+        &[
+            "وتربط الممرات الموانئ المصرية على البحر المتوسط بأوروبا.",
+            "قبل أن تدخل السفينة البحر الأبيض المتوسط عبر مضيق جبل طارق.",
+        ],
+        "البحر المتوسط",
+        "البحر الأبيض المتوسط",
+    );
 }
