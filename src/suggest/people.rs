@@ -177,17 +177,7 @@ impl Finder {
         if t.is_definite(j) || is_known_place(first) || class(first).common_subject {
             return;
         }
-        let mut words = self.material(t, j, MAX_NAME_WORDS, false, true);
-        // على البلجيكي ياسبر فيليبسن، الأوغندي يويري موسيفيني: in apposition
-        // to a nationality a name may begin like a verb in the imperfect, when
-        // a word of a name follows (not السوري يواجه الأزمة، الأمريكي يواصل
-        // مساعيه: few names end in ه).
-        if words.is_empty() && looks_like_verb(first, class(first)) && !is_inflected(t.written(j), first, true) {
-            let rest = self.material(t, j + 1, MAX_NAME_WORDS - 1, false, true);
-            if rest.first().is_some_and(|w| t.joined(j + 1) && !is_definite(&w.key) && !w.key.ends_with('ه')) {
-                words = std::iter::once(t.name_word(j)).chain(rest).collect();
-            }
-        }
+        let mut words = self.apposed_name(t, j);
         if let Some(next) = (j + 1..j + words.len()).find(|&k| started[k]) {
             words.truncate(next - j);
         }
@@ -200,6 +190,24 @@ impl Finder {
         started[j] = true;
         self.person_starts.push(j);
         self.push(Reason::Nationality, words, 2, None);
+    }
+
+    /// The name in apposition to a nationality from word `from`. There a
+    /// name may begin like a verb in the imperfect (على البلجيكي ياسبر
+    /// فيليبسن، الأوغندي يويري موسيفيني) when a word of a name follows; not
+    /// السوري يواجه الأزمة، الأمريكي يواصل مساعيه (few names end in ه).
+    fn apposed_name(&self, t: &Text, from: usize) -> Vec<NameWord> {
+        let first = t.key(from);
+        if !looks_like_verb(first, class(first)) || is_inflected(t.written(from), first, true) {
+            return self.material(t, from, MAX_NAME_WORDS, false, true);
+        }
+        let rest = self.material(t, from + 1, MAX_NAME_WORDS - 1, false, true);
+        match rest.first() {
+            Some(w) if t.joined(from + 1) && !is_definite(&w.key) && !w.key.ends_with('ه') => {
+                std::iter::once(t.name_word(from)).chain(rest).collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn after_speech(&mut self, t: &Text, i: usize, started: &mut [bool]) {

@@ -188,13 +188,15 @@ pub(super) fn is_nationality_in_place_name(key: &str) -> bool {
 fn known_places() -> &'static Matcher {
     static PLACES: OnceLock<Matcher> = OnceLock::new();
     PLACES.get_or_init(|| {
-        // One claimant for each matching key: the spellings of one place
-        // (جدة، جده، جدّة) are no rival claims that would make it uncertain.
+        // One claimant for each matching key, spaces aside: the spellings of
+        // one place (جدة، جده، جدّة; أبو ظبي، أبوظبي, which the matcher
+        // takes for each other) are no rival claims that would make it uncertain.
         let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
         let claimants: Vec<(&str, Claimant)> = known_place_names()
             .map(|name| {
                 let next = ids.len() as u32;
-                let entity = *ids.entry(crate::entities::catalog::spelling_key(name)).or_insert(next);
+                let key = crate::entities::catalog::spelling_key(name).replace(' ', "");
+                let entity = *ids.entry(key).or_insert(next);
                 (name, Claimant { entity, kind: Kind::Place, weak: false })
             })
             .collect();

@@ -252,6 +252,15 @@ fn people() {
             not_proposed: &[],
         },
         Case {
+            rule: "a coach or a patriarch and what he leads before a name",
+            articles: &[
+                "وقال مدرب المنتخب فلاديمير بيتكوفيتش إن اللاعبين جاهزون.",
+                "وترأس بطريرك الروم الأرثوذكس ثيوفيلوس الثالث صلاة تبريك المياه.",
+            ],
+            proposed: &[("فلاديمير بيتكوفيتش", Kind::Person), ("ثيوفيلوس الثالث", Kind::Person)],
+            not_proposed: &["المنتخب", "الروم الأرثوذكس"],
+        },
+        Case {
             rule: "titles of churchmen and emperors, and honorifics before a name",
             articles: &[
                 "وقال الكاردينال بيترو بارولين إن الزيارة تحمل رمزية خاصة.",
@@ -328,6 +337,12 @@ fn forms_of_one_persons_name() {
         &["وقال المدرب ياسر عادل فهمي، إن الفريق جاهز.", "وأكد المدرب ياسر فهمي، أن الفوز مستحق."],
         "ياسر فهمي",
         "ياسر عادل فهمي",
+    );
+    // A family name with and without the article.
+    assert_one_name(
+        &["وقال المدير العام لليونسكو خالد عناني إن القطع عادت.", "وقال الدكتور خالد العناني، إن المتحف يعود."],
+        "خالد عناني",
+        "خالد العناني",
     );
     // With and without a space.
     assert_one_name(

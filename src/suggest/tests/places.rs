@@ -189,6 +189,12 @@ fn places() {
             not_proposed: &["عسل"],
         },
         Case {
+            rule: "a known place listed with and without a space is one, and sure",
+            articles: &["وتختتم المنافسات في شوارع أبوظبي، بعد مراحل في أنقرة وأبو ظبي."],
+            proposed: &[("أبوظبي", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
             rule: "a valley's or a range's name without the article stands alone too",
             articles: &[
                 "وجرفت السيول منازل في وادي هونزا، فيما قطعت الانهيارات الطريق في جبال قراقرم.",
