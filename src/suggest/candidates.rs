@@ -54,11 +54,18 @@ pub(super) const MAX_NAME_WORDS: usize = 5;
 pub(super) const MAX_COMPLEMENT_WORDS: usize = 6;
 
 /// Finds the names in one article.
-/// What one article gives: its finds, and the keys of the words it has
-/// (for [`super::extent`] to tell a word of the language from a name's).
+/// What one article gives: its finds, and the words it has, as hashes of
+/// their keys (for [`super::extent`] to tell a word of the language from a
+/// name's; hashes, because every word of every article goes in).
 pub struct Finds {
     pub occurrences: Vec<Occurrence>,
-    pub vocabulary: FxHashSet<Box<str>>,
+    pub vocabulary: FxHashSet<u64>,
+}
+
+/// The hash under which a word's key is in a vocabulary.
+pub(super) fn word_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 pub fn find(article: &ArticleFile, index: u32) -> Finds {
@@ -123,7 +130,7 @@ pub(super) struct Finder {
     pub(super) scratch: Scratch,
     /// Words of the current text where a person's name starts.
     pub(super) person_starts: Vec<usize>,
-    vocabulary: FxHashSet<Box<str>>,
+    vocabulary: FxHashSet<u64>,
 }
 
 /// The words of one text with what lies between them.
@@ -204,11 +211,7 @@ impl Finder {
     fn text(&mut self, text: &str, lead: Lead) -> Lead {
         let words = Words::of(text);
         let t = Text { text, words: &words };
-        for i in 0..t.len() {
-            if !self.vocabulary.contains(t.key(i)) {
-                self.vocabulary.insert(t.key(i).into());
-            }
-        }
+        self.vocabulary.extend((0..t.len()).map(|i| word_hash(t.key(i))));
         self.person_starts.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];

@@ -13,7 +13,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::candidates::{NameWord, Occurrence};
+use super::candidates::{NameWord, Occurrence, word_hash};
 use super::shapes::is_conjoined;
 use super::variants::loose_key;
 use super::words::{class, is_ordinal, is_particle};
@@ -45,17 +45,17 @@ fn prefix_key(kind: Option<Kind>, words: &[NameWord]) -> String {
 /// A preposition joined to a word of the archive's language (بلقب، بمجموعتين،
 /// لقب and المجموعتين standing elsewhere): no word of a person's name. Not
 /// a function word after the letter (لولا is no ل with ولا).
-fn is_preposition_and_word(key: &str, vocabulary: &FxHashSet<Box<str>>) -> bool {
+fn is_preposition_and_word(key: &str, vocabulary: &FxHashSet<u64>) -> bool {
     key.strip_prefix(['ب', 'ل']).is_some_and(|rest| {
         letter_count(rest) >= 3
             && !is_function_word(rest)
-            && (vocabulary.contains(rest) || vocabulary.contains(format!("ال{rest}").as_str()))
+            && (vocabulary.contains(&word_hash(rest)) || vocabulary.contains(&word_hash(&format!("ال{rest}"))))
     })
 }
 
 /// Cuts the words of every occurrence to its name; `vocabulary` holds the
-/// keys of every word of the archive.
-pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<Box<str>>) {
+/// hashes of the keys of every word of the archive.
+pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
     let mut shared: FxHashMap<String, u32> = FxHashMap::default();
     let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
