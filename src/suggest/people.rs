@@ -83,7 +83,7 @@ impl Finder {
         let mut j = i + 1;
         if HONORIFICS.iter().any(|h| crate::arabic::key(h) == t.key(i)) {
             let next = t.key(j);
-            if t.joined(j) && !is_definite(next) && !is_cue_or_role(next) && !class(next).common_subject {
+            if t.joined(j) && !t.is_definite(j) && !is_cue_or_role(next) && !class(next).common_subject {
                 self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);
             }
             return;
