@@ -254,8 +254,11 @@ impl Finder {
             // النيل, not نهر النيجر) is the river's short name too.
             let river = &*bare == RIVER_NOUN;
             if river || VALLEY_AND_RANGE_NOUNS.contains(&&*bare) {
-                // وادي خالد is not خالد.
-                let alone = |key: &str| !is_known_place(key) && !class(key).given_name && (river || !is_definite(key));
+                // وادي خالد is not خالد, nor وادي بني خروص بني.
+                let tribe = |key: &str| matches!(key, "بني" | "بنو");
+                let alone = |key: &str| {
+                    !is_known_place(key) && !class(key).given_name && !tribe(key) && (river || !is_definite(key))
+                };
                 self.repeat_last_if(|words| alone(&words[0].key));
             }
             let written = strip_written_proclitics(t.written(i), t.key(i), &bare);

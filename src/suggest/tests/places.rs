@@ -198,7 +198,7 @@ fn places() {
             rule: "a valley's or a range's name without the article stands alone too",
             articles: &[
                 "وجرفت السيول منازل في وادي هونزا، فيما قطعت الانهيارات الطريق في جبال قراقرم.",
-                "وزار الوفد المزارعين في وادي الحيتان وسفوح جبال الأطلس.",
+                "وزار الوفد المزارعين في وادي الحيتان وسفوح جبال الأطلس ووادي بني خروص.",
             ],
             proposed: &[
                 ("وادي هونزا", Kind::Place),
@@ -207,7 +207,7 @@ fn places() {
                 ("قراقرم", Kind::Place),
                 ("وادي الحيتان", Kind::Place),
             ],
-            not_proposed: &["الحيتان", "الأطلس"],
+            not_proposed: &["الحيتان", "الأطلس", "بني"],
         },
         Case {
             rule: "a town named like a person, and a given name joined by و to another name",
