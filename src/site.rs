@@ -70,7 +70,7 @@ impl Site {
     /// The excerpts of article `id`, from its file as [`Site::read_article`] reads it.
     pub fn excerpts(&self, id: ArticleId) -> Result<Excerpts, Diagnostic> {
         let (file, analysis) = self.read_article(id)?;
-        Ok(analysis::excerpts::excerpts(&Body::read(&file.body), &analysis.mentions))
+        Ok(analysis::excerpts::excerpts(&Body::read_text(&file.body), &analysis.mentions))
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {

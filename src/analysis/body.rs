@@ -63,6 +63,15 @@ pub struct Body {
 impl Body {
     /// Reads `markdown` once.
     pub fn read(markdown: &str) -> Body {
+        let mut body = Body::read_text(markdown);
+        body.split_words();
+        body
+    }
+
+    /// Reads the blocks and runs of `markdown` without splitting them into
+    /// words, for readers of the text alone (an article's excerpts, made
+    /// again when its entities' pages are rendered).
+    pub fn read_text(markdown: &str) -> Body {
         let mut body = Body::default();
         let mut tracker = PlaceTracker::default();
         let mut quotes = 0u32;
@@ -105,7 +114,6 @@ impl Body {
                 source: range.start as u32..range.end as u32,
             });
         }
-        body.split_words();
         body
     }
 

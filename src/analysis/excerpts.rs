@@ -353,6 +353,8 @@ mod tests {
             let excerpts = excerpts(&body, &mentions);
             let (excerpt, marked) = excerpts.of(1).expect("an excerpt");
             assert_eq!((excerpt.as_ref(), &excerpt[marked]), (text, name));
+            // Pages make them again from the text alone, without its words.
+            assert_eq!(super::excerpts(&Body::read_text(text), &mentions), excerpts, "{text}");
         }
     }
 
