@@ -20,11 +20,6 @@ use crate::entities::Kind;
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
 const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
 
-/// Honorifics that may stand right before a name (فخامة شوكت ميرزيوييف،
-/// معالي أحمد الصايغ), not only before a title (سمو الأمير). Not سعادة,
-/// which is also "happiness", nor صاحب and حضرة, which govern nouns.
-const HONORIFICS: [&str; 5] = ["فخامة", "معالي", "جلالة", "سماحة", "سمو"];
-
 /// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
 /// الأمريكية): the nationality it names.
 pub(super) fn is_nationality(key: &str) -> bool {
@@ -81,7 +76,7 @@ impl Finder {
 
     pub(super) fn after_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let mut j = i + 1;
-        if HONORIFICS.iter().any(|h| crate::arabic::key(h) == t.key(i)) {
+        if class(t.key(i)).honorific {
             let next = t.key(j);
             if t.joined(j) && !t.is_definite(j) && !is_cue_or_role(next) && !class(next).common_subject {
                 self.take(Reason::Title, t, j, MAX_NAME_WORDS, false, started);

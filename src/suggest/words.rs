@@ -49,6 +49,9 @@ pub struct WordClass {
     pub ranking: bool,
     /// A place in a ranking (ثانيا، ثالثا): it closes the competitor's name.
     pub rank: bool,
+    /// An honorific that may stand right before a name (فخامة شوكت
+    /// ميرزيوييف، معالي أحمد الصايغ), not only before a title (سمو الأمير).
+    pub honorific: bool,
 }
 
 /// Verbs of speech and announcement, masculine (the feminine ones have
@@ -92,6 +95,11 @@ const ROLES: &[&str] = &[
     // Honorifics: معالي الوزير، سمو الشيخ، جلالة الملك.
     "معالي", "سمو", "جلالة", "فخامة", "سعادة", "سماحة", "حضرة", "صاحب",
 ];
+
+/// The honorifics among [`ROLES`] that may also stand right before a name.
+/// Not سعادة, which is also "happiness", nor صاحب and حضرة, which govern
+/// nouns.
+const HONORIFICS: &[&str] = &["فخامة", "معالي", "جلالة", "سماحة", "سمو"];
 
 /// Nouns inside a role's complement: the name has not started yet.
 #[rustfmt::skip]
@@ -291,6 +299,7 @@ fn table() -> &'static FxHashMap<String, WordClass> {
             c.stop = true;
             c.role = true
         });
+        mark(&mut keys(HONORIFICS), |c| c.honorific = true);
         mark(&mut keys(COMPLEMENTS), |c| c.complement = true);
         mark(&mut keys(MINISTRIES), |c| c.ministry = true);
         mark(&mut keys(REPORTING_VERBS), |c| {
