@@ -42,11 +42,11 @@ fn main() {
     let mut scratch = Scratch::default();
     let vocabulary = Vocabulary::default();
     // The bodies read and their mentions found, once, for quote finding alone.
-    let read: Vec<(Body, mentions::Mentions)> = files
+    let read: Vec<(Body, Vec<mentions::Mention>)> = files
         .iter()
         .map(|f| {
             let (analysis, _) = analyze(f, &finder, &vocabulary, &mut scratch);
-            (Body::read(&f.body), analysis.mentions)
+            (Body::read(&f.body), analysis.mentions.mentions.unpack())
         })
         .collect();
     let (mut analysis_times, mut quote_times) = (Vec::new(), Vec::new());
@@ -60,7 +60,7 @@ fn main() {
         let start = Instant::now();
         found = 0;
         for (body, mentions) in &read {
-            found += std::hint::black_box(quotes::find(body, &mentions.mentions, &catalog)).len();
+            found += std::hint::black_box(quotes::find(body, mentions, &catalog)).len();
         }
         quote_times.push(start.elapsed());
     }

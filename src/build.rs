@@ -410,7 +410,7 @@ pub fn run(
     });
     // An edit the plan can follow leaves every address as it was.
     let last_plan = touched.as_ref().and_then(|_| memory.plan.take());
-    let renderer = match Renderer::new(&site, &mut templates, last_plan) {
+    let mut renderer = match Renderer::new(&site, &mut templates, last_plan) {
         Ok(renderer) => renderer,
         Err(problems) => {
             memory.manifest = previous;
@@ -446,6 +446,7 @@ pub fn run(
             stats.add(more_stats);
         }
         clock.lap("render pages");
+        renderer.pages_rendered();
         let (groups, problems) = renderer.render_groups(&previous, target, &mut stats);
         diagnostics.extend(problems);
         clock.lap("render site files");

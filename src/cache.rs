@@ -24,7 +24,7 @@ use crate::build::{Memory, Stamp};
 use crate::content::Article;
 
 /// Changes when the cache's shape does; older caches are then ignored.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// How many files the articles' analyses are spread over.
 const SHARDS: u64 = 64;

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::content::{self, Article, ArticleFile};
 use crate::diagnostics::Diagnostic;
 use crate::entities::matcher::Scratch;
-use crate::entities::{Catalog, Matcher};
+use crate::entities::{Catalog, EntityId, Matcher};
 use crate::index::{ArticleId, Index, Remembered};
 
 pub struct Site {
@@ -67,10 +67,11 @@ impl Site {
         Ok((file, Arc::new(analysis)))
     }
 
-    /// The excerpts of article `id`, from its file as [`Site::read_article`] reads it.
-    pub fn excerpts(&self, id: ArticleId) -> Result<Excerpts, Diagnostic> {
+    /// The excerpts of article `id` for the entities `wanted` keeps, from its
+    /// file as [`Site::read_article`] reads it.
+    pub fn excerpts(&self, id: ArticleId, wanted: impl Fn(EntityId) -> bool) -> Result<Excerpts, Diagnostic> {
         let (file, analysis) = self.read_article(id)?;
-        Ok(analysis::excerpts::excerpts(&Body::read_text(&file.body), &analysis.mentions))
+        Ok(analysis::excerpts::excerpts(&Body::read_text(&file.body), &analysis.mentions, wanted))
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {

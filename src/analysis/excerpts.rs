@@ -68,7 +68,8 @@ impl Excerpts {
             (self.texts.kept(e.text), e.name_start, e.name_end).hash(&mut hasher);
             (e.entity, hasher.finish())
         };
-        ExcerptDigests(self.entries.iter().map(digest).collect())
+        let (entities, digests): (Vec<EntityId>, Vec<u64>) = self.entries.iter().map(digest).unzip();
+        ExcerptDigests { entities: entities.into_boxed_slice(), digests: digests.into_boxed_slice() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -78,13 +79,17 @@ impl Excerpts {
 
 /// The excerpts of an article, hashed by entity (in entity order): what the
 /// analysis keeps of them, for the fingerprints of the pages that show them.
+/// The entities and the digests apart: as pairs they took 16 bytes each.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExcerptDigests(Box<[(EntityId, u64)]>);
+pub struct ExcerptDigests {
+    entities: Box<[EntityId]>,
+    digests: Box<[u64]>,
+}
 
 impl ExcerptDigests {
     /// The digest of the excerpt of `entity`, if the body names it.
     pub fn of(&self, entity: EntityId) -> Option<u64> {
-        self.0.binary_search_by_key(&entity, |&(e, _)| e).ok().map(|i| self.0[i].1)
+        self.entities.binary_search(&entity).ok().map(|i| self.digests[i])
     }
 }
 
@@ -98,10 +103,12 @@ fn rank(mention: &Mention) -> u8 {
     }
 }
 
-/// The excerpts of the entities that `mentions` finds in `body`.
-pub fn excerpts(body: &Body, mentions: &Mentions) -> Excerpts {
+/// The excerpts of the entities that `mentions` finds in `body`, of those
+/// that `wanted` keeps.
+pub fn excerpts(body: &Body, mentions: &Mentions, wanted: impl Fn(EntityId) -> bool) -> Excerpts {
+    let mentions = mentions.mentions.unpack();
     let mut best: FxHashMap<EntityId, &Mention> = FxHashMap::default();
-    for mention in mentions.mentions.iter().filter(|m| m.run.is_some()) {
+    for mention in mentions.iter().filter(|m| m.run.is_some() && wanted(m.entity)) {
         let better = best.get(&mention.entity).is_none_or(|b| rank(mention) < rank(b));
         if better {
             best.insert(mention.entity, mention);
@@ -316,14 +323,14 @@ mod tests {
         let mentions = Mentions {
             source: None,
             entities: vec![(7, 3), (9, 1)],
-            mentions: vec![
+            mentions: crate::analysis::MentionList::pack(&[
                 Mention { entity: 9, run: None, start: 0, end: 4, place: Place::Heading, certain: true },
                 mention(0, "الأسد", Place::Heading, false),
                 mention(1, "الأسد", Place::Prose, false),
                 mention(1, "بشار الأسد", Place::Prose, true),
-            ],
+            ]),
         };
-        let excerpts = excerpts(&body, &mentions);
+        let excerpts = excerpts(&body, &mentions, |_| true);
         let (text, name) = excerpts.of(7).expect("an excerpt");
         assert_eq!((text.as_ref(), &text[name]), ("ثم قال بشار الأسد كلامًا.", "بشار الأسد"));
         // Kept in one byte a letter, and an entry in sixteen bytes.
@@ -349,12 +356,16 @@ mod tests {
             let at = text.find(name).expect("the name is in the text");
             let (start, end) = (at as u32, (at + name.len()) as u32);
             let mention = Mention { entity: 1, run: Some(0), start, end, place: Place::Prose, certain: true };
-            let mentions = Mentions { source: None, entities: vec![(1, 1)], mentions: vec![mention] };
-            let excerpts = excerpts(&body, &mentions);
+            let mentions = Mentions {
+                source: None,
+                entities: vec![(1, 1)],
+                mentions: crate::analysis::MentionList::pack(&[mention]),
+            };
+            let excerpts = excerpts(&body, &mentions, |_| true);
             let (excerpt, marked) = excerpts.of(1).expect("an excerpt");
             assert_eq!((excerpt.as_ref(), &excerpt[marked]), (text, name));
             // Pages make them again from the text alone, without its words.
-            assert_eq!(super::excerpts(&Body::read_text(text), &mentions), excerpts, "{text}");
+            assert_eq!(super::excerpts(&Body::read_text(text), &mentions, |_| true), excerpts, "{text}");
         }
     }
 

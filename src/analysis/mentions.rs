@@ -51,7 +51,60 @@ pub struct Mentions {
     /// (0 for one only the front matter adds), in entity order.
     pub entities: Vec<(EntityId, u32)>,
     /// Every mention, in text order (the title first).
-    pub mentions: Vec<Mention>,
+    pub mentions: MentionList,
+}
+
+/// Mentions packed for keeping: every analysis is kept for the whole build,
+/// and at 24 bytes a mention its mentions were the largest part of it (75
+/// in an article of the benchmark's corpus); packed, one takes about 8.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionList(Box<[u8]>);
+
+/// A [`Mention`] as [`MentionList`] stores it, with variable-length
+/// integers (postcard's): small numbers take one byte.
+#[derive(Serialize, Deserialize)]
+struct PackedMention {
+    entity: EntityId,
+    /// 0 for the title, else the run's number plus one.
+    run: u32,
+    start: u32,
+    len: u32,
+    place: Place,
+    certain: bool,
+}
+
+impl MentionList {
+    pub fn pack(mentions: &[Mention]) -> MentionList {
+        let packed: Vec<PackedMention> = mentions
+            .iter()
+            .map(|m| PackedMention {
+                entity: m.entity,
+                run: m.run.map_or(0, |r| r + 1),
+                start: m.start,
+                len: m.end - m.start,
+                place: m.place,
+                certain: m.certain,
+            })
+            .collect();
+        // Writing plain numbers into memory cannot fail.
+        MentionList(postcard::to_allocvec(&packed).unwrap_or_default().into_boxed_slice())
+    }
+
+    /// The mentions, in text order.
+    pub fn unpack(&self) -> Vec<Mention> {
+        let packed: Vec<PackedMention> = postcard::from_bytes(&self.0).unwrap_or_default();
+        packed
+            .into_iter()
+            .map(|m| Mention {
+                entity: m.entity,
+                run: m.run.checked_sub(1),
+                start: m.start,
+                end: m.start + m.len,
+                place: m.place,
+                certain: m.certain,
+            })
+            .collect()
+    }
 }
 
 impl Mentions {
@@ -63,7 +116,7 @@ impl Mentions {
     /// `first`, the first certain spelling of each entity in prose, else its
     /// first weak one (a weak spelling may be an ordinary word: سورية "Syrian").
     pub fn links(&self, policy: LinkMentions) -> Vec<LinkSite> {
-        let linkable = self.mentions.iter().filter_map(|m| {
+        let linkable = self.mentions.unpack().into_iter().filter_map(|m| {
             let run = m.run.filter(|_| m.place == Place::Prose)?;
             Some((m.certain, LinkSite { run, start: m.start, end: m.end, entity: m.entity }))
         });
@@ -214,7 +267,7 @@ pub fn find(article: &Article, candidates: Candidates, finder: &Finder) -> (Ment
             _ => entities.push((entity, count)),
         }
     }
-    (Mentions { source, entities, mentions }, diagnostics)
+    (Mentions { source, entities, mentions: MentionList::pack(&mentions) }, diagnostics)
 }
 
 fn unknown_reference(
@@ -318,8 +371,9 @@ mod tests {
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].start as usize, run.find("بشار").expect("in the text"));
         // Every mention is kept, the weak one too, with its place.
-        assert_eq!(found.mentions.len(), 2);
-        assert!(!found.mentions[0].certain && found.mentions[1].certain);
+        let mentions = found.mentions.unpack();
+        assert_eq!(mentions.len(), 2);
+        assert!(!mentions[0].certain && mentions[1].certain);
     }
 
     #[test]

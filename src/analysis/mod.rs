@@ -27,7 +27,7 @@ use crate::entities::matcher::Scratch;
 use body::Body;
 pub use excerpts::{ExcerptDigests, Excerpts};
 use mentions::Candidates;
-pub use mentions::{Finder, LinkSite, Mention, Mentions};
+pub use mentions::{Finder, LinkSite, Mention, MentionList, Mentions};
 pub use quotes::{Quote, Quotes, Spot};
 use serde::{Deserialize, Serialize};
 use terms::TermCounter;
@@ -77,8 +77,8 @@ pub fn analyze(
         }
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
-    let quotes = quotes::find(&body, &mentions.mentions, finder.catalog);
-    let excerpts = excerpts::excerpts(&body, &mentions).digests();
+    let quotes = quotes::find(&body, &mentions.mentions.unpack(), finder.catalog);
+    let excerpts = excerpts::excerpts(&body, &mentions, |_| true).digests();
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
@@ -94,10 +94,8 @@ impl Analysis {
     /// analysis is kept for the whole build, and the spare room was a fifth
     /// of it (the list of entities was sized for one entry a mention).
     fn shrink(&mut self) {
-        self.mentions.mentions.shrink_to_fit();
         self.mentions.entities.shrink_to_fit();
         self.summary.shrink_to_fit();
-        self.signature.terms.shrink_to_fit();
         self.signature.marks.shrink_to_fit();
         self.signature.named_places.shrink_to_fit();
         self.figures.shrink_to_fit();

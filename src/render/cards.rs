@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use tera::Value;
 
 use super::images::{self, ImageView};
@@ -12,7 +13,6 @@ use super::views::*;
 use crate::analysis::{Analysis, Excerpts};
 use crate::arabic::plural;
 use crate::content::Article;
-use crate::diagnostics::Diagnostic;
 use crate::entities::{Entity, EntityId};
 use crate::index::ArticleId;
 use crate::site::Site;
@@ -29,14 +29,19 @@ const STORY_BOX_ENTRIES: usize = 10;
 pub struct Cards<'s> {
     site: &'s Site,
     urls: Urls,
-    /// Each article's lead image, or why it cannot be shown.
-    images: Vec<Result<Option<ImageView>, Diagnostic>>,
+    /// Each article's lead image, if it can be shown (its own page says
+    /// why one cannot); boxed, as most articles of an archive may have none.
+    images: Vec<Option<Box<ImageView>>>,
     entities: Vec<OnceLock<Value>>,
     entity_links: Vec<OnceLock<Value>>,
     articles: Vec<OnceLock<Value>>,
     stories: Vec<OnceLock<Value>>,
     /// Each article's excerpts, `None` when its file cannot be read again.
     excerpts: Vec<OnceLock<Option<Excerpts>>>,
+    /// The entities whose first page lists each article, sorted: the ones
+    /// of its excerpts that a page shows (all of them, kept for a
+    /// 100,000-article build, took some 60 MB).
+    first_pages: FxHashMap<ArticleId, Vec<EntityId>>,
 }
 
 impl<'s> Cards<'s> {
@@ -45,19 +50,37 @@ impl<'s> Cards<'s> {
         let images = site
             .articles()
             .par_iter()
-            .map(|a| images::lead_image(&site.root, &urls, site.config.remote_images, a))
+            .map(|a| images::lead_image(&site.root, &urls, site.config.remote_images, a).ok().flatten().map(Box::new))
             .collect();
         let entities = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let entity_links = (0..site.catalog.len()).map(|_| OnceLock::new()).collect();
         let articles = (0..site.article_count()).map(|_| OnceLock::new()).collect();
         let stories = (0..site.index.stories.len()).map(|_| OnceLock::new()).collect();
         let excerpts = (0..site.article_count()).map(|_| OnceLock::new()).collect();
-        Cards { site, urls, images, entities, entity_links, articles, stories, excerpts }
+        let mut first_pages: FxHashMap<ArticleId, Vec<EntityId>> = FxHashMap::default();
+        for entity in site.catalog.ids() {
+            for &id in site.index.articles_of[entity as usize].iter().take(site.config.entity_page_size) {
+                first_pages.entry(id).or_default().push(entity);
+            }
+        }
+        Cards { site, urls, images, entities, entity_links, articles, stories, excerpts, first_pages }
+    }
+
+    /// Drops the cards and excerpts made so far, to be made again if asked
+    /// for: the site files use none of them, and at 100,000 articles they
+    /// were some 0.2 GB, which the site files then added to.
+    pub fn forget(&mut self) {
+        for cell in self.articles.iter_mut().chain(&mut self.stories) {
+            cell.take();
+        }
+        for cell in &mut self.excerpts {
+            cell.take();
+        }
     }
 
     /// The lead image of article `id`, if it has one that can be shown.
     pub fn image(&self, id: ArticleId) -> Option<&ImageView> {
-        self.images[id as usize].as_ref().ok().and_then(Option::as_ref)
+        self.images[id as usize].as_deref()
     }
 
     /// A link to an entity without its count, as a template value.
@@ -75,15 +98,16 @@ impl<'s> Cards<'s> {
         self.articles[id as usize].get_or_init(|| {
             let site = self.site;
             let image = self.image(id).cloned();
-            Value::from_serializable(&article_card(site, &self.urls, site.article(id), site.analysis(id), image))
+            Value::from_serializable(&article_card(self, site.article(id), site.analysis(id), image))
         })
     }
 
-    /// The excerpts of article `id`, made from its file the first time a page
-    /// shows one (a file that cannot be read again has none here; its own
-    /// page reports why).
+    /// The excerpts of article `id` that the first pages of entities show,
+    /// made from its file the first time a page shows one (a file that
+    /// cannot be read again has none here; its own page reports why).
     pub fn excerpts(&self, id: ArticleId) -> Option<&Excerpts> {
-        self.excerpts[id as usize].get_or_init(|| self.site.excerpts(id).ok()).as_ref()
+        let shown = self.first_pages.get(&id).map_or(&[][..], Vec::as_slice);
+        self.excerpts[id as usize].get_or_init(|| self.site.excerpts(id, |e| shown.contains(&e)).ok()).as_ref()
     }
 
     /// The card of a story, as a template value.
@@ -188,20 +212,19 @@ fn entity_link(site: &Site, urls: &Urls, id: EntityId) -> EntityLink {
     }
 }
 
-/// The card of an article with its analysis (of `site`, or read anew).
-pub fn article_card(
-    site: &Site,
-    urls: &Urls,
+/// The card of an article with its analysis (of the site, or read anew).
+pub fn article_card<'c>(
+    cards: &'c Cards,
     article: &Article,
     analysis: &Analysis,
     image: Option<ImageView>,
-) -> ArticleCard {
+) -> ArticleCard<'c> {
     ArticleCard {
         slug: article.slug.clone(),
         title: article.title.clone(),
-        url: urls.url(&Urls::article(&article.slug)),
-        date: article.published.as_ref().map(|p| DateView::new(p, &site.config)),
-        source: analysis.mentions.source.map(|s| entity_link(site, urls, s)),
+        url: cards.urls.url(&Urls::article(&article.slug)),
+        date: article.published.as_ref().map(|p| DateView::new(p, &cards.site.config)),
+        source: analysis.mentions.source.map(|s| cards.entity_link(s)),
         summary: analysis.summary.clone(),
         image,
     }

@@ -221,6 +221,7 @@ impl Digesting<'_> {
         match group {
             Group::Host => {
                 h.write_u64(self.template("sitemap.xml"));
+                h.write_u64(self.template("sitemap_index.xml"));
                 h.write_u64(self.template("robots.txt"));
                 for &id in &site.index.newest_first {
                     h.write_u64(self.article(id));

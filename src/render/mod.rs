@@ -216,6 +216,11 @@ impl<'s> Renderer<'s> {
         (fingerprints, stats, problems)
     }
 
+    /// Frees what only pages need, once they are all rendered.
+    pub fn pages_rendered(&mut self) {
+        self.cards.forget();
+    }
+
     /// Makes the groups of site files whose inputs changed since `previous`
     /// and writes those of their files whose bytes changed, counting them in
     /// `stats`. Returns the groups' part of the manifest and the problems found.
@@ -354,16 +359,18 @@ impl<'s> Renderer<'s> {
             .filter(|job| job.in_sitemap())
             .map(|&job| SitemapEntry { permalink: self.urls.permalink(&job.path(site)), lastmod: lastmod(job) })
             .collect();
-        let mut context = Context::new();
-        context.insert("entries", &entries);
-        context.insert("sitemap_url", &self.urls.permalink("sitemap.xml"));
         let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
-        for name in ["sitemap.xml", "robots.txt"] {
-            match self.templates.render(name, &context) {
-                Ok(bytes) => files.push((name.to_owned(), bytes)),
-                Err(more) => problems.extend(more),
+        let mut render = |name: &str, context: &Context| match self.templates.render(name, context) {
+            Ok(bytes) => Some(bytes),
+            Err(more) => {
+                problems.extend(more);
+                None
             }
-        }
+        };
+        files.extend(sitemaps(&entries, SITEMAP_URLS, &self.urls, &mut render));
+        let mut context = Context::new();
+        context.insert("sitemap_url", &self.urls.permalink("sitemap.xml"));
+        files.extend(render("robots.txt", &context).map(|bytes| ("robots.txt".to_owned(), bytes)));
         if let Some(domain) = &site.config.domain {
             files.push(("CNAME".to_owned(), format!("{domain}\n").into_bytes()));
         }
@@ -371,8 +378,74 @@ impl<'s> Renderer<'s> {
     }
 }
 
+/// Pages in one sitemap file at most: the protocol's limit (sitemaps.org).
+const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap of `entries`, rendered with `render` (template, context): one
+/// `sitemap.xml`, or, with more than `per_file` pages, `sitemap-1.xml`,
+/// `sitemap-2.xml` … of `per_file` pages each and `sitemap.xml` the index of
+/// them, as crawlers read a large site's. Each file's template values are
+/// made and dropped in turn (those of 150,000 pages at once took 0.1 GB).
+fn sitemaps(
+    entries: &[SitemapEntry],
+    per_file: usize,
+    urls: &Urls,
+    render: &mut dyn FnMut(&str, &Context) -> Option<Vec<u8>>,
+) -> Vec<(String, Vec<u8>)> {
+    let mut context = Context::new();
+    if entries.len() <= per_file {
+        context.insert("entries", entries);
+        return render("sitemap.xml", &context).map(|bytes| ("sitemap.xml".to_owned(), bytes)).into_iter().collect();
+    }
+    let mut files = Vec::new();
+    let mut index = Vec::new();
+    for (n, part) in entries.chunks(per_file).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        context.insert("entries", part);
+        files.extend(render("sitemap.xml", &context).map(|bytes| (name.clone(), bytes)));
+        index.push(urls.permalink(&name));
+    }
+    let mut context = Context::new();
+    context.insert("sitemaps", &index);
+    files.extend(render("sitemap_index.xml", &context).map(|bytes| ("sitemap.xml".to_owned(), bytes)));
+    files
+}
+
 #[derive(Serialize)]
 struct SitemapEntry {
     permalink: String,
     lastmod: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sitemap of more pages than a file may list is split, and
+    /// `sitemap.xml` becomes the index of its parts.
+    #[test]
+    fn a_large_sitemap_is_split_under_an_index() {
+        let templates = Templates::load(std::path::Path::new("no-such-site")).expect("the default templates");
+        let urls = Urls::new("https://example.org/", "/");
+        let entries: Vec<SitemapEntry> = (1..=5)
+            .map(|n| SitemapEntry { permalink: format!("https://example.org/articles/{n}/"), lastmod: None })
+            .collect();
+        let mut render = |name: &str, context: &Context| templates.render(name, context).ok();
+        let text = |files: &[(String, Vec<u8>)], name: &str| {
+            let (_, bytes) = files.iter().find(|(n, _)| n == name).expect("the file");
+            String::from_utf8(bytes.clone()).expect("UTF-8")
+        };
+        let whole = sitemaps(&entries, 5, &urls, &mut render);
+        assert_eq!(whole.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["sitemap.xml"]);
+        assert_eq!(text(&whole, "sitemap.xml").matches("<url>").count(), 5);
+
+        let split = sitemaps(&entries, 2, &urls, &mut render);
+        let names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]);
+        let index = text(&split, "sitemap.xml");
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(index.contains("<loc>https://example.org/sitemap-3.xml</loc>"), "{index}");
+        assert_eq!(text(&split, "sitemap-3.xml").matches("<url>").count(), 1);
+        assert!(text(&split, "sitemap-2.xml").contains("<loc>https://example.org/articles/4/</loc>"));
+    }
 }

@@ -307,7 +307,7 @@ impl Renderer<'_> {
         entities.sort_by_key(|&(n, e)| (Reverse(n), e));
         let panel = ByKind::split(entities.iter().map(|&(_, e)| (site.catalog.get(e).kind, self.cards.entity_link(e))));
         let view = ArticleView {
-            card: Value::from_serializable(&article_card(site, &self.urls, article, &analysis, image)),
+            card: Value::from_serializable(&article_card(&self.cards, article, &analysis, image)),
             permalink: self.urls.permalink(path),
             author: article.author.as_deref(),
             original_url: article.url.as_deref(),

@@ -100,22 +100,27 @@ type QuoteEntry<'a> = (String, String, &'a str, String, String, i64, u8);
 /// as it is made: the shards of a large archive are tens of megabytes.
 pub fn write_files(site: &Site, urls: &Urls, emit: &mut dyn FnMut(String, Vec<u8>)) {
     let articles: Vec<ArticleId> = site.index.newest_first.clone();
-    let postings = encoded_postings(site, &articles);
+    let lengths = posting_lengths(site, &articles);
     let shard_names: Vec<String> = site.vocabulary.with_terms(|term| {
-        let mut terms: Vec<(&str, &str)> = postings
+        let mut terms: Vec<(&str, usize, u32)> = lengths
             .iter()
             .enumerate()
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(id, list)| (term(id as u32), list.as_str()))
+            .filter(|&(_, &len)| len > 0)
+            .map(|(id, &len)| (term(id as u32), len as usize, id as u32))
             .collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let shards = shards(&terms);
-        for (name, range) in &shards {
-            emit(format!("{PAGE}t/{}.json", file_name(name)), shard_json(&terms[range.clone()]));
+        let sizes: Vec<(&str, usize)> = terms.iter().map(|&(term, len, _)| (term, len)).collect();
+        let shards = shards(&sizes);
+        for batch in batches(&shards, &sizes, POSTINGS_IN_MEMORY) {
+            let first = batch[0].1.start;
+            let lists = posting_lists(site, &articles, &terms[first..batch[batch.len() - 1].1.end], &lengths);
+            for (name, range) in batch {
+                let shard: Vec<(&str, &str)> = range.clone().map(|n| (terms[n].0, lists[n - first].as_str())).collect();
+                emit(format!("{PAGE}t/{}.json", file_name(name)), shard_json(&shard));
+            }
         }
         shards.into_iter().map(|(name, _)| name).collect()
     });
-    drop(postings);
 
     let docs: Vec<DocEntry> = articles
         .iter()
@@ -214,28 +219,76 @@ pub fn write_files(site: &Site, urls: &Urls, emit: &mut dyn FnMut(String, Vec<u8
     emit(format!("{PAGE}index.json"), json(&manifest));
 }
 
-/// Each term's posting list ([`encode_postings`]), documents numbered in
-/// the order of the articles given (newest first), as the analyses found
-/// their terms. Each list is written as its documents come, so that what
-/// stays in memory is the lists as the shards hold them: at 100,000
-/// articles tens of megabytes, where pairs of numbers took hundreds.
-fn encoded_postings(site: &Site, articles: &[ArticleId]) -> Vec<String> {
+/// Bytes of posting lists held in memory at once: the shards are written a
+/// batch at a time, each batch's lists made in one more pass over the
+/// articles' terms (at 100,000 articles, all the lists at once were over
+/// 0.1 GB, as much again as the rest of the search index took).
+const POSTINGS_IN_MEMORY: usize = 32 << 20;
+
+/// The length of each term's posting list ([`encode_postings`]), documents
+/// numbered in the order of the articles given (newest first), as the
+/// analyses found their terms.
+fn posting_lengths(site: &Site, articles: &[ArticleId]) -> Vec<u32> {
     let terms = site.vocabulary.len();
-    let mut lists = vec![String::new(); terms];
-    let mut previous = vec![0; terms];
+    let (mut lengths, mut previous) = (vec![0u32; terms], vec![0; terms]);
     for (doc, &id) in articles.iter().enumerate() {
         for (term, weight) in site.analysis(id).terms.iter().filter(|&(term, _)| (term as usize) < terms) {
             let term = term as usize;
-            push_posting(&mut lists[term], &mut previous[term], doc as u32, weight);
+            lengths[term] += posting_len(&mut previous[term], doc as u32, weight) as u32;
+        }
+    }
+    lengths
+}
+
+/// Consecutive shards whose posting lists together take at most `limit`
+/// bytes (or a single shard that takes more).
+fn batches<'a>(
+    shards: &'a [(String, Range<usize>)],
+    sizes: &[(&str, usize)],
+    limit: usize,
+) -> impl Iterator<Item = &'a [(String, Range<usize>)]> {
+    let size = |shard: &(String, Range<usize>)| sizes[shard.1.clone()].iter().map(|&(_, len)| len).sum::<usize>();
+    let mut rest = shards;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut total = size(&rest[0]);
+        let mut end = 1;
+        while end < rest.len() && total + size(&rest[end]) <= limit {
+            total += size(&rest[end]);
+            end += 1;
+        }
+        let (batch, after) = rest.split_at(end);
+        rest = after;
+        Some(batch)
+    })
+}
+
+/// The posting lists of `terms` (term, list length, term id), in their
+/// order, each written as its documents come into a string of its length.
+fn posting_lists(site: &Site, articles: &[ArticleId], terms: &[(&str, usize, u32)], lengths: &[u32]) -> Vec<String> {
+    let mut slot = vec![u32::MAX; lengths.len()];
+    for (n, &(_, _, id)) in terms.iter().enumerate() {
+        slot[id as usize] = n as u32;
+    }
+    let mut lists: Vec<String> = terms.iter().map(|&(_, len, _)| String::with_capacity(len)).collect();
+    let mut previous = vec![0; terms.len()];
+    for (doc, &id) in articles.iter().enumerate() {
+        for (term, weight) in site.analysis(id).terms.iter() {
+            if let Some(&n) = slot.get(term as usize).filter(|&&n| n != u32::MAX) {
+                push_posting(&mut lists[n as usize], &mut previous[n as usize], doc as u32, weight);
+            }
         }
     }
     lists
 }
 
-/// Groups terms (sorted) into shards by their first letters, splitting a
-/// shard that is too big by one more letter: (shard name, its terms' range),
+/// Groups terms (sorted, with the lengths of their posting lists) into
+/// shards by their first letters, splitting a shard that is too big by one
+/// more letter: (shard name, its terms' range),
 /// in the order of the terms.
-fn shards(terms: &[(&str, &str)]) -> Vec<(String, Range<usize>)> {
+fn shards(terms: &[(&str, usize)]) -> Vec<(String, Range<usize>)> {
     let mut shards = Vec::new();
     split(terms, 0, 2, &mut shards);
     shards
@@ -258,35 +311,53 @@ fn encode_postings(list: &[(u32, u32)]) -> String {
 /// Adds one posting to a list written by [`encode_postings`], whose last
 /// document is `previous`.
 fn push_posting(out: &mut String, previous: &mut u32, doc: u32, weight: u32) {
+    for n in posting_numbers(previous, doc, weight) {
+        push_number(out, n);
+    }
+}
+
+/// How many characters [`push_posting`] adds.
+fn posting_len(previous: &mut u32, doc: u32, weight: u32) -> usize {
+    posting_numbers(previous, doc, weight).map(digit_count).sum()
+}
+
+/// The numbers a posting is written as, given the list's last document
+/// `previous`, which it moves on to `doc`.
+fn posting_numbers(previous: &mut u32, doc: u32, weight: u32) -> impl Iterator<Item = u64> {
     let step = u64::from(doc - *previous) * 2;
     *previous = doc;
-    if weight > 1 {
-        push_number(out, step + 1);
-        push_number(out, u64::from(weight - 2));
-    } else {
-        push_number(out, step);
+    match weight > 1 {
+        true => [Some(step + 1), Some(u64::from(weight - 2))],
+        false => [Some(step), None],
     }
+    .into_iter()
+    .flatten()
+}
+
+/// How many digits [`push_number`] writes for `n`.
+fn digit_count(n: u64) -> usize {
+    (64 - n.leading_zeros()).div_ceil(5).max(1) as usize
 }
 
 /// `n` in base 32, most significant digit first, every digit but the last
 /// taken from the second half of [`DIGITS`].
 fn push_number(out: &mut String, n: u64) {
     let digits = DIGITS.as_bytes();
-    let groups = (64 - n.leading_zeros()).div_ceil(5).max(1);
+    let groups = digit_count(n) as u32;
     for g in (0..groups).rev() {
         let value = ((n >> (5 * g)) & 31) as usize;
         out.push(char::from(digits[if g > 0 { value + 32 } else { value }]));
     }
 }
 
-fn split(terms: &[(&str, &str)], offset: usize, letters: usize, shards: &mut Vec<(String, Range<usize>)>) {
+fn split(terms: &[(&str, usize)], offset: usize, letters: usize, shards: &mut Vec<(String, Range<usize>)>) {
     let prefix = |term: &str| term.chars().take(letters).collect::<String>();
     let mut start = 0;
     while start < terms.len() {
         let name = prefix(terms[start].0);
         let end = start + terms[start..].iter().take_while(|(t, _)| prefix(t) == name).count();
         let group = &terms[start..end];
-        let size: usize = group.iter().map(|(t, list)| t.len() + list.len() + 6).sum();
+        let size: usize = group.iter().map(|(t, list)| t.len() + list + 6).sum();
         if size > SHARD_LIMIT && letters < MAX_PREFIX && group.iter().any(|(t, _)| t.chars().count() > letters) {
             // The term no longer than the prefix, which sorts first, stays
             // in this shard; the rest split further.
@@ -401,6 +472,11 @@ mod tests {
         ] {
             assert_eq!(decode_postings(&encode_postings(&list)), list);
         }
+        // The lengths counted before the lists are written are theirs.
+        let list = [(5, 1), (20, 1), (21, 40), (1_000, 1), (1_000_000, 7)];
+        let mut previous = 0;
+        let counted: usize = list.iter().map(|&(doc, weight)| posting_len(&mut previous, doc, weight)).sum();
+        assert_eq!(counted, encode_postings(&list).len());
         // Neighbouring documents of weight 1 take a character each.
         assert_eq!(encode_postings(&[(3, 1), (4, 1), (6, 1)]), "624");
         assert_eq!(encode_postings(&[(3, 2)]), "70");
@@ -420,7 +496,7 @@ mod tests {
                 map
             });
         let encoded: Vec<(&str, String)> = postings.iter().map(|(term, list)| (*term, encode_postings(list))).collect();
-        let mut terms: Vec<(&str, &str)> = encoded.iter().map(|(term, list)| (*term, list.as_str())).collect();
+        let mut terms: Vec<(&str, usize)> = encoded.iter().map(|(term, list)| (*term, list.len())).collect();
         terms.sort_unstable();
         let shards = shards(&terms);
         assert!(shards.len() > 1, "split into {} shards", shards.len());
@@ -428,5 +504,16 @@ mod tests {
         let covered: Vec<usize> = shards.iter().flat_map(|(_, range)| range.clone()).collect();
         assert_eq!(covered, (0..terms.len()).collect::<Vec<_>>(), "each term in one shard, in order");
         assert_eq!(file_name("مو"), "645-648");
+    }
+
+    #[test]
+    fn shards_are_made_in_batches_of_bounded_size() {
+        let sizes = [("أ", 10), ("ب", 30), ("ت", 5), ("ث", 100), ("ج", 1)];
+        let shards: Vec<(String, Range<usize>)> =
+            sizes.iter().enumerate().map(|(n, (name, _))| ((*name).to_owned(), n..n + 1)).collect();
+        let made: Vec<Vec<&str>> =
+            batches(&shards, &sizes, 40).map(|batch| batch.iter().map(|(name, _)| name.as_str()).collect()).collect();
+        // A shard larger than the bound is a batch of its own.
+        assert_eq!(made, [vec!["أ", "ب"], vec!["ت"], vec!["ث"], vec!["ج"]]);
     }
 }

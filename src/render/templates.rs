@@ -20,6 +20,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("redirect.html", include_str!("../../templates/redirect.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("sitemap_index.xml", include_str!("../../templates/sitemap_index.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
     ("partials/article_list.html", include_str!("../../templates/partials/article_list.html")),
     ("partials/entity_list.html", include_str!("../../templates/partials/entity_list.html")),
@@ -45,7 +46,7 @@ pub const TEMPLATES_DIR: &str = "templates";
 
 /// The templates that pages and files are rendered with; the others are
 /// extended or included by them.
-const PAGE_TEMPLATES: [&str; 12] = [
+const PAGE_TEMPLATES: [&str; 13] = [
     "home.html",
     "story.html",
     "stories.html",
@@ -57,6 +58,7 @@ const PAGE_TEMPLATES: [&str; 12] = [
     "redirect.html",
     "atom.xml",
     "sitemap.xml",
+    "sitemap_index.xml",
     "robots.txt",
 ];
 

@@ -164,12 +164,14 @@ pub struct EntityLink {
 
 /// An article in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleCard {
+pub struct ArticleCard<'a> {
     pub slug: String,
     pub title: String,
     pub url: String,
     pub date: Option<DateView>,
-    pub source: Option<EntityLink>,
+    /// An [`EntityLink`], the one value of its outlet that every card shares
+    /// (made anew for each card, it was a quarter of a card's memory).
+    pub source: Option<&'a Value>,
     pub summary: String,
     /// The lead image, or none.
     pub image: Option<ImageView>,

@@ -168,8 +168,8 @@ fn content_digest(bytes: &mut Vec<u8>, item: &group::Item) -> u64 {
         bytes.extend_from_slice(&(list.len() as u32).to_le_bytes());
         bytes.extend(list.iter().flat_map(|n| n.to_le_bytes()));
     }
-    bytes.extend_from_slice(&(signature.terms.len() as u32).to_le_bytes());
-    bytes.extend(signature.terms.iter().flat_map(|&(term, weight)| term.to_le_bytes().into_iter().chain([weight])));
+    bytes.extend_from_slice(&(signature.term_hashes.len() as u32).to_le_bytes());
+    bytes.extend(signature.terms().flat_map(|(term, weight)| term.to_le_bytes().into_iter().chain([weight])));
     bytes.extend_from_slice(&signature.content_words.to_le_bytes());
     bytes.extend(
         item.entities.iter().flat_map(|&(entity, count)| entity.to_le_bytes().into_iter().chain(count.to_le_bytes())),
