@@ -39,8 +39,8 @@ pub struct Cards<'s> {
     /// Each article's excerpts, `None` when its file cannot be read again.
     excerpts: Vec<OnceLock<Option<Excerpts>>>,
     /// The entities whose first page lists each article, sorted: the ones
-    /// of its excerpts that a page shows (all of them, kept for a
-    /// 100,000-article build, took some 60 MB).
+    /// of its excerpts that a page shows (the others were made and kept
+    /// for nothing).
     first_pages: FxHashMap<ArticleId, Vec<EntityId>>,
 }
 
@@ -67,8 +67,9 @@ impl<'s> Cards<'s> {
     }
 
     /// Drops the cards and excerpts made so far, to be made again if asked
-    /// for: the site files use none of them, and at 100,000 articles they
-    /// were some 0.2 GB, which the site files then added to.
+    /// for: the site files use none of them, and they are most of what
+    /// rendering the pages adds to a build's memory, which the site files
+    /// then added to.
     pub fn forget(&mut self) {
         for cell in self.articles.iter_mut().chain(&mut self.stories) {
             cell.take();

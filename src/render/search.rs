@@ -221,8 +221,8 @@ pub fn write_files(site: &Site, urls: &Urls, emit: &mut dyn FnMut(String, Vec<u8
 
 /// Bytes of posting lists held in memory at once: the shards are written a
 /// batch at a time, each batch's lists made in one more pass over the
-/// articles' terms (at 100,000 articles, all the lists at once were over
-/// 0.1 GB, as much again as the rest of the search index took).
+/// articles' terms (at 100,000 articles, all the lists at once, grown by
+/// doubling, were over 0.1 GB).
 const POSTINGS_IN_MEMORY: usize = 32 << 20;
 
 /// The length of each term's posting list ([`encode_postings`]), documents
@@ -286,8 +286,7 @@ fn posting_lists(site: &Site, articles: &[ArticleId], terms: &[(&str, usize, u32
 
 /// Groups terms (sorted, with the lengths of their posting lists) into
 /// shards by their first letters, splitting a shard that is too big by one
-/// more letter: (shard name, its terms' range),
-/// in the order of the terms.
+/// more letter: (shard name, its terms' range), in the order of the terms.
 fn shards(terms: &[(&str, usize)]) -> Vec<(String, Range<usize>)> {
     let mut shards = Vec::new();
     split(terms, 0, 2, &mut shards);

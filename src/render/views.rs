@@ -170,7 +170,7 @@ pub struct ArticleCard<'a> {
     pub url: String,
     pub date: Option<DateView>,
     /// An [`EntityLink`], the one value of its outlet that every card shares
-    /// (made anew for each card, it was a quarter of a card's memory).
+    /// (made anew for each card, it was one more map in each).
     pub source: Option<&'a Value>,
     pub summary: String,
     /// The lead image, or none.
