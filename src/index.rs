@@ -145,6 +145,13 @@ impl Index {
         crate::plan::archive_pages(self.articles_of[entity as usize].len(), per_page)
     }
 
+    /// The articles of the first page of `entity`: its newest `per_page`,
+    /// newest first.
+    pub fn first_page(&self, entity: EntityId, per_page: usize) -> &[ArticleId] {
+        let all = &self.articles_of[entity as usize];
+        &all[..all.len().min(per_page)]
+    }
+
     /// The articles of archive page `page` (1 = the oldest) of `entity`,
     /// newest first.
     pub fn archive(&self, entity: EntityId, page: usize, per_page: usize) -> impl Iterator<Item = ArticleId> + '_ {

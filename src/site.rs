@@ -71,7 +71,7 @@ impl Site {
     /// file as [`Site::read_article`] reads it.
     pub fn excerpts(&self, id: ArticleId, wanted: impl Fn(EntityId) -> bool) -> Result<Excerpts, Diagnostic> {
         let (file, analysis) = self.read_article(id)?;
-        Ok(analysis::excerpts::excerpts(&Body::read_text(&file.body), &analysis.mentions, wanted))
+        Ok(analysis::excerpts::excerpts(&Body::read_text(&file.body), &analysis.mentions.mentions.unpack(), wanted))
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {

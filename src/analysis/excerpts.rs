@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use super::compact::{Stored, Texts, TextsBuilder};
-use super::mentions::{Mention, Mentions};
+use super::mentions::Mention;
 use crate::arabic::sentences::Sentences;
 use crate::content::markdown::Place;
 use crate::entities::EntityId;
@@ -103,10 +103,9 @@ fn rank(mention: &Mention) -> u8 {
     }
 }
 
-/// The excerpts of the entities that `mentions` finds in `body`, of those
-/// that `wanted` keeps.
-pub fn excerpts(body: &Body, mentions: &Mentions, wanted: impl Fn(EntityId) -> bool) -> Excerpts {
-    let mentions = mentions.mentions.unpack();
+/// The excerpts of the entities that `mentions` (an article's, unpacked)
+/// name in `body`, of those that `wanted` keeps.
+pub fn excerpts(body: &Body, mentions: &[Mention], wanted: impl Fn(EntityId) -> bool) -> Excerpts {
     let mut best: FxHashMap<EntityId, &Mention> = FxHashMap::default();
     for mention in mentions.iter().filter(|m| m.run.is_some() && wanted(m.entity)) {
         let better = best.get(&mention.entity).is_none_or(|b| rank(mention) < rank(b));
@@ -320,16 +319,12 @@ mod tests {
             let (start, end) = at(run, word);
             Mention { entity: 7, run: Some(run), start, end, place, certain }
         };
-        let mentions = Mentions {
-            source: None,
-            entities: vec![(7, 3), (9, 1)],
-            mentions: crate::analysis::MentionList::pack(&[
-                Mention { entity: 9, run: None, start: 0, end: 4, place: Place::Heading, certain: true },
-                mention(0, "الأسد", Place::Heading, false),
-                mention(1, "الأسد", Place::Prose, false),
-                mention(1, "بشار الأسد", Place::Prose, true),
-            ]),
-        };
+        let mentions = [
+            Mention { entity: 9, run: None, start: 0, end: 4, place: Place::Heading, certain: true },
+            mention(0, "الأسد", Place::Heading, false),
+            mention(1, "الأسد", Place::Prose, false),
+            mention(1, "بشار الأسد", Place::Prose, true),
+        ];
         let excerpts = excerpts(&body, &mentions, |_| true);
         let (text, name) = excerpts.of(7).expect("an excerpt");
         assert_eq!((text.as_ref(), &text[name]), ("ثم قال بشار الأسد كلامًا.", "بشار الأسد"));
@@ -356,11 +351,7 @@ mod tests {
             let at = text.find(name).expect("the name is in the text");
             let (start, end) = (at as u32, (at + name.len()) as u32);
             let mention = Mention { entity: 1, run: Some(0), start, end, place: Place::Prose, certain: true };
-            let mentions = Mentions {
-                source: None,
-                entities: vec![(1, 1)],
-                mentions: crate::analysis::MentionList::pack(&[mention]),
-            };
+            let mentions = [mention];
             let excerpts = excerpts(&body, &mentions, |_| true);
             let (excerpt, marked) = excerpts.of(1).expect("an excerpt");
             assert_eq!((excerpt.as_ref(), &excerpt[marked]), (text, name));

@@ -376,6 +376,19 @@ mod tests {
         assert!(!mentions[0].certain && mentions[1].certain);
     }
 
+    /// Packed mentions come back as they were, the title's (no run) and
+    /// large offsets among them.
+    #[test]
+    fn packed_mentions_come_back_whole() {
+        let mentions = [
+            Mention { entity: 0, run: None, start: 0, end: 10, place: Place::Heading, certain: true },
+            Mention { entity: 509, run: Some(0), start: 3, end: 20, place: Place::Prose, certain: false },
+            Mention { entity: 7, run: Some(4_000), start: 70_000, end: 70_030, place: Place::Link, certain: true },
+        ];
+        assert_eq!(MentionList::pack(&mentions).unpack(), mentions);
+        assert!(MentionList::default().unpack().is_empty());
+    }
+
     #[test]
     fn not_drops_a_detection() {
         let text = "---\ntitle: x\nnot: [vienna]\n---\nاتفاقيات فيينا وبوتين\n";

@@ -77,8 +77,9 @@ pub fn analyze(
         }
     }
     let (mentions, problems) = mentions::find(article, candidates, finder);
-    let quotes = quotes::find(&body, &mentions.mentions.unpack(), finder.catalog);
-    let excerpts = excerpts::excerpts(&body, &mentions, |_| true).digests();
+    let listed = mentions.mentions.unpack();
+    let quotes = quotes::find(&body, &listed, finder.catalog);
+    let excerpts = excerpts::excerpts(&body, &listed, |_| true).digests();
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);

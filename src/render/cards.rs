@@ -59,7 +59,7 @@ impl<'s> Cards<'s> {
         let excerpts = (0..site.article_count()).map(|_| OnceLock::new()).collect();
         let mut first_pages: FxHashMap<ArticleId, Vec<EntityId>> = FxHashMap::default();
         for entity in site.catalog.ids() {
-            for &id in site.index.articles_of[entity as usize].iter().take(site.config.entity_page_size) {
+            for &id in site.index.first_page(entity, site.config.entity_page_size) {
                 first_pages.entry(id).or_default().push(entity);
             }
         }

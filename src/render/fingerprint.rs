@@ -377,9 +377,9 @@ impl Renderer<'_> {
                 let entity = site.catalog.get(id);
                 links(&mut h, &mut entity.within.into_iter());
                 links(&mut h, &mut site.index.contains[id as usize].iter().copied());
-                let all = &site.index.articles_of[id as usize];
-                articles(&mut h, &mut all.iter().take(config.entity_page_size).copied());
-                excerpts(&mut h, id, &mut all.iter().take(config.entity_page_size).copied());
+                let first = site.index.first_page(id, config.entity_page_size);
+                articles(&mut h, &mut first.iter().copied());
+                excerpts(&mut h, id, &mut first.iter().copied());
                 self.entity_span(id).hash(&mut h);
                 h.write_usize(site.index.archive_pages(id, config.entity_page_size));
                 for &(other, count) in &site.index.co_mentions[id as usize] {

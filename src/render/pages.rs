@@ -358,7 +358,7 @@ impl Renderer<'_> {
         let archive_pages = site.index.archive_pages(id, per_page);
         let base = Urls::entity(entity);
         let shown: Vec<ArticleId> = match archive {
-            None => all.iter().take(per_page).copied().collect(),
+            None => site.index.first_page(id, per_page).to_vec(),
             Some(page) => site.index.archive(id, page, per_page).collect(),
         };
         let articles: Vec<&Value> = shown.iter().map(|&a| self.cards.article(a)).collect();

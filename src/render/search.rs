@@ -113,7 +113,7 @@ pub fn write_files(site: &Site, urls: &Urls, emit: &mut dyn FnMut(String, Vec<u8
         let shards = shards(&sizes);
         for batch in batches(&shards, &sizes, POSTINGS_IN_MEMORY) {
             let first = batch[0].1.start;
-            let lists = posting_lists(site, &articles, &terms[first..batch[batch.len() - 1].1.end], &lengths);
+            let lists = posting_lists(site, &articles, &terms[first..batch[batch.len() - 1].1.end], lengths.len());
             for (name, range) in batch {
                 let shard: Vec<(&str, &str)> = range.clone().map(|n| (terms[n].0, lists[n - first].as_str())).collect();
                 emit(format!("{PAGE}t/{}.json", file_name(name)), shard_json(&shard));
@@ -265,10 +265,16 @@ fn batches<'a>(
     })
 }
 
-/// The posting lists of `terms` (term, list length, term id), in their
-/// order, each written as its documents come into a string of its length.
-fn posting_lists(site: &Site, articles: &[ArticleId], terms: &[(&str, usize, u32)], lengths: &[u32]) -> Vec<String> {
-    let mut slot = vec![u32::MAX; lengths.len()];
+/// The posting lists of `terms` (term, list length, term id) of a
+/// vocabulary of `vocabulary_len` terms, in their order, each written as its
+/// documents come into a string of its length.
+fn posting_lists(
+    site: &Site,
+    articles: &[ArticleId],
+    terms: &[(&str, usize, u32)],
+    vocabulary_len: usize,
+) -> Vec<String> {
+    let mut slot = vec![u32::MAX; vocabulary_len];
     for (n, &(_, _, id)) in terms.iter().enumerate() {
         slot[id as usize] = n as u32;
     }

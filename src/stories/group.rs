@@ -61,12 +61,18 @@ const BLOCK: usize = 4096;
 /// Groups `items`, given oldest first (undated ones anywhere), into stories
 /// of at least two; each story lists its items' indexes in the given order.
 pub fn group(items: &[Item], days: u32) -> Vec<Vec<usize>> {
+    group_in_blocks(items, days, BLOCK)
+}
+
+/// [`group`], making the vectors of `block` articles at a time (which
+/// changes nothing but how much is in memory at once).
+pub(super) fn group_in_blocks(items: &[Item], days: u32, block: usize) -> Vec<Vec<usize>> {
     let weights = Weights::new(items);
     let mut grouper =
         Grouper { items, keys: Vec::with_capacity(items.len()), clusters: Vec::new(), index: FxHashMap::default() };
     let window = days as i32;
     let mut open: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
-    for (first, block) in items.chunks(BLOCK).enumerate().map(|(b, block)| (b * BLOCK, block)) {
+    for (first, block) in items.chunks(block).enumerate().map(|(b, part)| (b * block, part)) {
         // Each article's vector and keys are its own: made in parallel, the pass below cannot be.
         let vectors: Vec<Vector> = block.par_iter().map(|item| weights.vector(item)).collect();
         grouper.keys.par_extend(block.par_iter().zip(&vectors).map(|(item, vector)| keys(item, vector)));

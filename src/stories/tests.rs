@@ -260,3 +260,25 @@ fn a_deferred_grouping_takes_the_last_stories_and_says_they_are_stale() {
     find(&articles, &analyses, &catalog, 3, &mut last);
     assert!(!last.is_stale(), "a changed date is grouped anew");
 }
+
+/// Making the articles' vectors a block at a time groups them as making
+/// them all at once does, whatever the block's size.
+#[test]
+fn the_grouping_is_the_same_in_blocks_of_any_size() {
+    let (_, articles, analyses) = analysed(CASES);
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| oldest_order(&articles[a], &articles[b]));
+    let items: Vec<group::Item> = order
+        .iter()
+        .map(|&n| group::Item {
+            day: articles[n].published.map(|p| day_number(p.date)),
+            signature: &analyses[n].signature,
+            entities: &analyses[n].mentions.entities,
+        })
+        .collect();
+    let whole = group::group_in_blocks(&items, 3, items.len());
+    assert!(!whole.is_empty(), "the cases make stories");
+    for block in [1, 2, 3, 5] {
+        assert_eq!(group::group_in_blocks(&items, 3, block), whole, "blocks of {block}");
+    }
+}
