@@ -60,18 +60,6 @@ impl Excerpts {
         self.entries.len()
     }
 
-    /// What each excerpt is, hashed, without its text.
-    pub fn digests(&self) -> ExcerptDigests {
-        use std::hash::{Hash, Hasher};
-        let digest = |e: &Excerpt| {
-            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-            (self.texts.kept(e.text), e.name_start, e.name_end).hash(&mut hasher);
-            (e.entity, hasher.finish())
-        };
-        let (entities, digests): (Vec<EntityId>, Vec<u64>) = self.entries.iter().map(digest).unzip();
-        ExcerptDigests { entities: entities.into_boxed_slice(), digests: digests.into_boxed_slice() }
-    }
-
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -103,9 +91,14 @@ fn rank(mention: &Mention) -> u8 {
     }
 }
 
-/// The excerpts of the entities that `mentions` (an article's, unpacked)
-/// name in `body`, of those that `wanted` keeps.
-pub fn excerpts(body: &Body, mentions: &[Mention], wanted: impl Fn(EntityId) -> bool) -> Excerpts {
+/// Where the excerpt of each entity that `mentions` (an article's, unpacked)
+/// name in `body` comes from, of those that `wanted` keeps, in entity order:
+/// the text of its block, its sentence's bytes in it and the name's.
+fn sources<'a>(
+    body: &'a Body,
+    mentions: &[Mention],
+    wanted: impl Fn(EntityId) -> bool,
+) -> Vec<(EntityId, &'a str, Range<usize>, Range<usize>)> {
     let mut best: FxHashMap<EntityId, &Mention> = FxHashMap::default();
     for mention in mentions.iter().filter(|m| m.run.is_some() && wanted(m.entity)) {
         let better = best.get(&mention.entity).is_none_or(|b| rank(mention) < rank(b));
@@ -115,61 +108,119 @@ pub fn excerpts(body: &Body, mentions: &[Mention], wanted: impl Fn(EntityId) -> 
     }
     let mut chosen: Vec<&Mention> = best.into_values().collect();
     chosen.sort_by_key(|m| m.entity);
-    let mut texts = TextsBuilder::default();
-    let mut entries = Vec::with_capacity(chosen.len());
     // Each block is split into sentences once, however many names it has.
     let mut sentences: Vec<Option<Sentences>> = body.blocks.iter().map(|_| None).collect();
+    let mut out = Vec::with_capacity(chosen.len());
     for mention in chosen {
         let Some(run) = mention.run.and_then(|r| body.runs.get(r as usize)) else { continue };
-        let text = &body.blocks[run.block as usize].text;
+        let text = body.blocks[run.block as usize].text.as_str();
         let name = (run.start + mention.start) as usize..(run.start + mention.end) as usize;
+        if !is_name_in(text, &name) {
+            continue;
+        }
         let sentences = sentences[run.block as usize].get_or_insert_with(|| Sentences::of(text));
-        let Some((excerpt, marked)) = cut_around(text, name, sentences) else { continue };
+        out.push((mention.entity, text, sentence_around(text, &name, sentences), name));
+    }
+    out
+}
+
+/// The excerpts of the entities that `mentions` (an article's, unpacked)
+/// name in `body`, of those that `wanted` keeps.
+pub fn excerpts(body: &Body, mentions: &[Mention], wanted: impl Fn(EntityId) -> bool) -> Excerpts {
+    let sources = sources(body, mentions, wanted);
+    let mut texts = TextsBuilder::default();
+    let mut entries = Vec::with_capacity(sources.len());
+    for (entity, text, sentence, name) in sources {
+        let (excerpt, marked) = cut_around(text, sentence, name);
         // Excerpts are short; the bounds only keep the offsets' types honest.
         let (Ok(name_start), Ok(name_end), Some(text)) =
             (u16::try_from(marked.start), u16::try_from(marked.end), texts.store(&excerpt))
         else {
             continue;
         };
-        entries.push(Excerpt { entity: mention.entity, text, name_start, name_end });
+        entries.push(Excerpt { entity, text, name_start, name_end });
     }
     Excerpts { texts: texts.finish(), entries }
 }
 
-/// The sentence of `text` around bytes `name` (from `sentences`, those of
-/// `text`), cut near [`EXCERPT_CHARS`] characters around the name at word
-/// boundaries with an ellipsis, whitespace collapsed; with the name's bytes
-/// in the result.
-fn cut_around(text: &str, name: Range<usize>, sentences: &mut Sentences) -> Option<(String, Range<usize>)> {
-    if name.start >= name.end || name.end > text.len() || !text.is_char_boundary(name.start) {
-        return None;
-    }
-    let (start, end) = match sentences.around(name.start) {
-        Some(sentence) => (sentence.start, sentence.end.max(name.end)),
-        None => (0, text.len()),
+/// The excerpt of each entity that `mentions` name in `body`, hashed: its
+/// parts, which are the excerpt and the name's place in it, without joining
+/// or keeping them.
+pub fn digests(body: &Body, mentions: &[Mention]) -> ExcerptDigests {
+    use std::hash::{Hash, Hasher};
+    let digest = |(entity, text, sentence, name): (EntityId, &str, Range<usize>, Range<usize>)| {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        excerpt_parts(text, sentence, name).hash(&mut hasher);
+        (entity, hasher.finish())
     };
-    let before = collapse(&text[start..name.start]);
-    let named = collapse(&text[name.clone()]);
-    let after = collapse(&text[name.end..end]);
-    let (before, after) = (before.trim_start(), after.trim_end());
-    let (before_chars, named_chars, after_chars) =
-        (before.chars().count(), named.chars().count(), after.chars().count());
-    let (before, after) = if before_chars + named_chars + after_chars <= WHOLE_SENTENCE_CHARS {
-        (before.to_owned(), after.to_owned())
-    } else {
-        let room = EXCERPT_CHARS.saturating_sub(named_chars);
-        // Some of what comes before, the rest after (what is said of the name).
-        let before_room = before_chars.min((room / 3).max(room.saturating_sub(after_chars)));
-        let after_room = room - before_room;
-        (keep_end(before, before_room), keep_start(after, after_room))
-    };
-    let marked = before.len()..before.len() + named.len();
-    Some((format!("{before}{named}{after}"), marked))
+    let (entities, digests): (Vec<EntityId>, Vec<u64>) =
+        sources(body, mentions, |_| true).into_iter().map(digest).unzip();
+    ExcerptDigests { entities: entities.into_boxed_slice(), digests: digests.into_boxed_slice() }
 }
 
-/// Runs of whitespace as one space.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Whether bytes `name` are a name's in `text`: not empty, inside it, from a
+/// character's start.
+fn is_name_in(text: &str, name: &Range<usize>) -> bool {
+    name.start < name.end && name.end <= text.len() && text.is_char_boundary(name.start)
+}
+
+/// The bytes of the sentence of `text` around bytes `name` (from
+/// `sentences`, those of `text`), the whole text when it has none.
+fn sentence_around(text: &str, name: &Range<usize>, sentences: &mut Sentences) -> Range<usize> {
+    match sentences.around(name.start) {
+        Some(sentence) => sentence.start..sentence.end.max(name.end),
+        None => 0..text.len(),
+    }
+}
+
+/// The bytes `sentence` of `text`, cut near [`EXCERPT_CHARS`] characters
+/// around the name at bytes `name` at word boundaries with an ellipsis,
+/// whitespace collapsed; with the name's bytes in the result.
+fn cut_around(text: &str, sentence: Range<usize>, name: Range<usize>) -> (String, Range<usize>) {
+    let (before, named, after) = excerpt_parts(text, sentence, name);
+    let marked = before.len()..before.len() + named.len();
+    (format!("{before}{named}{after}"), marked)
+}
+
+/// What [`cut_around`] puts before the name, the name and what it puts after:
+/// the excerpt and the name's place in it, not yet joined.
+fn excerpt_parts(text: &str, sentence: Range<usize>, name: Range<usize>) -> (Cow<'_, str>, Cow<'_, str>, Cow<'_, str>) {
+    let before = trim_start(collapse(&text[sentence.start..name.start]));
+    let named = collapse(&text[name.clone()]);
+    let after = trim_end(collapse(&text[name.end..sentence.end]));
+    let (before_chars, named_chars, after_chars) =
+        (before.chars().count(), named.chars().count(), after.chars().count());
+    if before_chars + named_chars + after_chars <= WHOLE_SENTENCE_CHARS {
+        return (before, named, after);
+    }
+    let room = EXCERPT_CHARS.saturating_sub(named_chars);
+    // Some of what comes before, the rest after (what is said of the name).
+    let before_room = before_chars.min((room / 3).max(room.saturating_sub(after_chars)));
+    let after_room = room - before_room;
+    (keep_end(&before, before_chars, before_room), named, keep_start(&after, after_chars, after_room))
+}
+
+fn trim_start(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_start()),
+        Cow::Owned(text) => Cow::Owned(text.trim_start().to_owned()),
+    }
+}
+
+fn trim_end(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_end()),
+        Cow::Owned(mut text) => {
+            text.truncate(text.trim_end().len());
+            Cow::Owned(text)
+        }
+    }
+}
+
+/// Runs of whitespace as one space; the text itself when it has none but
+/// single spaces.
+fn collapse(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
     // Up to `kept`, the text is in `out`; the rest is copied when a run of
     // whitespace other than one space is met, or at the end.
     let mut kept = 0;
@@ -192,37 +243,41 @@ fn collapse(text: &str) -> String {
         }
         at = end;
     }
+    if kept == 0 {
+        return Cow::Borrowed(text);
+    }
     out.push_str(&text[kept..]);
-    out
+    Cow::Owned(out)
 }
 
-/// The last `limit` characters of `text`, from a word's start, after an
-/// ellipsis when something was cut.
-fn keep_end(text: &str, limit: usize) -> String {
-    let count = text.chars().count();
+/// The last `limit` characters of `text` (of `count`), from a word's start,
+/// after an ellipsis when something was cut.
+fn keep_end<'a>(text: &Cow<'a, str>, count: usize, limit: usize) -> Cow<'a, str> {
     if count <= limit {
-        return text.to_owned();
+        return text.clone();
     }
-    let tail: String = text.chars().skip(count - limit).collect();
+    let from = text.char_indices().nth(count - limit).map_or(text.len(), |(at, _)| at);
+    let tail = &text[from..];
     let tail = match tail.find(' ') {
         Some(space) if space + 1 < tail.len() => &tail[space + 1..],
         _ => "",
     };
-    format!("…{tail}")
+    Cow::Owned(format!("…{tail}"))
 }
 
-/// The first `limit` characters of `text`, up to a word's end, with an
-/// ellipsis when something was cut.
-fn keep_start(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
+/// The first `limit` characters of `text` (of `count`), up to a word's end,
+/// with an ellipsis when something was cut.
+fn keep_start<'a>(text: &Cow<'a, str>, count: usize, limit: usize) -> Cow<'a, str> {
+    if count <= limit {
+        return text.clone();
     }
-    let head: String = text.chars().take(limit).collect();
+    let to = text.char_indices().nth(limit).map_or(text.len(), |(at, _)| at);
+    let head = &text[..to];
     let head = match head.rfind(' ') {
         Some(space) => &head[..space],
         None => "",
     };
-    format!("{}…", head.trim_end_matches(['،', ',', '؛', ':']))
+    Cow::Owned(format!("{}…", head.trim_end_matches(['،', ',', '؛', ':'])))
 }
 
 #[cfg(test)]
@@ -231,7 +286,9 @@ mod tests {
 
     fn excerpt(text: &str, name: &str) -> (String, String) {
         let at = text.find(name).expect("the name is in the text");
-        let (excerpt, marked) = cut_around(text, at..at + name.len(), &mut Sentences::of(text)).expect("an excerpt");
+        let name = at..at + name.len();
+        let sentence = sentence_around(text, &name, &mut Sentences::of(text));
+        let (excerpt, marked) = cut_around(text, sentence, name);
         let shown = excerpt[marked].to_owned();
         (excerpt, shown)
     }
@@ -361,10 +418,11 @@ mod tests {
     }
 
     #[test]
-    fn bad_ranges_give_nothing() {
-        let cut = |name: Range<usize>| cut_around("بوتين", name, &mut Sentences::of("بوتين"));
-        assert!(cut(1..3).is_none());
-        assert!(cut(0..40).is_none());
-        assert!(cut(2..2).is_none());
+    fn bad_ranges_are_no_names() {
+        let cut = |name: Range<usize>| is_name_in("بوتين", &name);
+        assert!(cut(0..10));
+        assert!(!cut(1..3));
+        assert!(!cut(0..40));
+        assert!(!cut(2..2));
     }
 }

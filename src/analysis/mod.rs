@@ -79,7 +79,7 @@ pub fn analyze(
     let (mentions, problems) = mentions::find(article, candidates, finder);
     let listed = mentions.mentions.unpack();
     let quotes = quotes::find(&body, &listed, finder.catalog);
-    let excerpts = excerpts::excerpts(&body, &listed, |_| true).digests();
+    let excerpts = excerpts::digests(&body, &listed);
     let summary = article.summary.clone().unwrap_or_else(|| body.summary());
     let terms = counter.finish();
     let signature = signature::signature(&terms, &body);
