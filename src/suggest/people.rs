@@ -20,6 +20,27 @@ use crate::entities::Kind;
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
 const KNOWN_AS: [&str; 6] = ["المعروف", "المعروفة", "الملقب", "الملقبة", "المكنى", "المكناة"];
 
+/// Nationalities, as keys without the article and the ending, whose
+/// country's name does not give them: إنجلترا (الإنجليزي), النمسا
+/// (النمساوي), ساحل العاج (الإيفواري), البوسنة والهرسك (البوسني), بيرو
+/// (البيروفي), الكونغو (الكونغولي), أوزبكستان (الأوزبكي).
+#[rustfmt::skip]
+const NATIONALITIES_APART: &[&str] = &[
+    "انجليز", "انكليز", "نمساو", "ايفوار", "بوسن", "بيروف", "كونغول", "اوزبك", "طاجيك", "قرغيز", "تركمان",
+    "ملغاش", "زيمبابو", "بوركين", "اوروغويان", "باراغويان",
+];
+
+/// Nationalities of two words, the direction first: الجنوب أفريقي.
+const COMPOUND_NATIONALITIES: [(&str, &str); 2] = [("الجنوب", "افريقي"), ("الجنوب", "افريقيه")];
+
+/// Whether a word may begin a nationality standing as a noun: a nisba, after
+/// و too, or the first word of a compound one.
+pub(super) fn may_start_nationality(key: &str) -> bool {
+    is_nisba(key)
+        || key.strip_prefix('و').is_some_and(is_nisba)
+        || COMPOUND_NATIONALITIES.iter().any(|(first, _)| *first == key)
+}
+
 /// A definite nisba of a known place (الفرنسي، السعودية، العراقي،
 /// الأمريكية): the nationality it names.
 pub(super) fn is_nationality(key: &str) -> bool {
@@ -32,7 +53,8 @@ pub(super) fn is_nationality(key: &str) -> bool {
         && ([stem.to_owned(), format!("ال{stem}"), format!("{stem}ا"), format!("{stem}يا"), format!("ال{stem}يه")]
             .iter()
             .any(|place| is_known_place(place))
-            || is_nationality_in_place_name(&format!("ال{stem}يه")))
+            || is_nationality_in_place_name(&format!("ال{stem}يه"))
+            || NATIONALITIES_APART.contains(&stem))
 }
 
 /// Whether words `j` and `j + 1` say where an envoy or ambassador is sent
@@ -157,12 +179,15 @@ impl Finder {
             Some(rest) if is_nisba(rest) => (rest, true),
             _ => (t.key(i), false),
         };
+        // الجنوب أفريقي إرني إلس: the nationality's two words, from the first.
+        let compound = COMPOUND_NATIONALITIES.contains(&(key, t.key(i + 1))) && t.joined(i + 1);
+        let (i, j) = if compound { (i + 1, j + 1) } else { (i, j) };
         // وشهدت السعودية احتجاجات واسعة: a nisba that is a place's own name
         // is the place.
-        if !is_nationality(key) || is_known_place(key) || !t.joined(j) || started[j] {
+        if !(compound || is_nationality(key)) || is_known_place(key) || !t.joined(j) || started[j] {
             return;
         }
-        if t.joined(i) && !conjoined {
+        if t.joined(i) && !conjoined && !compound {
             let before = t.key(i - 1);
             if is_definite(before) || has_article_proclitic(before) || is_known_place(before) {
                 return;
@@ -183,7 +208,7 @@ impl Finder {
             return;
         }
         started[j] = true;
-        self.person_starts.push(j);
+        self.person_names.push((j..j + words.len(), Reason::Nationality));
         self.push(Reason::Nationality, words, 2, None);
     }
 
@@ -271,7 +296,7 @@ impl Finder {
         let conjoined = words.get(1).is_some_and(|w| is_conjoined(&w.key, class(&w.key)));
         if words.len() >= min_words && !conjoined {
             started[from] = true;
-            self.person_starts.push(from);
+            self.person_names.push((from..from + words.len(), reason));
             let nickname = self.nickname(t, from + words.len());
             self.push(reason, words, min_words, nickname);
         }
@@ -293,7 +318,7 @@ impl Finder {
             return false;
         }
         started[i] = true;
-        self.person_starts.push(i);
+        self.person_names.push((i..i + 1 + rest.len(), Reason::GivenName));
         let first = NameWord { key: bare.into(), written: written.into() };
         self.push(Reason::GivenName, std::iter::once(first).chain(rest).collect(), 2, None);
         true
@@ -337,6 +362,8 @@ mod tests {
             ("الإسباني", true),
             ("الأمريكي", true),
             ("البريطانية", true),
+            ("الإنجليزي", true),
+            ("النمساوية", true),
             ("الجنوبي", false),
             ("العربي", false),
             ("العسكري", false),

@@ -29,7 +29,7 @@ const LOOSE_PLACE_NOUNS: &[&str] = &[
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Nouns of place that begin the name of the landform they stand before.
-const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
+pub(super) const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
 
 /// The noun of a river, whose name is also said alone (نهر النيل and النيل,
 /// نهر وخش and وخش).
@@ -469,8 +469,13 @@ impl Finder {
                 i += 1;
             }
             // رئيسة الوزراء جورجيا ميلوني: a place's name that starts a
-            // person's is the person's given name.
-            if self.person_starts.contains(&i) {
+            // person's is the person's given name; الحارس ياسين بونو: one
+            // inside a name after a title or role is part of it (not after a
+            // given name alone: يحيي لبنان "commemorates Lebanon").
+            let in_name = |(name, reason): &(std::ops::Range<usize>, Reason)| {
+                name.start == i || name.contains(&i) && reason.weight() >= 3
+            };
+            if self.person_names.iter().any(in_name) {
                 continue;
             }
             let mut words: Vec<NameWord> = Vec::new();

@@ -151,14 +151,18 @@ pub fn rank(
         }
         // Spellings with a proclitic (لتميم بن حمد) count for the one without.
         let mut uses: Vec<usize> = tally.spellings.clone();
+        let mut counted_for_another = vec![false; uses.len()];
         for (i, spelling) in group.spellings.iter().enumerate() {
             if let Some(bare) = group.spellings.iter().position(|s| is_proclitic_form(&spelling.key, &s.key)) {
                 uses[bare] += uses[i];
                 uses[i] = 0;
+                counted_for_another[i] = true;
             }
         }
+        // A spelling found only inside a longer one of the name (وخش in نهر
+        // وخش) still names it alone elsewhere.
         let mut by_use: Vec<(usize, usize)> =
-            uses.iter().copied().enumerate().filter(|&(i, n)| n > 0 || i == 0).collect();
+            uses.iter().copied().enumerate().filter(|&(i, _)| !counted_for_another[i]).collect();
         by_use.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // A person goes by the fullest name in common use (فلاديمير بوتين over
         // بوتين); a place or an outlet by its commonest spelling.

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::Group;
 use super::person_names::same_person;
+use super::places::LANDFORM_NOUNS;
 use crate::arabic::spacing::joined;
 use crate::arabic::tokens::proclitic_variants;
 use crate::entities::catalog::spelling_key;
@@ -118,6 +119,21 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             }
         }
     }
+    let kinds: Vec<Option<Kind>> = groups.iter().map(Group::kind).collect();
+    // A landform named with its noun and without it (نهر دجلة and دجلة,
+    // جبال علقان and علقان, جبل سيروا and سيروا): one place, when both are
+    // taken for places (جبل طارق is not طارق).
+    for (i, group) in groups.iter().enumerate() {
+        let Some((noun, rest)) = group.spellings[0].key.split_once(' ') else { continue };
+        let landform = LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == noun);
+        if let Some(&bare) = by_key.get(rest)
+            && landform
+            && kinds[i] == Some(Kind::Place)
+            && kinds[bare] == Some(Kind::Place)
+        {
+            merges.join(i, bare);
+        }
+    }
     for (a, b) in super::places::same_known_places() {
         if let (Some(&a), Some(&b)) = (by_key.get(a.as_str()), by_key.get(b.as_str())) {
             merges.join(a, b);
@@ -133,7 +149,6 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             merges.join(first, i);
         }
     }
-    let kinds: Vec<Option<Kind>> = groups.iter().map(Group::kind).collect();
     // A lineage written longer or shorter, a name without the father's.
     let people: Vec<(usize, &str)> = groups
         .iter()

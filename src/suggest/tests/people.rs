@@ -18,6 +18,23 @@ fn people() {
             not_proposed: &["شارل لوكلير سائق", "الفريق", "دور الجمهور", "حلا جديدا"],
         },
         Case {
+            rule: "a nationality its country's name does not give, and one of two words",
+            articles: &[
+                "متقدما بفارق ضربتين على الإنجليزي تيريل هاتون في الجولة الأخيرة.",
+                "بعد منافسة مثيرة مع الإنجليزي تيريل هاتون حسمها في الحفرتين الأخيرتين.",
+                "وتجاوز رقم الجنوب أفريقي إرني إلس في البطولة.",
+                "بعد تعاونه مع المصمم الجنوب أفريقي إرني إلس في مشروعين.",
+            ],
+            proposed: &[("تيريل هاتون", Kind::Person), ("إرني إلس", Kind::Person)],
+            not_proposed: &["الجنوب", "أفريقي إرني إلس"],
+        },
+        Case {
+            rule: "a word of time closes a name",
+            articles: &["وهي المدينة التي أسسها الإمبراطور الروماني تراجان سنة 100 ميلادية."],
+            proposed: &[("تراجان", Kind::Person)],
+            not_proposed: &["تراجان سنة"],
+        },
+        Case {
             rule: "an ordinal of the teens closes a ruler's name after its عشر",
             articles: &[
                 "ووصل البابا ليو الرابع عشر إلى الجزائر، في أول زيارة له.",

@@ -340,3 +340,44 @@ fn two_names_of_one_sea() {
         "البحر الأبيض المتوسط",
     );
 }
+
+#[test]
+fn a_landform_with_its_noun_and_without() {
+    assert_one_name(
+        &[
+            "وتقع المدينة الأثرية على ضفاف نهر دجلة شمال بغداد.",
+            "وامتدت أعمال الترميم إلى الضفة الشرقية لدجلة قرب المدينة.",
+        ],
+        "نهر دجلة",
+        "دجلة",
+    );
+    assert_one_name(
+        &["وتساقطت الثلوج على جبال علقان القريبة من الحدود.", "وشمل التساقط جبل اللوز وعلقان في منطقة تبوك."],
+        "جبال علقان",
+        "علقان",
+    );
+}
+
+#[test]
+fn towns_and_names_inside_names() {
+    check(&[
+        Case {
+            rule: "a smaller town is a known place when its name is no common word",
+            articles: &["وأعلنت بلدية الرويس عن توسعة الميناء.", "واحتفل مشجعو خيخون بالصعود."],
+            proposed: &[("الرويس", Kind::Place), ("خيخون", Kind::Place)],
+            not_proposed: &[],
+        },
+        Case {
+            rule: "a town's name read as a common word after a letter is not known (أطار, رانس)",
+            articles: &["وقال في إطار زيارته إن العلاقات جيدة.", "وقال في مقابلة مع فرانس 24 إن الوضع صعب."],
+            proposed: &[],
+            not_proposed: &["إطار", "أطار", "رانس"],
+        },
+        Case {
+            rule: "a known place's name at the end of a person's after a title is the person's",
+            articles: &["وتألق الحارس ياسين بونو في المباراة.", "وأشاد المدرب بالحارس ياسين بونو بعد التصدي."],
+            proposed: &[("ياسين بونو", Kind::Person)],
+            not_proposed: &["بونو"],
+        },
+    ]);
+}
