@@ -29,7 +29,12 @@ const LOOSE_PLACE_NOUNS: &[&str] = &[
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Nouns of place that begin the name of the landform they stand before.
-pub(super) const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
+const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
+
+/// Whether a word key is one of [`LANDFORM_NOUNS`].
+pub(super) fn is_landform_noun(key: &str) -> bool {
+    LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == key)
+}
 
 /// The noun of a river, whose name is also said alone (نهر النيل and النيل,
 /// نهر وخش and وخش).
@@ -248,7 +253,7 @@ impl Finder {
         self.take(reason, t, j, 3, true, started);
         // جبل لبنان، مضيق هرمز، نهر جوبا، بحيرة تشاد: a landform's noun is
         // part of its name, unlike a town's (مدينة حلب is حلب).
-        let bare = without_proclitics(t.key(i), |k| LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == k));
+        let bare = without_proclitics(t.key(i), is_landform_noun);
         if let Some(bare) = bare.filter(|_| self.out_len() > before) {
             // A river's name that is not a country's or a city's (نهر
             // النيل, not نهر النيجر) is the river's short name too.

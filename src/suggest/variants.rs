@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::Group;
 use super::person_names::same_person;
-use super::places::LANDFORM_NOUNS;
+use super::places::is_landform_noun;
 use crate::arabic::spacing::joined;
 use crate::arabic::tokens::proclitic_variants;
 use crate::entities::catalog::spelling_key;
@@ -125,7 +125,7 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
     // taken for places (جبل طارق is not طارق).
     for (i, group) in groups.iter().enumerate() {
         let Some((noun, rest)) = group.spellings[0].key.split_once(' ') else { continue };
-        let landform = LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == noun);
+        let landform = is_landform_noun(noun);
         if let Some(&bare) = by_key.get(rest)
             && landform
             && kinds[i] == Some(Kind::Place)
