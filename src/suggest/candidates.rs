@@ -288,6 +288,7 @@ impl Finder {
             }
         }
         self.known_places(&t, text, &mut started);
+        self.rare_words(&t, &mut started);
         next
     }
 

@@ -14,6 +14,7 @@ mod people;
 mod person_names;
 mod places;
 mod rank;
+mod rare;
 mod reason;
 mod shapes;
 mod spellings;
@@ -159,6 +160,7 @@ pub fn suggest(corpus: &[ArticleFile], catalog: &Catalog, options: &Options) -> 
         },
     );
     let mut occurrences = finds.occurrences;
+    rare::drop_conjunctions(&mut occurrences, &finds.vocabulary);
     extent::settle(&mut occurrences, &finds.vocabulary);
     let (groups, pairs) = into_groups(occurrences);
     let groups = variants::merge(groups, &pairs);

@@ -69,7 +69,7 @@ const DUAL_PLACE_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const PLURAL_PLACE_NOUNS: &[&str] = &[
     "ولايات", "محافظات", "مدن", "بلدات", "قرى", "مخيمات", "مديريات", "بلديات", "معتمديات", "مقاطعات", "أقاليم",
-    "ضواحي",
+    "ضواحي", "مناطق", "أحياء",
 ];
 
 /// Words that a list of places does not run through: ordinary words whose

@@ -90,9 +90,11 @@ fn is_proposed(group: &Group, tally: &Tally) -> bool {
     if strongest < 2 {
         // A preposition alone says little (في مقتل، في إطار): only a hashtag
         // or a nationality before the name (السعودي يزيد الراجحي, but also
-        // مع السوداني تناول سبل) in several articles, or the line that opens
+        // مع السوداني تناول سبل), or a word ordinary text does not use
+        // ([`super::rare`]), in several articles, or the line that opens
         // several articles, is proposed on hints alone.
-        let hinted = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality));
+        let hinted =
+            group.evidence.iter().any(|(_, r)| matches!(r, Reason::Hashtag | Reason::Nationality | Reason::Rare));
         let opened = distinct(group.evidence.iter().filter(|(_, r)| *r == Reason::OpeningLine).map(|(a, _)| *a));
         return hinted && evidence_articles >= HINT_ARTICLES || opened >= HINT_ARTICLES;
     }

@@ -54,6 +54,8 @@ pub enum Reason {
     Hashtag,
     /// The line that opens an article, alone: `الحرة:`.
     OpeningLine,
+    /// Words no list of ordinary Arabic has: أسكاون، شفيونتيك.
+    Rare,
     /// After a minister or a ministry (وزارة السياحة، وزير الثقافة): a
     /// field of government, which rules a word out as a name.
     Domain,
@@ -84,7 +86,7 @@ impl Reason {
             | Reason::FrontMatter
             | Reason::Credit
             | Reason::OpeningLine => Some(Kind::Source),
-            Reason::Hashtag | Reason::Domain => None,
+            Reason::Hashtag | Reason::Rare | Reason::Domain => None,
         }
     }
 
@@ -111,7 +113,8 @@ impl Reason {
             | Reason::Coordinated
             | Reason::Region => 2,
             Reason::Locative | Reason::Nationality | Reason::Hashtag | Reason::OpeningLine => 1,
-            Reason::Domain => 0,
+            // A rare word is a name as often as not: it ranks a name no higher.
+            Reason::Rare | Reason::Domain => 0,
         }
     }
 
@@ -143,6 +146,7 @@ impl Reason {
             Reason::Region => "a noun of land with a direction",
             Reason::Hashtag => "a hashtag",
             Reason::OpeningLine => "the line that opens an article",
+            Reason::Rare => "words ordinary Arabic text does not use",
             Reason::Domain => "after a minister or a ministry",
         }
     }

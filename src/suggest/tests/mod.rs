@@ -63,3 +63,4 @@ pub(super) fn assert_one_name(bodies: &[&str], a: &str, b: &str) {
 mod outlets;
 mod people;
 mod places;
+mod rare;

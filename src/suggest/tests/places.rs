@@ -263,6 +263,16 @@ fn places() {
             not_proposed: &["وطاقة", "صلالة وطاقة"],
         },
         Case {
+            rule: "areas and quarters before a list of names (مناطق، أحياء)",
+            articles: &[
+                "وتجمعت مياه الأمطار في مناطق سموحة والمنتزه والعجمي.",
+                "ونقل المصابون من أحياء سموحة والعجمي إلى المستشفى.",
+                "وشهدت مناطق واسعة من البلاد أمطارا غزيرة.",
+            ],
+            proposed: &[("المنتزه", Kind::Place), ("سموحة", Kind::Place), ("العجمي", Kind::Place)],
+            not_proposed: &["واسعة"],
+        },
+        Case {
             rule: "a plural of a noun of place before one name or a definite word is no list",
             articles: &["وعلق سكان في قرى تابعة لقضاء بستك.", "وامتدت الأمطار إلى ولايات السلطنة ومحافظاتها."],
             proposed: &[],

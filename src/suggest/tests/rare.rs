@@ -1,0 +1,61 @@
+//! Words that ordinary Arabic text does not use ([`super::super::rare`]).
+
+use super::proposals;
+
+/// Whether a name is proposed (as its name or a variant).
+fn proposed(bodies: &[&str], name: &str) -> bool {
+    proposals(bodies).iter().any(|s| s.name == name || s.variants.iter().any(|v| v == name))
+}
+
+#[test]
+fn a_rare_word_in_two_articles_is_proposed() {
+    let articles = [
+        "وقالت المصادر إن الأمطار الأخيرة أنعشت الحقول المحيطة بأسكاون هذا الموسم.",
+        "ويشتكي المزارعون عبر ممر خنجراب من غلاء الأسمدة، بعد أن عرفت أسكاون موسما جيدا.",
+        "وأعلنت السلطات إعادة فتح ممر خنجراب أمام الشاحنات.",
+    ];
+    assert!(proposed(&articles, "أسكاون"), "{:?}", proposals(&articles));
+    assert!(proposed(&articles, "خنجراب"), "{:?}", proposals(&articles));
+}
+
+#[test]
+fn a_rare_word_in_one_article_is_no_name_yet() {
+    let articles = ["وقالت المصادر إن الأمطار أنعشت الحقول المحيطة بأسكاون.", "وارتفعت أسعار الأسمدة هذا الموسم."];
+    let found = super::super::suggest(
+        &articles
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let text = format!("---\ntitle: \"خبر {i}\"\n---\n\n{body}\n");
+                crate::content::parse_article(std::path::Path::new(&format!("{i}.md")), &text).expect("an article")
+            })
+            .collect::<Vec<_>>(),
+        &crate::entities::Catalog::default(),
+        &super::super::Options { kind: None, min_articles: 1 },
+    );
+    assert!(found.suggestions.iter().all(|s| !s.name.contains("أسكاون")), "{:?}", found.suggestions);
+}
+
+#[test]
+fn ordinary_words_with_pronouns_and_learned_words_with_the_article_are_no_names() {
+    let articles = [
+        "وزار الوفد كنائسها القديمة وتفقد مدينتها، ثم تحدث عن التراكوما في المنطقة.",
+        "وأغلقت السلطات كنائسها ورممت مدينتها، وحذرت من التراكوما مجددا.",
+    ];
+    for word in ["كنائسها", "مدينتها", "التراكوما"] {
+        assert!(!proposed(&articles, word), "{word}: {:?}", proposals(&articles));
+    }
+}
+
+#[test]
+fn a_conjunction_before_a_rare_word_is_dropped_only_where_the_archive_writes_the_name_without_it() {
+    let articles = [
+        "وتمتد الواحات بين الريصاني وأرفود على طول الوادي.",
+        "وتشتهر أرفود بأحافيرها، وقال ويتكوف إن الزيارة مهمة.",
+        "وأضاف ويتكوف أن المحادثات ستستمر.",
+    ];
+    let found = proposals(&articles);
+    assert!(proposed(&articles, "أرفود"), "{found:?}");
+    assert!(!proposed(&articles, "وأرفود") || found.iter().any(|s| s.name == "أرفود"), "{found:?}");
+    assert!(!proposed(&articles, "يتكوف"), "{found:?}");
+}
