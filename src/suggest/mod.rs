@@ -5,6 +5,7 @@
 //! with the build's matcher ([`count`]), ranked ([`rank`]) and written out as
 //! TOML or JSON ([`output`]). The editor decides what goes into the lists.
 
+mod agencies;
 pub mod candidates;
 mod count;
 mod extent;
@@ -162,7 +163,8 @@ pub fn suggest(corpus: &[ArticleFile], catalog: &Catalog, options: &Options) -> 
     let mut occurrences = finds.occurrences;
     rare::drop_conjunctions(&mut occurrences, &finds.vocabulary);
     extent::settle(&mut occurrences, &finds.vocabulary);
-    let (groups, pairs) = into_groups(occurrences);
+    let (groups, mut pairs) = into_groups(occurrences);
+    pairs.extend(agencies::pairs(&groups));
     let groups = variants::merge(groups, &pairs);
     let tallies = count::count(corpus, &groups);
     let mut suggestions = rank::rank(corpus, catalog, groups, tallies, options);

@@ -1,7 +1,7 @@
 //! Evidence of outlets: nouns of outlet, لـ, credits, agencies in
 //! parentheses, verbs of reporting.
 
-use super::{Case, check};
+use super::{Case, assert_one_name, check};
 use crate::entities::Kind;
 
 #[test]
@@ -119,4 +119,16 @@ fn outlets() {
             not_proposed: &["التحقيقات", "أرقام المرصد", "أرقام"],
         },
     ]);
+}
+
+#[test]
+fn an_agency_signed_in_one_article_and_named_in_another_is_one_outlet() {
+    let bodies = [
+        "تونس 8 أفريل (وات) - بلغت صادرات زيت الزيتون مستوى قياسيا.",
+        "وأفادت وكالة تونس إفريقيا للأنباء بأن الموسم كان جيدا.",
+        "انجامينا (أ ف ب) - عاد مئات الصيادين إلى الجزر.",
+        "وقدرت وكالة الصحافة الفرنسية عدد العائدين بالمئات.",
+    ];
+    assert_one_name(&bodies, "وكالة تونس إفريقيا للأنباء", "وات");
+    assert_one_name(&bodies, "وكالة الصحافة الفرنسية", "أ ف ب");
 }
