@@ -299,7 +299,9 @@ impl Finder {
         min_words: usize,
         abbreviation: Option<Vec<NameWord>>,
     ) {
-        if words.len() >= min_words.max(1) {
+        // 03/11/2033: numbers alone name nothing.
+        let lettered = words.iter().any(|w| w.key.chars().any(char::is_alphabetic));
+        if words.len() >= min_words.max(1) && lettered {
             self.out.push(Occurrence {
                 article: self.article,
                 reason,

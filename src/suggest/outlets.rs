@@ -205,7 +205,7 @@ impl Finder {
 
     pub(super) fn after_source_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         let key = t.key(i);
-        let loose = is_loose_source_noun(key);
+        let loose = without_proclitics(key, is_loose_source_noun).is_some();
         let j = i + 1;
         if !t.joined_or_quoted(j) || started.get(j).copied().unwrap_or(true) {
             return;
@@ -265,6 +265,11 @@ impl Finder {
                 self.push(Reason::SourceNoun, std::iter::once(first).chain(more).collect(), 1, None);
                 return;
             }
+        }
+        // شبكة الحافلات، موقع التنقيبات: a loose noun before a definite
+        // plural is a network or a site of things.
+        if loose && is_definite_plural(&first.key) {
+            return;
         }
         let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };
         self.take(reason, t, j, 4, true, started);

@@ -8,6 +8,7 @@ use super::candidates::{
     Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
 use super::places::{is_known_place, is_nationality_in_place_name};
+use super::rare::is_plural_of_people;
 use super::shapes::{
     ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
     is_noun_and_adjective, looks_like_verb,
@@ -236,7 +237,12 @@ impl Finder {
             return;
         }
         let key = t.key(j);
-        if t.is_definite(j) || class(key).common_subject || is_known_place(key) || is_cue_or_role(key) {
+        if t.is_definite(j)
+            || class(key).common_subject
+            || is_plural_of_people(key)
+            || is_known_place(key)
+            || is_cue_or_role(key)
+        {
             return;
         }
         self.take(Reason::Speech, t, j, MAX_NAME_WORDS, false, started);

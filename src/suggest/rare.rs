@@ -53,6 +53,16 @@ pub fn is_common_word(word_key: &str) -> bool {
         })
 }
 
+/// A sound masculine plural of a noun ordinary text uses (ويرى مختصون،
+/// يقول مزارعون، أكد اقتصاديون): the word's stem and its form in ين are
+/// ordinary words too, which a name in ون (ماكرون، جونسون) does not have.
+pub fn is_plural_of_people(word_key: &str) -> bool {
+    word_key
+        .strip_suffix("ون")
+        .filter(|stem| letter_count(stem) >= 3)
+        .is_some_and(|stem| is_common_word(stem) && is_common_word(&format!("{stem}ين")))
+}
+
 /// Whether a word key is rare enough to be a name: Arabic letters only, three
 /// at least, in no list of ordinary words or of the tool's own cue and
 /// function words, and without the article: a rare word with it is most often

@@ -164,6 +164,8 @@ const TIME_WORDS: &[&str] = &[
 const OTHER_STOPS: &[&str] = &[
     "به", "بها", "بهم", "بأن", "بان", "كأن", "آخر", "أخرى", "آخرين", "أول", "أولى", "نفسه", "نفسها", "ذاته",
     "ذاتها", "جميع", "مختلف", "عدد", "واحد", "واحدة",
+    // "Especially", "in particular".
+    "خاصة", "خصوصا", "لاسيما",
     // "Despite": a preposition, as closed a class as في.
     "رغم", "برغم", "رغما",
     // Prepositions made of a noun: "about", "because of", "according to",

@@ -113,6 +113,17 @@ fn outlets() {
             not_proposed: &["الشرطة", "وزارة الصحة", "مصادر محلية", "مصادر"],
         },
         Case {
+            rule: "a loose noun of outlet before a definite plural, and a date before an agency, name no outlet",
+            articles: &[
+                "ويظل المترو محدودا ما لم يربط بشبكة الحافلات المحلية.",
+                "وطالب السكان بربط الحي بشبكة الحافلات.",
+                "ألاك، 03/11/2033 (وما) - أعلنت وزارة الصحة تسجيل إصابات.",
+                "نواكشوط، 04/11/2033 (وما) - تواصلت حملة التلقيح.",
+            ],
+            proposed: &[],
+            not_proposed: &["الحافلات", "11", "03/11/2033"],
+        },
+        Case {
             rule: "according to findings or figures, no outlet",
             articles: &["وبحسب التحقيقات، دفعت الشركة مبالغ.", "وفق أرقام المرصد الوطني تراجعت الصادرات."],
             proposed: &[],
