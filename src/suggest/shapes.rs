@@ -7,6 +7,7 @@
 use super::candidates::NameWord;
 use super::outlets::is_loose_source_noun;
 use super::places::is_known_place;
+use super::rare::is_common_word;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::{is_dropped, letter_count};
@@ -85,11 +86,13 @@ pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
 /// A word that looks like a verb in the imperfect (يزور، يمكن، تتواصل): names
 /// seldom start with ي or تت, and those that do are mostly common given names. A final
 /// alef (not the وا of the plural) is no ending of the imperfect outside the
-/// dual after أن or لن, while names end so (يسرا، يافا).
+/// dual after أن or لن, while names end so (يسرا، يافا). A word so shaped
+/// that ordinary text does not use is a name (ييتس، يورغنسون): the verbs are
+/// all in the list of ordinary words.
 pub(super) fn looks_like_verb(key: &str, class: WordClass) -> bool {
     let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
     let imperfect = key.starts_with('ي') && !alef_ending || key.starts_with("تت");
-    imperfect && !class.given_name && letter_count(key) >= 4
+    imperfect && !class.given_name && letter_count(key) >= 4 && is_common_word(key)
 }
 
 /// A verb in the future (سيزور، سيلتقي) after a word of a name: the name

@@ -212,6 +212,15 @@ fn people() {
             not_proposed: &["مختصون", "مزارعون", "اقتصاديون", "خاصة"],
         },
         Case {
+            rule: "a name shaped like a verb in the imperfect that ordinary text does not use",
+            articles: &[
+                "وفاز الدنماركي ماتيو يورغنسون بالمرحلة الرابعة.",
+                "وحافظ الدنماركي ماتيو يورغنسون على القميص الأحمر، فيما يقول المنظمون إن السباق صعب.",
+            ],
+            proposed: &[("ماتيو يورغنسون", Kind::Person)],
+            not_proposed: &["ماتيو", "يقول المنظمون"],
+        },
+        Case {
             rule: "a verb in the future ends a name",
             articles: &["وقال المتحدث إن الرئيس الفرنسي إيمانويل ماكرون سيزور الجزائر."],
             proposed: &[("إيمانويل ماكرون", Kind::Person)],
