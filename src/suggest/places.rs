@@ -118,12 +118,16 @@ const SEAS: &[&str] = &[
     "خليج عدن", "خليج عمان", "خليج العقبة", "خليج السويس", "خليج المكسيك", "خليج غينيا", "خليج البنغال",
 ];
 
-/// Two names of one sea, which one archive writes both ways.
-const SAME_SEAS: [(&str, &str); 2] = [("البحر الأبيض المتوسط", "البحر المتوسط"), ("البحر العربي", "بحر العرب")];
+/// Two names of one sea or region, which one archive writes both ways.
+#[rustfmt::skip]
+const SAME_PLACES: [(&str, &str); 4] = [
+    ("البحر الأبيض المتوسط", "البحر المتوسط"), ("البحر العربي", "بحر العرب"), ("بلاد الشام", "الشام"),
+    ("شبه الجزيرة العربية", "الجزيرة العربية"),
+];
 
 /// The keys of the pairs of names that are one known place.
 pub(super) fn same_known_places() -> impl Iterator<Item = (String, String)> {
-    SAME_SEAS
+    SAME_PLACES
         .iter()
         .map(|(a, b)| (crate::entities::catalog::spelling_key(a), crate::entities::catalog::spelling_key(b)))
 }
@@ -135,7 +139,8 @@ pub(super) fn same_known_places() -> impl Iterator<Item = (String, String)> {
 #[rustfmt::skip]
 const REGIONS: &[&str] = &[
     "القرن الأفريقي", "القرن الإفريقي", "المغرب العربي", "بلاد الشام", "شبه الجزيرة العربية", "آسيا الوسطى",
-    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي", "الخليج",
+    "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي", "الخليج", "الشام",
+    "الجزيرة العربية",
 ];
 
 /// The names of [`known_places`]: CLDR's and GeoNames' (`places.txt`), the
