@@ -7,9 +7,10 @@
 //! name is proposed on it only from two articles on
 //! ([`super::rank`]).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{
     Finder, MAX_NAME_WORDS, NameWord, Occurrence, Reason, Text, strip_written_proclitics, word_hash,
@@ -35,6 +36,21 @@ const PRONOUN_SUFFIXES: [&str; 8] = ["ها", "هما", "هم", "هن", "كما",
 /// proclitics (والسوق is و + السوق: the list holds each word once, without
 /// them), or before a pronoun (كنائسها is كنائس + ها, مدينتها is مدينة + ها).
 pub fn is_common_word(word_key: &str) -> bool {
+    // An archive uses the same words over and over: each thread remembers
+    // the answers, as the proclitic and suffix forms take a dozen lookups.
+    thread_local! {
+        static ANSWERS: RefCell<FxHashMap<u64, bool>> = RefCell::new(FxHashMap::default());
+    }
+    let hash = word_hash(word_key);
+    if let Some(answer) = ANSWERS.with(|answers| answers.borrow().get(&hash).copied()) {
+        return answer;
+    }
+    let answer = looks_up_common_word(word_key);
+    ANSWERS.with(|answers| answers.borrow_mut().insert(hash, answer));
+    answer
+}
+
+fn looks_up_common_word(word_key: &str) -> bool {
     let listed = |key: &str| {
         let words = common_words();
         if words.contains(key) {
