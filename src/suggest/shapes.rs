@@ -54,11 +54,12 @@ pub(super) fn is_prepositional_masdar(key: &str) -> bool {
 
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،
 /// والحكومة): a phrase of its own, not part of a name.
+/// Not when one letter is left after them: بالي (Bali, عثمان بالي) and
+/// كالي are names.
 pub(super) fn has_article_proclitic(key: &str) -> bool {
     let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-    rest.starts_with("لل")
-        || ["بال", "كال"].iter().any(|p| rest.starts_with(p))
-        || rest.len() < key.len() && rest.starts_with("ال")
+    let noun = |prefix: &str| rest.strip_prefix(prefix).is_some_and(|noun| letter_count(noun) >= 2);
+    noun("لل") || noun("بال") || noun("كال") || rest.len() < key.len() && rest.starts_with("ال")
 }
 
 /// A word that begins with the conjunction و (بوتين وأردوغان): the name ends before it.

@@ -221,6 +221,12 @@ fn people() {
             not_proposed: &["ماتيو", "يقول المنظمون"],
         },
         Case {
+            rule: "a family name of بال and one letter is no preposition and article (عثمان بالي)",
+            articles: &["وكرم الوزير عائلة الفنان الراحل عثمان بالي في الحفل.", "وغنى الفنان عثمان بالي أغاني التراث."],
+            proposed: &[("عثمان بالي", Kind::Person)],
+            not_proposed: &["عثمان"],
+        },
+        Case {
             rule: "a verb in the future ends a name",
             articles: &["وقال المتحدث إن الرئيس الفرنسي إيمانويل ماكرون سيزور الجزائر."],
             proposed: &[("إيمانويل ماكرون", Kind::Person)],
