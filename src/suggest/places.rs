@@ -433,8 +433,15 @@ impl Finder {
         }
         let dash = |s: &str| s.trim_start().starts_with(['-', '–', '—']);
         // Where the agency starts: after a marker, a date perhaps between.
+        // 03/11/2033: a slash between numbers is the date's, no marker.
+        let numeric = |k: usize| t.key(k).chars().all(|c| c.is_ascii_digit());
+        let in_date = |k: usize| t.gap(k).trim() == "/" && k > end && numeric(k - 1) && numeric(k);
         let mut at = end;
-        while at < t.len() && at < end + 6 && is_date_word(t.key(at)) && !t.gap(at).contains(['(', '/']) {
+        while at < t.len()
+            && at < end + 6
+            && is_date_word(t.key(at))
+            && (!t.gap(at).contains(['(', '/']) || in_date(at))
+        {
             at += 1;
         }
         let marker = t.gap(at).contains(['(', '/']);

@@ -113,14 +113,14 @@ fn outlets() {
             not_proposed: &["الشرطة", "وزارة الصحة", "مصادر محلية", "مصادر"],
         },
         Case {
-            rule: "a loose noun of outlet before a definite plural, and a date before an agency, name no outlet",
+            rule: "a loose noun of outlet before a definite plural names no outlet; a date with slashes is the dateline's",
             articles: &[
                 "ويظل المترو محدودا ما لم يربط بشبكة الحافلات المحلية.",
                 "وطالب السكان بربط الحي بشبكة الحافلات.",
                 "ألاك، 03/11/2033 (وما) - أعلنت وزارة الصحة تسجيل إصابات.",
                 "نواكشوط، 04/11/2033 (وما) - تواصلت حملة التلقيح.",
             ],
-            proposed: &[],
+            proposed: &[("وما", Kind::Source), ("ألاك", Kind::Place)],
             not_proposed: &["الحافلات", "11", "03/11/2033"],
         },
         Case {
