@@ -168,7 +168,9 @@ impl Finder {
 /// once for thirty times it follows the conjunction. It is the name's own
 /// letter when the word follows a given name elsewhere in the archive
 /// (ويتكوف in المبعوث الأمريكي ستيف ويتكوف) and the archive never writes it
-/// without the letter.
+/// without the letter. ف, a rarer conjunction before a name and the first
+/// letter of many (فيلدونغ), is dropped only where the archive writes the
+/// word without it.
 pub fn drop_conjunctions(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
     let family_names: FxHashSet<u64> = occurrences
         .iter()
@@ -181,7 +183,8 @@ pub fn drop_conjunctions(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<
         let bare = first.key.strip_prefix(['و', 'ف']).filter(|rest| {
             letter_count(rest) >= 3
                 && !class(&first.key).given_name
-                && (vocabulary.contains(&word_hash(rest)) || !family_names.contains(&word_hash(&first.key)))
+                && (vocabulary.contains(&word_hash(rest))
+                    || first.key.starts_with('و') && !family_names.contains(&word_hash(&first.key)))
         });
         if let Some(rest) = bare {
             let written = strip_written_proclitics(&first.written, &first.key, rest);

@@ -88,12 +88,12 @@ pub(super) fn is_inflected(written: &str, key: &str, person: bool) -> bool {
 /// seldom start with ي or تت, and those that do are mostly common given names. A final
 /// alef (not the وا of the plural) is no ending of the imperfect outside the
 /// dual after أن or لن, while names end so (يسرا، يافا). A word so shaped
-/// that ordinary text does not use is a name (ييتس، يورغنسون): the verbs are
-/// all in the list of ordinary words.
+/// that ordinary text does not use is a name (يورغنسون): the verbs are in
+/// the list of ordinary words, but for rarer duals (يهددان).
 pub(super) fn looks_like_verb(key: &str, class: WordClass) -> bool {
     let alef_ending = key.ends_with('ا') && !key.ends_with("وا");
     let imperfect = key.starts_with('ي') && !alef_ending || key.starts_with("تت");
-    imperfect && !class.given_name && letter_count(key) >= 4 && is_common_word(key)
+    imperfect && !class.given_name && letter_count(key) >= 4 && (is_common_word(key) || key.ends_with("ان"))
 }
 
 /// A verb in the future (سيزور، سيلتقي) after a word of a name: the name

@@ -61,3 +61,16 @@ fn a_conjunction_before_a_rare_word_is_dropped_unless_the_word_stands_inside_a_n
     assert!(!proposed(&articles, "ومكرام"), "{found:?}");
     assert!(!proposed(&articles, "يتكوف"), "{found:?}");
 }
+
+#[test]
+fn a_rare_word_that_starts_with_fa_keeps_it_and_a_rare_dual_verb_is_no_name() {
+    let articles = [
+        "وقال عالم الآثار الألماني ديتريش فيلدونغ إن المعبد يهددان بانهياره السيل والملح.",
+        "وأشرف فيلدونغ على حفريات المعبد، فيما يهددان الجفاف والرياح الحقول.",
+        "وقال فيلدونغ إن الحفريات مستمرة.",
+    ];
+    let found = proposals(&articles);
+    assert!(proposed(&articles, "فيلدونغ"), "{found:?}");
+    assert!(!proposed(&articles, "يلدونغ"), "{found:?}");
+    assert!(!proposed(&articles, "يهددان"), "{found:?}");
+}
