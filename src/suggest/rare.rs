@@ -92,6 +92,21 @@ fn is_rare(word_key: &str) -> bool {
         && !is_common_word(word_key)
 }
 
+/// Nouns and particles that head names of places and people of the region
+/// before a word of their own (عين جنا، رأس روزا، تل مرديخ، بئر زيت، سيدي
+/// بوزيد، منزل بوزلفة، نجع الشيخ، ود بانقا، بن مهيدي، أبو زنيمة): with a
+/// rare word after them, they are the name's first word.
+#[rustfmt::skip]
+const NAME_HEADS: &[&str] = &[
+    "عين", "رأس", "تل", "بئر", "سيدي", "منزل", "نجع", "نزلة", "كفر", "دير", "ود", "ولد", "بن", "أبو", "بني", "أولاد",
+    "تين", "حاسي", "وادي", "جبل",
+];
+
+fn is_name_head(word_key: &str) -> bool {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| NAME_HEADS.iter().map(|w| crate::arabic::key(w)).collect()).iter().any(|k| k == word_key)
+}
+
 impl Finder {
     /// Whether word `i` is inside a name another rule found (روتو in
     /// الرئيس الكيني وليام روتو, حسين in محمد شياع السوداني): the words back
@@ -137,11 +152,14 @@ impl Finder {
             while end < t.len() && end - i < MOST_WORDS && t.joined(end) && rare[end] && !t.key(end).starts_with('و') {
                 end += 1;
             }
-            let given = i > 0 && !started[i - 1] && t.joined(i) && {
-                let before = class(t.key(i - 1));
-                before.given_name && !ends_name(t.written(i - 1), before)
-            };
-            let from = if given { i - 1 } else { i };
+            let before = (i > 0 && !started[i - 1] && t.joined(i)).then(|| t.key(i - 1));
+            let given = before.is_some_and(|key| class(key).given_name && !ends_name(t.written(i - 1), class(key)));
+            // وود بانقا: the head after و (of two letters, which proclitic
+            // stripping leaves alone).
+            let head = before.and_then(|key| {
+                [key, key.strip_prefix('و').unwrap_or(key)].into_iter().find(|k| is_name_head(k)).map(str::to_owned)
+            });
+            let from = if given || head.is_some() { i - 1 } else { i };
             // غوبيكلي تبه: the words after the rare ones may be the name's too,
             // as far as the archive agrees ([`super::extent`]).
             let mut last = end;
@@ -155,7 +173,11 @@ impl Finder {
             {
                 last += 1;
             }
-            let words: Vec<NameWord> = (from..last).map(|k| t.name_word(k)).collect();
+            let mut words: Vec<NameWord> = (from..last).map(|k| t.name_word(k)).collect();
+            if let (Some(bare), Some(first)) = (head, words.first_mut()) {
+                first.written = strip_written_proclitics(&first.written, &first.key, &bare).into();
+                first.key = bare.into();
+            }
             started[from..end].iter_mut().for_each(|s| *s = true);
             self.push(Reason::Rare, words, end - from, None);
             i = end;

@@ -74,3 +74,15 @@ fn a_rare_word_that_starts_with_fa_keeps_it_and_a_rare_dual_verb_is_no_name() {
     assert!(!proposed(&articles, "يلدونغ"), "{found:?}");
     assert!(!proposed(&articles, "يهددان"), "{found:?}");
 }
+
+#[test]
+fn a_head_of_place_names_before_a_rare_word_is_the_names_first_word() {
+    let articles = [
+        "وزار الوفد مواقع المصورات الصفراء وود بانقا من شمال الخرطوم، ثم توجه نحو تل مرديخ.",
+        "وتشمل الجولة النقعة وود بانقا، ويأمل المنظمون أن تشمل تل مرديخ أيضا.",
+    ];
+    let found = proposals(&articles);
+    assert!(proposed(&articles, "ود بانقا"), "{found:?}");
+    assert!(proposed(&articles, "تل مرديخ"), "{found:?}");
+    assert!(!proposed(&articles, "بانقا"), "{found:?}");
+}
