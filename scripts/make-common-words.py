@@ -61,9 +61,11 @@ def main() -> None:
         if ARABIC_WORD.match(word) and math.log10(frequency * 1e9) >= MIN_ZIPF
     }
     # Shorter words first, so that a word is left out only for one that is
-    # kept (كبيره for بيره, which stays though it is ب + يره).
+    # kept (كبيره for بيره, which stays though it is ب + يره); among words of
+    # one length in code point order, so that the list is the same on every
+    # run (الابتكار before للابتكار, which then goes).
     kept: set[str] = set()
-    for word in sorted(words, key=len):
+    for word in sorted(words, key=lambda w: (len(w), w)):
         if not any(form in kept for form in stripped_forms(word)):
             kept.add(word)
     kept = sorted(kept)
