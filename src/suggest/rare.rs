@@ -130,8 +130,8 @@ impl Finder {
 
     /// Takes each run of rare words that no other evidence took (up to
     /// [`MOST_WORDS`], as foreign names have two or three: يوشيتو ياهاغي),
-    /// with a common given name just before it (بسام أمين has none; محمد
-    /// جودلاوي does).
+    /// with a common given name (محمد جودلاوي; بسام أمين has none) or a
+    /// head of names ([`NAME_HEADS`]: ود بانقا) just before it.
     pub(super) fn rare_words(&mut self, t: &Text, started: &mut [bool]) {
         let rare: Vec<bool> = (0..t.len())
             .map(|i| {

@@ -103,8 +103,8 @@ fn suggest_finds_the_recurring_names_of_the_held_out_corpus() {
     let kinds = kind_right as f64 / real as f64;
     let scores = format!("recall {recall:.3}, precision {precision:.3}, kind {kinds:.3}");
     assert!(recall >= 0.93, "{scores}");
-    // Words no list of ordinary Arabic has add names and a few fragments
-    // of names (شياع) and learned words (مستهدفات): 0.907 since they count.
+    // Words no list of ordinary Arabic has add names and a few learned
+    // words (مستهدفات، بنغلادشيون): 0.913 since they count, 0.925 before.
     assert!(precision >= 0.9, "{scores}");
     assert!(kinds >= 0.97, "{scores}");
 }

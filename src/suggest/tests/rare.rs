@@ -21,19 +21,8 @@ fn a_rare_word_in_two_articles_is_proposed() {
 #[test]
 fn a_rare_word_in_one_article_is_no_name_yet() {
     let articles = ["وقالت المصادر إن الأمطار أنعشت الحقول المحيطة بأسكاون.", "وارتفعت أسعار الأسمدة هذا الموسم."];
-    let found = super::super::suggest(
-        &articles
-            .iter()
-            .enumerate()
-            .map(|(i, body)| {
-                let text = format!("---\ntitle: \"خبر {i}\"\n---\n\n{body}\n");
-                crate::content::parse_article(std::path::Path::new(&format!("{i}.md")), &text).expect("an article")
-            })
-            .collect::<Vec<_>>(),
-        &crate::entities::Catalog::default(),
-        &super::super::Options { kind: None, min_articles: 1 },
-    );
-    assert!(found.suggestions.iter().all(|s| !s.name.contains("أسكاون")), "{:?}", found.suggestions);
+    let found = proposals(&articles);
+    assert!(found.iter().all(|s| !s.name.contains("أسكاون")), "{found:?}");
 }
 
 #[test]
