@@ -296,7 +296,13 @@ pub fn analyse(options: &SiteOptions, memory: &mut Memory, diagnostics: &mut Dia
         _ => {
             let (paths, walk_problems) = content::article_paths(root);
             diagnostics.extend(walk_problems);
-            let results: Vec<Read> = paths.par_iter().map_init(Scratch::default, read_file).collect();
+            let read_all = || paths.par_iter().map_init(Scratch::default, read_file).collect();
+            // Without a last build to compare with, every file is read: ahead
+            // of the threads that analyse them. With one, most are not read.
+            let results: Vec<Read> = match remembered {
+                None => content::with_files_prefetched(root, &paths, read_all),
+                Some(_) => read_all(),
+            };
             (results, Vec::with_capacity(paths.len()), FxHashMap::default())
         }
     };

@@ -18,7 +18,7 @@ pub use front_matter::Published;
 use front_matter::{RawFrontMatter, Split};
 pub use read::{
     MAX_ARTICLE_BYTES, UNREADABLE_FOLDER_HELP, decode, is_forbidden_control, read_limited, read_text, too_large,
-    unreadable,
+    unreadable, with_files_prefetched,
 };
 
 pub const CONTENT_DIR: &str = "content";
@@ -131,7 +131,7 @@ pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 pub fn load(root: &Path) -> (Vec<ArticleFile>, Vec<Diagnostic>) {
     let (paths, mut diagnostics) = article_paths(root);
     let results: Vec<Result<(ArticleFile, Vec<Diagnostic>), Diagnostic>> =
-        paths.par_iter().map(|path| read_article(root, path)).collect();
+        with_files_prefetched(root, &paths, || paths.par_iter().map(|path| read_article(root, path)).collect());
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
