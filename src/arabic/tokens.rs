@@ -337,6 +337,13 @@ impl Stripped {
 /// word itself is not included. A form is returned only when it keeps at least 3
 /// letters, so that no short name ever matches inside a longer word.
 pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
+    proclitic_variants_keeping(key, 3, variants);
+}
+
+/// [`proclitic_variants`] keeping `letters` letters at least: the first word
+/// of a name of several words may be shorter (وذي قار), as the words after it
+/// must follow (docs/arabic.md §2.2).
+pub fn proclitic_variants_keeping(key: &str, letters: usize, variants: &mut Vec<Stripped>) {
     let bases: &[usize] = if key.starts_with(WAW_FA) { &[0, 'و'.len_utf8()] } else { &[0] };
     for &base in bases {
         if base > 0 {
@@ -350,7 +357,7 @@ pub fn proclitic_variants(key: &str, variants: &mut Vec<Stripped>) {
             variants.push(Stripped::Rest(base + 'ب'.len_utf8()));
         }
     }
-    variants.retain(|v| v.has_letters(key, 3));
+    variants.retain(|v| v.has_letters(key, letters));
 }
 
 #[cfg(test)]

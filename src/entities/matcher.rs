@@ -14,7 +14,7 @@ use crate::arabic::cues::cue_kind;
 use crate::arabic::nisba::{Written, is_nisba_adjective};
 use crate::arabic::spacing::spacing_variants;
 use crate::arabic::stopwords::is_function_word;
-use crate::arabic::tokens::{Stripped, WordSlice, Words, after_first_letter, joins_name, proclitic_variants};
+use crate::arabic::tokens::{Stripped, WordSlice, Words, after_first_letter, joins_name, proclitic_variants_keeping};
 
 /// An entity that a spelling may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,10 +194,15 @@ impl Matcher {
             return Some(Match { pattern, words: length, stripped: false });
         }
         scratch.variants.clear();
-        proclitic_variants(key, &mut scratch.variants);
+        proclitic_variants_keeping(key, SHORT_FIRST_WORD_LETTERS, &mut scratch.variants);
         for variant in &scratch.variants {
+            // A form of fewer than 3 letters begins only a name of several
+            // words (وذي قار، وأم درمان): alone, it could be a short name
+            // inside a longer word (docs/arabic.md §2.2).
+            let several_words = !variant.has_letters(key, 3);
             let form = variant.write(key, &mut scratch.form);
-            if let Some((pattern, length)) = self.longest(text, words, i, form) {
+            let found = self.longest(text, words, i, form).filter(|&(_, length)| !several_words || length > 1);
+            if let Some((pattern, length)) = found {
                 return Some(Match { pattern, words: length, stripped: true });
             }
         }
@@ -209,6 +214,10 @@ impl Matcher {
         patterns.iter().find(|p| rest_matches(text, words, i, &p.rest)).map(|p| (p, p.rest.len() + 1))
     }
 }
+
+/// The fewest letters the first word of a name of several words keeps once
+/// its proclitics are removed (ذي in وذي قار, أم in وأم درمان).
+const SHORT_FIRST_WORD_LETTERS: usize = 2;
 
 /// The words before word `i`, nearest first, as long as each is joined to
 /// the next by spaces only (a comma or a full stop ends a phrase).
@@ -284,6 +293,15 @@ name = "بلجيكا"
 
 [abu-dhabi]
 name = "أبو ظبي"
+
+[dhi-qar]
+name = "ذي قار"
+
+[omdurman]
+name = "أم درمان"
+
+[um]
+name = "أم"
 
 [nema]
 name = "النعمة"
@@ -388,6 +406,10 @@ name = "الشرق الأوسط"
             ("وموسكو وبموسكو فبموسكو", &[("وموسكو", "moscow"), ("وبموسكو", "moscow"), ("فبموسكو", "moscow")]),
             ("دعم بلاده لروسيا وسوريا", &[("لروسيا", "russia"), ("وسوريا", "syria")]),
             ("وفي لبنان وللبنان", &[("لبنان", "lebanon"), ("وللبنان", "lebanon")]),
+            // A first word of two letters after a proclitic, in a name of
+            // several words only: وأم is not the one-word name أم.
+            ("البصرة وذي قار وبأم درمان", &[("وذي قار", "dhi-qar"), ("وبأم درمان", "omdurman")]),
+            ("وأم ولأم", &[]),
         ]);
     }
 

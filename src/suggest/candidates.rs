@@ -518,11 +518,17 @@ impl Finder {
 
 /// The key, or the first of its forms without proclitics, that `accept` takes.
 pub(super) fn without_proclitics(key: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
+    without_proclitics_keeping(key, 3, accept)
+}
+
+/// [`without_proclitics`], the forms keeping `letters` letters at least (2
+/// for the first word of a name of several words: وذي قار).
+pub(super) fn without_proclitics_keeping(key: &str, letters: usize, accept: impl Fn(&str) -> bool) -> Option<String> {
     if accept(key) {
         return Some(key.to_owned());
     }
     let mut variants = Vec::new();
-    crate::arabic::tokens::proclitic_variants(key, &mut variants);
+    crate::arabic::tokens::proclitic_variants_keeping(key, letters, &mut variants);
     let mut buf = String::new();
     variants.into_iter().map(|v| v.write(key, &mut buf).to_owned()).find(|form| accept(form))
 }

@@ -7,7 +7,7 @@
 use super::candidates::{
     Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
-use super::places::{is_known_place, is_nationality_in_place_name};
+use super::places::{is_known_place, is_nationality_in_place_name, known_place_of_words_at};
 use super::rare::is_plural_of_people;
 use super::shapes::{
     ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
@@ -277,6 +277,10 @@ impl Finder {
             return;
         }
         if !word.given_name && self.conjoined_given_name(t, i, started) {
+            return;
+        }
+        // حقول أبو ظبي مباشرة: a known place of several words is no one's name.
+        if known_place_of_words_at(t, i).is_some() {
             return;
         }
         // موسى التعمري; not على, which the key makes علي.

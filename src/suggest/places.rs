@@ -9,7 +9,9 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
+use super::candidates::{
+    Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics, without_proclitics_keeping,
+};
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::{class, class_after_conjunction, is_date_word};
 use crate::arabic::normalize::letter_count;
@@ -214,6 +216,26 @@ fn known_places() -> &'static Matcher {
     })
 }
 
+/// The first word without its proclitics and the end of the known place of
+/// several words that starts at word `from` (وأبو ظبي، منطقة البحر الأبيض
+/// المتوسط), if one does.
+pub(super) fn known_place_of_words_at(t: &Text, from: usize) -> Option<(String, usize)> {
+    let first = without_proclitics_keeping(t.key(from), 2, starts_known_place)?;
+    let mut key = first.clone();
+    let mut best = None;
+    for end in from + 1..t.len().min(from + MAX_KNOWN_PLACE_WORDS) {
+        if !t.joined(end) {
+            break;
+        }
+        key.push(' ');
+        key.push_str(t.key(end));
+        if is_known_place(&key) {
+            best = Some(end + 1);
+        }
+    }
+    Some((first, best?))
+}
+
 /// Whether a key is a known place's name exactly (روسيا، الولايات المتحدة).
 pub(super) fn is_known_place(key: &str) -> bool {
     static KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
@@ -313,20 +335,7 @@ impl Finder {
     /// whole, however short other finds after the same noun are. Returns
     /// how many words it has.
     pub(super) fn known_place_from(&mut self, t: &Text, from: usize, started: &mut [bool]) -> Option<usize> {
-        let first = without_proclitics(t.key(from), starts_known_place)?;
-        let mut key = first.clone();
-        let mut best = None;
-        for end in from + 1..t.len().min(from + MAX_KNOWN_PLACE_WORDS) {
-            if !t.joined(end) {
-                break;
-            }
-            key.push(' ');
-            key.push_str(t.key(end));
-            if is_known_place(&key) {
-                best = Some(end + 1);
-            }
-        }
-        let end = best?;
+        let (first, end) = known_place_of_words_at(t, from)?;
         let written = strip_written_proclitics(t.written(from), t.key(from), &first);
         let words: Vec<NameWord> = std::iter::once(NameWord { key: first.into(), written: written.into() })
             .chain((from + 1..end).map(|i| t.name_word(i)))
@@ -505,7 +514,9 @@ impl Finder {
             // The name without its proclitics: بموسكو is a mention of موسكو,
             // والولايات المتحدة of الولايات المتحدة.
             let whole = |form: &str| is_known_place(&format!("{form}{rest}"));
-            let stripped = without_proclitics(&first.key, whole).unwrap_or_else(|| first.key.to_string());
+            let letters = if rest.is_empty() { 3 } else { 2 };
+            let stripped =
+                without_proclitics_keeping(&first.key, letters, whole).unwrap_or_else(|| first.key.to_string());
             let coordinated = first.key.starts_with('و') && stripped.len() < first.key.len();
             first.written = strip_written_proclitics(&first.written, &first.key, &stripped).into();
             first.key = stripped.into();
@@ -583,7 +594,8 @@ impl Finder {
             || is_definite(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));
-        if !ends || ordinary || is_known_place(bare) || is_cue_or_role(key) {
+        // A known place is found as one (وهران is no و + هران).
+        if !ends || ordinary || is_known_place(bare) || is_known_place(key) || is_cue_or_role(key) {
             return None;
         }
         let written = strip_written_proclitics(t.written(i), key, bare);

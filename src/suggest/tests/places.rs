@@ -20,6 +20,24 @@ fn places() {
             not_proposed: &["قرى الساحل"],
         },
         Case {
+            rule: "a known place that begins with و stays whole in a list",
+            articles: &["ووقعت اتفاقية بين ميناء صحار وميناءي وهران وجيجل."],
+            proposed: &[("وهران", Kind::Place), ("صحار", Kind::Place), ("جيجل", Kind::Place)],
+            not_proposed: &["هران", "ميناءي"],
+        },
+        Case {
+            rule: "a known place of two words whose first has two letters, after و",
+            articles: &["وتمتد الشبكة إلى البصرة وذي قار والمثنى."],
+            proposed: &[("ذي قار", Kind::Place), ("البصرة", Kind::Place)],
+            not_proposed: &["ذي"],
+        },
+        Case {
+            rule: "a known place of several words that starts with أبو is no one's name",
+            articles: &["وينقل الخط الخام من حقول أبو ظبي مباشرة إلى الساحل."],
+            proposed: &[("أبو ظبي", Kind::Place)],
+            not_proposed: &["أبو ظبي مباشرة"],
+        },
+        Case {
             rule: "a delta before a name, and الخليج alone as a region",
             articles: &["وانتشر الجراد في دلتا طوكر.", "ويعمل أطباء عرب في أوروبا والخليج."],
             proposed: &[("طوكر", Kind::Place), ("الخليج", Kind::Place)],
