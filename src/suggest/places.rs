@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::candidates::{
     Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics, without_proclitics_keeping,
 };
+use super::rare::is_rare;
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::{class, class_after_conjunction, is_date_word};
 use crate::arabic::normalize::letter_count;
@@ -400,6 +401,12 @@ impl Finder {
     pub(super) fn after_locative(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         if t.joined(i + 1) {
             self.take(Reason::Locative, t, i + 1, 2, true, started);
+            // قادمة من طريبيل: the preposition is a hint, and so is a word
+            // ordinary text does not use, which [`super::rare`] gives the
+            // word after it too when it is left free for that rule.
+            if is_rare(t.key(i + 1)) {
+                started[i + 1] = false;
+            }
         }
     }
 

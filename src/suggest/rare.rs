@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::candidates::{
     Finder, MAX_NAME_WORDS, NameWord, Occurrence, Reason, Text, strip_written_proclitics, word_hash,
 };
+use super::places::place_nouns_before;
 use super::shapes::{ends_name, is_definite};
 use super::words::class;
 use crate::arabic::normalize::letter_count;
@@ -81,15 +82,17 @@ pub fn is_plural_of_people(word_key: &str) -> bool {
 
 /// Whether a word key is rare enough to be a name: Arabic letters only, three
 /// at least, in no list of ordinary words or of the tool's own cue and
-/// function words, and without the article: a rare word with it is most often
-/// a learned noun or adjective (التراكوما، المختلسة، القوارص), and the places
-/// named with it that other cues miss are few.
-fn is_rare(word_key: &str) -> bool {
+/// function words, nor the dual or plural of a noun of place (معتمديات), and
+/// without the article: a rare word with it is most often a learned noun or
+/// adjective (التراكوما، المختلسة، القوارص), and the places named with it
+/// that other cues miss are few.
+pub(super) fn is_rare(word_key: &str) -> bool {
     letter_count(word_key) >= 3
         && !is_definite(word_key)
         && word_key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && class(word_key) == Default::default()
         && !is_common_word(word_key)
+        && place_nouns_before(word_key).is_none()
 }
 
 /// Nouns and particles that head names of places and people of the region
@@ -242,7 +245,7 @@ mod tests {
         {
             assert!(is_rare(&key(word)), "{word}");
         }
-        for word in ["السوق", "قال", "في", "Reuters", "2025", "التراكوما", "كنائسها", "مدينتها"]
+        for word in ["السوق", "قال", "في", "Reuters", "2025", "التراكوما", "كنائسها", "مدينتها", "معتمديات"]
         {
             assert!(!is_rare(&key(word)), "{word}");
         }

@@ -19,6 +19,16 @@ fn a_rare_word_in_two_articles_is_proposed() {
 }
 
 #[test]
+fn a_rare_word_after_a_preposition_of_place_is_still_rare() {
+    let articles = [
+        "وتعبر الشاحنات يوميا مركز الحدود قادمة من طريبيل، وما يرافقها من تأخير.",
+        "وعادت الشاحنات أمس إلى طريبيل بعد إغلاق دام يومين.",
+    ];
+    let found = proposals(&articles);
+    assert!(found.iter().any(|s| s.name == "طريبيل" && s.kind == Some(crate::entities::Kind::Place)), "{found:?}");
+}
+
+#[test]
 fn a_rare_word_in_one_article_is_no_name_yet() {
     let articles = ["وقالت المصادر إن الأمطار أنعشت الحقول المحيطة بأسكاون.", "وارتفعت أسعار الأسمدة هذا الموسم."];
     let found = proposals(&articles);
