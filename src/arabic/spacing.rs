@@ -2,7 +2,9 @@
 //! a name with the article is written apart or joined (عبد الفتاح and
 //! عبدالفتاح, عبد الله and عبدالله), and so is أبو before a name (أبو ظبي and
 //! أبوظبي, أبو مازن and أبومازن). Outlets differ, and hashtags always join, so
-//! a listed name matches in both spellings. Pure functions of word keys.
+//! a listed name matches in both spellings. أبو apart before a name is also
+//! declined (قضاء أبي الخصيب, التقى أبا مازن), so a name with it matches in
+//! its three cases. Pure functions of word keys.
 
 use super::normalize::letter_count;
 
@@ -10,6 +12,9 @@ use super::normalize::letter_count;
 const ABD: &str = "عبد";
 /// The key of أبو ("father of").
 const ABU: &str = "ابو";
+/// The keys of أبو in its three cases: nominative, genitive (أبي) and
+/// accusative (أبا).
+const ABU_CASES: [&str; 3] = [ABU, "ابي", "ابا"];
 const ARTICLE: &str = "ال";
 
 /// Whether two word keys make a compound that is also written as one word.
@@ -47,26 +52,36 @@ fn respell(words: &[&str], prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>)
         out.push(prefix.clone());
         return;
     };
-    prefix.push(first.to_owned());
-    respell(rest, prefix, out);
-    prefix.pop();
-    if let Some(at) = split_point(first) {
-        prefix.extend([first[..at].to_owned(), first[at..].to_owned()]);
+    // أبو, أبي or أبا before another word: each of the three.
+    let cases: &[&str] = if ABU_CASES.contains(&first) && !rest.is_empty() { &ABU_CASES } else { &[first] };
+    for case in cases {
+        prefix.push((*case).to_owned());
         respell(rest, prefix, out);
-        prefix.truncate(prefix.len() - 2);
+        prefix.pop();
     }
-    if let Some(&second) = rest.first().filter(|second| joinable(first, second)) {
-        prefix.push(format!("{first}{second}"));
+    if let Some(at) = split_point(first) {
+        let heads: &[&str] = if &first[..at] == ABU { &ABU_CASES } else { &[&first[..at]] };
+        for head in heads {
+            prefix.extend([(*head).to_owned(), first[at..].to_owned()]);
+            respell(rest, prefix, out);
+            prefix.truncate(prefix.len() - 2);
+        }
+    }
+    let nominative = if cases.len() > 1 { ABU } else { first };
+    if let Some(&second) = rest.first().filter(|second| joinable(nominative, second)) {
+        prefix.push(format!("{nominative}{second}"));
         respell(&rest[1..], prefix, out);
         prefix.pop();
     }
 }
 
-/// The words of a name with every compound joined: one form for all its
-/// spacings (عبد الفتاح and عبدالفتاح both give عبدالفتاح).
+/// The words of a name with every compound joined, and أبو in its
+/// nominative: one form for all its spacings and cases (عبد الفتاح and
+/// عبدالفتاح both give عبدالفتاح; أبي الخصيب and أبو الخصيب, ابوالخصيب).
 pub fn joined(words: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for &word in words {
+    for (i, &word) in words.iter().enumerate() {
+        let word = if ABU_CASES.contains(&word) && i + 1 < words.len() { ABU } else { word };
         match out.last_mut() {
             Some(last) if joinable(last, word) => last.push_str(word),
             _ => out.push(word.to_owned()),
@@ -87,13 +102,14 @@ mod tests {
     /// docs/arabic.md §2.8 (compound names): the spellings a listed name also matches.
     #[test]
     fn spacing_table() {
-        let table: [(&str, &[&str]); 9] = [
+        let table: [(&str, &[&str]); 10] = [
             ("عبد الفتاح البرهان", &["عبدالفتاح البرهان"]),
             ("عبدالفتاح البرهان", &["عبد الفتاح البرهان"]),
             ("الملك عبد الله الثاني", &["الملك عبدالله الثاني"]),
-            ("أبو ظبي", &["ابوظبي"]),
-            ("أبوظبي", &["ابو ظبي"]),
-            ("محمود عباس أبو مازن", &["محمود عباس ابومازن"]),
+            ("أبو ظبي", &["ابي ظبي", "ابا ظبي", "ابوظبي"]),
+            ("أبوظبي", &["ابو ظبي", "ابي ظبي", "ابا ظبي"]),
+            ("أبي الخصيب", &["ابو الخصيب", "ابا الخصيب", "ابوالخصيب"]),
+            ("محمود عباس أبو مازن", &["محمود عباس ابي مازن", "محمود عباس ابا مازن", "محمود عباس ابومازن"]),
             // Only عبد + the article: عبد ربه and عبدي (a family name) stay as they are.
             ("عبد ربه منصور هادي", &[]),
             ("مظلوم عبدي", &[]),
@@ -113,7 +129,18 @@ mod tests {
         let words = keys("عبد الله أبو زيد");
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let got: Vec<String> = spacing_variants(&words).into_iter().map(|v| v.join(" ")).collect();
-        assert_eq!(got, ["عبد الله ابوزيد", "عبدالله ابو زيد", "عبدالله ابوزيد"]);
+        assert_eq!(
+            got,
+            [
+                "عبد الله ابي زيد",
+                "عبد الله ابا زيد",
+                "عبد الله ابوزيد",
+                "عبدالله ابو زيد",
+                "عبدالله ابي زيد",
+                "عبدالله ابا زيد",
+                "عبدالله ابوزيد"
+            ]
+        );
     }
 
     #[test]
@@ -123,5 +150,12 @@ mod tests {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             assert_eq!(joined(&words), ["عبدالفتاح", "البرهان"]);
         }
+        for name in ["أبو الخصيب", "أبي الخصيب", "أبا الخصيب", "أبوالخصيب"] {
+            let words = keys(name);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            assert_eq!(joined(&words), [key("أبوالخصيب")], "{name}");
+        }
+        // Alone, أبي is "my father": no name to decline.
+        assert_eq!(joined(&[key("أبي").as_str()]), [key("أبي")]);
     }
 }

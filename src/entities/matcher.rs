@@ -439,7 +439,7 @@ name = "الشرق الأوسط"
         ]);
     }
 
-    /// docs/arabic.md §2.8 (compound names): عبد ال… and أبو … joined or apart.
+    /// docs/arabic.md §2.8 (compound names): عبد ال… and أبو … joined or apart, أبو in its cases.
     #[test]
     fn compound_names_in_both_spacings() {
         check_who(&[
@@ -449,6 +449,11 @@ name = "الشرق الأوسط"
             ("في أبوظبي وأبو ظبي", &[("أبوظبي", "abu-dhabi"), ("أبو ظبي", "abu-dhabi")]),
             ("قال أبو مازن", &[("أبو مازن", "abbas")]),
             ("قال ابومازن", &[("ابومازن", "abbas")]),
+            // أبو declined: genitive and accusative.
+            ("في إمارة أبي ظبي", &[("أبي ظبي", "abu-dhabi")]),
+            ("والتقى أبا مازن ولأبي مازن", &[("أبا مازن", "abbas"), ("لأبي مازن", "abbas")]),
+            // Alone, أبي is "my father".
+            ("قال أبي", &[]),
         ]);
     }
 

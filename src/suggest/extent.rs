@@ -125,6 +125,10 @@ pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
         while end > occurrence.min_words && words.get(end - 1).is_some_and(|w| is_particle(&w.key)) {
             end -= 1;
         }
+        // قضاء أبو الخصيب: nor is a particle all of it.
+        while end < words.len() && words[..end].iter().all(|w| is_particle(&w.key)) {
+            end += 1;
+        }
         if end < occurrence.words.len() {
             occurrence.words.truncate(end);
             occurrence.abbreviation = None;
@@ -158,12 +162,23 @@ mod tests {
             occurrence(Reason::PlaceNoun, "دير الزور الشرقي"),
             occurrence(Reason::SourceNoun, "واشنطن بوست"),
             occurrence(Reason::GivenName, "محمد بن"),
+            occurrence(Reason::LoosePlaceNoun, "أبو الخصيب جنوبي"),
         ];
         found[7].min_words = 1;
         settle(&mut found, &FxHashSet::default());
         assert_eq!(
             names(&found),
-            ["بنيامين نتنياهو", "بنيامين نتنياهو", "جو بايدن", "حلب", "دير الزور", "دير الزور", "واشنطن بوست", "محمد"]
+            [
+                "بنيامين نتنياهو",
+                "بنيامين نتنياهو",
+                "جو بايدن",
+                "حلب",
+                "دير الزور",
+                "دير الزور",
+                "واشنطن بوست",
+                "محمد",
+                "أبو الخصيب"
+            ]
         );
     }
 }
