@@ -16,7 +16,7 @@ use super::candidates::{
     Finder, MAX_NAME_WORDS, NameWord, Occurrence, Reason, Text, strip_written_proclitics, word_hash,
 };
 use super::places::place_nouns_before;
-use super::shapes::{ends_name, is_definite};
+use super::shapes::{ends_name, is_conjoined, is_definite};
 use super::words::class;
 use crate::arabic::normalize::letter_count;
 use crate::arabic::tokens::proclitic_variants;
@@ -113,7 +113,9 @@ fn is_name_head(word_key: &str) -> bool {
 impl Finder {
     /// Whether word `i` is inside a name another rule found (روتو in
     /// الرئيس الكيني وليام روتو, حسين in محمد شياع السوداني): the words back
-    /// to that name's start are all name words. A word after و begins one.
+    /// to that name's start are all name words. A word after و begins one,
+    /// and so does a word after one that begins with the conjunction
+    /// (طريبيل in باتجاه الرطبة ومنفذ طريبيل).
     fn continues_name(&self, t: &Text, i: usize, started: &[bool]) -> bool {
         if t.key(i).starts_with('و') {
             return false;
@@ -124,7 +126,8 @@ impl Finder {
             if started[k] {
                 return true;
             }
-            if !self.is_name_word(&t.name_word(k)) {
+            let key = t.key(k);
+            if !self.is_name_word(&t.name_word(k)) || is_conjoined(key, class(key)) {
                 return false;
             }
         }

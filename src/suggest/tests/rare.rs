@@ -29,6 +29,16 @@ fn a_rare_word_after_a_preposition_of_place_is_still_rare() {
 }
 
 #[test]
+fn a_rare_word_after_a_word_with_the_conjunction_begins_a_name() {
+    // Not the rest of the name that باتجاه began (الرطبة ومنفذ).
+    let articles = [
+        "وتمتد المرحلة الثانية من حديثة باتجاه الرطبة ومنفذ طريبيل الحدودي.",
+        "وتعبر الشاحنات يوميا قادمة من طريبيل، وما يرافقها من تأخير.",
+    ];
+    assert!(proposed(&articles, "طريبيل"), "{:?}", proposals(&articles));
+}
+
+#[test]
 fn a_rare_word_in_one_article_is_no_name_yet() {
     let articles = ["وقالت المصادر إن الأمطار أنعشت الحقول المحيطة بأسكاون.", "وارتفعت أسعار الأسمدة هذا الموسم."];
     let found = proposals(&articles);
