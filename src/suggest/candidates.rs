@@ -458,10 +458,10 @@ impl Finder {
             return Some(n);
         }
         let first = t.key(from);
-        // لمواجهة تفشي: a verbal noun after ل or ب begins no person's name.
+        // لمواجهة تفشي، العاصمة لإجراء عمليات: a verbal noun after ل or ب
+        // begins no name.
         let person = reason.kind() == Some(Kind::Person);
-        if looks_like_verb(first, class(first))
-            || person && (looks_like_adverb(first) || is_prepositional_masdar(first))
+        if looks_like_verb(first, class(first)) || is_prepositional_masdar(first) || person && looks_like_adverb(first)
         {
             return None;
         }

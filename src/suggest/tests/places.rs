@@ -38,6 +38,15 @@ fn places() {
             not_proposed: &["أبو ظبي مباشرة"],
         },
         Case {
+            rule: "a verbal noun after ل or ب begins no place's name",
+            articles: &[
+                "ويضطر المرضى إلى التنقل نحو صفاقس وتونس العاصمة لإجراء عمليات جراحية.",
+                "ويسافر المرضى إلى العاصمة لإجراء فحوصات دقيقة.",
+            ],
+            proposed: &[("صفاقس", Kind::Place)],
+            not_proposed: &["لإجراء", "إجراء"],
+        },
+        Case {
             rule: "a delta before a name, and الخليج alone as a region",
             articles: &["وانتشر الجراد في دلتا طوكر.", "ويعمل أطباء عرب في أوروبا والخليج."],
             proposed: &[("طوكر", Kind::Place), ("الخليج", Kind::Place)],
