@@ -461,7 +461,18 @@ impl Finder {
         // لمواجهة تفشي، العاصمة لإجراء عمليات: a verbal noun after ل or ب
         // begins no name.
         let person = reason.kind() == Some(Kind::Person);
-        if looks_like_verb(first, class(first)) || is_prepositional_masdar(first) || person && looks_like_adverb(first)
+        // التقى بعدد من الأهالي: after a verb, ب or ل before an ordinary word
+        // begins no person's name (a given name aside: التقى بمحمد). After a
+        // title the letter may be the name's own (البابا لاون، الوزير بندر).
+        let preposition_and_word = || {
+            first.strip_prefix(['ب', 'ل']).is_some_and(|rest| {
+                letter_count(rest) >= 3 && !class(rest).given_name && super::rare::is_common_word(rest)
+            })
+        };
+        if looks_like_verb(first, class(first))
+            || is_prepositional_masdar(first)
+            || person && looks_like_adverb(first)
+            || reason == Reason::Speech && preposition_and_word()
         {
             return None;
         }

@@ -16,6 +16,7 @@ use super::shapes::{
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::letter_count;
+use crate::arabic::stopwords::is_function_word;
 use crate::entities::Kind;
 
 /// "Known as" (المعروف بـ«حميدتي»، الملقب بأبي علي): the name a person goes by follows.
@@ -148,7 +149,8 @@ impl Finder {
             let complement = word.complement
                 || possessive
                 || word.modifier
-                || is_definite(key) && !word.given_name
+                // Not a relative pronoun (صاحب المقبرة والسنة التي بدأ فيها).
+                || is_definite(key) && !word.given_name && !is_function_word(key)
                 || has_article_proclitic(key)
                 || is_known_place(key) && !country_said
                 || key.starts_with('ل') && class(&key['ل'.len_utf8()..]).complement

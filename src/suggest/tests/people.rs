@@ -8,6 +8,15 @@ use crate::entities::Kind;
 fn people() {
     check(&[
         Case {
+            rule: "a role's complement ends at a relative pronoun, and ب before an ordinary word after a verb begins no name",
+            articles: &[
+                "وذكر المكتشف اسم صاحب المقبرة والسنة التي بدأ فيها النحت. كما التقى بعدد من الأهالي.",
+                "ويحمل النقش اسم صاحب المقبرة والسنة التي بدأ فيها العمل. واجتمع بعدد من الباحثين.",
+            ],
+            proposed: &[],
+            not_proposed: &["بدأ", "بعدد", "عدد"],
+        },
+        Case {
             rule: "the words between a verb of ranking and a place name a competitor",
             articles: &[
                 "وفاز نوريس بالسباق، فيما حل شارل لوكلير سائق فيراري ثالثا.",
