@@ -10,12 +10,14 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 use rustc_hash::FxHashSet;
 
+use super::known_places::is_known_place;
 use super::outlets::{acronym, definite_source_noun, is_credit_label, is_loose_source_noun};
-use super::places::{is_known_place, place_nouns_before};
+use super::places::place_nouns_before;
 pub use super::reason::Reason;
 use super::shapes::{
     ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_future_verb, is_inflected,
-    is_nisba, is_noun_and_adjective, is_prepositional_masdar, looks_like_adverb, looks_like_verb,
+    is_nisba, is_noun_and_adjective, is_prepositional_common_word, is_prepositional_masdar, looks_like_adverb,
+    looks_like_verb,
 };
 use super::words::{class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -462,17 +464,12 @@ impl Finder {
         // begins no name.
         let person = reason.kind() == Some(Kind::Person);
         // التقى بعدد من الأهالي: after a verb, ب or ل before an ordinary word
-        // begins no person's name (a given name aside: التقى بمحمد). After a
-        // title the letter may be the name's own (البابا لاون، الوزير بندر).
-        let preposition_and_word = || {
-            first.strip_prefix(['ب', 'ل']).is_some_and(|rest| {
-                letter_count(rest) >= 3 && !class(rest).given_name && super::rare::is_common_word(rest)
-            })
-        };
+        // begins no person's name. After a title the letter may be the
+        // name's own (البابا لاون، الوزير بندر).
         if looks_like_verb(first, class(first))
             || is_prepositional_masdar(first)
             || person && looks_like_adverb(first)
-            || reason == Reason::Speech && preposition_and_word()
+            || reason == Reason::Speech && is_prepositional_common_word(first)
         {
             return None;
         }

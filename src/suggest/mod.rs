@@ -9,6 +9,7 @@ mod agencies;
 pub mod candidates;
 mod count;
 mod extent;
+mod known_places;
 mod outlets;
 pub mod output;
 mod people;

@@ -6,7 +6,7 @@
 //! out in Arabic letters (قال لبي بي سي).
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
-use super::places::is_known_place;
+use super::known_places::is_known_place;
 use super::shapes::{is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::class;
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};

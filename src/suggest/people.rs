@@ -7,7 +7,7 @@
 use super::candidates::{
     Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
-use super::places::{is_known_place, is_nationality_in_place_name, known_place_of_words_at};
+use super::known_places::{is_known_place, is_nationality_in_place_name, known_place_of_words_at};
 use super::rare::is_plural_of_people;
 use super::shapes::{
     ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,

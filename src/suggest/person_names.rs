@@ -81,7 +81,7 @@ pub fn family_name(key: &str) -> Option<&str> {
         || super::shapes::is_masdar_shape(last)
         || last.ends_with('ا')
         || last == "الله";
-    let place = super::places::is_known_place(last) || super::people::is_nationality(last);
+    let place = super::known_places::is_known_place(last) || super::people::is_nationality(last);
     (!ordinary && !place && crate::arabic::normalize::letter_count(last) >= 4).then_some(last)
 }
 

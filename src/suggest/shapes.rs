@@ -5,8 +5,8 @@
 //! forms.
 
 use super::candidates::NameWord;
+use super::known_places::is_known_place;
 use super::outlets::is_loose_source_noun;
-use super::places::is_known_place;
 use super::rare::is_common_word;
 use super::words::{WordClass, class, is_particle};
 use crate::arabic::cues::cue_kind;
@@ -50,6 +50,13 @@ pub(super) fn is_masdar_shape(key: &str) -> bool {
 /// لتعزيز الخط).
 pub(super) fn is_prepositional_masdar(key: &str) -> bool {
     key.strip_prefix(['ل', 'ب']).is_some_and(is_masdar_shape)
+}
+
+/// ب or ل before an ordinary word of three letters or more (بعدد، لمدة),
+/// not a given name (بمحمد): a prepositional phrase.
+pub(super) fn is_prepositional_common_word(key: &str) -> bool {
+    key.strip_prefix(['ب', 'ل'])
+        .is_some_and(|rest| letter_count(rest) >= 3 && !class(rest).given_name && is_common_word(rest))
 }
 
 /// A preposition and the article joined to a word (للصحفيين، بالقاهرة،

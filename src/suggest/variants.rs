@@ -134,7 +134,7 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             merges.join(i, bare);
         }
     }
-    for (a, b) in super::places::same_known_places() {
+    for (a, b) in super::known_places::same_known_places() {
         if let (Some(&a), Some(&b)) = (by_key.get(a.as_str()), by_key.get(b.as_str())) {
             merges.join(a, b);
         }
