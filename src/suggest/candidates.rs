@@ -22,6 +22,7 @@ use super::shapes::{
 use super::words::{class, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::{is_dropped, letter_count};
+use crate::arabic::stopwords::is_function_word;
 use crate::arabic::tokens::{Words, joins_name};
 use crate::content::ArticleFile;
 use crate::content::markdown::{self, Place, PlaceTracker};
@@ -48,6 +49,10 @@ pub struct Occurrence {
     /// الأنباء العراقية is its abbreviation; or the name a person is known
     /// by: `حميدتي` after محمد حمدان دقلو المعروف بـ.
     pub abbreviation: Option<Vec<NameWord>>,
+    /// The cue or role word that ended a person's name (عزمي before محافظة
+    /// نتائج): [`super::extent`] adds it where another find shows it to be
+    /// the family name.
+    pub cue_after: Option<NameWord>,
 }
 
 /// The most words a name runs to before the archive decides.
@@ -120,6 +125,7 @@ pub fn find(article: &ArticleFile, index: u32) -> Finds {
                 words,
                 min_words,
                 abbreviation: None,
+                cue_after: None,
             });
         }
     }
@@ -190,6 +196,13 @@ impl Text<'_> {
     }
 }
 
+/// Whether word `i` stands without the complement a cue or a role takes:
+/// the phrase breaks after it or a function word follows (رودولف سعادة،
+/// ولد محمد الأمين حول), where محافظة إربد has one.
+fn lacks_complement(t: &Text, i: usize) -> bool {
+    i + 1 >= t.len() || !t.joined(i + 1) || is_function_word(t.key(i + 1))
+}
+
 /// A pronoun (هو، هي) right after a word of a name and closing the phrase
 /// is a syllable of a foreign name (المخرج الكوري بونغ جون هو،): Arabic does
 /// not close a clause on a subject pronoun after a noun (كما هو has a
@@ -240,8 +253,8 @@ impl Finder {
                 }
             } else if is_loose_source_noun(key) {
                 self.after_source_noun(&t, i, &mut started);
-            } else if let Some(most) = place_nouns_before(key) {
-                self.after_place_nouns(&t, i, most, &mut started);
+            } else if let Some(list) = place_nouns_before(key) {
+                self.after_place_nouns(&t, i, list, &mut started);
             } else if let Some(noun) = definite_source_noun(key) {
                 self.definite_outlet(&t, i, &noun, &mut started);
             }
@@ -310,6 +323,7 @@ impl Finder {
                 words,
                 min_words: min_words.max(1),
                 abbreviation,
+                cue_after: None,
             });
         }
     }
@@ -362,12 +376,15 @@ impl Finder {
             // the name, a verb in the future or a verbal noun after ل or ب.
             let ends_here =
                 !t.joined(i) || nisba_ends && is_nisba(key) || is_future_verb(key) || is_prepositional_masdar(key);
-            let usable = !ends_name(t.written(i), class)
+            // الدكتور عزمي محافظة إنه: a cue or a role without its
+            // complement, after a person's first word, is the family name.
+            let family_cue = person && !first && is_cue_or_role(key) && lacks_complement(t, i);
+            let usable = (family_cue || !ends_name(t.written(i), class))
                 && letter_count(key) >= 2
                 && !is_inflected(t.written(i), key, person)
                 && !key.chars().any(|c| c.is_ascii_digit())
                 && !has_article_proclitic(key)
-                && (after_particle || !is_cue_or_role(key))
+                && (after_particle || family_cue || !is_cue_or_role(key))
                 && !(first && is_conjoined(key, class))
                 && !looks_like_verb(key, class)
                 && (first || !ends_here);
@@ -508,6 +525,11 @@ impl Finder {
         // بونغ جون هو: the closing syllable is the name's, however short others are.
         let min_words = if words.last().is_some_and(|w| matches!(&*w.key, "هو" | "هي")) { words.len() } else { 1 };
         self.push(reason, words, min_words, abbreviation);
+        if reason.kind() == Some(Kind::Person) && end < t.len() && t.joined(end) && is_cue_or_role(t.key(end)) {
+            if let Some(last) = self.out.last_mut() {
+                last.cue_after = Some(t.name_word(end));
+            }
+        }
         Some(end - from)
     }
 

@@ -14,7 +14,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{NameWord, Occurrence, word_hash};
-use super::shapes::is_conjoined;
+use super::shapes::{is_conjoined, is_cue_or_role};
 use super::variants::loose_key;
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::normalize::letter_count;
@@ -53,9 +53,35 @@ fn is_preposition_and_word(key: &str, vocabulary: &FxHashSet<u64>) -> bool {
     })
 }
 
+/// A cue or a role that is a person's family name where it stands without
+/// its complement (الدكتور عزمي محافظة إنه) is the family name in the finds
+/// it ended too (عزمي محافظة نتائج الامتحان).
+fn add_family_cues(occurrences: &mut [Occurrence]) {
+    let family_names: FxHashSet<String> = occurrences
+        .iter()
+        .filter(|o| o.reason.kind() == Some(Kind::Person))
+        .filter(|o| o.words.len() >= 2 && o.words.last().is_some_and(|w| is_cue_or_role(&w.key)))
+        .map(|o| prefix_key(Some(Kind::Person), &o.words))
+        .collect();
+    if family_names.is_empty() {
+        return;
+    }
+    for occurrence in occurrences.iter_mut() {
+        if let Some(cue) = occurrence.cue_after.take() {
+            let mut words = occurrence.words.clone();
+            words.push(cue);
+            if family_names.contains(&prefix_key(occurrence.reason.kind(), &words)) {
+                occurrence.words = words;
+                occurrence.abbreviation = None;
+            }
+        }
+    }
+}
+
 /// Cuts the words of every occurrence to its name; `vocabulary` holds the
 /// hashes of the keys of every word of the archive.
 pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
+    add_family_cues(occurrences);
     let mut shared: FxHashMap<String, u32> = FxHashMap::default();
     let mut whole: FxHashMap<String, u32> = FxHashMap::default();
     for occurrence in occurrences.iter() {
@@ -144,7 +170,7 @@ mod tests {
 
     fn occurrence(reason: Reason, text: &str) -> Occurrence {
         let words = text.split(' ').map(|w| NameWord { key: key(w).into(), written: w.into() }).collect();
-        Occurrence { article: 0, reason, words, min_words: 1, abbreviation: None }
+        Occurrence { article: 0, reason, words, min_words: 1, abbreviation: None, cue_after: None }
     }
 
     fn names(occurrences: &[Occurrence]) -> Vec<String> {

@@ -64,6 +64,14 @@ const DUAL_PLACE_NOUNS: &[&str] = &[
     "ولايتي", "مدينتي", "محافظتي", "بلدتي", "قريتي", "مخيمي", "منطقتي", "بلديتي", "معتمديتي", "مديريتي", "مقاطعتي",
 ];
 
+/// Loose nouns of place whose dual names two places only before two names
+/// joined by و (ميناءي الإسكندرية ومرسين، قضاءي الزبير وأبي الخصيب); not
+/// مينائي "of ports" alone, nor قضائي "judicial", which is no dual.
+#[rustfmt::skip]
+const LOOSE_DUAL_PLACE_NOUNS: &[&str] = &[
+    "ميناءي", "مينائي", "مرفأي", "مرفئي", "مطاري", "قضاءي", "جزيرتي", "جزيرتا", "إمارتي", "إمارتا", "عاصمتي", "عاصمتا",
+];
+
 /// Sure nouns of place whose plural (ولايات، مدن) stands before a list of names.
 #[rustfmt::skip]
 const PLURAL_PLACE_NOUNS: &[&str] = &[
@@ -74,13 +82,32 @@ const PLURAL_PLACE_NOUNS: &[&str] = &[
 /// The most names a list after a plural noun of place runs to.
 const MOST_LISTED_PLACES: usize = 5;
 
-/// How many names the dual (2) or the plural of a noun of place stands
-/// before, proclitics allowed (في ولايتي، بمدينتي، في ولايات).
-pub(super) fn place_nouns_before(word_key: &str) -> Option<usize> {
-    static NOUNS: OnceLock<rustc_hash::FxHashMap<String, usize>> = OnceLock::new();
+/// What the dual or the plural of a noun of place stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PlaceList {
+    /// How many names: 2 after a dual.
+    pub most: usize,
+    /// Only names joined by و (a plural, a loose noun's dual).
+    pub joined_only: bool,
+}
+
+/// The names the dual or the plural of a noun of place stands before,
+/// proclitics allowed (في ولايتي، بمدينتي، في ولايات). The nominative dual
+/// of a feminine noun (مدينتا حمص وحماة) is the genitive's with ا.
+pub(super) fn place_nouns_before(word_key: &str) -> Option<PlaceList> {
+    static NOUNS: OnceLock<rustc_hash::FxHashMap<String, PlaceList>> = OnceLock::new();
     let nouns = NOUNS.get_or_init(|| {
-        let duals = DUAL_PLACE_NOUNS.iter().map(|w| (crate::arabic::key(w), 2));
-        duals.chain(PLURAL_PLACE_NOUNS.iter().map(|w| (crate::arabic::key(w), MOST_LISTED_PLACES))).collect()
+        let sure = PlaceList { most: 2, joined_only: false };
+        let duals = DUAL_PLACE_NOUNS.iter().map(|w| crate::arabic::key(w)).flat_map(|k| {
+            let nominative = k.strip_suffix("تي").map(|stem| format!("{stem}تا"));
+            std::iter::once(k).chain(nominative).map(move |k| (k, sure))
+        });
+        let loose =
+            LOOSE_DUAL_PLACE_NOUNS.iter().map(|w| (crate::arabic::key(w), PlaceList { most: 2, joined_only: true }));
+        let plurals = PLURAL_PLACE_NOUNS
+            .iter()
+            .map(|w| (crate::arabic::key(w), PlaceList { most: MOST_LISTED_PLACES, joined_only: true }));
+        duals.chain(loose).chain(plurals).collect()
     });
     // Proclitics come first: a word that does not end as one of the nouns
     // (in its last two letters) is none, without trying them.
@@ -186,7 +213,8 @@ impl Finder {
     /// The dual of a noun of place before two names joined by و (ولايتي
     /// أديامان وإلازيغ، مدينتي حمص وحماة), or its plural before a list
     /// (ولايات صلالة وطاقة ومرباط): all are places. At most `most` names.
-    pub(super) fn after_place_nouns(&mut self, t: &Text, i: usize, most: usize, started: &mut [bool]) {
+    pub(super) fn after_place_nouns(&mut self, t: &Text, i: usize, list: PlaceList, started: &mut [bool]) {
+        let most = list.most;
         let j = i + 1;
         if !t.joined(j) {
             return;
@@ -195,7 +223,7 @@ impl Finder {
         // قرى تابعة لقضاء بستك، ولايات السلطنة، مخيمات النازحين.
         let listed = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).any(|k| t.key(k).starts_with('و'));
         // مديريات المكلا والشحر: a definite name that is a known place begins one.
-        if most > 2 && (!listed || is_definite(t.key(j)) && !is_known_place(t.key(j))) {
+        if most > 2 && is_definite(t.key(j)) && !is_known_place(t.key(j)) || list.joined_only && !listed {
             return;
         }
         // The first name ends where the list's next begins (حديبو وقلنسية).

@@ -8,6 +8,16 @@ use crate::entities::Kind;
 fn people() {
     check(&[
         Case {
+            rule: "a cue or a role without its complement, after a person's first word, is the family name",
+            articles: &[
+                "وقال وزير التعليم العالي الدكتور عزمي محافظة إنه لا تغيير. وزار الوزير محافظة إربد.",
+                "وصرح الدكتور عزمي محافظة في مؤتمر صحفي. وقال رئيس المجموعة رودولف سعادة، إن العمل بدأ.",
+                "وافتتح وزير النقل ورئيس المجموعة رودولف سعادة المحطة.",
+            ],
+            proposed: &[("عزمي محافظة", Kind::Person), ("رودولف سعادة", Kind::Person), ("إربد", Kind::Place)],
+            not_proposed: &["عزمي", "رودولف", "محافظة إربد"],
+        },
+        Case {
             rule: "a role's complement ends at a relative pronoun, and ب before an ordinary word after a verb begins no name",
             articles: &[
                 "وذكر المكتشف اسم صاحب المقبرة والسنة التي بدأ فيها النحت. كما التقى بعدد من الأهالي.",

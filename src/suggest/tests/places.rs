@@ -20,6 +20,16 @@ fn places() {
             not_proposed: &["قرى الساحل"],
         },
         Case {
+            rule: "the nominative dual of a noun of place, and a loose noun's dual before two names joined by و",
+            articles: &[
+                "وأعلنت مدينتا عنيزة والرس تعطيل الدراسة.",
+                "ووصلت الشحنات إلى ميناءي سفاجا ونويبع. وفتحت النيابة تحقيق قضائي مستقل وشامل.",
+                "وتوقفت الملاحة في ميناءي البلدين. ووصلت السفينة إلى ميناءي سفاجا ونويبع.",
+            ],
+            proposed: &[("عنيزة", Kind::Place), ("الرس", Kind::Place), ("سفاجا", Kind::Place), ("نويبع", Kind::Place)],
+            not_proposed: &["ميناءي سفاجا", "مدينتا عنيزة", "مستقل", "البلدين", "ميناءي البلدين"],
+        },
+        Case {
             rule: "a known place that begins with و stays whole in a list",
             articles: &["ووقعت اتفاقية بين ميناء صحار وميناءي وهران وجيجل."],
             proposed: &[("وهران", Kind::Place), ("صحار", Kind::Place), ("جيجل", Kind::Place)],
