@@ -524,12 +524,13 @@ impl Finder {
         };
         // بونغ جون هو: the closing syllable is the name's, however short others are.
         let min_words = if words.last().is_some_and(|w| matches!(&*w.key, "هو" | "هي")) { words.len() } else { 1 };
+        let pushed = self.out.len();
         self.push(reason, words, min_words, abbreviation);
         if reason.kind() == Some(Kind::Person)
             && end < t.len()
             && t.joined(end)
             && is_cue_or_role(t.key(end))
-            && let Some(last) = self.out.last_mut()
+            && let Some(last) = self.out.get_mut(pushed)
         {
             last.cue_after = Some(t.name_word(end));
         }
