@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::known_places::is_known_place;
 use super::rare::is_rare;
-use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_nisba};
+use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::{class, is_date_word};
 use crate::arabic::normalize::letter_count;
 
@@ -21,8 +21,13 @@ use crate::arabic::normalize::letter_count;
 #[rustfmt::skip]
 const LOOSE_PLACE_NOUNS: &[&str] = &[
     "منطقة", "دولة", "جزيرة", "حي", "ميناء", "مرفأ", "مطار", "مصفاة", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية",
-    "عاصمة", "قضاء", "جهة",
+    "عاصمة", "قضاء", "جهة", "شاطئ",
 ];
+
+/// The noun of a beach (شاطئ الوطية), and the waters a beach lies on,
+/// which are no beach's name (شاطئ البحر، شاطئ النهر).
+const BEACH_NOUN: &str = "شاطئ";
+const WATERS: [&str; 5] = ["البحر", "النهر", "البحيرة", "المحيط", "الخليج"];
 
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
@@ -155,6 +160,10 @@ impl Finder {
             }
             return;
         }
+        let beach = t.key(i) == BEACH_NOUN || noun == Some(BEACH_NOUN);
+        if beach && WATERS.iter().any(|w| crate::arabic::key(w) == key) {
+            return;
+        }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
         let before = self.out_len();
         self.take(reason, t, j, 3, true, started);
@@ -221,9 +230,20 @@ impl Finder {
         }
         // A plural before one name, or before a definite word, is no list:
         // قرى تابعة لقضاء بستك، ولايات السلطنة، مخيمات النازحين.
-        let listed = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).any(|k| t.key(k).starts_with('و'));
-        // مديريات المكلا والشحر: a definite name that is a known place begins one.
-        if most > 2 && is_definite(t.key(j)) && !is_known_place(t.key(j)) || list.joined_only && !listed {
+        let next = (j + 1..t.len().min(j + 3)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'));
+        // مديريات المكلا والشحر: a definite name that is a known place begins
+        // one; so does one whose next has no article (محافظات الدوادمي وعفيف
+        // والمويه), where مخيمات النازحين واللاجئين is no list.
+        let next_bare = next.is_some_and(|k| {
+            let bare = &t.key(k)['و'.len_utf8()..];
+            let word = NameWord { key: bare.into(), written: bare.into() };
+            letter_count(bare) >= 3
+                && !is_definite(bare)
+                && !is_inflected(t.written(k), bare, true)
+                && self.is_name_word(&word)
+        });
+        let definite = is_definite(t.key(j)) && !is_known_place(t.key(j)) && !next_bare;
+        if most > 2 && definite || list.joined_only && next.is_none() {
             return;
         }
         // The first name ends where the list's next begins (حديبو وقلنسية).

@@ -30,6 +30,15 @@ fn places() {
             not_proposed: &["ميناءي سفاجا", "مدينتا عنيزة", "مستقل", "البلدين", "ميناءي البلدين"],
         },
         Case {
+            rule: "a beach is a noun of place, used loosely; the waters it lies on are not its name",
+            articles: &[
+                "ويقصد الزوار شاطئ الوطية. وجلس الصيادون على شاطئ البحر.",
+                "وامتلأ شاطئ الوطية بالمصطافين، فيما أغلق شاطئ البحيرة.",
+            ],
+            proposed: &[("الوطية", Kind::Place)],
+            not_proposed: &["البحر", "البحيرة", "شاطئ الوطية"],
+        },
+        Case {
             rule: "a known place that begins with و stays whole in a list",
             articles: &["ووقعت اتفاقية بين ميناء صحار وميناءي وهران وجيجل."],
             proposed: &[("وهران", Kind::Place), ("صحار", Kind::Place), ("جيجل", Kind::Place)],
