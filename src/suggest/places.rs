@@ -160,7 +160,8 @@ impl Finder {
             }
             return;
         }
-        let beach = t.key(i) == BEACH_NOUN || noun == Some(BEACH_NOUN);
+        let beach_key = crate::arabic::key(BEACH_NOUN);
+        let beach = t.key(i) == beach_key || noun == Some(beach_key.as_str());
         if beach && WATERS.iter().any(|w| crate::arabic::key(w) == key) {
             return;
         }
@@ -236,7 +237,8 @@ impl Finder {
         // والمويه), where مخيمات النازحين واللاجئين is no list.
         let next_bare = next.is_some_and(|k| {
             let bare = &t.key(k)['و'.len_utf8()..];
-            let word = NameWord { key: bare.into(), written: bare.into() };
+            let written = strip_written_proclitics(t.written(k), t.key(k), bare);
+            let word = NameWord { key: bare.into(), written: written.into() };
             letter_count(bare) >= 3
                 && !is_definite(bare)
                 && !is_inflected(t.written(k), bare, true)

@@ -30,6 +30,15 @@ fn places() {
             not_proposed: &["ميناءي سفاجا", "مدينتا عنيزة", "مستقل", "البلدين", "ميناءي البلدين"],
         },
         Case {
+            rule: "a plural noun of place before a definite name begins a list when the list's next name has no article",
+            articles: &[
+                "ويمر الخط الجديد بمحافظات الدوادمي وعفيف والمويه قبل أن يصل إلى جدة.",
+                "وزار الوزير مخيمات النازحين واللاجئين في الشمال.",
+            ],
+            proposed: &[("الدوادمي", Kind::Place), ("عفيف", Kind::Place), ("المويه", Kind::Place)],
+            not_proposed: &["النازحين", "اللاجئين"],
+        },
+        Case {
             rule: "a beach is a noun of place, used loosely; the waters it lies on are not its name",
             articles: &[
                 "ويقصد الزوار شاطئ الوطية. وجلس الصيادون على شاطئ البحر.",
