@@ -4,6 +4,11 @@
 of them after a proclitic) and recurs across articles is most often a name
 (أسكاون، خنجراب، شفيونتيك).
 
+It also writes src/suggest/frequent_definite_words.txt, the definite words
+of a Zipf frequency of 5.0 or more (الحكومة، العالم، الحدود, about one in a
+hundred thousand words): after a place and و they are ordinary nouns
+(سوريا والعالم), where rarer ones are most often places (المفرق والزرقاء).
+
 usage: scripts/make-common-words.py
 
 The words are those of PyPI `wordfreq` 3.1.1's Arabic list (its "best" list,
@@ -26,8 +31,10 @@ from wordfreq import get_frequency_dict
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "suggest" / "common_words.txt"
+FREQUENT_DEFINITE_OUT = REPO / "src" / "suggest" / "frequent_definite_words.txt"
 
 MIN_ZIPF = 2.0
+FREQUENT_ZIPF = 5.0
 ARABIC_WORD = re.compile("^[\u0621-\u064a\u064b-\u0652\u0670\u0671]+$")
 TASHKEEL = re.compile("[\u064b-\u065f\u0670\u0640]")
 FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -78,6 +85,23 @@ def main() -> None:
     )
     OUT.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words in {OUT.relative_to(REPO)}")
+
+    frequent = sorted(
+        {
+            key(word)
+            for word, frequency in frequencies.items()
+            if ARABIC_WORD.match(word) and word.startswith("ال") and math.log10(frequency * 1e9) >= FREQUENT_ZIPF
+        }
+    )
+    header = (
+        "# The definite words of ordinary Arabic text that are most frequent, as matching\n"
+        "# reads them: those of wordfreq 3.1.1's Arabic list (https://github.com/rspeer/wordfreq)\n"
+        "# with a Zipf frequency of 5.0 or more. Written by scripts/make-common-words.py.\n"
+        "# Derived from wordfreq's data, this file is licensed under CC BY-SA 4.0\n"
+        "# (https://creativecommons.org/licenses/by-sa/4.0/).\n"
+    )
+    FREQUENT_DEFINITE_OUT.write_text(header + "\n".join(frequent) + "\n", encoding="utf-8")
+    print(f"{len(frequent)} words in {FREQUENT_DEFINITE_OUT.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@
 use std::sync::OnceLock;
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics_keeping};
-use super::shapes::{is_cue_or_role, is_definite, is_inflected, is_nisba};
+use super::rare::is_frequent_definite_word;
+use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba};
 use super::words::{class, class_after_conjunction};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
@@ -157,6 +158,14 @@ pub(super) fn is_known_place(key: &str) -> bool {
     KEYS.get_or_init(|| known_place_names().map(crate::entities::catalog::spelling_key).collect()).contains(key)
 }
 
+/// A definite word that may be a name in a list of places (المفرق والزرقاء،
+/// النجف والبصرة): not a plural (والمحافظات), a verbal noun (والاستقرار)
+/// or one of the most frequent nouns of ordinary text (سوريا والعالم، في
+/// البصرة والحدود).
+fn is_listed_definite_name(key: &str) -> bool {
+    !is_definite_plural(key) && !key.strip_prefix("ال").is_some_and(is_masdar_shape) && !is_frequent_definite_word(key)
+}
+
 impl Finder {
     /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a
     /// known place of several words starts at word `from`, it is the name
@@ -279,7 +288,7 @@ impl Finder {
             || class(key).stop
             || not_listed.contains(key)
             || not_listed.contains(bare)
-            || is_definite(bare)
+            || is_definite(bare) && !is_listed_definite_name(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));
         // A known place is found as one (وهران is no و + هران).

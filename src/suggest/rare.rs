@@ -30,6 +30,17 @@ fn common_words() -> &'static FxHashSet<&'static str> {
     WORDS.get_or_init(|| include_str!("common_words.txt").lines().filter(|line| !line.starts_with('#')).collect())
 }
 
+/// Whether a definite word key is one of the most frequent of ordinary text
+/// (الحكومة، العالم، الحدود; `frequent_definite_words.txt`).
+pub fn is_frequent_definite_word(word_key: &str) -> bool {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("frequent_definite_words.txt").lines().filter(|line| !line.starts_with('#')).collect()
+        })
+        .contains(word_key)
+}
+
 /// Pronouns joined to the end of a noun or a verb (كنائسها، زواره).
 const PRONOUN_SUFFIXES: [&str; 8] = ["ها", "هما", "هم", "هن", "كما", "كم", "نا", "ه"];
 

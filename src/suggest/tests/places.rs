@@ -39,6 +39,15 @@ fn places() {
             not_proposed: &["النازحين", "اللاجئين"],
         },
         Case {
+            rule: "a definite name in a list with a known place, unless it is a frequent noun of ordinary text",
+            articles: &[
+                "وهطلت الأمطار على إربد والزرقاء. وامتد الأثر إلى الأردن والعالم. وزار الوفد مصر والحدود.",
+                "وتأثرت الطرق في إربد والزرقاء، وامتد الأثر إلى سوريا والعالم. ووصل الوفد إلى تركيا والحدود.",
+            ],
+            proposed: &[("الزرقاء", Kind::Place)],
+            not_proposed: &["العالم", "الحدود"],
+        },
+        Case {
             rule: "a beach is a noun of place, used loosely; the waters it lies on are not its name",
             articles: &[
                 "ويقصد الزوار شاطئ الوطية. وجلس الصيادون على شاطئ البحر.",
