@@ -29,6 +29,10 @@ const LOOSE_PLACE_NOUNS: &[&str] = &[
 const BEACH_NOUN: &str = "شاطئ";
 const WATERS: [&str; 5] = ["البحر", "النهر", "البحيرة", "المحيط", "الخليج"];
 
+/// The words that open a byline where a dateline would stand (كتب: فلان،
+/// بقلم فلان).
+const BYLINE_WORDS: [&str; 3] = ["كتب", "كتبت", "بقلم"];
+
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
@@ -317,7 +321,9 @@ impl Finder {
             end += 1;
         }
         let place: Vec<NameWord> = (0..end).map(|i| t.name_word(i)).collect();
-        if place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
+        // كتب - محرر الشؤون الرياضية: a byline, no dateline.
+        let byline = BYLINE_WORDS.iter().any(|w| crate::arabic::key(w) == place[0].key.as_ref());
+        if byline || place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
             return;
         }
         // لندن: «الشرق الأوسط»، a paper's house style: the place, a colon and

@@ -18,6 +18,15 @@ fn people() {
             not_proposed: &["عزمي", "رودولف", "محافظة إربد"],
         },
         Case {
+            rule: "an adjective that qualifies a title is no name",
+            articles: &[
+                "واستقبل الإمام الأكبر الدكتور أحمد الطيب، أمس، الوفد.",
+                "وأكد الإمام الأكبر الدكتور أحمد الطيب أن الحوار ضروري، فيما التقى الإمام الأكبر بالسفير.",
+            ],
+            proposed: &[("أحمد الطيب", Kind::Person)],
+            not_proposed: &["الأكبر"],
+        },
+        Case {
             rule: "a role's complement ends at a relative pronoun, and ب before an ordinary word after a verb begins no name",
             articles: &[
                 "وذكر المكتشف اسم صاحب المقبرة والسنة التي بدأ فيها النحت. كما التقى بعدد من الأهالي.",

@@ -48,6 +48,15 @@ fn places() {
             not_proposed: &["العالم", "الحدود"],
         },
         Case {
+            rule: "a byline where a dateline would stand names no place",
+            articles: &[
+                "كتب - محرر الشؤون الرياضية\n\nتعادل الفريقان في المباراة.",
+                "كتب - محرر الشؤون المحلية\n\nافتتح المحافظ الطريق الجديد.",
+            ],
+            proposed: &[],
+            not_proposed: &["كتب"],
+        },
+        Case {
             rule: "a beach is a noun of place, used loosely; the waters it lies on are not its name",
             articles: &[
                 "ويقصد الزوار شاطئ الوطية. وجلس الصيادون على شاطئ البحر.",
