@@ -7,6 +7,7 @@
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::known_places::is_known_place;
+use super::people::is_nationality;
 use super::shapes::{is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::class;
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
@@ -267,8 +268,12 @@ impl Finder {
             }
         }
         // شبكة الحافلات، موقع التنقيبات: a loose noun before a definite
-        // plural is a network or a site of things.
-        if loose && is_definite_plural(&first.key) {
+        // plural is a network or a site of things; so it is before a noun
+        // with an adjective that is no nationality (شبكة السكك الحديدية، شبكة
+        // المياه العذبة), where an outlet's adjective says its country (شبكة
+        // سي إن إن الأمريكية).
+        let described = t.joined(j + 1) && is_nisba(t.key(j + 1)) && !is_nationality(t.key(j + 1));
+        if loose && (is_definite_plural(&first.key) || is_definite(&first.key) && described) {
             return;
         }
         let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };

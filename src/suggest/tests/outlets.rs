@@ -34,6 +34,15 @@ fn outlets() {
             not_proposed: &["أخبار عاجلة", "النشرة", "الوزير معرض الكتاب", "افتتح الوزير معرض الكتاب"],
         },
         Case {
+            rule: "a loose noun of outlet before a noun with an adjective that is no nationality is a network of things",
+            articles: &[
+                "ويربط الخط الميناء بشبكة السكك الحديدية في الدولة، وفق ما نقلته شبكة سي إن إن الأمريكية.",
+                "ويعد الخط نواة لشبكة السكك الحديدية الخليجية، كما ذكرت شبكة سي إن إن الأمريكية.",
+            ],
+            proposed: &[("سي إن إن", Kind::Source)],
+            not_proposed: &["السكك", "السكك الحديدية"],
+        },
+        Case {
             rule: "an acronym in Arabic letters after ل",
             articles: &[
                 "وقال المتحدث لسي إن إن إن الهدنة صامدة.",
