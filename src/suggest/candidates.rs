@@ -273,6 +273,8 @@ impl Finder {
                 self.after_profession(&t, i, &mut started);
             } else if class.role {
                 self.after_role(&t, i, &mut started);
+            } else if class.dual_role {
+                self.after_dual_role(&t, i, &mut started);
             } else if class.speech {
                 self.after_speech(&t, i, &mut started);
             } else if class.ranking {

@@ -172,6 +172,53 @@ impl Finder {
         }
     }
 
+    /// وزيرا الخارجية هاكان فيدان وبدر عبد العاطي، الرئيسان تبون والغزواني:
+    /// after a role in the dual and its definite complement, two names
+    /// joined by و, the first closed by the و of the second.
+    pub(super) fn after_dual_role(&mut self, t: &Text, i: usize, started: &mut [bool]) {
+        let mut j = i + 1;
+        while j < t.len().min(i + 1 + MAX_COMPLEMENT_WORDS) && t.joined(j) && is_definite(t.key(j)) {
+            let word = class(t.key(j));
+            if word.given_name || is_function_word(t.key(j)) {
+                break;
+            }
+            j += 1;
+        }
+        // وزيرا الخارجية: without the article the dual is in the construct
+        // state, and its complement follows.
+        if j == i + 1 && !is_definite(t.key(i).strip_prefix('و').unwrap_or(t.key(i))) {
+            return;
+        }
+        let Some(second) =
+            (j + 1..t.len().min(j + MAX_NAME_WORDS)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
+        else {
+            return;
+        };
+        let bare = &t.key(second)['و'.len_utf8()..];
+        let written = strip_written_proclitics(t.written(second), t.key(second), bare);
+        let second_first = NameWord { key: bare.into(), written: written.into() };
+        let first: Vec<NameWord> = (j..second).map(|k| t.name_word(k)).collect();
+        if started[j..=second].iter().any(|&s| s)
+            || letter_count(bare) < 2
+            || !first.iter().all(|w| self.is_name_word(w))
+            || !self.is_name_word(&second_first)
+        {
+            return;
+        }
+        let rest = if t.joined(second + 1) {
+            self.material(t, second + 1, MAX_NAME_WORDS - 1, false, true)
+        } else {
+            Vec::new()
+        };
+        let second_end = second + 1 + rest.len();
+        started[j..second_end].fill(true);
+        self.person_names.push((j..second, Reason::Role));
+        self.person_names.push((second..second_end, Reason::Role));
+        let n = first.len();
+        self.push(Reason::Role, first, n, None);
+        self.push(Reason::Role, std::iter::once(second_first).chain(rest).collect(), 1, None);
+    }
+
     /// فيما حافظ القطري ناصر العطية، على الفرنسي سيباستيان لوب: a
     /// nationality standing as a noun (not after a definite noun it would
     /// qualify, الجيش السوري) before a name of two words or more.

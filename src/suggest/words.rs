@@ -47,6 +47,9 @@ pub struct WordClass {
     /// A verb of ranking (حل، جاء، احتل): in a race or a ranking, a
     /// competitor's name and the place they came follow.
     pub ranking: bool,
+    /// A role in the dual (وزيرا الخارجية، الرئيسان): two names joined by و
+    /// follow its complement.
+    pub dual_role: bool,
     /// A place in a ranking (ثانيا، ثالثا): it closes the competitor's name.
     pub rank: bool,
     /// An honorific that may stand right before a name (فخامة شوكت
@@ -94,6 +97,15 @@ const ROLES: &[&str] = &[
     "مدربة", "بطريرك",
     // Honorifics: معالي الوزير، سمو الشيخ، جلالة الملك.
     "معالي", "سمو", "جلالة", "فخامة", "سعادة", "سماحة", "حضرة", "صاحب",
+];
+
+/// Roles in the dual, in the construct state (وزيرا الخارجية) or definite
+/// (الرئيسان). Not the accusative singular, which وزيرا and رئيسا also
+/// write (عين وزيرا للخارجية), as the construct takes no ل.
+#[rustfmt::skip]
+const DUAL_ROLES: &[&str] = &[
+    "وزيرا", "رئيسا", "سفيرا", "زعيما", "الرئيسان", "الوزيران", "الزعيمان", "القائدان", "السفيران", "المبعوثان",
+    "الأميران", "الملكان",
 ];
 
 /// The honorifics among [`ROLES`] that may also stand right before a name.
@@ -303,6 +315,10 @@ fn table() -> &'static FxHashMap<String, WordClass> {
             c.role = true
         });
         mark(&mut keys(HONORIFICS), |c| c.honorific = true);
+        mark(&mut keys(DUAL_ROLES).flat_map(|r| [format!("و{r}"), r]), |c| {
+            c.stop = true;
+            c.dual_role = true
+        });
         mark(&mut keys(COMPLEMENTS), |c| c.complement = true);
         mark(&mut keys(MINISTRIES), |c| c.ministry = true);
         mark(&mut keys(REPORTING_VERBS), |c| {
