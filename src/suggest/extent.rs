@@ -14,6 +14,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{NameWord, Occurrence, word_hash};
+use super::rare::is_name_head;
 use super::shapes::{is_conjoined, is_cue_or_role};
 use super::variants::loose_key;
 use super::words::{class, is_ordinal, is_particle};
@@ -151,8 +152,9 @@ pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
         while end > occurrence.min_words && words.get(end - 1).is_some_and(|w| is_particle(&w.key)) {
             end -= 1;
         }
-        // قضاء أبو الخصيب: nor is a particle all of it.
-        while end < words.len() && words[..end].iter().all(|w| is_particle(&w.key)) {
+        // قضاء أبو الخصيب، مخيم عين الحلوة: nor is a particle or a head of
+        // names all of it, however many names it heads.
+        while end < words.len() && words[..end].iter().all(|w| is_particle(&w.key) || is_name_head(&w.key)) {
             end += 1;
         }
         if end < occurrence.words.len() {

@@ -116,7 +116,7 @@ const NAME_HEADS: &[&str] = &[
     "تين", "حاسي", "وادي", "جبل",
 ];
 
-fn is_name_head(word_key: &str) -> bool {
+pub(super) fn is_name_head(word_key: &str) -> bool {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     KEYS.get_or_init(|| NAME_HEADS.iter().map(|w| crate::arabic::key(w)).collect()).iter().any(|k| k == word_key)
 }

@@ -48,6 +48,15 @@ fn places() {
             not_proposed: &["العالم", "الحدود"],
         },
         Case {
+            rule: "a head of names is not all of a name, however many names it heads",
+            articles: &[
+                "وعاد الهدوء إلى مخيم عين الحلوة قرب صيدا. ووصلت الحافلات إلى بلدة عين التوتة.",
+                "وشهد مخيم عين الحلوة اشتباكات. وتقع بلدة عين الفيجة قرب دمشق، وقرية عين العسل شرقا.",
+            ],
+            proposed: &[("عين الحلوة", Kind::Place)],
+            not_proposed: &["عين"],
+        },
+        Case {
             rule: "a byline where a dateline would stand names no place",
             articles: &[
                 "كتب - محرر الشؤون الرياضية\n\nتعادل الفريقان في المباراة.",
