@@ -8,7 +8,9 @@
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
 use super::known_places::is_known_place;
 use super::people::is_nationality;
-use super::shapes::{is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
+use super::shapes::{
+    is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba,
+};
 use super::words::class;
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
@@ -273,7 +275,9 @@ impl Finder {
         // المياه العذبة), where an outlet's adjective says its country (شبكة
         // سي إن إن الأمريكية).
         let described = t.joined(j + 1) && is_nisba(t.key(j + 1)) && !is_nationality(t.key(j + 1));
-        if loose && (is_definite_plural(&first.key) || is_definite(&first.key) && described) {
+        // موقع التنقيب: and before a verbal noun, the site of an activity.
+        let activity = first.key.strip_prefix("ال").is_some_and(is_masdar_shape);
+        if loose && (is_definite_plural(&first.key) || is_definite(&first.key) && (described || activity)) {
             return;
         }
         let reason = if loose { Reason::LooseSourceNoun } else { Reason::SourceNoun };

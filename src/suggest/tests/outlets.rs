@@ -43,6 +43,15 @@ fn outlets() {
             not_proposed: &["السكك", "السكك الحديدية"],
         },
         Case {
+            rule: "a loose noun of outlet before a verbal noun is the site of an activity",
+            articles: &[
+                "وعثر العمال في موقع التنقيب على جرار فخارية، بحسب ما نشره موقع «عرب 48».",
+                "وأغلقت السلطات موقع التنقيب مؤقتا، كما ذكر موقع «عرب 48».",
+            ],
+            proposed: &[("عرب 48", Kind::Source)],
+            not_proposed: &["التنقيب"],
+        },
+        Case {
             rule: "an acronym in Arabic letters after ل",
             articles: &[
                 "وقال المتحدث لسي إن إن إن الهدنة صامدة.",
