@@ -189,8 +189,10 @@ impl Finder {
         if j == i + 1 && !is_definite(t.key(i).strip_prefix('و').unwrap_or(t.key(i))) {
             return;
         }
+        // محمد ولد الشيخ: ولد is a particle of lineage, no conjunction.
+        let conjoined = |k: usize| t.key(k).starts_with('و') && !is_particle(t.key(k));
         let Some(second) =
-            (j + 1..t.len().min(j + MAX_NAME_WORDS)).take_while(|&k| t.joined(k)).find(|&k| t.key(k).starts_with('و'))
+            (j + 1..t.len().min(j + MAX_NAME_WORDS)).take_while(|&k| t.joined(k)).find(|&k| conjoined(k))
         else {
             return;
         };
@@ -199,7 +201,7 @@ impl Finder {
         let second_first = NameWord { key: bare.into(), written: written.into() };
         let first: Vec<NameWord> = (j..second).map(|k| t.name_word(k)).collect();
         if started[j..=second].iter().any(|&s| s)
-            || letter_count(bare) < 2
+            || letter_count(bare) < 3
             || !first.iter().all(|w| self.is_name_word(w))
             || !self.is_name_word(&second_first)
         {
