@@ -1,6 +1,7 @@
 //! `fihris entities suggest`: names in the articles that no list has yet,
 //! and new spellings of the names the lists have. Candidates are found by
-//! the evidence around them ([`candidates`]), their length settled over the
+//! the evidence around them ([`candidates`], each name read from where its
+//! evidence starts it by [`reading`]), their length settled over the
 //! whole archive ([`extent`]), their spellings merged ([`variants`]), counted
 //! with the build's matcher ([`count`]), ranked ([`rank`]) and written out as
 //! TOML or JSON ([`output`]). The editor decides what goes into the lists.
@@ -17,6 +18,7 @@ mod person_names;
 mod places;
 mod rank;
 mod rare;
+mod reading;
 mod reason;
 mod shapes;
 mod spellings;
