@@ -189,6 +189,12 @@ impl Text<'_> {
     pub(super) fn name_word(&self, i: usize) -> NameWord {
         NameWord { key: self.key(i).into(), written: self.written(i).into() }
     }
+
+    /// Word `i` read as `key`, its own key without proclitics, which are
+    /// then left out of how it is written too (وقلنسية as قلنسية).
+    pub(super) fn name_word_as(&self, i: usize, key: &str) -> NameWord {
+        NameWord { key: key.into(), written: strip_written_proclitics(self.written(i), self.key(i), key).into() }
+    }
 }
 
 /// Where a text stands in its paragraph.

@@ -173,10 +173,8 @@ impl Finder {
     /// how many words it has.
     pub(super) fn known_place_from(&mut self, t: &Text, from: usize, started: &mut [bool]) -> Option<usize> {
         let (first, end) = known_place_of_words_at(t, from)?;
-        let written = strip_written_proclitics(t.written(from), t.key(from), &first);
-        let words: Vec<NameWord> = std::iter::once(NameWord { key: first.into(), written: written.into() })
-            .chain((from + 1..end).map(|i| t.name_word(i)))
-            .collect();
+        let words: Vec<NameWord> =
+            std::iter::once(t.name_word_as(from, &first)).chain((from + 1..end).map(|i| t.name_word(i))).collect();
         started[from] = true;
         let n = words.len();
         self.push(Reason::PlaceNoun, words, n, None);
@@ -295,8 +293,7 @@ impl Finder {
         if !ends || ordinary || is_known_place(bare) || is_known_place(key) || is_cue_or_role(key) {
             return None;
         }
-        let written = strip_written_proclitics(t.written(i), key, bare);
-        let name: Vec<NameWord> = std::iter::once(NameWord { key: bare.into(), written: written.into() })
+        let name: Vec<NameWord> = std::iter::once(t.name_word_as(i, bare))
             .chain((i + 1..end).filter(|&k| t.joined(k) && !t.key(k).starts_with('و')).map(|k| t.name_word(k)))
             .collect();
         (name.len() == words && name.iter().all(|w| self.is_name_word(w))).then_some((name, end))

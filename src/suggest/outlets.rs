@@ -96,8 +96,7 @@ pub(super) fn acronym(t: &Text, from: usize, first: &str) -> Option<Vec<NameWord
     (end - from >= 2).then(|| {
         let mut words: Vec<NameWord> = (from..end).map(|i| t.name_word(i)).collect();
         if first != t.key(from) {
-            words[0].written = strip_written_proclitics(t.written(from), t.key(from), first).into();
-            words[0].key = first.into();
+            words[0] = t.name_word_as(from, first);
         }
         words
     })
@@ -178,8 +177,7 @@ impl Finder {
         let mut end = i + 1;
         while end < t.len() && end < i + 4 && t.joined(end) && !started[end] {
             if DESCRIPTIVE_TAILS.contains(&t.key(end)) {
-                let written = strip_written_proclitics(t.written(i), t.key(i), noun);
-                let first = NameWord { key: noun.into(), written: written.into() };
+                let first = t.name_word_as(i, noun);
                 let words: Vec<NameWord> =
                     std::iter::once(first).chain((i + 1..=end).map(|e| t.name_word(e))).collect();
                 started[i] = true;

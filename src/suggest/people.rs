@@ -197,8 +197,7 @@ impl Finder {
             return;
         };
         let bare = &t.key(second)['و'.len_utf8()..];
-        let written = strip_written_proclitics(t.written(second), t.key(second), bare);
-        let second_first = NameWord { key: bare.into(), written: written.into() };
+        let second_first = t.name_word_as(second, bare);
         let first: Vec<NameWord> = (j..second).map(|k| t.name_word(k)).collect();
         if started[j..=second].iter().any(|&s| s)
             || letter_count(bare) < 3

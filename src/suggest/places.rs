@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics};
+use super::candidates::{Finder, NameWord, Reason, Text, without_proclitics};
 use super::known_places::is_known_place;
 use super::rare::is_rare;
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
@@ -28,6 +28,15 @@ const LOOSE_PLACE_NOUNS: &[&str] = &[
 /// which are no beach's name (شاطئ البحر، شاطئ النهر).
 const BEACH_NOUN: &str = "شاطئ";
 const WATERS: [&str; 5] = ["البحر", "النهر", "البحيرة", "المحيط", "الخليج"];
+
+/// Whether a noun of place (as a key, and without its proclitics) is a
+/// beach's and the name after it the water it lies on.
+fn is_beach_on_water(noun_keys: [Option<&str>; 2], name_key: &str) -> bool {
+    static KEYS: OnceLock<(String, Vec<String>)> = OnceLock::new();
+    let (beach, waters) =
+        KEYS.get_or_init(|| (crate::arabic::key(BEACH_NOUN), WATERS.iter().map(|w| crate::arabic::key(w)).collect()));
+    noun_keys.contains(&Some(beach.as_str())) && waters.iter().any(|w| w == name_key)
+}
 
 /// The words that open a byline where a dateline would stand (كتب: فلان،
 /// بقلم فلان).
@@ -164,9 +173,7 @@ impl Finder {
             }
             return;
         }
-        let beach_key = crate::arabic::key(BEACH_NOUN);
-        let beach = t.key(i) == beach_key || noun == Some(beach_key.as_str());
-        if beach && WATERS.iter().any(|w| crate::arabic::key(w) == key) {
+        if is_beach_on_water([Some(t.key(i)), noun], key) {
             return;
         }
         let reason = if loose { Reason::LoosePlaceNoun } else { Reason::PlaceNoun };
@@ -187,8 +194,7 @@ impl Finder {
                 };
                 self.repeat_last_if(|words| alone(&words[0].key));
             }
-            let written = strip_written_proclitics(t.written(i), t.key(i), &bare);
-            self.prepend_to_last(NameWord { key: bare.into(), written: written.into() });
+            self.prepend_to_last(t.name_word_as(i, &bare));
         }
     }
 
@@ -219,8 +225,7 @@ impl Finder {
         });
         let Some(noun) = noun else { return };
         started[i] = true;
-        let written = strip_written_proclitics(t.written(i), t.key(i), &noun);
-        let words = vec![NameWord { key: noun.into(), written: written.into() }, t.name_word(i + 1)];
+        let words = vec![t.name_word_as(i, &noun), t.name_word(i + 1)];
         self.push(Reason::Region, words, 2, None);
     }
 
@@ -241,8 +246,7 @@ impl Finder {
         // والمويه), where مخيمات النازحين واللاجئين is no list.
         let next_bare = next.is_some_and(|k| {
             let bare = &t.key(k)['و'.len_utf8()..];
-            let written = strip_written_proclitics(t.written(k), t.key(k), bare);
-            let word = NameWord { key: bare.into(), written: written.into() };
+            let word = t.name_word_as(k, bare);
             letter_count(bare) >= 3
                 && !is_definite(bare)
                 && !is_inflected(t.written(k), bare, true)
@@ -269,8 +273,7 @@ impl Finder {
             if started[k] {
                 return;
             }
-            let written = strip_written_proclitics(t.written(k), t.key(k), bare);
-            let first = NameWord { key: bare.into(), written: written.into() };
+            let first = t.name_word_as(k, bare);
             // مدينتي حديبو وقلنسية: a dual names two places, whatever the
             // second one's shape (a nisba's, here).
             if most > 2 && !self.is_name_word(&first) && !is_definite(bare) {
