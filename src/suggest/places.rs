@@ -325,7 +325,9 @@ impl Finder {
         }
         let place: Vec<NameWord> = (0..end).map(|i| t.name_word(i)).collect();
         // كتب - محرر الشؤون الرياضية: a byline, no dateline.
-        let byline = BYLINE_WORDS.iter().any(|w| crate::arabic::key(w) == place[0].key.as_ref());
+        static BYLINE_KEYS: OnceLock<Vec<String>> = OnceLock::new();
+        let byline_keys = BYLINE_KEYS.get_or_init(|| BYLINE_WORDS.iter().map(|w| crate::arabic::key(w)).collect());
+        let byline = byline_keys.iter().any(|k| *k == *place[0].key);
         if byline || place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
             return;
         }
