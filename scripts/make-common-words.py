@@ -60,12 +60,17 @@ def stripped_forms(word: str) -> list[str]:
     return [f for f in forms if len(f) >= 3]
 
 
+def zipf(frequency: float) -> float:
+    """A word's frequency on the Zipf scale: log10 of its count per billion words."""
+    return math.log10(frequency * 1e9)
+
+
 def main() -> None:
     frequencies = get_frequency_dict("ar", "best")
     words = {
         key(word)
         for word, frequency in frequencies.items()
-        if ARABIC_WORD.match(word) and math.log10(frequency * 1e9) >= MIN_ZIPF
+        if ARABIC_WORD.match(word) and zipf(frequency) >= MIN_ZIPF
     }
     # Shorter words first, so that a word is left out only for one that is
     # kept (كبيره for بيره, which stays though it is ب + يره); among words of
@@ -90,7 +95,7 @@ def main() -> None:
         {
             key(word)
             for word, frequency in frequencies.items()
-            if ARABIC_WORD.match(word) and word.startswith("ال") and math.log10(frequency * 1e9) >= FREQUENT_ZIPF
+            if ARABIC_WORD.match(word) and word.startswith("ال") and zipf(frequency) >= FREQUENT_ZIPF
         }
     )
     header = (
