@@ -186,6 +186,15 @@ impl Text<'_> {
             })
     }
 
+    /// Whether word `i` is counted by a number in digits just before it
+    /// (في 63 ولاية، 34 بلدية): a noun so counted names no one place.
+    pub(super) fn is_counted(&self, i: usize) -> bool {
+        self.joined(i) && {
+            let number = self.key(i - 1);
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+        }
+    }
+
     pub(super) fn name_word(&self, i: usize) -> NameWord {
         NameWord { key: self.key(i).into(), written: self.written(i).into() }
     }

@@ -8,7 +8,7 @@ use super::candidates::{
     Finder, MAX_COMPLEMENT_WORDS, MAX_NAME_WORDS, NameWord, Reason, Text, strip_written_proclitics,
 };
 use super::known_places::{is_known_place, is_nationality_in_place_name, known_place_of_words_at};
-use super::rare::is_plural_of_people;
+use super::rare::{is_common_word, is_plural_of_people};
 use super::shapes::{
     ends_name, has_article_proclitic, is_conjoined, is_cue_or_role, is_definite, is_inflected, is_nisba,
     is_noun_and_adjective, looks_like_verb,
@@ -115,14 +115,15 @@ impl Finder {
         // quotes (المدير العام لمؤسسة «روس آتوم» الروسية أليكسي ليخاتشوف).
         let mut beyond = 0;
         let mut sent = false;
-        // The word after a closing quote follows on, though not joined.
+        // The word after a closing quote follows on, though not joined;
+        // not after a comma (حاكم دبي "رعاه الله"، فريق المهمة).
         let mut after_quote = None;
         let continues = |j: usize, after_quote: Option<usize>| t.joined(j) || after_quote == Some(j) && j < t.len();
         while j < i + 1 + MAX_COMPLEMENT_WORDS + beyond {
             if let Some(quoted) = self.quoted(t, j) {
                 beyond += quoted.len();
                 j += quoted.len();
-                after_quote = Some(j);
+                after_quote = t.joined_or_quoted(j).then_some(j);
                 continue;
             }
             if !continues(j, after_quote) {
@@ -287,8 +288,12 @@ impl Finder {
             return;
         }
         let key = t.key(j);
+        // يقول شاب من أبناء المدينة: an ordinary noun and where he is from
+        // stand for someone the story does not name.
+        let someone_from = t.joined(j + 1) && t.key(j + 1) == "من" && is_common_word(key) && !class(key).given_name;
         if t.is_definite(j)
             || class(key).common_subject
+            || someone_from
             || is_plural_of_people(key)
             || is_known_place(key)
             || is_cue_or_role(key)

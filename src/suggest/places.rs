@@ -38,6 +38,14 @@ fn is_beach_on_water(noun_keys: [Option<&str>; 2], name_key: &str) -> bool {
     noun_keys.contains(&Some(beach.as_str())) && waters.iter().any(|w| w == name_key)
 }
 
+/// Whether word `i` is the verb أدى "led to" after و (وأدى ارتفاع
+/// الملوحة), whose key is that of وادي "valley": the valley's alef never
+/// takes a hamza.
+fn is_verb_led_to(t: &Text, i: usize) -> bool {
+    static VALLEY: OnceLock<String> = OnceLock::new();
+    t.key(i) == VALLEY.get_or_init(|| crate::arabic::key("وادي")) && t.written(i).contains('أ')
+}
+
 /// The words that open a byline where a dateline would stand (كتب: فلان،
 /// بقلم فلان).
 const BYLINE_WORDS: [&str; 3] = ["كتب", "كتبت", "بقلم"];
@@ -144,13 +152,21 @@ impl Finder {
     pub(super) fn after_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         static LOOSE: OnceLock<Vec<String>> = OnceLock::new();
         let loose_keys = LOOSE.get_or_init(|| LOOSE_PLACE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
+        if t.is_counted(i) || is_verb_led_to(t, i) {
+            return;
+        }
         let noun = t.key(i).strip_prefix(['و', 'ف', 'ب', 'ل']).filter(|rest| rest.chars().count() >= 2);
         let loose = loose_keys.iter().any(|n| n == t.key(i) || Some(n.as_str()) == noun);
         let mut j = i + 1;
         // العاصمة السورية دمشق: a definite noun takes adjectives before the
         // name; an indefinite one (مخيم الزعتري) is followed by the name itself.
+        // العاصمة المؤقتة عدن: and so does any definite adjective before a known place.
         let definite = t.key(i).contains("ال");
-        while definite && j < i + 3 && t.joined(j) && is_nisba(t.key(j)) {
+        while definite
+            && j < i + 3
+            && t.joined(j)
+            && (is_nisba(t.key(j)) || t.is_definite(j) && t.joined(j + 1) && is_known_place(t.key(j + 1)))
+        {
             j += 1;
         }
         if !t.joined_or_quoted(j) {

@@ -27,6 +27,25 @@ fn people() {
             not_proposed: &["تاجر", "تاجر عسل", "صياد"],
         },
         Case {
+            rule: "an ordinary noun and where the speaker is from, quoted, is no name",
+            articles: &[
+                "ويقول شاب من أبناء المدينة إن العمل توقف. وقال فلاح من القرية إن الموسم سيئ.",
+                "وأعلن فريق من علماء الآثار عن اكتشاف جديد. ويقول شاب من الحي إن الكهرباء انقطعت.",
+            ],
+            proposed: &[],
+            not_proposed: &["شاب", "فلاح", "فريق"],
+        },
+        Case {
+            rule: "after a role, a quotation and a comma, the name has ended",
+            articles: &[
+                "وهنأ حاكم دبي \"رعاه الله\"، فريق المهمة على الإنجاز.",
+                "وأشاد حاكم دبي \"رعاه الله\"، فريق المهمة بالنتائج.",
+                "وقال حاكم الشارقة \"رعاه الله\" سلطان القاسمي إن المشروع مهم.",
+            ],
+            proposed: &[("سلطان القاسمي", Kind::Person)],
+            not_proposed: &["فريق المهمة"],
+        },
+        Case {
             rule: "two names joined by و after a role in the dual",
             articles: &[
                 "ووقع وزيرا الخارجية هاكان فيدان وبدر عبد العاطي عددا من المذكرات. وعقد الرئيسان تبون والغزواني اجتماعا.",

@@ -413,6 +413,27 @@ fn places() {
             not_proposed: &["السياحة"],
         },
         Case {
+            rule: "a noun of place counted by a number names no place",
+            articles: &[
+                "وجرت الانتخابات في 63 ولاية موزعة على محافظات السلطنة.",
+                "وتوزعت المراكز على 12 ولاية موزعة في البلاد.",
+            ],
+            proposed: &[],
+            not_proposed: &["موزعة"],
+        },
+        Case {
+            rule: "وأدى is a verb, not وادي",
+            articles: &["وأدى ارتفاع الملوحة إلى نفوق الماشية.", "وأدى ارتفاع الأسعار إلى احتجاجات."],
+            proposed: &[],
+            not_proposed: &["ارتفاع", "وأدى ارتفاع"],
+        },
+        Case {
+            rule: "a definite adjective between a definite noun of place and a known place",
+            articles: &["ووقعت الحكومة في العاصمة المؤقتة عدن اتفاقا مع النقابة."],
+            proposed: &[("عدن", Kind::Place)],
+            not_proposed: &["المؤقتة"],
+        },
+        Case {
             rule: "a city's name that is also an ordinary word or a given name is not known",
             articles: &["ونشرت الصحيفة صور الشهداء في المدينة الجديدة، وقال بشار إن المشهد مؤلم."],
             proposed: &[],
