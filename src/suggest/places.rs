@@ -181,7 +181,12 @@ impl Finder {
         // a direction begins the name (elsewhere it is a preposition, في
         // شمال سوريا, and names the country).
         if !loose && DIRECTIONS.contains(&key) && t.joined(j + 1) && !started[j] {
-            let rest = self.material(t, j + 1, 2, true, false);
+            let mut rest = self.material(t, j + 1, 2, true, false);
+            // رئيس ولاية جنوب الغرب عبد العزيز لفتاغرين: a given name after
+            // the region's name begins the name of its head.
+            if let Some(at) = rest.iter().skip(1).position(|w| class(&w.key).given_name) {
+                rest.truncate(at + 1);
+            }
             if !rest.is_empty() {
                 started[j] = true;
                 let words: Vec<NameWord> = std::iter::once(t.name_word(j)).chain(rest).collect();

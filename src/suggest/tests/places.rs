@@ -413,6 +413,15 @@ fn places() {
             not_proposed: &["السياحة"],
         },
         Case {
+            rule: "a given name after a region named by a direction begins its head's name",
+            articles: &[
+                "وقال رئيس ولاية جنوب الغرب عبد العزيز لفتاغرين إن الطريق آمن.",
+                "وافتتح رئيس ولاية جنوب الغرب عبد العزيز لفتاغرين المستشفى.",
+            ],
+            proposed: &[("جنوب الغرب", Kind::Place)],
+            not_proposed: &["جنوب الغرب عبد العزيز", "جنوب الغرب عبد"],
+        },
+        Case {
             rule: "a noun of place counted by a number names no place",
             articles: &[
                 "وجرت الانتخابات في 63 ولاية موزعة على محافظات السلطنة.",
