@@ -11,7 +11,7 @@ use super::people::is_nationality;
 use super::shapes::{
     is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba,
 };
-use super::words::class;
+use super::words::{class, is_ordinal};
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
@@ -271,8 +271,9 @@ impl Finder {
         // plural is a network or a site of things; so it is before a noun
         // with an adjective that is no nationality (شبكة السكك الحديدية، شبكة
         // المياه العذبة), where an outlet's adjective says its country (شبكة
-        // سي إن إن الأمريكية).
-        let described = t.joined(j + 1) && is_nisba(t.key(j + 1)) && !is_nationality(t.key(j + 1));
+        // سي إن إن الأمريكية), or an ordinal (شبكة الجيل الخامس).
+        let adjective = t.key(j + 1);
+        let described = t.joined(j + 1) && (is_nisba(adjective) && !is_nationality(adjective) || is_ordinal(adjective));
         // موقع التنقيب: and before a verbal noun, the site of an activity.
         let activity = first.key.strip_prefix("ال").is_some_and(is_masdar_shape);
         if loose && (is_definite_plural(&first.key) || is_definite(&first.key) && (described || activity)) {

@@ -5,12 +5,14 @@
 //! credit line vouches for it, or sure evidence in two articles; nor is a word that follows a minister or a
 //! ministry somewhere (السياحة). The kind is the one its evidence points to
 //! most, article by article. Names are ranked by the evidence of each article
-//! plus the number of articles: how sure, then how frequent.
+//! plus the number of articles (for a word of ordinary text, those with
+//! evidence): how sure, then how frequent.
 
 use rustc_hash::FxHashMap;
 
 use super::candidates::Reason;
 use super::count::Tally;
+use super::rare::is_common_word;
 use super::variants::Listed;
 use super::{Context, Group, NewAlias, Options, Suggestion, Suggestions};
 use crate::arabic::slug::slugify;
@@ -61,6 +63,18 @@ fn evidence_score(evidence: &[(u32, Reason)]) -> u32 {
         *weight = (*weight).max(reason.weight());
     }
     best.values().sum()
+}
+
+/// How often the archive names it, for ranking: the articles it occurs in;
+/// for a word of ordinary text (الذهب، الخامس) only those with evidence,
+/// as elsewhere it is mostly the word (منقبين عن الذهب، مدينة الذهب). Not
+/// for a place vouched for by a dateline or the list of known places.
+fn frequency(group: &Group, tally: &Tally, name_key: &str, articles: usize) -> usize {
+    let vouched = group.evidence.iter().any(|(_, r)| matches!(r, Reason::Dateline | Reason::KnownPlace));
+    if vouched || name_key.contains(' ') || !is_common_word(name_key) {
+        return articles;
+    }
+    distinct(group.evidence.iter().map(|(a, _)| *a).chain(tally.alone.iter().copied()))
 }
 
 /// How many articles are among `articles`, each counted once.
@@ -197,7 +211,7 @@ pub fn rank(
                 described.push(reason.describe());
             }
         }
-        let score = evidence_score(&group.evidence) + articles.len() as u32;
+        let score = evidence_score(&group.evidence) + frequency(group, tally, name_key, articles.len()) as u32;
         let contexts = tally.quotes.iter().filter_map(|(a, written)| context(corpus, *a, written)).collect();
         scored.push((
             score,

@@ -43,6 +43,15 @@ fn outlets() {
             not_proposed: &["السكك", "السكك الحديدية"],
         },
         Case {
+            rule: "a loose noun of outlet before a noun with an ordinal is a network of things",
+            articles: &[
+                "وأطلقت الشركة شبكة الجيل الخامس في العاصمة، وفق ما نقلته شبكة سي إن إن الأمريكية.",
+                "وتغطي شبكة الجيل الخامس عشر مدن، كما ذكرت شبكة سي إن إن الأمريكية.",
+            ],
+            proposed: &[("سي إن إن", Kind::Source)],
+            not_proposed: &["الجيل الخامس", "الجيل"],
+        },
+        Case {
             rule: "a loose noun of outlet before a verbal noun is the site of an activity",
             articles: &[
                 "وعثر العمال في موقع التنقيب على جرار فخارية، بحسب ما نشره موقع «عرب 48».",

@@ -452,6 +452,24 @@ fn places() {
 }
 
 #[test]
+fn an_ordinary_word_ranks_by_the_articles_with_evidence_of_a_name() {
+    // الذهب is a noun of place's name once and the metal four times;
+    // تيميمون is a town's name twice and nowhere else.
+    let found = super::proposals(&[
+        "ووصل الزوار إلى مدينة الذهب في الصحراء.",
+        "وارتفع سعر الذهب في الأسواق.",
+        "ويبحث المنقبون عن الذهب في الوديان.",
+        "وصدرت البلاد أطنانا من الذهب.",
+        "وتراجع الطلب على الذهب هذا الشهر.",
+        "وافتتح المهرجان في مدينة تيميمون.",
+        "وتستقبل مدينة تيميمون آلاف السياح.",
+    ]);
+    let rank = |name: &str| found.iter().position(|s| s.name == name);
+    assert!(rank("الذهب").is_some(), "الذهب is still proposed: {found:?}");
+    assert!(rank("تيميمون") < rank("الذهب"), "تيميمون ranks below الذهب: {found:?}");
+}
+
+#[test]
 fn two_names_of_one_sea() {
     assert_one_name(
         &[
