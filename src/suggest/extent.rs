@@ -114,8 +114,11 @@ pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
         let own_words = if class(&words[0].key).given_name { 3 } else { 2 };
         let mut end = occurrence.min_words.min(words.len());
         while end < words.len() {
+            // A given name alone is nobody's name (محمد ياسين صالح beside
+            // محمد عيضة شبيبة and a محمد alone): the name runs on past it.
+            let lone_given_name = kind == Some(Kind::Person) && end == 1 && class(&words[0].key).given_name;
             let longer = count(&words[..=end]);
-            let is_shared = longer >= 2 && 2 * longer >= count(&words[..end]);
+            let is_shared = longer >= 2 && (2 * longer >= count(&words[..end]) || lone_given_name);
             let named = words[..end].iter().filter(|w| !is_particle(&w.key)).count();
             let after_chain = words[..end].iter().any(|w| is_chain(&w.key));
             // A name of two words or more does not run on past a word that
@@ -141,8 +144,10 @@ pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
             } else {
                 named < own_words && !ends_a_name(&words[end - 1])
             };
-            let own =
-                runs_on && room && !ends_here(&words[..end]) && !is_conjoined(&words[end].key, class(&words[end].key));
+            let own = runs_on
+                && room
+                && (lone_given_name || !ends_here(&words[..end]))
+                && !is_conjoined(&words[end].key, class(&words[end].key));
             if !(is_shared || own) {
                 break;
             }
@@ -177,6 +182,23 @@ mod tests {
 
     fn names(occurrences: &[Occurrence]) -> Vec<String> {
         occurrences.iter().map(|o| o.words.iter().map(|w| &*w.written).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    #[test]
+    fn a_given_name_alone_does_not_end_the_names_it_starts() {
+        let mut found = vec![
+            occurrence(Reason::Role, "محمد ياسين صالح"),
+            occurrence(Reason::Role, "محمد ياسين صالح"),
+            occurrence(Reason::Title, "محمد عيضة شبيبة"),
+            occurrence(Reason::Role, "محمد عيضه شبيبة"),
+            occurrence(Reason::Title, "محمد ولد الغزواني"),
+            occurrence(Reason::Speech, "محمد"),
+            occurrence(Reason::Title, "محمد"),
+        ];
+        settle(&mut found, &FxHashSet::default());
+        let names = names(&found);
+        assert_eq!(names[..2], ["محمد ياسين صالح", "محمد ياسين صالح"]);
+        assert_eq!(names[2..4], ["محمد عيضة شبيبة", "محمد عيضه شبيبة"]);
     }
 
     #[test]
