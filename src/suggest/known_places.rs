@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics_keeping};
 use super::rare::is_frequent_definite_word;
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba};
-use super::words::{class, class_after_conjunction};
+use super::words::{WordKeys, class, class_after_conjunction};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
 use crate::entities::matcher::{Claimant, Found, Matcher};
@@ -18,11 +18,11 @@ use crate::entities::matcher::{Claimant, Found, Matcher};
 /// و is their own (وصولا إلى "as far as", واسعة "wide", وسط "amid"), and
 /// nouns of part or number before من or a genitive (وأجزاء من، وسائر).
 #[rustfmt::skip]
-const NOT_LISTED: &[&str] = &[
+static NOT_LISTED: WordKeys = WordKeys::new(&[
     "وصول", "وصولا", "واسع", "واسعة", "وسط", "وقت", "وضع", "وجود", "وفد", "وفاة", "واقع", "وراء", "وفق", "وحدة",
     "وطني", "وطنية", "وثيقة", "وعود", "ورقة", "ولادة", "واجهة", "أجزاء", "أنحاء", "بقية", "باقي", "سائر", "معظم",
     "أغلب", "جميع", "مختلف",
-];
+]);
 
 /// Seas, oceans and gulfs as Arabic news names them: CLDR names countries
 /// and cities only. A list, not a rule: البحر and المحيط with an adjective
@@ -280,12 +280,10 @@ impl Finder {
         // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
         // far as its shape tells: four letters at least, no article, no
         // pronoun, no plural ending; nor a word known as a whole (واحدة).
-        static NOT_LISTED_KEYS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-        let not_listed = NOT_LISTED_KEYS.get_or_init(|| NOT_LISTED.iter().map(|w| crate::arabic::key(w)).collect());
         let ordinary = letter_count(bare) < 4
             || class(key).stop
-            || not_listed.contains(key)
-            || not_listed.contains(bare)
+            || NOT_LISTED.contains(key)
+            || NOT_LISTED.contains(bare)
             || is_definite(bare) && !is_listed_definite_name(bare)
             || is_inflected(t.written(i), bare, true)
             || ["ات", "ون", "ين"].iter().any(|end| bare.ends_with(end));

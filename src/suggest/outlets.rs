@@ -11,7 +11,7 @@ use super::people::is_nationality;
 use super::shapes::{
     is_conjoined, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba,
 };
-use super::words::{class, is_ordinal};
+use super::words::{WordKeys, class, is_ordinal};
 use crate::arabic::cues::{SOURCE_NOUNS, exact_cue_kind};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
@@ -25,14 +25,11 @@ const DESCRIPTIVE_TAILS: [&str; 3] = ["للانباء", "للاعلام", "لل�
 const DESCRIPTIVE: [&str; 7] = ["الانباء", "انباء", "الاعلام", "الاذاعه", "التلفزيون", "الصحافه", "الاخبار"];
 
 /// Nouns of outlet that are also used loosely (موقع "site" and "location").
-const LOOSE_SOURCE_NOUNS: [&str; 5] = ["موقع", "شبكة", "تلفزيون", "يومية", "أسبوعية"];
+static LOOSE_SOURCE_NOUNS: WordKeys = WordKeys::new(&["موقع", "شبكة", "تلفزيون", "يومية", "أسبوعية"]);
 
 /// Whether a word key is one of [`LOOSE_SOURCE_NOUNS`].
 pub fn is_loose_source_noun(word_key: &str) -> bool {
-    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| LOOSE_SOURCE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect())
-        .iter()
-        .any(|k| k == word_key)
+    LOOSE_SOURCE_NOUNS.contains(word_key)
 }
 
 /// Labels of a credit line that names the outlets an article comes from
@@ -49,10 +46,10 @@ const MOST_OPENING_WORDS: usize = 4;
 /// such a line repeats over one site's articles and is no outlet. Not عربي
 /// or دولي, which end outlets' names too (بي بي سي عربي).
 #[rustfmt::skip]
-const SECTION_NAMES: &[&str] = &[
+static SECTION_NAMES: WordKeys = WordKeys::new(&[
     "أخبار", "الأخبار", "عاجل", "الرئيسية", "محليات", "سياسة", "اقتصاد", "رياضة", "منوعات", "ثقافة", "تقارير",
     "مقالات", "فيديو", "صور",
-];
+]);
 
 /// Whether a paragraph opens with a credit's label and a colon (`المصدر:`).
 pub(super) fn is_credit_label(t: &Text) -> bool {
@@ -65,14 +62,13 @@ pub(super) fn is_credit_label(t: &Text) -> bool {
 /// The names of Latin letters, as Arabic writes an acronym letter by letter
 /// (بي بي سي، سي إن إن، إم بي سي). إل is left out: its key is that of آل.
 #[rustfmt::skip]
-const LETTER_NAMES: [&str; 25] = [
+static LETTER_NAMES: WordKeys = WordKeys::new(&[
     "إيه", "بي", "سي", "دي", "إي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "كي", "إم", "إن", "أو", "كيو", "آر",
     "إس", "تي", "يو", "في", "دبليو", "إكس", "واي", "زد",
-];
+]);
 
 fn is_letter_name(word_key: &str) -> bool {
-    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| LETTER_NAMES.iter().map(|n| crate::arabic::key(n)).collect()).iter().any(|k| k == word_key)
+    LETTER_NAMES.contains(word_key)
 }
 
 /// An acronym spelled out in Arabic letters from word `from`, whose key
@@ -145,8 +141,6 @@ impl Finder {
     /// articles often open with their outlet's name. A hint only, as scraped
     /// pages also open with a section's or a place's name.
     pub(super) fn opening_line(&mut self, t: &Text) {
-        static SECTIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-        let sections = SECTIONS.get_or_init(|| SECTION_NAMES.iter().map(|w| crate::arabic::key(w)).collect());
         let n = t.len();
         let shaped = (1..=MOST_OPENING_WORDS).contains(&n)
             && t.gap(0).trim().is_empty()
@@ -161,7 +155,7 @@ impl Finder {
             || words.iter().any(|w| {
                 class(&w.key).stop && !is_letter_name(&w.key)
                     || is_cue_or_role(&w.key) && n == 1
-                    || sections.iter().any(|s| **s == *w.key)
+                    || SECTION_NAMES.contains(&w.key)
             })
         {
             return;

@@ -12,53 +12,50 @@ use super::candidates::{Finder, NameWord, Reason, Text, without_proclitics};
 use super::known_places::is_known_place;
 use super::rare::is_rare;
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
-use super::words::{class, is_date_word};
+use super::words::{WordKeys, class, is_date_word};
 use crate::arabic::normalize::letter_count;
 
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية،
 /// قضاء الليل "spending the night", جهة رسمية "an official body"; جهة is
 /// the Moroccan region, جهة سوس ماسة).
 #[rustfmt::skip]
-const LOOSE_PLACE_NOUNS: &[&str] = &[
+static LOOSE_PLACE_NOUNS: WordKeys = WordKeys::new(&[
     "منطقة", "دولة", "جزيرة", "حي", "ميناء", "مرفأ", "مطار", "مصفاة", "بلدية", "مقاطعة", "إمارة", "مملكة", "جمهورية",
     "عاصمة", "قضاء", "جهة", "شاطئ",
-];
+]);
 
 /// The noun of a beach (شاطئ الوطية), and the waters a beach lies on,
 /// which are no beach's name (شاطئ البحر، شاطئ النهر).
-const BEACH_NOUN: &str = "شاطئ";
-const WATERS: [&str; 5] = ["البحر", "النهر", "البحيرة", "المحيط", "الخليج"];
+static BEACH_NOUN: WordKeys = WordKeys::new(&["شاطئ"]);
+static WATERS: WordKeys = WordKeys::new(&["البحر", "النهر", "البحيرة", "المحيط", "الخليج"]);
 
 /// Whether a noun of place (as a key, and without its proclitics) is a
 /// beach's and the name after it the water it lies on.
 fn is_beach_on_water(noun_keys: [Option<&str>; 2], name_key: &str) -> bool {
-    static KEYS: OnceLock<(String, Vec<String>)> = OnceLock::new();
-    let (beach, waters) =
-        KEYS.get_or_init(|| (crate::arabic::key(BEACH_NOUN), WATERS.iter().map(|w| crate::arabic::key(w)).collect()));
-    noun_keys.contains(&Some(beach.as_str())) && waters.iter().any(|w| w == name_key)
+    noun_keys.into_iter().flatten().any(|k| BEACH_NOUN.contains(k)) && WATERS.contains(name_key)
 }
 
 /// Whether word `i` is the verb أدى "led to" after و (وأدى ارتفاع
 /// الملوحة), whose key is that of وادي "valley": the valley's alef never
 /// takes a hamza.
 fn is_verb_led_to(t: &Text, i: usize) -> bool {
-    static VALLEY: OnceLock<String> = OnceLock::new();
-    t.key(i) == VALLEY.get_or_init(|| crate::arabic::key("وادي")) && t.written(i).contains('أ')
+    static VALLEY: WordKeys = WordKeys::new(&["وادي"]);
+    VALLEY.contains(t.key(i)) && t.written(i).contains('أ')
 }
 
 /// The words that open a byline where a dateline would stand (كتب: فلان،
 /// بقلم فلان).
-const BYLINE_WORDS: [&str; 3] = ["كتب", "كتبت", "بقلم"];
+static BYLINE_WORDS: WordKeys = WordKeys::new(&["كتب", "كتبت", "بقلم"]);
 
 /// Directions that begin the name of a region after a noun of place.
 const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Nouns of place that begin the name of the landform they stand before.
-const LANDFORM_NOUNS: [&str; 7] = ["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"];
+static LANDFORM_NOUNS: WordKeys = WordKeys::new(&["جبل", "جبال", "مضيق", "وادي", "خليج", "نهر", "بحيرة"]);
 
 /// Whether a word key is one of [`LANDFORM_NOUNS`].
 pub(super) fn is_landform_noun(key: &str) -> bool {
-    LANDFORM_NOUNS.iter().any(|n| crate::arabic::key(n) == key)
+    LANDFORM_NOUNS.contains(key)
 }
 
 /// The noun of a river, whose name is also said alone (نهر النيل and النيل,
@@ -77,12 +74,12 @@ const DIRECTION_ADJECTIVES: [&str; 4] = ["الشمالي", "الجنوبي", "ا
 /// الطرف الغربي), lines and fronts, the directions themselves (الجنوب
 /// الغربي), and what غربي calls Western (الإعلام الغربي، العالم الغربي).
 #[rustfmt::skip]
-const NOT_REGION_NOUNS: &[&str] = &[
+static NOT_REGION_NOUNS: WordKeys = WordKeys::new(&[
     "الجزء", "الطرف", "الجانب", "الجهة", "الضفة", "الشطر", "القسم", "النصف", "الواجهة", "الحدود", "الاتجاه", "المدخل",
     "المخرج", "الجناح", "الركن", "الباب", "السور", "الشارع", "الطريق", "الممر", "الخط", "المحور", "الجبهة",
     "الشريط", "القطاع", "الحي", "الحزام", "الرصيف", "السماء", "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط",
     "الإعلام", "العالم", "المعسكر", "الحلف", "الموقف", "الرأي", "الضغط",
-];
+]);
 
 /// Sure nouns of place whose dual (ولايتي، مدينتي) stands before two names.
 #[rustfmt::skip]
@@ -150,13 +147,11 @@ pub(super) fn place_nouns_before(word_key: &str) -> Option<PlaceList> {
 
 impl Finder {
     pub(super) fn after_place_noun(&mut self, t: &Text, i: usize, started: &mut [bool]) {
-        static LOOSE: OnceLock<Vec<String>> = OnceLock::new();
-        let loose_keys = LOOSE.get_or_init(|| LOOSE_PLACE_NOUNS.iter().map(|n| crate::arabic::key(n)).collect());
         if t.is_counted(i) || is_verb_led_to(t, i) {
             return;
         }
         let noun = t.key(i).strip_prefix(['و', 'ف', 'ب', 'ل']).filter(|rest| rest.chars().count() >= 2);
-        let loose = loose_keys.iter().any(|n| n == t.key(i) || Some(n.as_str()) == noun);
+        let loose = LOOSE_PLACE_NOUNS.contains(t.key(i)) || noun.is_some_and(|n| LOOSE_PLACE_NOUNS.contains(n));
         let mut j = i + 1;
         // العاصمة السورية دمشق: a definite noun takes adjectives before the
         // name; an indefinite one (مخيم الزعتري) is followed by the name itself.
@@ -226,14 +221,12 @@ impl Finder {
     /// feminine where the noun is not).
     pub(super) fn region(&mut self, t: &Text, i: usize, started: &mut [bool]) {
         static ADJECTIVES: OnceLock<Vec<String>> = OnceLock::new();
-        static NOT: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
         let adjectives = ADJECTIVES.get_or_init(|| {
             DIRECTION_ADJECTIVES
                 .iter()
                 .flat_map(|a| [crate::arabic::key(a), crate::arabic::key(&format!("{a}ة"))])
                 .collect()
         });
-        let not = NOT.get_or_init(|| NOT_REGION_NOUNS.iter().map(|w| crate::arabic::key(w)).collect());
         let adjective = t.key(i + 1);
         if started[i] || !t.joined(i + 1) || !adjectives.iter().any(|a| a == adjective) {
             return;
@@ -242,7 +235,11 @@ impl Finder {
         let noun = without_proclitics(t.key(i), |k| {
             // البادية الشرقية has a noun of a nisba's shape; الكورية الجنوبية a nationality.
             let nisba = is_nisba(k) && (!k.ends_with("يه") || super::people::is_nationality(k));
-            is_definite(k) && k.ends_with('ه') == feminine && !nisba && !is_definite_plural(k) && !not.contains(k)
+            is_definite(k)
+                && k.ends_with('ه') == feminine
+                && !nisba
+                && !is_definite_plural(k)
+                && !NOT_REGION_NOUNS.contains(k)
         });
         let Some(noun) = noun else { return };
         started[i] = true;
@@ -346,10 +343,7 @@ impl Finder {
         }
         let place: Vec<NameWord> = (0..end).map(|i| t.name_word(i)).collect();
         // كتب - محرر الشؤون الرياضية: a byline, no dateline.
-        static BYLINE_KEYS: OnceLock<Vec<String>> = OnceLock::new();
-        let byline_keys = BYLINE_KEYS.get_or_init(|| BYLINE_WORDS.iter().map(|w| crate::arabic::key(w)).collect());
-        let byline = byline_keys.iter().any(|k| *k == *place[0].key);
-        if byline || place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
+        if BYLINE_WORDS.contains(&place[0].key) || place.iter().any(|w| class(&w.key).stop || is_date_word(&w.key)) {
             return;
         }
         // لندن: «الشرق الأوسط»، a paper's house style: the place, a colon and

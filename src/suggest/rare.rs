@@ -17,7 +17,7 @@ use super::candidates::{
 };
 use super::places::place_nouns_before;
 use super::shapes::{ends_name, is_conjoined, is_definite};
-use super::words::class;
+use super::words::{WordKeys, class};
 use crate::arabic::normalize::letter_count;
 use crate::arabic::tokens::proclitic_variants;
 
@@ -111,14 +111,13 @@ pub(super) fn is_rare(word_key: &str) -> bool {
 /// بوزيد، منزل بوزلفة، نجع الشيخ، ود بانقا، بن مهيدي، أبو زنيمة): with a
 /// rare word after them, they are the name's first word.
 #[rustfmt::skip]
-const NAME_HEADS: &[&str] = &[
+static NAME_HEADS: WordKeys = WordKeys::new(&[
     "عين", "رأس", "تل", "بئر", "سيدي", "منزل", "نجع", "نزلة", "كفر", "دير", "ود", "ولد", "بن", "أبو", "بني", "أولاد",
     "تين", "حاسي", "وادي", "جبل",
-];
+]);
 
 pub(super) fn is_name_head(word_key: &str) -> bool {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    KEYS.get_or_init(|| NAME_HEADS.iter().map(|w| crate::arabic::key(w)).collect()).iter().any(|k| k == word_key)
+    NAME_HEADS.contains(word_key)
 }
 
 impl Finder {

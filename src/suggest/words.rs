@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::arabic::dates::{MonthNames, WEEKDAYS};
 use crate::arabic::key;
@@ -271,14 +271,31 @@ const GIVEN_NAMES: &[&str] = &[
 /// Ordinals, which close a ruler's name (محمد السادس، عبدالله الثاني) and
 /// follow a rank (الملازم الأول).
 #[rustfmt::skip]
-const ORDINALS: &[&str] = &[
+static ORDINALS: WordKeys = WordKeys::new(&[
     "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الحادي",
-];
+]);
 
 /// Whether a word key is an ordinal (الثاني).
 pub fn is_ordinal(word_key: &str) -> bool {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    KEYS.get_or_init(|| ORDINALS.iter().map(|o| key(o)).collect()).iter().any(|o| o == word_key)
+    ORDINALS.contains(word_key)
+}
+
+/// A list of words looked up by their matching keys, which are made once,
+/// on the first lookup.
+pub(super) struct WordKeys {
+    words: &'static [&'static str],
+    keys: OnceLock<FxHashSet<String>>,
+}
+
+impl WordKeys {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
+        WordKeys { words, keys: OnceLock::new() }
+    }
+
+    /// Whether a word key is the key of one of the words.
+    pub(super) fn contains(&self, word_key: &str) -> bool {
+        self.keys.get_or_init(|| self.words.iter().map(|w| key(w)).collect()).contains(word_key)
+    }
 }
 
 /// Particles inside names: a name runs through them (محمد بن سلمان، أبو مازن).
@@ -391,8 +408,8 @@ pub fn is_date_word(word_key: &str) -> bool {
 
 /// Whether the key is one of the particles inside names.
 pub fn is_particle(word_key: &str) -> bool {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    KEYS.get_or_init(|| NAME_PARTICLES.iter().map(|p| key(p)).collect()).iter().any(|p| p == word_key)
+    static KEYS: WordKeys = WordKeys::new(NAME_PARTICLES);
+    KEYS.contains(word_key)
 }
 
 #[cfg(test)]
