@@ -15,7 +15,7 @@ use super::outlets::{definite_source_noun, is_credit_label, is_loose_source_noun
 use super::places::place_nouns_before;
 pub use super::reason::Reason;
 use super::shapes::{is_definite, is_nisba};
-use super::words::class;
+use super::words::{class, is_number};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::{is_dropped, letter_count};
 use crate::arabic::tokens::{Words, joins_name};
@@ -189,10 +189,7 @@ impl Text<'_> {
     /// Whether word `i` is counted by a number in digits just before it
     /// (في 63 ولاية، 34 بلدية): a noun so counted names no one place.
     pub(super) fn is_counted(&self, i: usize) -> bool {
-        self.joined(i) && {
-            let number = self.key(i - 1);
-            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
-        }
+        self.joined(i) && is_number(self.key(i - 1))
     }
 
     pub(super) fn name_word(&self, i: usize) -> NameWord {

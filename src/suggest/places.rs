@@ -12,7 +12,7 @@ use super::candidates::{Finder, NameWord, Reason, Text, without_proclitics};
 use super::known_places::is_known_place;
 use super::rare::is_rare;
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
-use super::words::{WordKeys, class, is_date_word};
+use super::words::{WordKeys, class, is_date_word, is_number};
 use crate::arabic::normalize::letter_count;
 
 /// Nouns of place that are also used loosely (منطقة عازلة، دولة فلسطينية،
@@ -362,8 +362,7 @@ impl Finder {
         let dash = |s: &str| s.trim_start().starts_with(['-', '–', '—']);
         // Where the agency starts: after a marker, a date perhaps between.
         // 03/11/2033: a slash between numbers is the date's, no marker.
-        let numeric = |k: usize| t.key(k).chars().all(|c| c.is_ascii_digit());
-        let in_date = |k: usize| t.gap(k).trim() == "/" && k > end && numeric(k - 1) && numeric(k);
+        let in_date = |k: usize| t.gap(k).trim() == "/" && k > end && is_number(t.key(k - 1)) && is_number(t.key(k));
         let mut at = end;
         while at < t.len()
             && at < end + 6

@@ -396,6 +396,11 @@ pub fn class_after_conjunction(word_key: &str) -> WordClass {
     word_key.strip_prefix(['و', 'ف']).filter(|rest| rest.chars().count() >= 2).map(class).unwrap_or_default()
 }
 
+/// Whether a word key is a number written in digits (2039، 63).
+pub fn is_number(word_key: &str) -> bool {
+    !word_key.is_empty() && word_key.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Whether a word belongs to a date in a dateline: digits, a month, a day, في.
 pub fn is_date_word(word_key: &str) -> bool {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();
@@ -403,7 +408,7 @@ pub fn is_date_word(word_key: &str) -> bool {
         let months = MonthNames::ALL.iter().flat_map(|names| (1..=12).map(move |m| names.name(m)));
         months.flat_map(|m| m.split(' ')).chain(WEEKDAYS).chain(["في"]).map(key).collect()
     });
-    word_key.chars().all(|c| c.is_ascii_digit()) || keys.iter().any(|k| k == word_key)
+    is_number(word_key) || keys.iter().any(|k| k == word_key)
 }
 
 /// Whether the key is one of the particles inside names.
