@@ -26,6 +26,8 @@ pub struct Tally {
     pub articles: Vec<u32>,
     /// Occurrences of each of the group's spellings.
     pub spellings: Vec<usize>,
+    /// Each spelling as first written, for those no evidence found.
+    pub written: Vec<String>,
     /// The first occurrences in article bodies: (article, text as written).
     pub quotes: Vec<(u32, String)>,
     /// Occurrences of the one-word name with the article added or removed.
@@ -65,7 +67,7 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
     let alternates: Vec<(u32, String)> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.spellings.len() == 1)
+        .filter(|(_, g)| g.spellings.iter().filter(|s| s.finds > 0).count() == 1)
         .flat_map(|(i, g)| alternates(&g.spellings[0].key).into_iter().map(move |a| (n + i as u32, a)))
         .collect();
     // Each name is counted as the build would count it in the list of its
@@ -99,8 +101,14 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
 
     let per_article: Vec<Vec<Hit>> =
         corpus.par_iter().map_init(Scratch::default, |scratch, article| hits(article, &matcher, scratch)).collect();
-    let mut tallies: Vec<Tally> =
-        groups.iter().map(|g| Tally { spellings: vec![0; g.spellings.len()], ..Tally::default() }).collect();
+    let mut tallies: Vec<Tally> = groups
+        .iter()
+        .map(|g| Tally {
+            spellings: vec![0; g.spellings.len()],
+            written: vec![String::new(); g.spellings.len()],
+            ..Tally::default()
+        })
+        .collect();
     for (article, hits) in per_article.into_iter().enumerate() {
         let article = article as u32;
         for hit in hits {
@@ -126,6 +134,11 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
             }
             let spelling = which_spelling(&spelling_index[hit.group as usize], &hit.key);
             tally.spellings[spelling] += 1;
+            // As written without a proclitic (أغادير, not بأغادير).
+            let bare = spelling_index[hit.group as usize].get(hit.key.as_str()) == Some(&spelling);
+            if bare && tally.written[spelling].is_empty() {
+                tally.written[spelling].clone_from(&hit.written);
+            }
             if hit.in_body && tally.quotes.len() < QUOTES && tally.quotes.iter().all(|(a, _)| *a != article) {
                 tally.quotes.push((article, hit.written));
             }

@@ -168,7 +168,8 @@ pub fn suggest(corpus: &[ArticleFile], catalog: &Catalog, options: &Options) -> 
     extent::settle(&mut occurrences, &finds.vocabulary);
     let (groups, mut pairs) = into_groups(occurrences);
     pairs.extend(agencies::pairs(&groups));
-    let groups = variants::merge(groups, &pairs);
+    let mut groups = variants::merge(groups, &pairs);
+    variants::spelled_elsewhere(&mut groups, &finds.vocabulary);
     let tallies = count::count(corpus, &groups);
     let mut suggestions = rank::rank(corpus, catalog, groups, tallies, options);
     let found = spellings::find(corpus, catalog).into_iter().map(|f| {

@@ -133,7 +133,14 @@ pub fn rank(
     let mut scored: Vec<(u32, Suggestion)> = Vec::new();
     for (group, tally) in groups.iter().zip(&tallies) {
         let kind = group.kind();
-        let known = group.spellings.iter().find(|s| listed.has(&s.key)).map(|s| s.key.as_str());
+        // A spelling added for counting ([`super::variants::spelled_elsewhere`])
+        // says what the name is only where the archive writes it.
+        let known = group
+            .spellings
+            .iter()
+            .zip(&tally.spellings)
+            .find(|&(s, &count)| (s.finds > 0 || count > 0) && listed.has(&s.key))
+            .map(|(s, _)| s.key.as_str());
         let entity = match known {
             Some(spelling) => listed.entity_of(spelling),
             None => listed.variant_of(&group.spellings[0].key, kind),
@@ -141,12 +148,12 @@ pub fn rank(
         if known.is_some() || entity.is_some() {
             if let Some(id) = entity {
                 let entity = catalog.get(id);
-                for (spelling, &count) in group.spellings.iter().zip(&tally.spellings) {
+                for (i, (spelling, &count)) in group.spellings.iter().zip(&tally.spellings).enumerate() {
                     if count > 0 && !listed.has(&spelling.key) {
                         aliases.push(NewAlias {
                             entity: entity.key.clone(),
                             kind: entity.kind,
-                            alias: spelling.written.clone(),
+                            alias: written(group, tally, i),
                             count,
                         });
                     }
@@ -177,8 +184,12 @@ pub fn rank(
         }
         // A spelling found only inside a longer one of the name (وخش in نهر
         // وخش) still names it alone elsewhere.
-        let mut by_use: Vec<(usize, usize)> =
-            uses.iter().copied().enumerate().filter(|&(i, _)| !counted_for_another[i]).collect();
+        let mut by_use: Vec<(usize, usize)> = uses
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(i, n)| !counted_for_another[i] && (n > 0 || group.spellings[i].finds > 0))
+            .collect();
         by_use.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // A person goes by the fullest name in common use (فلاديمير بوتين over
         // بوتين); a place or an outlet by its commonest spelling.
@@ -200,9 +211,8 @@ pub fn rank(
         if !name_key.contains(' ') && super::words::class(name_key).given_name && !place_or_outlet {
             continue;
         }
-        let name = group.spellings[name_at].written.clone();
-        let variants =
-            by_use.iter().filter(|(i, _)| *i != name_at).map(|(i, _)| group.spellings[*i].written.clone()).collect();
+        let name = written(group, tally, name_at);
+        let variants = by_use.iter().filter(|(i, _)| *i != name_at).map(|(i, _)| written(group, tally, *i)).collect();
         let mut reasons: Vec<Reason> = group.evidence.iter().map(|(_, r)| *r).collect();
         reasons.sort_by(|a, b| b.weight().cmp(&a.weight()).then_with(|| a.cmp(b)));
         let mut described: Vec<&'static str> = Vec::new();
@@ -239,6 +249,16 @@ pub fn rank(
     let mut found = Suggestions { suggestions, aliases: Vec::new() };
     found.add_aliases(aliases);
     found
+}
+
+/// A spelling as the articles write it: as found, or else as first counted.
+fn written(group: &Group, tally: &Tally, spelling: usize) -> String {
+    let found = &group.spellings[spelling];
+    [&found.written, &tally.written[spelling], &found.key]
+        .into_iter()
+        .find(|w| !w.is_empty())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Whether `form` is `bare` with proclitics on its first word.

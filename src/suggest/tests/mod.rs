@@ -64,3 +64,25 @@ mod outlets;
 mod people;
 mod places;
 mod rare;
+
+/// A spelling that no evidence found, a transliteration away from a name
+/// found elsewhere, is counted for the name, as written.
+#[test]
+fn a_spelling_found_without_evidence_counts_for_the_name() {
+    let found = proposals(&[
+        "وقال المدرب الأمريكي بوب بافيرت إن الجواد جاهز للسباق، وإن ميناء أكادير استقبل الخيول.",
+        "وأبدى بوب بافرت رضاه عن أداء الجواد، فيما تستعد أغادير لاستقبال السياح.",
+    ]);
+    let names: Vec<String> = found.iter().map(|s| format!("{} {:?} {}", s.name, s.variants, s.articles)).collect();
+    for (name, variant) in [("بوب بافيرت", "بوب بافرت"), ("أكادير", "أغادير")] {
+        let hit = found.iter().find(|s| s.name == name || s.variants.iter().any(|v| v == name));
+        assert!(
+            hit.is_some_and(|s| s.articles == 2 && (s.name == variant || s.variants.iter().any(|v| v == variant))),
+            "{variant} not counted for {name}: {names:?}"
+        );
+    }
+    // A word of ordinary text is not a spelling of a name (تيارات beside تيارت).
+    let found = proposals(&["وصل الوفد إلى ولاية تيارت مساء أمس.", "وتتنافس تيارات سياسية عدة في الانتخابات."]);
+    let names: Vec<String> = found.iter().map(|s| format!("{} {:?} {}", s.name, s.variants, s.articles)).collect();
+    assert!(found.iter().any(|s| s.name == "تيارت" && s.articles == 1 && s.variants.is_empty()), "{names:?}");
+}
