@@ -1,12 +1,14 @@
 //! Spellings of one name, merged: the same matching key (hamza on alef,
 //! ى/ي, ة/ه and tashkeel already folded), the same compound in either
 //! spacing (عبد الفتاح / عبدالفتاح, أبو ظبي / أبوظبي), a close
-//! transliteration (بوتن / بوتين, ترمب / ترامب: one letter apart, with the
-//! same consonants, غ and ج as one), an agency's abbreviation after its name (واع), and a
+//! transliteration (بوتن / بوتين, ترمب / ترامب, أكادير / أغادير: [`close`]),
+//! an agency's abbreviation after its name (واع), and a
 //! person's family name alone beside the full name (بوتين in فلاديمير بوتين),
 //! the same letters with and without spaces (يرلي كايا / يرليكايا), and the
 //! longer and shorter forms of a person's name ([`super::person_names`]).
-//! Also which names are spellings of entities the lists already have.
+//! Then the close transliterations of each name that the archive writes where
+//! no evidence found it ([`spelled_elsewhere`]). Also which names are
+//! spellings of entities the lists already have.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -101,9 +103,10 @@ pub fn close(a: &str, b: &str) -> bool {
     !short && a_joined.iter().zip(&b_joined).all(|(x, y)| close_words(x, y, longer))
 }
 
-/// The words one transliteration away from `word` (a long vowel written or
-/// not, or traded for another, a hard g or ط written another way, a final
-/// ة, ا or اء): those [`close_words`] takes for the same word are among them.
+/// The words one trade away from `word` (a long vowel written or not, or
+/// traded for another, a hard g or ط written another way, a final ة, ا or
+/// اء): the spellings of it that the archive is searched for, before
+/// [`close`] has the last word.
 fn transliterations(word: &str) -> Vec<String> {
     let letters: Vec<char> = word.chars().collect();
     let mut out: Vec<String> = Vec::new();
