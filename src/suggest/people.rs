@@ -351,7 +351,17 @@ impl Finder {
             if i == 0 || !t.joined(i) || started[i - 1] {
                 return;
             }
-            i - 1
+            // عز الدين بن الشيخ: a given name in الدين is two words, and
+            // where a name already starts at the first, the chain is in it.
+            let compound = i >= 2 && t.key(i - 1) == "الدين" && t.joined(i - 1) && {
+                let head = t.key(i - 2);
+                !class(head).stop && !is_definite(head)
+            };
+            match compound {
+                true if started[i - 2] => return,
+                true => i - 2,
+                false => i - 1,
+            }
         } else {
             i
         };

@@ -133,6 +133,15 @@ fn people() {
             not_proposed: &["اللبنانية", "بما"],
         },
         Case {
+            rule: "a given name in الدين before بن is two words of the name",
+            articles: &[
+                "وقال وزير الفلاحة والموارد المائية والصيد البحري، عز الدين بن الشيخ، اليوم، إن الموسم جيد.",
+                "وأكد وزير الفلاحة عز الدين بن الشيخ، في حوار إذاعي، أن المخزون كاف.",
+            ],
+            proposed: &[("عز الدين بن الشيخ", Kind::Person)],
+            not_proposed: &["الدين بن الشيخ", "عز الدين"],
+        },
+        Case {
             rule: "where an envoy or ambassador is sent belongs to the role, not the name",
             articles: &[
                 "وقال المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة إن الحل سياسي.",
