@@ -67,7 +67,7 @@ pub fn count(corpus: &[ArticleFile], groups: &[Group]) -> Vec<Tally> {
     let alternates: Vec<(u32, String)> = groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.spellings.iter().filter(|s| s.finds > 0).count() == 1)
+        .filter(|(_, g)| g.spellings.iter().filter(|s| s.found()).count() == 1)
         .flat_map(|(i, g)| alternates(&g.spellings[0].key).into_iter().map(move |a| (n + i as u32, a)))
         .collect();
     // Each name is counted as the build would count it in the list of its

@@ -128,6 +128,14 @@ struct GroupSpelling {
     finds: usize,
 }
 
+impl GroupSpelling {
+    /// Whether evidence found it, rather than [`variants::spelled_elsewhere`]
+    /// adding it to be counted.
+    fn found(&self) -> bool {
+        self.finds > 0
+    }
+}
+
 /// A name found, with its spellings (most found first) and its evidence.
 #[derive(Debug, Clone)]
 struct Group {

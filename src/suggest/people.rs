@@ -357,10 +357,12 @@ impl Finder {
                 let head = t.key(i - 2);
                 !class(head).stop && !is_definite(head)
             };
-            match compound {
-                true if started[i - 2] => return,
-                true => i - 2,
-                false => i - 1,
+            if !compound {
+                i - 1
+            } else if started[i - 2] {
+                return;
+            } else {
+                i - 2
             }
         } else {
             i

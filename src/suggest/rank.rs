@@ -133,14 +133,12 @@ pub fn rank(
     let mut scored: Vec<(u32, Suggestion)> = Vec::new();
     for (group, tally) in groups.iter().zip(&tallies) {
         let kind = group.kind();
-        // A spelling added for counting ([`super::variants::spelled_elsewhere`])
+        // A spelling added to be counted ([`super::variants::spelled_elsewhere`])
         // says what the name is only where the archive writes it.
-        let known = group
-            .spellings
-            .iter()
-            .zip(&tally.spellings)
-            .find(|&(s, &count)| (s.finds > 0 || count > 0) && listed.has(&s.key))
-            .map(|(s, _)| s.key.as_str());
+        let in_archive = |i: usize| group.spellings[i].found() || tally.spellings[i] > 0;
+        let known = (0..group.spellings.len())
+            .find(|&i| in_archive(i) && listed.has(&group.spellings[i].key))
+            .map(|i| group.spellings[i].key.as_str());
         let entity = match known {
             Some(spelling) => listed.entity_of(spelling),
             None => listed.variant_of(&group.spellings[0].key, kind),
@@ -184,12 +182,8 @@ pub fn rank(
         }
         // A spelling found only inside a longer one of the name (وخش in نهر
         // وخش) still names it alone elsewhere.
-        let mut by_use: Vec<(usize, usize)> = uses
-            .iter()
-            .copied()
-            .enumerate()
-            .filter(|&(i, n)| !counted_for_another[i] && (n > 0 || group.spellings[i].finds > 0))
-            .collect();
+        let mut by_use: Vec<(usize, usize)> =
+            uses.iter().copied().enumerate().filter(|&(i, _)| !counted_for_another[i] && in_archive(i)).collect();
         by_use.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // A person goes by the fullest name in common use (فلاديمير بوتين over
         // بوتين); a place or an outlet by its commonest spelling.
