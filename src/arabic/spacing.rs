@@ -1,8 +1,9 @@
 //! Spacing variants of compound names (docs/arabic.md §2.8, an addition): عبد before
 //! a name with the article is written apart or joined (عبد الفتاح and
 //! عبدالفتاح, عبد الله and عبدالله), and so is أبو before a name (أبو ظبي and
-//! أبوظبي, أبو مازن and أبومازن). Outlets differ, and hashtags always join, so
-//! a listed name matches in both spellings. أبو apart before a name is also
+//! أبوظبي, أبو مازن and أبومازن) and a given name's first part before الدين
+//! (عز الدين and عزالدين, نور الدين and نورالدين). Outlets differ, and
+//! hashtags always join, so a listed name matches in both spellings. أبو apart before a name is also
 //! declined (قضاء أبي الخصيب, التقى أبا مازن), so a name with it matches in
 //! its three cases. Pure functions of word keys.
 
@@ -16,6 +17,20 @@ const ABU: &str = "ابو";
 /// accusative (أبا).
 const ABU_CASES: [&str; 3] = [ABU, "ابي", "ابا"];
 const ARTICLE: &str = "ال";
+/// The key of الدين ("of the faith"), which ends the first part of many
+/// given names.
+const DIN: &str = "الدين";
+/// The keys of the words that make a given name with الدين (عز الدين،
+/// نور الدين، صلاح الدين، محيي الدين), as the names of the region are
+/// written apart and joined. A list, not any word: رجال الدين ("clerics")
+/// is no name, and a listed word that ends in الدين (الوالدين) is no
+/// compound.
+#[rustfmt::skip]
+const DIN_HEADS: [&str; 41] = [
+    "نور", "عز", "صلاح", "سيف", "علاء", "بدر", "نجم", "شمس", "تاج", "جمال", "كمال", "خير", "زين", "شرف", "محيي",
+    "محي", "بهاء", "فخر", "ضياء", "سعد", "عماد", "حسام", "شهاب", "ناصر", "قطب", "معين", "نصر", "عصام", "ولي", "مجد",
+    "جلال", "نظام", "سراج", "برهان", "حميد", "ركن", "قمر", "صفي", "تقي", "رضي", "لسان",
+];
 
 /// Whether two word keys make a compound that is also written as one word.
 fn joinable(first: &str, second: &str) -> bool {
@@ -24,16 +39,20 @@ fn joinable(first: &str, second: &str) -> bool {
         // which some outlets join too, but rarely enough to leave alone).
         ABD => second.starts_with(ARTICLE) && letter_count(second) >= 4,
         ABU => letter_count(second) >= 2,
-        _ => false,
+        _ => second == DIN && DIN_HEADS.contains(&first),
     }
 }
 
-/// Where a one-word key splits into a compound: after عبد or أبو.
+/// Where a one-word key splits into a compound: after عبد or أبو, or
+/// before الدين.
 fn split_point(word: &str) -> Option<usize> {
-    [ABD, ABU].into_iter().find_map(|head| {
-        let rest = word.strip_prefix(head)?;
-        joinable(head, rest).then_some(head.len())
-    })
+    [ABD, ABU]
+        .into_iter()
+        .find_map(|head| {
+            let rest = word.strip_prefix(head)?;
+            joinable(head, rest).then_some(head.len())
+        })
+        .or_else(|| word.strip_suffix(DIN).filter(|head| joinable(head, DIN)).map(str::len))
 }
 
 /// Every other way of spacing the words of a name (as keys): each compound
@@ -102,7 +121,7 @@ mod tests {
     /// docs/arabic.md §2.8 (compound names): the spellings a listed name also matches.
     #[test]
     fn spacing_table() {
-        let table: [(&str, &[&str]); 10] = [
+        let table: [(&str, &[&str]); 14] = [
             ("عبد الفتاح البرهان", &["عبدالفتاح البرهان"]),
             ("عبدالفتاح البرهان", &["عبد الفتاح البرهان"]),
             ("الملك عبد الله الثاني", &["الملك عبدالله الثاني"]),
@@ -113,6 +132,11 @@ mod tests {
             // Only عبد + the article: عبد ربه and عبدي (a family name) stay as they are.
             ("عبد ربه منصور هادي", &[]),
             ("مظلوم عبدي", &[]),
+            ("عز الدين بن الشيخ", &["عزالدين بن الشيخ"]),
+            ("نورالدين بوصوار", &["نور الدين بوصوار"]),
+            // Only a given name's part: رجال الدين is "clerics", الوالدين "the parents".
+            ("رجال الدين", &[]),
+            ("الوالدين", &[]),
             ("بوتين", &[]),
         ];
         for (name, expected) in table {
@@ -154,6 +178,11 @@ mod tests {
             let words = keys(name);
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             assert_eq!(joined(&words), [key("أبوالخصيب")], "{name}");
+        }
+        for name in ["صلاح الدين", "صلاحالدين"] {
+            let words = keys(name);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            assert_eq!(joined(&words), [key("صلاحالدين")], "{name}");
         }
         // Alone, أبي is "my father": no name to decline.
         assert_eq!(joined(&[key("أبي").as_str()]), [key("أبي")]);
