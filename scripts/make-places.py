@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes src/suggest/places.txt, the places every archive may mention, for
-`fihris entities suggest`.
+`fihris entities suggest`, and src/suggest/same-places.txt, the countries
+those sources give several names (ساحل العاج and كوت ديفوار, بيلاروس and
+روسيا البيضاء), which `suggest` takes for one place.
 
 usage: scripts/make-places.py [PACKAGES_DIR]
 
@@ -56,6 +58,7 @@ from wordfreq import zipf_frequency
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "suggest" / "places.txt"
+SAME_OUT = REPO / "src" / "suggest" / "same-places.txt"
 
 PACKAGES = {
     "cldr-localenames-full": "48.2.0",
@@ -284,31 +287,57 @@ def subdivisions(root: Path) -> set[str]:
     return out
 
 
-def names(root: Path) -> set[str]:
+def country_names(root: Path) -> dict[str, list[str]]:
+    """Every name CLDR (with its short and variant forms) and
+    i18n-iso-countries give each territory, by its code."""
     locale = package(root, "cldr-localenames-full") / "main" / "ar" / "territories.json"
     territories = json.loads(locale.read_text(encoding="utf-8"))["main"]["ar"]["localeDisplayNames"]["territories"]
+    countries = json.loads((package(root, "i18n-iso-countries") / "langs" / "ar.json").read_text(encoding="utf-8"))
+    by_code: dict[str, list[str]] = {}
+    for code, name in territories.items():
+        by_code.setdefault(code.split("-alt-")[0], []).append(name)
+    for code, value in countries["countries"].items():
+        by_code.setdefault(code, []).extend(value if isinstance(value, list) else [value])
+    for names_of_one in by_code.values():
+        names_of_one.extend(short for full, short in SHORT_FORMS.items() if full in names_of_one)
+    return by_code
+
+
+def place_names(name: str) -> list[str]:
+    """The names of places a source's name gives: ميانمار (بورما) is the
+    name and, when the parentheses hold another name of the place (not a
+    description: منطقة إدارية خاصة), that one; less ordinary words and
+    what is no place."""
+    outside, _, inside = name.partition("(")
+    out = []
+    for part in [outside, OTHER_NAMES.get(inside.strip(" )"), "")]:
+        part = " ".join(part.split())
+        # Territory codes that are no place (001, 150) have digits.
+        if not part or " - " in part or re.search(r"[0-9]", part):
+            continue
+        if part in ORDINARY or part in NOT_PLACES or territory_code(part):
+            continue
+        out.append(part)
+    return out
+
+
+def names(root: Path) -> set[str]:
     dates = package(root, "cldr-dates-full") / "main" / "ar" / "timeZoneNames.json"
     zones = json.loads(dates.read_text(encoding="utf-8"))["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
-    countries = json.loads((package(root, "i18n-iso-countries") / "langs" / "ar.json").read_text(encoding="utf-8"))
-    found: list[str] = [*territories.values(), *exemplar_cities(zones), *geonames_cities(root), *subdivisions(root)]
-    found.extend(short for full, short in SHORT_FORMS.items() if full in territories.values())
-    for value in countries["countries"].values():
-        found.extend(value if isinstance(value, list) else [value])
-    out = set()
-    for name in found:
-        # ميانمار (بورما): the name, and what the parentheses hold when it
-        # is another name of the place (not a description: منطقة إدارية خاصة).
-        outside, _, inside = name.partition("(")
-        parts = [outside, OTHER_NAMES.get(inside.strip(" )"), "")]
-        for part in parts:
-            part = " ".join(part.split())
-            # Territory codes that are no place (001, 150) have digits.
-            if not part or " - " in part or re.search(r"[0-9]", part):
-                continue
-            if part in ORDINARY or part in NOT_PLACES or territory_code(part):
-                continue
-            out.add(part)
-    return out
+    found: list[str] = [*exemplar_cities(zones), *geonames_cities(root), *subdivisions(root)]
+    for names_of_one in country_names(root).values():
+        found.extend(names_of_one)
+    return {part for name in found for part in place_names(name)}
+
+
+def same_places(root: Path) -> list[list[str]]:
+    """The countries with more than one name, each its names."""
+    out = []
+    for names_of_one in country_names(root).values():
+        distinct = sorted({part for name in names_of_one for part in place_names(name)})
+        if len(distinct) > 1:
+            out.append(distinct)
+    return sorted(out)
 
 
 def territory_code(name: str) -> bool:
@@ -336,14 +365,31 @@ HEADER = """\
 """
 
 
-def main() -> None:
-    if len(sys.argv) > 1:
-        found = names(Path(sys.argv[1]))
-    else:
-        with tempfile.TemporaryDirectory() as work:
-            found = names(unpack(Path(work)))
+SAME_HEADER = """\
+# Countries and territories that Unicode CLDR 48 (with their short and variant
+# forms) and i18n-iso-countries 7.14 give several Arabic names: one a line,
+# its names separated by tabs. `entities suggest` takes them for one place.
+# Written by scripts/make-places.py; do not edit by hand.
+# CLDR data: Unicode License v3, (c) Unicode, Inc. i18n-iso-countries: MIT,
+# (c) widdix GmbH.
+"""
+
+
+def write(root: Path) -> None:
+    found = names(root)
     OUT.write_text(HEADER + "".join(f"{name}\n" for name in sorted(found)), encoding="utf-8")
     print(f"{OUT.relative_to(REPO)}: {len(found)} names")
+    same = same_places(root)
+    SAME_OUT.write_text(SAME_HEADER + "".join("\t".join(line) + "\n" for line in same), encoding="utf-8")
+    print(f"{SAME_OUT.relative_to(REPO)}: {len(same)} places")
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        write(Path(sys.argv[1]))
+    else:
+        with tempfile.TemporaryDirectory() as work:
+            write(unpack(Path(work)))
 
 
 if __name__ == "__main__":

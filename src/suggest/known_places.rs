@@ -38,16 +38,40 @@ const SEAS: &[&str] = &[
 
 /// Two names of one sea or region, which one archive writes both ways.
 #[rustfmt::skip]
-const SAME_PLACES: [(&str, &str); 4] = [
+const SAME_SEAS_AND_REGIONS: [(&str, &str); 4] = [
     ("البحر الأبيض المتوسط", "البحر المتوسط"), ("البحر العربي", "بحر العرب"), ("بلاد الشام", "الشام"),
     ("شبه الجزيرة العربية", "الجزيرة العربية"),
 ];
 
-/// The keys of the pairs of names that are one known place.
-pub(super) fn same_known_places() -> impl Iterator<Item = (String, String)> {
-    SAME_PLACES
-        .iter()
-        .map(|(a, b)| (crate::entities::catalog::spelling_key(a), crate::entities::catalog::spelling_key(b)))
+/// The keys of the names of each place known by several: the countries
+/// CLDR and i18n-iso-countries name more than one way (`same-places.txt`:
+/// ساحل العاج and كوت ديفوار), and the seas and regions above. An archive
+/// writes both, and a list may hold one.
+pub(super) fn same_known_places() -> &'static [Vec<String>] {
+    static PLACES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let key = crate::entities::catalog::spelling_key;
+        include_str!("same-places.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|line| line.split('\t').map(key).collect())
+            .chain(SAME_SEAS_AND_REGIONS.iter().map(|(a, b)| vec![key(a), key(b)]))
+            .collect()
+    })
+}
+
+/// The other names of the known place one of whose names is `key`.
+pub(super) fn other_names_of(key: &str) -> impl Iterator<Item = &'static str> {
+    static BY_NAME: OnceLock<rustc_hash::FxHashMap<&'static str, usize>> = OnceLock::new();
+    let places = same_known_places();
+    let by_name = BY_NAME.get_or_init(|| {
+        places.iter().enumerate().flat_map(|(i, names)| names.iter().map(move |name| (name.as_str(), i))).collect()
+    });
+    by_name
+        .get(key)
+        .into_iter()
+        .flat_map(move |&i| places[i].iter().map(String::as_str))
+        .filter(move |name| *name != key)
 }
 
 /// Regions that Arabic news names as places and CLDR does not (it has the

@@ -13,6 +13,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::word_hash;
+use super::known_places::{other_names_of, same_known_places};
 use super::person_names::same_person;
 use super::places::is_landform_noun;
 use super::rare::is_common_word;
@@ -289,9 +290,10 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
             merges.join(i, bare);
         }
     }
-    for (a, b) in super::known_places::same_known_places() {
-        if let (Some(&a), Some(&b)) = (by_key.get(a.as_str()), by_key.get(b.as_str())) {
-            merges.join(a, b);
+    for names in same_known_places() {
+        let mut found = names.iter().filter_map(|name| by_key.get(name.as_str()));
+        if let Some(&first) = found.next() {
+            found.for_each(|&other| merges.join(first, other));
         }
     }
     // The same name written with and without spaces (علي يرلي كايا and
@@ -367,12 +369,20 @@ pub struct Listed<'c> {
     loose: FxHashMap<String, Vec<(String, EntityId)>>,
     /// Last words of several-word person names → who has them.
     tails: FxHashMap<String, Vec<EntityId>>,
+    /// Other names of the known places listed (ساحل العاج where كوت
+    /// ديفوار is) → which entity.
+    other_names: FxHashMap<&'static str, Vec<EntityId>>,
 }
 
 impl<'c> Listed<'c> {
     pub fn new(catalog: &'c Catalog) -> Self {
-        let mut listed =
-            Listed { catalog, exact: FxHashMap::default(), loose: FxHashMap::default(), tails: FxHashMap::default() };
+        let mut listed = Listed {
+            catalog,
+            exact: FxHashMap::default(),
+            loose: FxHashMap::default(),
+            tails: FxHashMap::default(),
+            other_names: FxHashMap::default(),
+        };
         for id in catalog.ids() {
             let entity = catalog.get(id);
             for spelling in &entity.spellings {
@@ -382,6 +392,11 @@ impl<'c> Listed<'c> {
                 if entity.kind == Kind::Person {
                     for (at, _) in key.match_indices(' ') {
                         listed.tails.entry(key[at + 1..].to_owned()).or_default().push(id);
+                    }
+                }
+                if entity.kind == Kind::Place {
+                    for other in other_names_of(&key) {
+                        listed.other_names.entry(other).or_default().push(id);
                     }
                 }
             }
@@ -403,8 +418,9 @@ impl<'c> Listed<'c> {
     }
 
     /// The one listed entity that a new spelling is a variant of: a close
-    /// transliteration or spacing of one of its spellings, its family name
-    /// alone, or its name with the given name before.
+    /// transliteration or spacing of one of its spellings, another name of
+    /// a known place, its family name alone, or its name with the given
+    /// name before.
     pub fn variant_of(&self, spelling: &str, kind: Option<Kind>) -> Option<EntityId> {
         let mut who: Vec<EntityId> = self
             .loose
@@ -414,6 +430,9 @@ impl<'c> Listed<'c> {
             .filter(|(listed, _)| close(listed, spelling))
             .map(|&(_, id)| id)
             .collect();
+        if kind.is_none_or(|k| k == Kind::Place) {
+            who.extend(self.other_names.get(spelling).into_iter().flatten());
+        }
         if kind.is_none_or(|k| k == Kind::Person) {
             who.extend(self.tails.get(spelling).into_iter().flatten());
             for (at, _) in spelling.match_indices(' ') {

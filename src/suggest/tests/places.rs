@@ -469,7 +469,7 @@ fn an_ordinary_word_ranks_by_the_articles_with_evidence_of_a_name() {
 }
 
 #[test]
-fn two_names_of_one_sea() {
+fn two_names_of_one_place() {
     assert_one_name(
         &[
             "وتربط الممرات الموانئ المصرية على البحر المتوسط بأوروبا.",
@@ -478,6 +478,37 @@ fn two_names_of_one_sea() {
         "البحر المتوسط",
         "البحر الأبيض المتوسط",
     );
+    // A country CLDR and i18n-iso-countries name two ways.
+    assert_one_name(
+        &[
+            "ويمر الأنبوب عبر غانا وكوت ديفوار وليبيريا قبل أن يبلغ السنغال.",
+            "ووقعت ساحل العاج اتفاق الانضمام إلى المشروع في أبيدجان.",
+        ],
+        "كوت ديفوار",
+        "ساحل العاج",
+    );
+}
+
+/// A known place's other name, where a list has the place, is proposed as
+/// its alias: ساحل العاج for the listed كوت ديفوار.
+#[test]
+fn another_name_of_a_listed_place_is_its_alias() {
+    use crate::entities::{Catalog, Kind};
+    let (catalog, problems) = Catalog::from_lists(&[(
+        Kind::Place,
+        Kind::Place.list_path(),
+        "[ivory-coast]\nname = \"كوت ديفوار\"\n".to_owned(),
+    )]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let text = "---\ntitle: \"خبر\"\n---\n\nووقعت ساحل العاج اتفاق الانضمام إلى المشروع في أبيدجان.\n";
+    let article = crate::content::parse_article(std::path::Path::new("0.md"), text).expect("an article");
+    let found = super::super::suggest(&[article], &catalog, &super::super::Options { kind: None, min_articles: 1 });
+    assert!(
+        found.aliases.iter().any(|a| a.entity == "ivory-coast" && a.alias == "ساحل العاج"),
+        "aliases: {:?}",
+        found.aliases
+    );
+    assert!(found.suggestions.iter().all(|s| s.name != "ساحل العاج"), "{:?}", found.suggestions);
 }
 
 #[test]
