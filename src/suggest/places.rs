@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::candidates::{Finder, NameWord, Reason, Text, without_proclitics};
 use super::known_places::is_known_place;
-use super::rare::is_rare;
+use super::rare::{is_rare, is_rare_after_locative};
 use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_nisba};
 use super::words::{WordKeys, class, is_date_word, is_number};
 use crate::arabic::normalize::letter_count;
@@ -315,7 +315,7 @@ impl Finder {
             // قادمة من طريبيل: the preposition is a hint, and so is a word
             // ordinary text does not use, which [`super::rare`] gives the
             // word after it too when it is left free for that rule.
-            if is_rare(t.key(i + 1)) {
+            if is_rare(t.key(i + 1)) || is_rare_after_locative(t.key(i + 1)) {
                 started[i + 1] = false;
             }
         }

@@ -17,7 +17,7 @@ use super::candidates::{
 };
 use super::places::place_nouns_before;
 use super::shapes::{ends_name, is_conjoined, is_definite};
-use super::words::{WordKeys, class};
+use super::words::{WordKeys, class, class_after_conjunction};
 use crate::arabic::normalize::letter_count;
 use crate::arabic::tokens::proclitic_variants;
 
@@ -106,6 +106,16 @@ pub(super) fn is_rare(word_key: &str) -> bool {
         && place_nouns_before(word_key).is_none()
 }
 
+/// Whether a definite word key, after a preposition of place, is rare
+/// enough to be a name: neither it nor the word without the article is
+/// ordinary text (في العفرون، قرب الديمان), where a learned noun with the
+/// article (التراكوما) seldom follows في or قرب.
+pub(super) fn is_rare_after_locative(word_key: &str) -> bool {
+    word_key.strip_prefix("ال").is_some_and(|stem| {
+        is_definite(word_key) && is_rare(stem) && !is_common_word(word_key) && !is_frequent_definite_word(word_key)
+    })
+}
+
 /// Nouns and particles that head names of places and people of the region
 /// before a word of their own (عين جنا، رأس روزا، تل مرديخ، بئر زيت، سيدي
 /// بوزيد، منزل بوزلفة، نجع الشيخ، ود بانقا، بن مهيدي، أبو زنيمة): with a
@@ -147,12 +157,14 @@ impl Finder {
     /// Takes each run of rare words that no other evidence took (up to
     /// [`MOST_WORDS`], as foreign names have two or three: يوشيتو ياهاغي),
     /// with a common given name (محمد جودلاوي; بسام أمين has none) or a
-    /// head of names ([`NAME_HEADS`]: ود بانقا) just before it.
+    /// head of names ([`NAME_HEADS`]: ود بانقا) just before it; and a rare
+    /// word with the article right after a preposition of place.
     pub(super) fn rare_words(&mut self, t: &Text, started: &mut [bool]) {
+        let after_locative = |i: usize| i > 0 && t.joined(i) && class_after_conjunction(t.key(i - 1)).locative;
         let rare: Vec<bool> = (0..t.len())
             .map(|i| {
                 !started[i]
-                    && is_rare(t.key(i))
+                    && (is_rare(t.key(i)) || after_locative(i) && is_rare_after_locative(t.key(i)))
                     && self.is_name_word(&t.name_word(i))
                     && !self.continues_name(t, i, started)
             })
@@ -177,9 +189,11 @@ impl Finder {
             });
             let from = if given || head.is_some() { i - 1 } else { i };
             // غوبيكلي تبه: the words after the rare ones may be the name's too,
-            // as far as the archive agrees ([`super::extent`]).
+            // as far as the archive agrees ([`super::extent`]); not after a
+            // word with the article (من التراكوما كمشكلة صحة).
             let mut last = end;
-            while last < t.len()
+            while !is_definite(t.key(i))
+                && last < t.len()
                 && last - from < MOST_WORDS
                 && t.joined(last)
                 && !started[last]

@@ -95,3 +95,19 @@ fn a_head_of_place_names_before_a_rare_word_is_the_names_first_word() {
     assert!(proposed(&articles, "تل مرديخ"), "{found:?}");
     assert!(!proposed(&articles, "بانقا"), "{found:?}");
 }
+
+#[test]
+fn a_rare_word_with_the_article_after_a_preposition_of_place_is_a_place() {
+    let articles = [
+        "وانطلقت القافلة صباحا من العفرون نحو المدية، وسط إجراءات أمنية.",
+        "وتضررت الحقول في العفرون بعد الفيضانات الأخيرة.",
+        "وشارك الوفد في الاجتماع الذي عقد في المقر الجديد.",
+        "وعاد الوفد من الاجتماع إلى المقر مساء.",
+    ];
+    let found = proposals(&articles);
+    assert!(found.iter().any(|s| s.name == "العفرون" && s.kind == Some(crate::entities::Kind::Place)), "{found:?}");
+    // Words of ordinary text with the article after في are none.
+    for word in ["الاجتماع", "المقر"] {
+        assert!(!proposed(&articles, word), "{word}: {found:?}");
+    }
+}
