@@ -1,5 +1,5 @@
 //! Which names to propose and in what order: a name needs one sure or likely
-//! piece of evidence, or hints in three articles; a one-word name that the
+//! piece of evidence, or hints in two articles; a one-word name that the
 //! archive also writes with the article added or removed (الوقت and وقت) is
 //! an ordinary word unless a dateline, a known place, the front matter or a
 //! credit line vouches for it, or sure evidence in two articles; nor is a word that follows a minister or a
