@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 
 use super::candidates::{Finder, NameWord, Reason, Text, strip_written_proclitics, without_proclitics_keeping};
 use super::rare::is_frequent_definite_word;
-use super::shapes::{is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba};
+use super::shapes::{
+    is_adverbial_accusative, is_cue_or_role, is_definite, is_definite_plural, is_inflected, is_masdar_shape, is_nisba,
+};
 use super::words::{WordKeys, class, class_after_conjunction};
 use crate::arabic::normalize::letter_count;
 use crate::entities::Kind;
@@ -190,6 +192,12 @@ fn is_listed_definite_name(key: &str) -> bool {
     !is_definite_plural(key) && !key.strip_prefix("ال").is_some_and(is_masdar_shape) && !is_frequent_definite_word(key)
 }
 
+/// Whether a word ends the name of a list before it: a function word (طهران
+/// وواشنطن في) or an adverbial accusative (نواكشوط وانواذيبو بحثا عن).
+fn closes_name(key: &str) -> bool {
+    class(key).stop || is_adverbial_accusative(key)
+}
+
 impl Finder {
     /// منطقة البحر الأبيض المتوسط، عاصمة جمهورية أفريقيا الوسطى: where a
     /// known place of several words starts at word `from`, it is the name
@@ -262,7 +270,7 @@ impl Finder {
         }
         let closed = !t.joined(k)
             || is_known_place(t.key(k).strip_prefix('و').unwrap_or(t.key(k)))
-            || items.len() == 1 && class(t.key(k)).stop;
+            || items.len() == 1 && closes_name(t.key(k));
         if closed {
             for (at, item) in items {
                 started[at] = true;
@@ -300,7 +308,7 @@ impl Finder {
         let key = t.key(i);
         let bare = key.strip_prefix('و').unwrap_or(key);
         let end = i + words;
-        let ends = !t.joined(end) || class(t.key(end)).stop || t.key(end).starts_with('و');
+        let ends = !t.joined(end) || closes_name(t.key(end)) || t.key(end).starts_with('و');
         // Not an ordinary word that begins with و (وقعت، واحدة، وحدها), as
         // far as its shape tells: four letters at least, no article, no
         // pronoun, no plural ending; nor a word known as a whole (واحدة).

@@ -152,6 +152,21 @@ pub(super) fn looks_like_adverb(key: &str) -> bool {
     key.ends_with("يا") && letter_count(key) >= 4 && !class(key).given_name && !is_known_place(key)
 }
 
+/// An ordinary word in the accusative of manner or purpose (بحثا عن،
+/// هربا من، شمالا): the word and the word without its final ا are both
+/// ordinary text, and it is no known place (روسيا) nor a noun with the
+/// pronoun ها (شحنها). It ends a list's name (نحو نواكشوط وانواذيبو بحثا
+/// عن العمل).
+pub(super) fn is_adverbial_accusative(key: &str) -> bool {
+    key.strip_suffix('ا').is_some_and(|stem| {
+        letter_count(stem) >= 3
+            && !stem.ends_with('ه')
+            && is_common_word(key)
+            && is_common_word(stem)
+            && !is_known_place(key)
+    })
+}
+
 pub(super) fn is_cue_or_role(key: &str) -> bool {
     cue_kind(key).is_some() || class(key).role || is_loose_source_noun(key)
 }

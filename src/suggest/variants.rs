@@ -18,6 +18,7 @@ use super::person_names::same_person;
 use super::places::is_landform_noun;
 use super::rare::is_common_word;
 use super::{Group, GroupSpelling};
+use crate::arabic::normalize::letter_count;
 use crate::arabic::spacing::joined;
 use crate::arabic::tokens::proclitic_variants;
 use crate::entities::catalog::spelling_key;
@@ -284,6 +285,22 @@ pub fn merge(groups: Vec<Group>, pairs: &[(usize, usize)]) -> Vec<Group> {
         let landform = is_landform_noun(noun);
         if let Some(&bare) = by_key.get(rest)
             && landform
+            && kinds[i] == Some(Kind::Place)
+            && kinds[bare] == Some(Kind::Place)
+        {
+            merges.join(i, bare);
+        }
+    }
+    // A foreign name written with an alef before its first consonants and
+    // without (انواذيبو and نواذيبو, انجامينا and نجامينا): one place, when
+    // both are taken for places.
+    for (i, group) in groups.iter().enumerate() {
+        let key = group.spellings[0].key.as_str();
+        let Some(rest) = key.strip_prefix('ا').filter(|rest| !rest.contains(' ') && !rest.starts_with('ل')) else {
+            continue;
+        };
+        if let Some(&bare) = by_key.get(rest)
+            && letter_count(rest) >= 4
             && kinds[i] == Some(Kind::Place)
             && kinds[bare] == Some(Kind::Place)
         {

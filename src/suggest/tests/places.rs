@@ -563,3 +563,28 @@ fn a_region_with_and_without_its_first_word_is_one_place() {
     assert_one_name(&bodies, "بلاد الشام", "الشام");
     assert_one_name(&bodies, "شبه الجزيرة العربية", "الجزيرة العربية");
 }
+
+/// A name in a list ends before an adverbial accusative (بحثا عن), and a
+/// foreign name written with an alef before its first consonants and
+/// without is one place.
+#[test]
+fn a_list_name_ends_before_an_accusative_and_a_prothetic_alef_is_one_place() {
+    const ARTICLES: &[&str] = &[
+        "والحد من الهجرة نحو نواكشوط وانواذيبو بحثا عن الخدمات الأساسية.",
+        "وتمتد المحمية بين نواذيبو شمالا وقرية المامغار جنوبا.",
+    ];
+    check(&[Case {
+        rule: "a list's name before بحثا",
+        articles: ARTICLES,
+        proposed: &[("انواذيبو", Kind::Place)],
+        not_proposed: &["انواذيبو بحثا"],
+    }]);
+    assert_one_name(ARTICLES, "نواذيبو", "انواذيبو");
+    // A noun with the pronoun ها is no accusative: the list does not end there.
+    check(&[Case {
+        rule: "a pronoun is no accusative",
+        articles: &["وتفرغ الشركات البضائع في الخليج العربي وإعادة شحنها من البحر الأحمر."],
+        proposed: &[],
+        not_proposed: &["إعادة"],
+    }]);
+}
