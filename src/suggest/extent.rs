@@ -9,13 +9,14 @@
 //! that ends the person's name elsewhere (زيلينسكي), nor past a ruler's
 //! ordinal (محمد السادس). A place keeps the
 //! fewest words that no other find extends. Finds are compared with finds
-//! of their kind only (دير الزور the place, دير شبيغل the weekly).
+//! of their kind only (دير الزور the place, دير شبيغل the weekly), and a
+//! person's words as close transliterations (جودلاوي, غودلاوي).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::{NameWord, Occurrence, word_hash};
 use super::rare::is_name_head;
-use super::shapes::{is_conjoined, is_cue_or_role};
+use super::shapes::{is_adverbial_accusative, is_conjoined, is_cue_or_role};
 use super::variants::loose_key;
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::normalize::letter_count;
@@ -38,7 +39,11 @@ fn prefix_key(kind: Option<Kind>, words: &[NameWord]) -> String {
     });
     for word in words {
         key.push(' ');
-        key.push_str(&word.key);
+        if kind == Some(Kind::Person) {
+            key.push_str(&loose_key(&word.key));
+        } else {
+            key.push_str(&word.key);
+        }
     }
     key
 }
@@ -52,6 +57,13 @@ fn is_preposition_and_word(key: &str, vocabulary: &FxHashSet<u64>) -> bool {
             && !is_function_word(rest)
             && (vocabulary.contains(&word_hash(rest)) || vocabulary.contains(&word_hash(&format!("ال{rest}"))))
     })
+}
+
+/// An adverbial accusative whose noun the archive writes with the article
+/// (حفلا beside الحفل): no word of a person's name (كايا has no الكاي).
+fn is_accusative_noun(key: &str, vocabulary: &FxHashSet<u64>) -> bool {
+    is_adverbial_accusative(key)
+        && key.strip_suffix('ا').is_some_and(|noun| vocabulary.contains(&word_hash(&format!("ال{noun}"))))
 }
 
 /// A cue or a role that is a person's family name where it stands without
@@ -135,8 +147,13 @@ pub fn settle(occurrences: &mut [Occurrence], vocabulary: &FxHashSet<u64>) {
                 }
                 break;
             }
-            // كارلوس ألكاراز بلقب، in two articles: shared, yet no name.
-            if kind == Some(Kind::Person) && end >= 2 && is_preposition_and_word(&words[end].key, vocabulary) {
+            // كارلوس ألكاراز بلقب، شفان برور حفلا, in two articles: shared,
+            // yet no name.
+            if kind == Some(Kind::Person)
+                && end >= 2
+                && (is_preposition_and_word(&words[end].key, vocabulary)
+                    || is_accusative_noun(&words[end].key, vocabulary))
+            {
                 break;
             }
             let room = if after_chain {
@@ -182,9 +199,34 @@ mod tests {
 
     /// The names that finds with these reasons and words are cut to.
     fn settled(finds: &[(Reason, &str)]) -> Vec<String> {
+        settled_in(finds, &[])
+    }
+
+    /// The same, in an archive that also has these words.
+    fn settled_in(finds: &[(Reason, &str)], words: &[&str]) -> Vec<String> {
         let mut found: Vec<Occurrence> = finds.iter().map(|&(reason, text)| occurrence(reason, text)).collect();
-        settle(&mut found, &FxHashSet::default());
+        let vocabulary = words.iter().map(|w| word_hash(&key(w))).collect();
+        settle(&mut found, &vocabulary);
         found.iter().map(|o| o.words.iter().map(|w| &*w.written).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    /// A person's name is shared by finds that write its words as close
+    /// transliterations (جودلاوي, غودلاوي), but does not run on into an
+    /// adverbial accusative (حفلا, where the archive has الحفل).
+    #[test]
+    fn close_spellings_share_a_name_that_an_accusative_ends() {
+        assert_eq!(
+            settled_in(
+                &[
+                    (Reason::Role, "علي عبدالله حسين جودلاوي المنظمات"),
+                    (Reason::Role, "علي عبدالله حسين غودلاوي"),
+                    (Reason::Title, "شيفان برور حفلا مسائيا"),
+                    (Reason::Title, "شفان برور حفلا غنائيا"),
+                ],
+                &["الحفل"],
+            ),
+            ["علي عبدالله حسين جودلاوي", "علي عبدالله حسين غودلاوي", "شيفان برور", "شفان برور"]
+        );
     }
 
     #[test]
