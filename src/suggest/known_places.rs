@@ -79,12 +79,14 @@ pub(super) fn other_names_of(key: &str) -> impl Iterator<Item = &'static str> {
 /// Regions that Arabic news names as places and CLDR does not (it has the
 /// continents' parts: غرب أفريقيا، جنوب شرق آسيا). Not الشرق الأوسط, also a
 /// newspaper's name; الخليج alone is the region far more often than the
-/// newspaper, which is named صحيفة الخليج.
+/// newspaper, which is named صحيفة الخليج. الضفة الغربية is the
+/// Palestinian territory far more often than a river's bank. Not قطاع
+/// غزة, which a list would set apart from غزة.
 #[rustfmt::skip]
 const REGIONS: &[&str] = &[
     "القرن الأفريقي", "القرن الإفريقي", "المغرب العربي", "بلاد الشام", "شبه الجزيرة العربية", "آسيا الوسطى",
     "الشرق الأقصى", "القوقاز", "البلقان", "الساحل الأفريقي", "الساحل الإفريقي", "الخليج", "الشام",
-    "الجزيرة العربية",
+    "الجزيرة العربية", "الضفة الغربية",
 ];
 
 /// The names of [`known_places`]: CLDR's and GeoNames' (`places.txt`), the

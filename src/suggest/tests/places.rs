@@ -299,8 +299,11 @@ fn places() {
         },
         Case {
             rule: "regions that CLDR does not name",
-            articles: &["ويعيد الاتفاق خلط الأوراق في القرن الأفريقي وفي البلقان."],
-            proposed: &[("القرن الأفريقي", Kind::Place), ("البلقان", Kind::Place)],
+            articles: &[
+                "ويعيد الاتفاق خلط الأوراق في القرن الأفريقي وفي البلقان.",
+                "وتضم البطولة ثمانية فرق من محافظات الضفة الغربية.",
+            ],
+            proposed: &[("القرن الأفريقي", Kind::Place), ("البلقان", Kind::Place), ("الضفة الغربية", Kind::Place)],
             not_proposed: &[],
         },
         Case {
