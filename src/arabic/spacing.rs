@@ -32,8 +32,9 @@ const DIN_HEADS: [&str; 41] = [
     "جلال", "نظام", "سراج", "برهان", "حميد", "ركن", "قمر", "صفي", "تقي", "رضي", "لسان",
 ];
 
-/// Whether two word keys make a compound that is also written as one word.
-fn joinable(first: &str, second: &str) -> bool {
+/// Whether two word keys make a compound that is also written as one word
+/// (عبد الفتاح، أبو ظبي، عز الدين): two words of one name.
+pub fn joinable(first: &str, second: &str) -> bool {
     match first {
         // عبد + a name with the article: عبد الله, عبد الفتاح (not عبد ربه,
         // which some outlets join too, but rarely enough to leave alone).

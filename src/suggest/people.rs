@@ -16,6 +16,7 @@ use super::shapes::{
 use super::words::{class, is_ordinal, is_particle};
 use crate::arabic::cues::cue_kind;
 use crate::arabic::normalize::letter_count;
+use crate::arabic::spacing::joinable;
 use crate::arabic::stopwords::is_function_word;
 use crate::entities::Kind;
 
@@ -351,12 +352,10 @@ impl Finder {
             if i == 0 || !t.joined(i) || started[i - 1] {
                 return;
             }
-            // عز الدين بن الشيخ: a given name in الدين is two words, and
-            // where a name already starts at the first, the chain is in it.
-            let compound = i >= 2 && t.key(i - 1) == "الدين" && t.joined(i - 1) && {
-                let head = t.key(i - 2);
-                !class(head).stop && !is_definite(head)
-            };
+            // عز الدين بن الشيخ: a compound given name is two words
+            // (docs/arabic.md §2.8), and where a name already starts at the
+            // first, the chain is in it.
+            let compound = i >= 2 && t.joined(i - 1) && joinable(t.key(i - 2), t.key(i - 1));
             if !compound {
                 i - 1
             } else if started[i - 2] {
